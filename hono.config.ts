@@ -1,0 +1,138 @@
+import path from "node:path";
+import { Hono } from "hono";
+import { csrf } from "hono/csrf";
+import { secureHeaders } from "hono/secure-headers";
+import { migrateDatabase, openDatabase, type Database } from "./db/client.ts";
+import { createBankIdClient, fetchTransport, httpsTransport } from "./lib/bankid/client.ts";
+import { assertSimulatorAllowed, createBankIdSimulator } from "./lib/bankid/simulator.ts";
+import type { BankIdClient } from "./lib/bankid/types.ts";
+import { systemClock, type Clock } from "./lib/clock.ts";
+import { readConfig, type Config } from "./lib/config.ts";
+import { outboxMailer, smtpMailer, type Mailer } from "./lib/mail/mailer.ts";
+import { validateSession } from "./modules/accounts/index.ts";
+import type { Deps } from "./modules/deps.ts";
+import { publicSite } from "./public-site/routes.tsx";
+import { accountRoutes } from "./web/accounts/routes.tsx";
+import { clearCookie, readCookie, SESSION } from "./web/cookies.ts";
+import { devMail } from "./web/dev/mail.tsx";
+import type { AppEnv } from "./web/env.ts";
+import { notFound, onError } from "./web/errors.tsx";
+import { portalRoutes } from "./web/portal/routes.tsx";
+import { staffRoutes } from "./web/staff/routes.tsx";
+import { staticAssets } from "./web/static-assets.ts";
+
+export { readConfig };
+
+export interface Runtime {
+  deps: Deps;
+  database: Database;
+  /** The in-process BankID simulator, when BANKID_MODE=simulator. */
+  simulator: ReturnType<typeof createBankIdSimulator> | null;
+  outbox: ReturnType<typeof outboxMailer> | null;
+}
+
+/** Builds the real dependencies from configuration. Tests replace the parts they need. */
+export async function buildRuntime(config: Config, overrides: { clock?: Clock; mail?: Mailer } = {}): Promise<Runtime> {
+  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  await migrateDatabase(database.db);
+  const clock = overrides.clock ?? systemClock;
+  const outbox = config.smtpUrl || overrides.mail ? null : outboxMailer(path.join(config.dataDir, "outbox"), config.mailFrom);
+  const mail = overrides.mail ?? outbox ?? smtpMailer(config.smtpUrl!, config.mailFrom);
+  let simulator: Runtime["simulator"] = null;
+  let bankid: BankIdClient;
+  if (config.bankId.mode === "simulator") {
+    assertSimulatorAllowed(config.nodeEnv);
+    simulator = createBankIdSimulator({ now: () => clock.now() });
+    const sim = simulator;
+    // The simulator is reached in-process through its fetch handler: the same HTTP API, no socket.
+    bankid = createBankIdClient({ transport: fetchTransport("http://bankid-simulator/dev/bankid", (input, init) => sim.app.fetch(new Request(rebase(input), init))) });
+  } else {
+    bankid = createBankIdClient({
+      transport: httpsTransport({
+        baseUrl: config.bankId.mode === "production" ? "https://appapi2.bankid.com" : "https://appapi2.test.bankid.com",
+        cert: requireSetting(config.bankId.cert, "BANKID_CERT"),
+        key: requireSetting(config.bankId.key, "BANKID_KEY"),
+        ca: requireSetting(config.bankId.ca, "BANKID_CA"),
+      }),
+    });
+  }
+  return { deps: { config, db: database.db, mail, clock, bankid }, database, simulator, outbox };
+}
+
+function rebase(input: RequestInfo | URL): string {
+  const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
+  return `http://localhost${url.pathname.replace(/^\/dev\/bankid/, "")}${url.search}`;
+}
+
+function requireSetting(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`${name} must be set when BANKID_MODE is test or production`);
+  return value;
+}
+
+/** The composition root: the whole site as one Hono app over the given dependencies. */
+export function createApp(runtime: Runtime): Hono<AppEnv> {
+  const { deps } = runtime;
+  const { config } = deps;
+  const app = new Hono<AppEnv>();
+  const publicOrigin = new URL(config.publicUrl).origin;
+
+  app.onError(onError);
+  app.notFound(notFound);
+  app.get("/healthz", (c) => c.text("ok"));
+
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    c.set("user", null);
+    await next();
+  });
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: config.production ? "max-age=63072000; includeSubDomains" : false,
+      referrerPolicy: "same-origin",
+    }),
+  );
+  app.use(
+    "*",
+    csrf({
+      // The public origin; on a laptop also whatever host the browser used (localhost or 127.0.0.1).
+      origin: (origin, c) => origin === publicOrigin || (!config.production && origin === new URL(c.req.url).origin),
+    }),
+  );
+  app.use("*", async (c, next) => {
+    const token = readCookie(c, SESSION);
+    if (token) {
+      const user = await validateSession(deps.db, token, deps.clock.now());
+      if (user) c.set("user", user);
+      else clearCookie(c, SESSION);
+    }
+    await next();
+  });
+
+  app.route("/static", staticAssets());
+  if (!config.production) {
+    app.route("/dev/mail", devMail(runtime.outbox));
+    if (runtime.simulator) app.route("/dev/bankid", runtime.simulator.app);
+  }
+  app.route("/", accountRoutes());
+  app.route("/min-sida", portalRoutes());
+  app.route("/personal", staffRoutes());
+  app.route("/", publicSite());
+  return app;
+}
+
+/** For server.ts and the CLI: configuration from the environment, real dependencies. */
+export async function createRuntimeFromEnv(env: Record<string, string | undefined> = process.env): Promise<Runtime> {
+  return buildRuntime(readConfig(env));
+}

@@ -1,0 +1,87 @@
+import path from "node:path";
+
+export type BankIdMode = "simulator" | "test" | "production";
+
+export interface Config {
+  nodeEnv: string;
+  production: boolean;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  smtpUrl: string | undefined;
+  /** Take the client's address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+  mailFrom: string;
+  bankId: {
+    mode: BankIdMode;
+    cert: string | undefined;
+    key: string | undefined;
+    ca: string | undefined;
+  };
+  org: OrgConfig;
+}
+
+/** The certification body itself: everything that would otherwise tie the code to one company. */
+export interface OrgConfig {
+  name: string;
+  shortName: string;
+  systemName: string;
+  description: string;
+  accreditation: string;
+  address: string;
+  phone: string;
+  email: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads DESIGN.md §3's variables; every one has a default that works on a laptop. */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? "development";
+  const production = nodeEnv === "production";
+  const port = parsePort(env.PORT ?? "3000");
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  const dataDir = path.resolve(env.DATA_DIR ?? "./data");
+  const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, "certportal.db")}`;
+  const mode = (env.BANKID_MODE ?? (production ? "production" : "simulator")) as BankIdMode;
+  if (!["simulator", "test", "production"].includes(mode)) {
+    throw new ConfigError(`BANKID_MODE must be simulator, test or production, not "${mode}"`);
+  }
+  if (production && mode === "simulator") {
+    throw new ConfigError("BANKID_MODE=simulator is not allowed when NODE_ENV=production");
+  }
+  const orgName = env.ORG_NAME ?? "Certifieringsorganet";
+  return {
+    nodeEnv,
+    production,
+    port,
+    publicUrl,
+    dataDir,
+    databaseUrl,
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    trustProxy: env.TRUST_PROXY === "true" || env.TRUST_PROXY === "1",
+    mailFrom: env.MAIL_FROM ?? `${orgName} <noreply@${new URL(publicUrl).hostname}>`,
+    bankId: { mode, cert: env.BANKID_CERT, key: env.BANKID_KEY, ca: env.BANKID_CA },
+    org: {
+      name: orgName,
+      shortName: env.ORG_SHORT_NAME ?? orgName,
+      systemName: env.ORG_SYSTEM_NAME ?? `${env.ORG_SHORT_NAME ?? orgName} Online`,
+      description:
+        env.ORG_DESCRIPTION ??
+        `${orgName} är ett certifieringsorgan som bedriver person- och företagscertifiering inom installationsområdet bygg och anläggning och inom fordonsbranschen. Certifiering sker inom områden som är både under och utan ackreditering.`,
+      accreditation: env.ORG_ACCREDITATION ?? "Ackrediterat certifieringsorgan för certifiering av personer och företag.",
+      address: env.ORG_ADDRESS ?? "Exempelgatan 1, 123 45 Exempelstad",
+      phone: env.ORG_PHONE ?? "08-000 00 00",
+      email: env.ORG_EMAIL ?? "info@example.org",
+    },
+  };
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${raw}"`);
+  return port;
+}

@@ -1,0 +1,59 @@
+import { isLuhnValid } from "./luhn.ts";
+
+export type OrgNumberKind = "legal" | "sole-trader";
+
+export type OrgNumberResult =
+  | { ok: true; value: string; kind: OrgNumberKind }
+  | { ok: false; message: string };
+
+const EXAMPLE = "556016-0680";
+
+// Skatteverket and many accounting exports write legal entities as
+// 16NNNNNNNNNN; the "16" is a fixed prefix, not part of the number.
+const LEGAL_ENTITY_PREFIX = "16";
+
+/**
+ * Parses an organisationsnummer: `NNNNNN-NNNN`, ten digits, or the same with
+ * the `16` prefix. A sole trader's organisationsnummer is the owner's
+ * personnummer (ten digits), so both are accepted and told apart by `kind`.
+ */
+export function parseOrgNumber(input: string): OrgNumberResult {
+  const text = input.trim();
+
+  if (!/^[\d-]*$/.test(text)) {
+    return fail(`Organisationsnumret får bara innehålla siffror och ett bindestreck, t.ex. ${EXAMPLE}.`);
+  }
+  const digits = text.replaceAll("-", "");
+  const isPrefixed = digits.length === 12 && digits.startsWith(LEGAL_ENTITY_PREFIX);
+  if (digits.length === 12 && /^(19|20)/.test(digits)) {
+    return fail("En enskild firmas organisationsnummer är ägarens personnummer med tio siffror, utan 19 eller 20 först, t.ex. 800101-1231.");
+  }
+  if (digits.length !== 10 && !isPrefixed) {
+    return fail(`Organisationsnumret ska ha tio siffror, t.ex. ${EXAMPLE}.`);
+  }
+  if (!/^(16)?\d{6}-?\d{4}$/.test(text)) {
+    return fail(`Skriv organisationsnumret som ${EXAMPLE} eller 5560160680, med bindestrecket före de fyra sista siffrorna.`);
+  }
+
+  const value = isPrefixed ? digits.slice(2) : digits;
+  if (!isLuhnValid(value)) {
+    return fail("Organisationsnumret stämmer inte: kontrollsiffran (den sista siffran) är fel. Kontrollera att du har skrivit rätt.");
+  }
+  return { ok: true, value, kind: kindOf(value) };
+}
+
+/** `5560160680` → `556016-0680`. Expects a value from parseOrgNumber. */
+export function formatOrgNumber(value: string): string {
+  if (!/^\d{10}$/.test(value)) throw new TypeError("formatOrgNumber expects 10 digits");
+  return `${value.slice(0, 6)}-${value.slice(6)}`;
+}
+
+// Legal entities have 2 or more in the third digit (the "month" of a
+// personnummer can only start with 0 or 1).
+function kindOf(value: string): OrgNumberKind {
+  return Number(value[2]) >= 2 ? "legal" : "sole-trader";
+}
+
+function fail(message: string): OrgNumberResult {
+  return { ok: false, message };
+}

@@ -1,0 +1,67 @@
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** Sends through SMTP_URL, e.g. smtp://user:pass@smtp.example.org:587 (smtps:// for TLS). */
+export function smtpMailer(smtpUrl: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(message) {
+      await transport.sendMail({ from, ...message });
+    },
+  };
+}
+
+export interface OutboxEntry {
+  id: string;
+  date: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * Without SMTP_URL mail lands in DATA_DIR/outbox as .eml files (open them in any mail program),
+ * each with a .json beside it that the /dev/mail page reads.
+ */
+export function outboxMailer(outboxDir: string, from: string): Mailer & { list(): Promise<OutboxEntry[]> } {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  let counter = 0;
+  return {
+    async send(message) {
+      await mkdir(outboxDir, { recursive: true });
+      const info = await transport.sendMail({ from, ...message });
+      const date = new Date();
+      const id = `${date.toISOString().replace(/[:.]/g, "-")}-${process.pid}-${++counter}`;
+      await writeFile(path.join(outboxDir, `${id}.eml`), info.message as Buffer);
+      const entry: OutboxEntry = { id, date: date.toISOString(), from, to: message.to, subject: message.subject, text: message.text, html: message.html };
+      await writeFile(path.join(outboxDir, `${id}.json`), JSON.stringify(entry));
+    },
+    async list() {
+      let names: string[];
+      try {
+        names = await readdir(outboxDir);
+      } catch {
+        return [];
+      }
+      const entries = await Promise.all(
+        names.filter((n) => n.endsWith(".json")).map(async (n) => JSON.parse(await readFile(path.join(outboxDir, n), "utf8")) as OutboxEntry),
+      );
+      return entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id.localeCompare(a.id)));
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import { users } from "../../db/schema/index.ts";
+import { Invalid, NotFound, type FieldErrors } from "../../lib/errors.ts";
+import { hashPassword, verifyPassword } from "../../lib/password/hash.ts";
+import { validateNewPassword } from "../../lib/password/strength.ts";
+import { recordEvent } from "../audit/index.ts";
+import type { Actor, Deps } from "../deps.ts";
+import { findUserById } from "./find-user.ts";
+import { passwordChangedMail } from "./mails.ts";
+import { createSession, invalidateUserSessions } from "./sessions.ts";
+
+export interface PasswordChange {
+  current: string;
+  next: string;
+  repeat: string;
+}
+
+/** "Ändra lösenord". Every other session of the user ends; the caller gets a fresh one. */
+export async function changePassword(deps: Deps, actor: Actor & { userId: string }, input: PasswordChange): Promise<{ sessionToken: string }> {
+  const now = deps.clock.now();
+  const found = await findUserById(deps.db, actor.userId);
+  if (!found) throw new NotFound();
+  const errors: FieldErrors = {};
+  if (found.user.passwordHash !== null && !(await verifyPassword(found.user.passwordHash, input.current))) {
+    errors.current = "Nuvarande lösenord stämmer inte.";
+  }
+  const verdict = checkNewPassword(input, [found.person.email, found.person.givenName, found.person.familyName]);
+  if (verdict) errors[verdict.field] = verdict.message;
+  if (!errors.next && found.user.passwordHash !== null && input.next === input.current) errors.next = "Det nya lösenordet måste skilja sig från det nuvarande.";
+  if (Object.keys(errors).length) throw new Invalid(errors);
+  const passwordHash = await hashPassword(input.next);
+  const session = await deps.db.transaction(
+    async (tx) => {
+      await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, actor.userId));
+      await invalidateUserSessions(tx, actor.userId);
+      await recordEvent(tx, actor, now, { action: "user.password_changed", subjectType: "user", subjectId: actor.userId, personId: found.person.id });
+      return createSession(tx, actor.userId, "password", now);
+    },
+    { behavior: "immediate" },
+  );
+  await deps.mail.send(passwordChangedMail(deps.config, found.person.email, `${found.person.givenName} ${found.person.familyName}`));
+  return { sessionToken: session.token };
+}
+
+/** The manual's rule, common passwords refused, and the two entries must match. */
+export function checkNewPassword(input: { next: string; repeat: string }, userInputs: string[]): { field: "next" | "repeat"; message: string } | null {
+  const verdict = validateNewPassword(input.next, { userInputs });
+  if (!verdict.ok) return { field: "next", message: verdict.message };
+  if (input.next !== input.repeat) return { field: "repeat", message: "Lösenorden är inte lika. Skriv samma nya lösenord två gånger." };
+  return null;
+}

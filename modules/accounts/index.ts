@@ -1,0 +1,16 @@
+export { registerForeignPerson, type ForeignRegistration } from "./register-foreign-person.ts";
+export { startBankIdOrder, collectBankIdOrder, cancelBankIdOrder, type OrderState, type BankIdPurpose } from "./bankid-orders.ts";
+export { startPasswordLogin, WRONG_CREDENTIALS } from "./start-password-login.ts";
+export { verifyLoginCode, type LoggedIn } from "./verify-login-code.ts";
+export { resendLoginCode } from "./resend-login-code.ts";
+export { changePassword, checkNewPassword } from "./change-password.ts";
+export { requestPasswordReset } from "./request-password-reset.ts";
+export { resetPassword, checkResetToken, RESET_LINK_INVALID } from "./reset-password.ts";
+export { updatePersonDetails, type PersonDetails } from "./update-person-details.ts";
+export { confirmEmailChange } from "./confirm-email-change.ts";
+export { getPerson, type Person } from "./get-person.ts";
+export { createStaffUser } from "./create-staff-user.ts";
+export { logOut } from "./log-out.ts";
+export { validateSession, createSession, invalidateUserSessions, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS, type SessionUser } from "./sessions.ts";
+export { normaliseEmail, findUserByEmail, fullName } from "./find-user.ts";
+export { canOpenStaffArea } from "./policy.ts";

@@ -1,0 +1,10 @@
+import { isStaff, type Actor } from "../deps.ts";
+
+/** Who may do what in the accounts module. */
+export function canOpenStaffArea(actor: Actor | null): boolean {
+  return actor !== null && isStaff(actor);
+}
+
+export function canSeePersonnummer(actor: Actor | null, personId: string): boolean {
+  return actor !== null && (actor.personId === personId || isStaff(actor));
+}

@@ -1,0 +1,37 @@
+import { eq } from "drizzle-orm";
+import { loginChallenges } from "../../db/schema/index.ts";
+import { hashSecret, sixDigitCode } from "../../lib/crypto/tokens.ts";
+import { Invalid } from "../../lib/errors.ts";
+import { enforce } from "../../lib/rate-limit.ts";
+import { recordEvent } from "../audit/index.ts";
+import type { Deps } from "../deps.ts";
+import { actorForUser, findUserById } from "./find-user.ts";
+import { openChallenge } from "./login-challenge.ts";
+import { CODE_MAX_SENDS, CODE_RESEND_AFTER_MS, CODE_TTL_MS, codeSends } from "./login-limits.ts";
+import { loginCodeMail } from "./mails.ts";
+
+/** "Skicka ny kod": a fresh code replaces the old one, at most three sends, 30 s apart. */
+export async function resendLoginCode(deps: Deps, challengeToken: string | undefined): Promise<void> {
+  const now = deps.clock.now();
+  const challenge = await openChallenge(deps.db, challengeToken, now);
+  if (challenge.sends >= CODE_MAX_SENDS) {
+    throw new Invalid({ code: "Du har fått så många koder som går. Logga in igen om du inte har fått någon kod." });
+  }
+  const wait = Math.ceil((challenge.lastSentAt.getTime() + CODE_RESEND_AFTER_MS - now.getTime()) / 1000);
+  if (wait > 0) throw new Invalid({ code: `Vänta ${wait} sekunder innan du ber om en ny kod.` });
+  await enforce(deps.db, codeSends(challenge.userId), now, "För många engångskoder har skickats. Vänta en stund och försök igen.");
+  const code = sixDigitCode();
+  const actor = await actorForUser(deps.db, challenge.userId);
+  await deps.db.transaction(
+    async (tx) => {
+      await tx
+        .update(loginChallenges)
+        .set({ codeHash: hashSecret(`${challenge.id}:${code}`), attempts: 0, sends: challenge.sends + 1, lastSentAt: now, expiresAt: new Date(now.getTime() + CODE_TTL_MS) })
+        .where(eq(loginChallenges.id, challenge.id));
+      await recordEvent(tx, actor, now, { action: "user.login_code_sent", subjectType: "user", subjectId: challenge.userId, personId: actor.personId, details: { resend: true } });
+    },
+    { behavior: "immediate" },
+  );
+  const found = await findUserById(deps.db, challenge.userId);
+  await deps.mail.send(loginCodeMail(deps.config, found!.person.email, code));
+}

@@ -1,0 +1,46 @@
+import { loginChallenges } from "../../db/schema/index.ts";
+import { hashSecret, issueToken, sixDigitCode } from "../../lib/crypto/tokens.ts";
+import { Invalid } from "../../lib/errors.ts";
+import { verifyPassword } from "../../lib/password/hash.ts";
+import { enforce } from "../../lib/rate-limit.ts";
+import { recordEvent } from "../audit/index.ts";
+import type { Deps } from "../deps.ts";
+import { actorForUser, findUserByEmail, normaliseEmail } from "./find-user.ts";
+import { CODE_TTL_MS, codeSends, passwordAttempts } from "./login-limits.ts";
+import { loginCodeMail } from "./mails.ts";
+
+export const WRONG_CREDENTIALS = "Fel e-postadress eller lösenord.";
+
+/**
+ * Step one of a password login: the password is right, so a six-digit code goes to the account's
+ * e-mail. Unknown address and wrong password get the same answer after the same work.
+ */
+export async function startPasswordLogin(deps: Deps, input: { email: string; password: string; ip: string }): Promise<{ challengeToken: string; email: string }> {
+  const now = deps.clock.now();
+  const email = normaliseEmail(input.email);
+  await enforce(deps.db, passwordAttempts(email, input.ip), now, "För många inloggningsförsök. Vänta en stund och försök igen.");
+  const found = await findUserByEmail(deps.db, email);
+  const ok = await verifyPassword(found?.user.passwordHash ?? null, input.password);
+  if (!found || !ok) throw new Invalid({ password: WRONG_CREDENTIALS }, WRONG_CREDENTIALS);
+  await enforce(deps.db, codeSends(found.user.id), now, "För många engångskoder har skickats. Vänta en stund och försök igen.");
+  const code = sixDigitCode();
+  const t = issueToken();
+  const actor = await actorForUser(deps.db, found.user.id);
+  await deps.db.transaction(
+    async (tx) => {
+      await tx.insert(loginChallenges).values({
+        id: t.id,
+        userId: found.user.id,
+        secretHash: t.secretHash,
+        codeHash: hashSecret(`${t.id}:${code}`),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+        lastSentAt: now,
+      });
+      await recordEvent(tx, actor, now, { action: "user.login_code_sent", subjectType: "user", subjectId: found.user.id, personId: found.person.id });
+    },
+    { behavior: "immediate" },
+  );
+  await deps.mail.send(loginCodeMail(deps.config, found.person.email, code));
+  return { challengeToken: t.token, email: found.person.email };
+}

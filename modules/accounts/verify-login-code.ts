@@ -1,0 +1,59 @@
+import { and, eq, lt, sql } from "drizzle-orm";
+import { loginChallenges } from "../../db/schema/index.ts";
+import { hashSecret } from "../../lib/crypto/tokens.ts";
+import { Invalid } from "../../lib/errors.ts";
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
+import { recordEvent } from "../audit/index.ts";
+import { isStaff, type Deps } from "../deps.ts";
+import { actorForUser } from "./find-user.ts";
+import { CODE_LOCKED, openChallenge } from "./login-challenge.ts";
+import { CODE_MAX_ATTEMPTS } from "./login-limits.ts";
+import { createSession } from "./sessions.ts";
+
+export interface LoggedIn {
+  sessionToken: string;
+  mustChangePassword: boolean;
+  isStaff: boolean;
+}
+
+/** Step two: the e-mailed code. Single use, ten minutes, five tries; then a new session. */
+export async function verifyLoginCode(deps: Deps, input: { challengeToken: string | undefined; code: string }): Promise<LoggedIn> {
+  const now = deps.clock.now();
+  const code = input.code.replace(/\s+/g, "");
+  const outcome = await deps.db.transaction(
+    async (tx) => {
+      const challenge = await openChallenge(tx, input.challengeToken, now);
+      const actor = await actorForUser(tx, challenge.userId);
+      const given = hashSecret(`${challenge.id}:${code}`);
+      if (!/^\d{6}$/.test(code) || !constantTimeEqual(new Uint8Array(given), new Uint8Array(challenge.codeHash))) {
+        // Counted atomically so parallel guesses cannot exceed five.
+        const counted = await tx
+          .update(loginChallenges)
+          .set({ attempts: sql`${loginChallenges.attempts} + 1` })
+          .where(and(eq(loginChallenges.id, challenge.id), lt(loginChallenges.attempts, CODE_MAX_ATTEMPTS)))
+          .returning({ attempts: loginChallenges.attempts });
+        const attempts = counted[0]?.attempts ?? CODE_MAX_ATTEMPTS;
+        const locked = attempts >= CODE_MAX_ATTEMPTS;
+        await recordEvent(tx, actor, now, {
+          action: locked ? "user.login_code_locked" : "user.login_code_failed",
+          subjectType: "user",
+          subjectId: challenge.userId,
+          personId: actor.personId,
+          details: { attempts },
+        });
+        const left = CODE_MAX_ATTEMPTS - attempts;
+        const message = locked ? CODE_LOCKED : `Fel kod. Du har ${left} ${left === 1 ? "försök" : "försök"} kvar.`;
+        return { error: message } as const;
+      }
+      await tx.update(loginChallenges).set({ usedAt: now }).where(eq(loginChallenges.id, challenge.id));
+      const user = await tx.query.users.findFirst({ where: (u, { eq }) => eq(u.id, challenge.userId) });
+      const session = await createSession(tx, challenge.userId, "password", now);
+      await recordEvent(tx, actor, now, { action: "user.logged_in", subjectType: "user", subjectId: challenge.userId, personId: actor.personId });
+      return { error: null, loggedIn: { sessionToken: session.token, mustChangePassword: user?.mustChangePassword ?? false, isStaff: isStaff(actor) } };
+    },
+    { behavior: "immediate" },
+  );
+  // The failed attempt is committed before the error is shown, so it counts.
+  if (outcome.error !== null) throw new Invalid({ code: outcome.error }, outcome.error);
+  return outcome.loggedIn;
+}

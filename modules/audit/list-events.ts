@@ -1,0 +1,40 @@
+import { desc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import { events } from "../../db/schema/index.ts";
+
+export interface EventRow {
+  id: number;
+  at: Date;
+  actorName: string;
+  action: string;
+  label: string;
+  details: Record<string, unknown> | null;
+}
+
+export async function listPersonEvents(db: DbOrTx, personId: string, limit = 200): Promise<EventRow[]> {
+  const rows = await db.select().from(events).where(eq(events.personId, personId)).orderBy(desc(events.at), desc(events.id)).limit(limit);
+  return rows.map((r) => ({ id: r.id, at: r.at, actorName: r.actorName, action: r.action, label: eventLabel(r.action), details: r.details ?? null }));
+}
+
+/** The Swedish words the Händelselogg shows for each action code. */
+const LABELS: Record<string, string> = {
+  "person.registered": "Konto registrerat",
+  "person.registration_attempt": "Försök att registrera ett nytt konto med dina uppgifter",
+  "person.details_changed": "Personuppgifter ändrade",
+  "person.email_change_requested": "Byte av e-postadress begärt",
+  "person.email_changed": "E-postadress ändrad",
+  "user.login_code_sent": "Engångskod skickad",
+  "user.login_code_failed": "Fel engångskod angiven",
+  "user.login_code_locked": "Engångskoden spärrad efter för många försök",
+  "user.logged_in": "Inloggad",
+  "user.logged_in_bankid": "Inloggad med BankID",
+  "user.logged_out": "Utloggad",
+  "user.password_changed": "Lösenord ändrat",
+  "user.password_reset_requested": "Återställning av lösenord begärd",
+  "user.password_reset": "Lösenord återställt",
+  "user.created_staff": "Personalkonto skapat",
+};
+
+export function eventLabel(action: string): string {
+  return LABELS[action] ?? action;
+}

@@ -1,0 +1,31 @@
+import type { Db } from "../db/client.ts";
+import type { BankIdClient } from "../lib/bankid/types.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Config } from "../lib/config.ts";
+import type { Mailer } from "../lib/mail/mailer.ts";
+
+/** Everything a business operation may use; built once in hono.config.ts, replaced in tests. */
+export interface Deps {
+  config: Config;
+  db: Db;
+  mail: Mailer;
+  clock: Clock;
+  bankid: BankIdClient;
+}
+
+export type Role = "applicant" | "reviewer" | "decider" | "admin";
+export const STAFF_ROLES: readonly Role[] = ["reviewer", "decider", "admin"];
+
+/** Who is acting: a logged-in user, or the system itself. */
+export interface Actor {
+  userId: string | null;
+  personId: string | null;
+  name: string;
+  roles: readonly Role[];
+}
+
+export const systemActor: Actor = { userId: null, personId: null, name: "System", roles: [] };
+
+export function isStaff(actor: Actor): boolean {
+  return actor.roles.some((r) => STAFF_ROLES.includes(r));
+}

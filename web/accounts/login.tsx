@@ -1,0 +1,203 @@
+import { Hono, type Context } from "hono";
+import type { Child } from "hono/jsx";
+import { z } from "zod";
+import { Invalid, type FieldErrors } from "../../lib/errors.ts";
+import { logOut, resendLoginCode, startBankIdOrder, startPasswordLogin, verifyLoginCode } from "../../modules/accounts/index.ts";
+import { openChallenge } from "../../modules/accounts/login-challenge.ts";
+import { findUserById } from "../../modules/accounts/find-user.ts";
+import { BANKID_ORDER, clearCookie, LOGIN_CHALLENGE, readCookie, SESSION, writeCookie } from "../cookies.ts";
+import type { AppEnv } from "../env.ts";
+import { clientIp, formValues, parseForm } from "../form-input.ts";
+import { redirectAfterPost } from "../htmx.ts";
+import { formPage, page } from "../render.tsx";
+import { ErrorSummary, Field, Notice } from "../views/form.tsx";
+import { safeNext } from "./guards.ts";
+
+const NextField = ({ next }: { next: string | null }) => (next ? <input type="hidden" name="next" value={next} /> : null);
+
+const PasswordForm = ({ values, errors, next }: { values: Record<string, string>; errors?: FieldErrors; next: string | null }) => (
+  <form method="post" action="/logga-in" hx-post="/logga-in" hx-target="this" hx-swap="outerHTML" class="form" novalidate>
+    <ErrorSummary errors={errors} message="Inloggningen misslyckades:" />
+    <NextField next={next} />
+    <Field name="epost" label="E-post" type="email" required value={values.epost} autocomplete="username" maxlength={254} autofocus />
+    <Field name="losenord" label="Lösenord" type="password" required errors={errors} autocomplete="current-password" maxlength={200} />
+    <div class="button-row">
+      <button type="submit" class="button">
+        Logga in
+      </button>
+      <a href="/glomt-losenord">Glömt lösenord?</a>
+    </div>
+  </form>
+);
+
+const BankIdChoice = ({ next }: { next: string | null }) => (
+  <form method="post" action="/logga-in/bankid" class="form">
+    <NextField next={next} />
+    <h2>Logga in med BankID</h2>
+    <p>Har du ett svenskt personnummer kan du logga in med BankID. Då behövs ingen engångskod.</p>
+    <div class="button-row">
+      <button type="submit" name="enhet" value="denna" class="button button--secondary">
+        Använd BankID på den här enheten
+      </button>
+      <button type="submit" name="enhet" value="annan" class="button button--secondary">
+        Använd BankID på en annan enhet
+      </button>
+    </div>
+  </form>
+);
+
+function loginAround(next: string | null) {
+  return (form: Child) => (
+    <section class="narrow">
+      <h1>Logga in</h1>
+      <p>Vid varje inloggning behöver du av säkerhetsskäl ange en engångskod som skickas till din registrerade e-post.</p>
+      {form}
+      <BankIdChoice next={next} />
+      <p>
+        Har du inget konto? <a href="/registrera-konto">Registrera konto</a>
+      </p>
+    </section>
+  );
+}
+
+const CodeForm = ({ email, errors, next, notice }: { email: string; errors?: FieldErrors; next: string | null; notice?: string }) => (
+  <div id="code-step">
+    {notice ? <Notice kind="success">{notice}</Notice> : null}
+    <form method="post" action="/logga-in/kod" hx-post="/logga-in/kod" hx-target="#code-step" hx-swap="outerHTML" class="form" novalidate>
+      <ErrorSummary errors={errors} />
+      <NextField next={next} />
+      <Field name="code" label="Engångskod" hint="Sex siffror" inputmode="numeric" autocomplete="one-time-code" maxlength={7} required errors={errors} autofocus />
+      <div class="button-row">
+        <button type="submit" class="button">
+          Logga in
+        </button>
+      </div>
+    </form>
+    <form method="post" action="/logga-in/kod/ny" hx-post="/logga-in/kod/ny" hx-target="#code-step" hx-swap="outerHTML" class="inline-form">
+      <NextField next={next} />
+      <button type="submit" class="link-button">
+        Skicka en ny kod
+      </button>
+    </form>
+    <p class="hint">Koden skickades till {email}.</p>
+  </div>
+);
+
+function codeAround(email: string) {
+  return (form: Child) => (
+    <section class="narrow">
+      <h1>Ange engångskod</h1>
+      <p>
+        En engångskod, giltig i tio minuter, har skickats till <strong>{email}</strong>. Mata in koden nedan för att logga in. Om du inte kan hitta brevet i din inkorg så kontrollera att det inte hamnat i mappen för skräppost.
+      </p>
+      {form}
+    </section>
+  );
+}
+
+async function challengeEmail(c: Context<AppEnv>): Promise<string | null> {
+  const { deps } = c.var;
+  try {
+    const challenge = await openChallenge(deps.db, readCookie(c, LOGIN_CHALLENGE), deps.clock.now());
+    return (await findUserById(deps.db, challenge.userId))?.person.email ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function landing(loggedIn: { mustChangePassword: boolean; isStaff: boolean }, next: string | null): string {
+  if (loggedIn.mustChangePassword) return "/min-sida/andra-losenord";
+  return next ?? (loggedIn.isStaff ? "/personal" : "/min-sida");
+}
+
+export function loginRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/logga-in", (c) => {
+    const next = safeNext(c.req.query("next"));
+    return page(c, { title: "Logga in" }, loginAround(next)(<PasswordForm values={{}} next={next} />));
+  });
+
+  app.post("/logga-in", async (c) => {
+    const { deps } = c.var;
+    const values = await formValues(c);
+    const next = safeNext(values.next);
+    const around = loginAround(next);
+    try {
+      const input = parseForm(z.object({ epost: z.string().trim().min(1, "Ange din e-postadress.").max(254), losenord: z.string().min(1, "Ange ditt lösenord.").max(200, "Fel e-postadress eller lösenord.") }), values);
+      const started = await startPasswordLogin(deps, { email: input.epost, password: input.losenord, ip: clientIp(c) });
+      writeCookie(c, LOGIN_CHALLENGE, started.challengeToken, 10 * 60);
+      return redirectAfterPost(c, `/logga-in/kod${next ? `?next=${encodeURIComponent(next)}` : ""}`);
+    } catch (e) {
+      if (!(e instanceof Invalid)) throw e;
+      return formPage(c, { title: "Logga in", status: 422 }, <PasswordForm values={values} errors={e.fields} next={next} />, around);
+    }
+  });
+
+  app.get("/logga-in/kod", async (c) => {
+    const next = safeNext(c.req.query("next"));
+    const email = await challengeEmail(c);
+    if (!email) return c.redirect("/logga-in", 303);
+    return page(c, { title: "Ange engångskod" }, codeAround(email)(<CodeForm email={email} next={next} />));
+  });
+
+  app.post("/logga-in/kod", async (c) => {
+    const { deps } = c.var;
+    const values = await formValues(c);
+    const next = safeNext(values.next);
+    try {
+      const loggedIn = await verifyLoginCode(deps, { challengeToken: readCookie(c, LOGIN_CHALLENGE), code: values.code ?? "" });
+      clearCookie(c, LOGIN_CHALLENGE);
+      writeCookie(c, SESSION, loggedIn.sessionToken);
+      return redirectAfterPost(c, landing(loggedIn, next));
+    } catch (e) {
+      if (!(e instanceof Invalid)) throw e;
+      const email = (await challengeEmail(c)) ?? "din e-postadress";
+      return formPage(c, { title: "Ange engångskod", status: 422 }, <CodeForm email={email} errors={e.fields} next={next} />, codeAround(email));
+    }
+  });
+
+  app.post("/logga-in/kod/ny", async (c) => {
+    const values = await formValues(c);
+    const next = safeNext(values.next);
+    const email = (await challengeEmail(c)) ?? "din e-postadress";
+    try {
+      await resendLoginCode(c.var.deps, readCookie(c, LOGIN_CHALLENGE));
+      return formPage(c, { title: "Ange engångskod" }, <CodeForm email={email} next={next} notice="En ny kod har skickats. Den gamla koden gäller inte längre." />, codeAround(email));
+    } catch (e) {
+      if (!(e instanceof Invalid)) throw e;
+      return formPage(c, { title: "Ange engångskod", status: 422 }, <CodeForm email={email} errors={e.fields} next={next} />, codeAround(email));
+    }
+  });
+
+  app.post("/logga-in/bankid", async (c) => {
+    const { deps } = c.var;
+    const values = await formValues(c);
+    const device = values.enhet === "denna" ? "denna" : "annan";
+    const order = await startBankIdOrder(deps, { purpose: "login", endUserIp: clientIp(c) });
+    writeCookie(c, BANKID_ORDER, order.token, 5 * 60);
+    return c.redirect(`/bankid?enhet=${device}`, 303);
+  });
+
+  app.post("/logga-ut", async (c) => {
+    const user = c.var.user;
+    if (user) await logOut(c.var.deps, user);
+    clearCookie(c, SESSION);
+    return redirectAfterPost(c, "/utloggad");
+  });
+
+  app.get("/utloggad", (c) =>
+    page(
+      c,
+      { title: "Utloggad" },
+      <section class="narrow">
+        <h1>Du är utloggad</h1>
+        <p>
+          <a href="/logga-in">Logga in igen</a>
+        </p>
+      </section>,
+    ),
+  );
+
+  return app;
+}

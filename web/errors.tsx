@@ -1,0 +1,69 @@
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { DomainError, Invalid, TooManyRequests } from "../lib/errors.ts";
+import type { AppEnv } from "./env.ts";
+import { isHtmx } from "./htmx.ts";
+import { page } from "./render.tsx";
+
+const TITLES: Record<number, string> = {
+  400: "Felaktig förfrågan",
+  403: "Ingen behörighet",
+  404: "Sidan finns inte",
+  409: "Redan ändrat",
+  413: "För stor fil",
+  422: "Uppgifterna behöver rättas",
+  429: "För många försök",
+  500: "Något gick fel",
+};
+
+function problem(c: Context<AppEnv>, status: number, detail: string) {
+  return c.body(JSON.stringify({ type: "about:blank", title: TITLES[status] ?? "Fel", status, detail }), status as 400, {
+    "Content-Type": "application/problem+json; charset=utf-8",
+  });
+}
+
+function errorPage(c: Context<AppEnv>, status: number, detail: string) {
+  const title = TITLES[status] ?? "Fel";
+  if (c.req.path.startsWith("/api/")) return problem(c, status, detail);
+  if (isHtmx(c)) {
+    return c.html(
+      <div class="notice notice--error" role="alert">
+        <p>
+          <strong>{title}.</strong> {detail}
+        </p>
+      </div>,
+      status as 400,
+    );
+  }
+  return page(
+    c,
+    { title, status: status as 400 },
+    <section class="narrow">
+      <h1>{title}</h1>
+      <p>{detail}</p>
+      <p>
+        <a href="/">Till startsidan</a>
+      </p>
+    </section>,
+  );
+}
+
+/** The one place where errors become responses: a page, an htmx fragment or problem+json. */
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof TooManyRequests) {
+    c.header("Retry-After", String(err.retryAfterSeconds));
+    return errorPage(c, 429, `${err.message} Försök igen om ${err.retryAfterSeconds} sekunder.`);
+  }
+  if (err instanceof Invalid) return errorPage(c, 422, Object.values(err.fields).join(" ") || err.message);
+  if (err instanceof DomainError) return errorPage(c, err.status, err.message);
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    if (status === 403) return errorPage(c, 403, "Förfrågan kom inte från den här webbplatsen. Ladda om sidan och försök igen.");
+    if (status === 413) return errorPage(c, 413, "Det du skickade är för stort.");
+    return errorPage(c, status, err.message || TITLES[status] || "Fel");
+  }
+  console.error(err);
+  return errorPage(c, 500, "Ett oväntat fel uppstod. Inget av det du redan sparat har gått förlorat. Försök igen om en stund.");
+};
+
+export const notFound: NotFoundHandler<AppEnv> = (c) => errorPage(c, 404, "Sidan du söker finns inte. Kontrollera adressen.");

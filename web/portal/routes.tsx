@@ -1,0 +1,16 @@
+import { Hono } from "hono";
+import { requireUser } from "../accounts/guards.ts";
+import type { AppEnv } from "../env.ts";
+import { changePasswordRoutes } from "./change-password.tsx";
+import { editDetailsRoutes } from "./edit-details.tsx";
+import { minSidaRoutes } from "./min-sida.tsx";
+
+/** Min Sida: everything here needs a logged-in person. */
+export function portalRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use("*", requireUser);
+  app.route("/", changePasswordRoutes());
+  app.route("/", editDetailsRoutes());
+  app.route("/", minSidaRoutes());
+  return app;
+}

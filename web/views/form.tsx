@@ -1,0 +1,85 @@
+import type { Child, FC } from "hono/jsx";
+import type { FieldErrors } from "../../lib/errors.ts";
+
+export interface FieldProps {
+  name: string;
+  label: string;
+  type?: string;
+  value?: string | null;
+  errors?: FieldErrors;
+  hint?: string;
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: "numeric" | "email" | "tel" | "text";
+  maxlength?: number;
+  autofocus?: boolean;
+  /** Extra attributes for the input, e.g. data-password-strength. */
+  attrs?: Record<string, string>;
+  children?: Child;
+}
+
+/** A label, its input, a hint and the error, wired together for screen readers. */
+export const Field: FC<FieldProps> = (p) => {
+  const id = `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  const described = [p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={error ? "field field--error" : "field"}>
+      <label for={id}>
+        {p.label}
+        {p.required ? <span class="required" aria-hidden="true"> *</span> : null}
+      </label>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={p.name}
+        type={p.type ?? "text"}
+        value={p.type === "password" ? undefined : (p.value ?? undefined)}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        inputmode={p.inputmode}
+        maxlength={p.maxlength}
+        autofocus={p.autofocus}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={described}
+        {...(p.attrs ?? {})}
+      />
+      {error ? (
+        <p class="error" id={`${id}-error`}>
+          <span class="visually-hidden">Fel: </span>
+          {error}
+        </p>
+      ) : null}
+      {p.children}
+    </div>
+  );
+};
+
+/** At the top of a form with errors: says so in words, and is announced. */
+export const ErrorSummary: FC<{ errors?: FieldErrors; message?: string }> = ({ errors, message }) => {
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <p>
+        <strong>{message ?? "Uppgifterna behöver rättas:"}</strong>
+      </p>
+      <ul>
+        {Object.entries(errors).map(([name, text]) => (
+          <li>
+            <a href={`#f-${name}`}>{text}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+};
+
+export const Notice: FC<{ kind?: "info" | "success" | "warning"; children?: Child }> = ({ kind = "info", children }) => (
+  <div class={`notice notice--${kind}`} role="status">
+    {children}
+  </div>
+);
