@@ -42,7 +42,7 @@ export async function buildRuntime(config: Config, overrides: { clock?: Clock; m
   let bankid: BankIdClient;
   if (config.bankId.mode === "simulator") {
     assertSimulatorAllowed(config.nodeEnv);
-    simulator = createBankIdSimulator({ now: () => clock.now() });
+    simulator = createBankIdSimulator({ now: () => clock.now(), nodeEnv: config.nodeEnv });
     const sim = simulator;
     // The simulator is reached in-process through its fetch handler: the same HTTP API, no socket.
     bankid = createBankIdClient({ transport: fetchTransport("http://bankid-simulator/dev/bankid", (input, init) => sim.app.fetch(new Request(rebase(input), init))) });

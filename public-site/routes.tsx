@@ -96,8 +96,10 @@ function searchCompanies(c: Ctx) {
 const ComingSoon: FC<{ what: string; org: OrgConfig }> = ({ what, org }) => (
   <Notice kind="info">
     <p>
-      {what} öppnar i en kommande version av tjänsten. Kontakta {org.name} så länge:{" "}
-      <a href={`mailto:${org.email}`}>{org.email}</a> eller {org.phone}.
+      {what} öppnar i en kommande version av tjänsten. Kontakta {org.name} så länge.
+    </p>
+    <p>
+      E-post: <a href={`mailto:${org.email}`}>{org.email}</a>, telefon: {org.phone}.
     </p>
   </Notice>
 );
@@ -432,8 +434,10 @@ const RegisterCompanyPage: FC<{ org: OrgConfig; loggedIn: boolean }> = ({ org, l
     {loggedIn ? (
       <Notice kind="info">
         <p>
-          Registrering av företag öppnar i en kommande version av tjänsten. Kontakta {org.name} så länge:{" "}
-          <a href={`mailto:${org.email}`}>{org.email}</a> eller {org.phone}.
+          Registrering av företag öppnar i en kommande version av tjänsten. Kontakta {org.name} så länge.
+        </p>
+        <p>
+          E-post: <a href={`mailto:${org.email}`}>{org.email}</a>, telefon: {org.phone}.
         </p>
       </Notice>
     ) : (

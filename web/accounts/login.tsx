@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { Child } from "hono/jsx";
 import { z } from "zod";
-import { Invalid, type FieldErrors } from "../../lib/errors.ts";
+import { Invalid, TooManyRequests, type FieldErrors } from "../../lib/errors.ts";
 import { logOut, resendLoginCode, startBankIdOrder, startPasswordLogin, verifyLoginCode } from "../../modules/accounts/index.ts";
 import { openChallenge } from "../../modules/accounts/login-challenge.ts";
 import { findUserById } from "../../modules/accounts/find-user.ts";
@@ -129,8 +129,13 @@ export function loginRoutes(): Hono<AppEnv> {
       writeCookie(c, LOGIN_CHALLENGE, started.challengeToken, 10 * 60);
       return redirectAfterPost(c, `/logga-in/kod${next ? `?next=${encodeURIComponent(next)}` : ""}`);
     } catch (e) {
+      if (e instanceof TooManyRequests) {
+        c.header("Retry-After", String(e.retryAfterSeconds));
+        return formPage(c, { title: "Logga in", status: 429 }, <PasswordForm values={values} errors={{ losenord: e.message }} next={next} />, around);
+      }
       if (!(e instanceof Invalid)) throw e;
-      return formPage(c, { title: "Logga in", status: 422 }, <PasswordForm values={values} errors={e.fields} next={next} />, around);
+      const errors = e.fields.password ? { losenord: e.fields.password } : e.fields;
+      return formPage(c, { title: "Logga in", status: 422 }, <PasswordForm values={values} errors={errors} next={next} />, around);
     }
   });
 

@@ -21,6 +21,8 @@ export const MAIL_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img
 
 export function devMail(outbox: Outbox | null): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // The app mounts this only outside production; refuse here too, in case that ever changes.
+  app.use("*", async (c, next) => (c.var.deps.config.production ? c.notFound() : next()));
 
   app.get("/", async (c) => {
     c.header("Cache-Control", "no-store");

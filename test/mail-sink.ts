@@ -1,0 +1,86 @@
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export interface ReceivedMail {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * A real SMTP server on loopback that keeps what nodemailer sends, parsed. STARTTLS and AUTH are
+ * off so the client speaks plain SMTP to it.
+ */
+export async function startMailSink() {
+  const messages: ReceivedMail[] = [];
+  const waiters = new Set<() => void>();
+  const server = new SMTPServer({
+    disabledCommands: ["STARTTLS", "AUTH"],
+    authOptional: true,
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(", ") : (parsed.to?.text ?? "");
+          messages.push({ to, from: parsed.from?.text ?? "", subject: parsed.subject ?? "", text: parsed.text ?? "", html: typeof parsed.html === "string" ? parsed.html : "" });
+          for (const w of waiters) w();
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as { port: number }).port;
+
+  /** Waits until a mail matching the predicate has arrived (mail can be sent after the response). */
+  async function waitFor(predicate: (m: ReceivedMail) => boolean, timeoutMs = 5000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = [...messages].reverse().find(predicate);
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no mail matched within ${timeoutMs} ms; got: ${messages.map((m) => `${m.to}: ${m.subject}`).join(" | ")}`);
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          waiters.delete(done);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(done, Math.min(left, 200));
+        waiters.add(done);
+      });
+    }
+  }
+
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    waitFor,
+    to: (email: string) => messages.filter((m) => m.to.includes(email)),
+    clear: () => void messages.splice(0),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type MailSink = Awaited<ReturnType<typeof startMailSink>>;
+
+/** The six-digit login code in a mail. */
+export function loginCode(mail: ReceivedMail): string {
+  const m = /Engångskod:\s*(\d{6})/.exec(mail.text);
+  if (!m) throw new Error(`no code in mail: ${mail.text}`);
+  return m[1]!;
+}
+
+export function oneTimePassword(mail: ReceivedMail): string {
+  const m = /engångslösenord är:\s*(\S+)/i.exec(mail.text);
+  if (!m) throw new Error(`no one-time password in mail: ${mail.text}`);
+  return m[1]!;
+}
+
+export function firstLink(mail: ReceivedMail, contains: string): string {
+  const m = new RegExp(`(https?://\\S*${contains.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\S*)`).exec(mail.text);
+  if (!m) throw new Error(`no link with ${contains} in mail: ${mail.text}`);
+  return m[1]!;
+}
