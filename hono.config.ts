@@ -101,6 +101,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
       },
       strictTransportSecurity: config.production ? "max-age=63072000; includeSubDomains" : false,
       referrerPolicy: "same-origin",
+      // A route that sets its own header keeps it (the mail preview, later the widget routes).
+      overwrite: false,
     }),
   );
   app.use(
