@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Hono } from "hono";
 import { csrf } from "hono/csrf";
@@ -7,7 +8,7 @@ import { createBankIdClient, fetchTransport, httpsTransport } from "./lib/bankid
 import { assertSimulatorAllowed, createBankIdSimulator } from "./lib/bankid/simulator.ts";
 import type { BankIdClient } from "./lib/bankid/types.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
-import { readConfig, type Config } from "./lib/config.ts";
+import { ConfigError, readConfig, type Config } from "./lib/config.ts";
 import { outboxMailer, smtpMailer, type Mailer } from "./lib/mail/mailer.ts";
 import { validateSession } from "./modules/accounts/index.ts";
 import type { Deps } from "./modules/deps.ts";
@@ -50,9 +51,9 @@ export async function buildRuntime(config: Config, overrides: { clock?: Clock; m
     bankid = createBankIdClient({
       transport: httpsTransport({
         baseUrl: config.bankId.mode === "production" ? "https://appapi2.bankid.com" : "https://appapi2.test.bankid.com",
-        cert: requireSetting(config.bankId.cert, "BANKID_CERT"),
-        key: requireSetting(config.bankId.key, "BANKID_KEY"),
-        ca: requireSetting(config.bankId.ca, "BANKID_CA"),
+        cert: readPem(config.bankId.cert, "BANKID_CERT"),
+        key: readPem(config.bankId.key, "BANKID_KEY"),
+        ca: readPem(config.bankId.ca, "BANKID_CA"),
       }),
     });
   }
@@ -64,9 +65,15 @@ function rebase(input: RequestInfo | URL): string {
   return `http://localhost${url.pathname.replace(/^\/dev\/bankid/, "")}${url.search}`;
 }
 
-function requireSetting(value: string | undefined, name: string): string {
-  if (!value) throw new Error(`${name} must be set when BANKID_MODE is test or production`);
-  return value;
+/** A PEM file's path, or the PEM itself (handy where secrets arrive as environment variables). */
+function readPem(value: string | undefined, name: string): string {
+  if (!value) throw new ConfigError(`${name} must be set when BANKID_MODE is test or production`);
+  if (value.includes("-----BEGIN")) return value;
+  try {
+    return readFileSync(value, "utf8");
+  } catch (e) {
+    throw new ConfigError(`${name}: cannot read ${value} (${(e as Error).message})`);
+  }
 }
 
 /** The composition root: the whole site as one Hono app over the given dependencies. */
