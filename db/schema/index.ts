@@ -1,2 +1,4 @@
 export * from "./accounts.ts";
+export * from "./companies.ts";
+export * from "./documents.ts";
 export * from "./events.ts";

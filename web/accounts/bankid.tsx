@@ -152,7 +152,7 @@ export function bankIdRoutes(): Hono<AppEnv> {
       },
       <section class="narrow">
         <h1>{title(state.purpose)}</h1>
-        <p>{d === "annan" ? "Öppna BankID-appen i din mobil eller surfplatta och skanna QR-koden." : "BankID-appen öppnas på den här enheten."}</p>
+        <p>{d === "annan" ? "Använd BankID-appen i din mobil eller surfplatta." : "BankID-appen öppnas på den här enheten."}</p>
         {await Status({ c, state, device: d })}
         {state.state === "pending" ? (
           <div class="button-row">

@@ -3,7 +3,7 @@ import type { Child } from "hono/jsx";
 import { z } from "zod";
 import { Invalid, TooManyRequests, type FieldErrors } from "../../lib/errors.ts";
 import { logOut, resendLoginCode, startBankIdOrder, startPasswordLogin, verifyLoginCode } from "../../modules/accounts/index.ts";
-import { openChallenge } from "../../modules/accounts/login-challenge.ts";
+import { CODE_LOCKED, LOGIN_AGAIN, openChallenge } from "../../modules/accounts/login-challenge.ts";
 import { findUserById } from "../../modules/accounts/find-user.ts";
 import { BANKID_ORDER, clearCookie, LOGIN_CHALLENGE, readCookie, SESSION, writeCookie } from "../cookies.ts";
 import type { AppEnv } from "../env.ts";
@@ -83,6 +83,19 @@ const CodeForm = ({ email, errors, next, notice }: { email: string; errors?: Fie
   </div>
 );
 
+const StartAgain = ({ message, next }: { message: string; next: string | null }) => (
+  <div id="code-step">
+    <div class="notice notice--error" role="alert">
+      <p>{message}</p>
+    </div>
+    <p>
+      <a class="button" href={`/logga-in${next ? `?next=${encodeURIComponent(next)}` : ""}`}>
+        Logga in igen
+      </a>
+    </p>
+  </div>
+);
+
 function codeAround(email: string) {
   return (form: Child) => (
     <section class="narrow">
@@ -150,6 +163,7 @@ export function loginRoutes(): Hono<AppEnv> {
     const { deps } = c.var;
     const values = await formValues(c);
     const next = safeNext(values.next);
+    const knownEmail = await challengeEmail(c);
     try {
       const loggedIn = await verifyLoginCode(deps, { challengeToken: readCookie(c, LOGIN_CHALLENGE), code: values.code ?? "" });
       clearCookie(c, LOGIN_CHALLENGE);
@@ -157,7 +171,11 @@ export function loginRoutes(): Hono<AppEnv> {
       return redirectAfterPost(c, landing(loggedIn, next));
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
-      const email = (await challengeEmail(c)) ?? "din e-postadress";
+      if (e.fields.code === CODE_LOCKED || e.fields.code === LOGIN_AGAIN) {
+        // This code can no longer be used: the way forward is a new login, not this form.
+        return formPage(c, { title: "Ange engångskod", status: 422 }, <StartAgain message={e.fields.code} next={next} />, codeAround(knownEmail ?? "din e-postadress"));
+      }
+      const email = knownEmail ?? "din e-postadress";
       return formPage(c, { title: "Ange engångskod", status: 422 }, <CodeForm email={email} errors={e.fields} next={next} />, codeAround(email));
     }
   });

@@ -1,0 +1,130 @@
+// Every upload passes through here before it is stored (DESIGN.md §4): size first, then the
+// type from the bytes, then per type checks; images are re-encoded, PDFs kept as they are.
+// What comes out is safe to hand to FileStorage.put; what is refused never gets that far.
+import { createHash } from "node:crypto";
+import { Invalid } from "../errors.ts";
+import { cleanFileName, tidyFileName } from "./file-name.ts";
+import { EXTENSION, FILE_TYPES, LABEL, MIME, listInSwedish, type FileType, type StoredExtension, type StoredMime } from "./file-types.ts";
+import { pdfHasActiveContent, pdfLooksComplete } from "./pdf-checks.ts";
+import { reencodeImage } from "./reencode-image.ts";
+import { sniffType } from "./sniff.ts";
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MIN_IMAGE_SIDE = 300;
+
+export type UploadInput = {
+  bytes: Uint8Array;
+  /** As the browser sent it; only cleaned and used for the name, never to decide the type. */
+  originalName: string;
+  /** The browser's Content-Type; only used to word a refusal, never to decide the type. */
+  declaredType?: string;
+};
+
+export type UploadOptions = {
+  /** Default 20 MiB. */
+  maxBytes?: number;
+  /** The shorter side of an image, after orientation, in pixels. Default 300. */
+  minImageSide?: number;
+  /** Default all four. */
+  allowed?: readonly FileType[];
+};
+
+export type AcceptedUpload = {
+  /** What to store: the re-encoded image, or the PDF unchanged. */
+  bytes: Buffer;
+  mime: StoredMime;
+  extension: StoredExtension;
+  /** SHA-256 of `bytes`, hex. */
+  sha256: string;
+  size: number;
+  /** Cleaned, at most 200 characters, with the extension of the real type. */
+  originalName: string;
+  width?: number;
+  height?: number;
+};
+
+/**
+ * Checks an upload by its content and returns what to store, or throws
+ * Invalid({ file: <a Swedish message saying what is wrong and what to do> }).
+ *
+ * A file whose name lies about an accepted type is taken as what it is and renamed:
+ * "bild.pdf" that is a PNG is stored as the PNG "bild.png". The type comes from the bytes
+ * (DESIGN.md §4) and refusing a good scan over its name would only bounce the applicant.
+ */
+export async function acceptUpload(input: UploadInput, options: UploadOptions = {}): Promise<AcceptedUpload> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const allowed = options.allowed ?? FILE_TYPES;
+  const { bytes } = input;
+
+  if (bytes.length === 0) throw refuse("Filen är tom. Välj filen igen och ladda upp den.");
+  // Before looking inside: a huge file is refused without being decoded.
+  if (bytes.length > maxBytes) {
+    throw refuse(`Filen är för stor: högst ${megabytes(maxBytes)}. Den här filen är ${megabytes(bytes.length)}.`);
+  }
+
+  const type = sniffType(bytes);
+  if (type === "unknown") throw refuse(notOurType(input, allowed));
+  if (!allowed.includes(type)) {
+    throw refuse(`Filen är en ${LABEL[type]}, men här tas bara ${listInSwedish(allowed)} emot.`);
+  }
+
+  const originalName = cleanFileName(input.originalName, type);
+  if (type === "pdf") {
+    checkPdf(bytes);
+    const stored = Buffer.from(bytes);
+    return { ...describe(stored, type), originalName };
+  }
+  const image = await reencodeImage(bytes, type, options.minImageSide ?? DEFAULT_MIN_IMAGE_SIDE);
+  return { ...describe(image.bytes, type), originalName, width: image.width, height: image.height };
+}
+
+function checkPdf(bytes: Uint8Array): void {
+  if (!pdfLooksComplete(bytes)) {
+    throw refuse("Filen verkar vara trasig eller avklippt: PDF-filen tar slut för tidigt. Spara den på nytt och ladda upp den igen.");
+  }
+  if (pdfHasActiveContent(bytes)) {
+    throw refuse(
+      "PDF-filen innehåller skript eller kommandon som körs när den öppnas, och sådana tar vi inte emot. Skriv ut den till en ny PDF, eller skanna dokumentet, och ladda upp den filen.",
+    );
+  }
+}
+
+function describe(bytes: Buffer, type: FileType) {
+  return {
+    bytes,
+    mime: MIME[type],
+    extension: EXTENSION[type],
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    size: bytes.length,
+  };
+}
+
+/** When the name or the browser claims one of our types, say plainly that the file is not it. */
+function notOurType(input: UploadInput, allowed: readonly FileType[]): string {
+  const advice = "Spara dokumentet som PDF, eller skanna eller fotografera det, och ladda upp den filen.";
+  const claimed = claimedType(input);
+  if (claimed) {
+    const name = [...tidyFileName(input.originalName)];
+    const shown = name.length === 0 ? "Filen" : `”${name.length > 80 ? `${name.slice(0, 79).join("")}…` : name.join("")}”`;
+    return `${shown} är inte en ${LABEL[claimed]}, fast namnet eller typen säger det. ${advice}`;
+  }
+  return `Filen är inte en ${listInSwedish(allowed)}. ${advice}`;
+}
+
+function claimedType(input: UploadInput): FileType | undefined {
+  const extension = /\.([A-Za-z]{3,4})$/.exec(input.originalName.trim())?.[1].toLowerCase();
+  const byName = FILE_TYPES.find((type) => EXTENSION[type] === extension || (type === "jpeg" && extension === "jpeg"));
+  if (byName) return byName;
+  const declared = input.declaredType?.split(";")[0].trim().toLowerCase();
+  return FILE_TYPES.find((type) => MIME[type] === declared);
+}
+
+/** "20 MB", "1,5 MB": MiB as people say MB, with a Swedish decimal comma. */
+function megabytes(bytes: number): string {
+  const value = Math.round((bytes / (1024 * 1024)) * 10) / 10;
+  return `${value.toLocaleString("sv-SE")} MB`;
+}
+
+function refuse(message: string): Invalid {
+  return new Invalid({ file: message });
+}
