@@ -103,20 +103,23 @@ function describe(bytes: Buffer, type: FileType) {
 function notOurType(input: UploadInput, allowed: readonly FileType[]): string {
   const advice = "Spara dokumentet som PDF, eller skanna eller fotografera det, och ladda upp den filen.";
   const claimed = claimedType(input);
-  if (claimed) {
-    const name = [...tidyFileName(input.originalName)];
-    const shown = name.length === 0 ? "Filen" : `”${name.length > 80 ? `${name.slice(0, 79).join("")}…` : name.join("")}”`;
-    return `${shown} är inte en ${LABEL[claimed]}, fast namnet eller typen säger det. ${advice}`;
-  }
-  return `Filen är inte en ${listInSwedish(allowed)}. ${advice}`;
+  if (!claimed) return `Filen är inte en ${listInSwedish(allowed)}. ${advice}`;
+  return `${quotedName(input.originalName)} är inte en ${LABEL[claimed]}, fast namnet eller typen säger det. ${advice}`;
 }
 
+const TYPE_BY_NAME = new Map<string, FileType>([["pdf", "pdf"], ["jpg", "jpeg"], ["jpeg", "jpeg"], ["png", "png"], ["webp", "webp"]]);
+
 function claimedType(input: UploadInput): FileType | undefined {
-  const extension = /\.([A-Za-z]{3,4})$/.exec(input.originalName.trim())?.[1].toLowerCase();
-  const byName = FILE_TYPES.find((type) => EXTENSION[type] === extension || (type === "jpeg" && extension === "jpeg"));
-  if (byName) return byName;
+  const extension = /\.(\w+)$/.exec(input.originalName.trim())?.[1].toLowerCase() ?? "";
   const declared = input.declaredType?.split(";")[0].trim().toLowerCase();
-  return FILE_TYPES.find((type) => MIME[type] === declared);
+  return TYPE_BY_NAME.get(extension) ?? FILE_TYPES.find((type) => MIME[type] === declared);
+}
+
+/** ”Intyg.pdf”, shortened to 80 characters; "Filen" when there is no name to show. */
+function quotedName(originalName: string): string {
+  const name = [...tidyFileName(originalName)];
+  if (name.length === 0) return "Filen";
+  return `”${name.length > 80 ? `${name.slice(0, 79).join("")}…` : name.join("")}”`;
 }
 
 /** "20 MB", "1,5 MB": MiB as people say MB, with a Swedish decimal comma. */

@@ -29,10 +29,10 @@ export function cleanFileName(originalName: string, type: FileType): string {
 }
 
 /**
- * The uploader's name made safe to show and to put in a header: path parts, control and
- * bidi-override characters (which can make "gpj.exe" look like "exe.jpg") go, Windows'
- * forbidden characters become "_", macOS' decomposed å ä ö are composed, and it never
- * starts with a dot. May be empty, and is not shortened.
+ * The uploader's name made safe to show and to put in a header: path parts go; tabs and
+ * line breaks become spaces; control and bidi-override characters (which can make
+ * "gpj.exe" look like "exe.jpg") go; Windows' forbidden characters become "_"; macOS'
+ * decomposed å ä ö are composed; it never starts with a dot. May be empty; not shortened.
  */
 export function tidyFileName(originalName: string): string {
   const base = originalName.split(/[/\\]/).pop() ?? "";
@@ -40,9 +40,9 @@ export function tidyFileName(originalName: string): string {
     // A lone surrogate cannot be encoded as UTF-8 (in a header or the database).
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
     .normalize("NFC")
+    .replace(/\s+/g, " ")
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "")
     .replace(/[<>:"|?*]/g, "_")
-    .replace(/\s+/g, " ")
     .replace(/^[.\s]+/, "")
     .trimEnd();
 }

@@ -33,6 +33,11 @@ export const LABEL: Record<FileType, string> = {
   webp: "WebP",
 };
 
+/** For a mime read back from the database (a text column) before it goes into a header. */
+export function isStoredMime(mime: string): mime is StoredMime {
+  return (Object.values(MIME) as string[]).includes(mime);
+}
+
 export function isImageMime(mime: string): mime is ImageMime {
   return mime === MIME.jpeg || mime === MIME.png || mime === MIME.webp;
 }

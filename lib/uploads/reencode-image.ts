@@ -17,11 +17,13 @@ export type ReencodedImage = { bytes: Buffer; width: number; height: number };
  * it) and one over MAX_IMAGE_PIXELS.
  */
 export async function reencodeImage(bytes: Uint8Array, type: ImageType, minSide: number): Promise<ReencodedImage> {
-  const open = () => sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error" });
-
-  const metadata = await open().metadata().catch(() => {
-    throw unreadable();
-  });
+  // metadata() reads only the header, so it may skip sharp's pixel limit and leave the check
+  // to us, where the refusal can say why. Decoding below keeps the limit as a backstop.
+  const metadata = await sharp(bytes, { limitInputPixels: false, failOn: "error" })
+    .metadata()
+    .catch(() => {
+      throw unreadable();
+    });
   // sharp detects the format again by itself; it must agree, so no other decoder ever runs.
   if (metadata.format !== type) throw unreadable();
   if (metadata.width * metadata.height > MAX_IMAGE_PIXELS) {
@@ -38,7 +40,8 @@ export async function reencodeImage(bytes: Uint8Array, type: ImageType, minSide:
 
   // rotate() applies the EXIF orientation and removes the tag; without withMetadata() and
   // friends sharp writes no EXIF, XMP or ICC, and converts the pixels to sRGB.
-  const pipeline = encodeAs(open().rotate().timeout({ seconds: 30 }), type);
+  const decoded = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error" }).rotate().timeout({ seconds: 30 });
+  const pipeline = encodeAs(decoded, type);
   const output = await pipeline.toBuffer({ resolveWithObject: true }).catch(() => {
     throw unreadable();
   });
