@@ -10,6 +10,7 @@ import type { BankIdClient } from "./lib/bankid/types.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
 import { ConfigError, readConfig, type Config } from "./lib/config.ts";
 import { outboxMailer, smtpMailer, type Mailer } from "./lib/mail/mailer.ts";
+import { localFileStorage } from "./lib/storage/storage.ts";
 import { validateSession } from "./modules/accounts/index.ts";
 import type { Deps } from "./modules/deps.ts";
 import { publicSite } from "./public-site/routes.tsx";
@@ -57,7 +58,8 @@ export async function buildRuntime(config: Config, overrides: { clock?: Clock; m
       }),
     });
   }
-  return { deps: { config, db: database.db, mail, clock, bankid }, database, simulator, outbox };
+  const storage = localFileStorage(path.join(config.dataDir, "uploads"));
+  return { deps: { config, db: database.db, mail, clock, bankid, storage }, database, simulator, outbox };
 }
 
 function rebase(input: RequestInfo | URL): string {

@@ -3,6 +3,7 @@ import type { BankIdClient } from "../lib/bankid/types.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Config } from "../lib/config.ts";
 import type { Mailer } from "../lib/mail/mailer.ts";
+import type { FileStorage } from "../lib/storage/storage.ts";
 
 /** Everything a business operation may use; built once in hono.config.ts, replaced in tests. */
 export interface Deps {
@@ -11,6 +12,7 @@ export interface Deps {
   mail: Mailer;
   clock: Clock;
   bankid: BankIdClient;
+  storage: FileStorage;
 }
 
 export type Role = "applicant" | "reviewer" | "decider" | "admin";

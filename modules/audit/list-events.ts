@@ -33,6 +33,17 @@ const LABELS: Record<string, string> = {
   "user.password_reset_requested": "Återställning av lösenord begärd",
   "user.password_reset": "Lösenord återställt",
   "user.created_staff": "Personalkonto skapat",
+  "company.registered": "Företag registrerat, väntar på granskning",
+  "company.approved": "Företagsregistrering godkänd",
+  "company.refused": "Företagsregistrering ej godkänd",
+  "company.details_changed": "Företagsuppgifter ändrade",
+  "company.admin_added": "Certifikatsadministratör tillagd",
+  "company.admin_removed": "Certifikatsadministratör borttagen",
+  "employment.requested": "Anställning begärd",
+  "employment.confirmed": "Anställning bekräftad",
+  "employment.rejected": "Anställningsförfrågan avböjd",
+  "employment.cancelled": "Anställningsförfrågan återkallad",
+  "employment.ended": "Anställning avslutad",
 };
 
 export function eventLabel(action: string): string {

@@ -20,7 +20,8 @@ export async function requestEmployment(deps: Deps, actor: Actor & { personId: s
   const company = await deps.db.select().from(companies).where(and(eq(companies.orgNumber, org.value), eq(companies.status, "approved"))).get();
   if (!company) throw new Invalid({ foretag: "Inget registrerat företag har det organisationsnumret. Kontrollera numret, eller registrera företaget." });
   const id = newId();
-  await deps.db.transaction(
+  await deps.db
+    .transaction(
     async (tx) => {
       const open = await tx
         .select({ id: employments.id })
@@ -39,7 +40,12 @@ export async function requestEmployment(deps: Deps, actor: Actor & { personId: s
       });
     },
     { behavior: "immediate" },
-  );
+  )
+    .catch((error: unknown) => {
+      // The partial unique index is the last word when two requests race.
+      if (error instanceof Error && /UNIQUE constraint failed/.test(String(error.cause ?? error.message))) throw new Conflict(ALREADY_REQUESTED);
+      throw error;
+    });
   const admins = await deps.db
     .select({ email: persons.email, givenName: persons.givenName, familyName: persons.familyName })
     .from(companyAdmins)

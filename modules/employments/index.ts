@@ -1,0 +1,10 @@
+export { registerCompany, alreadyRegistered, type CompanyRegistration } from "./register-company.ts";
+export { decideCompanyRegistration, ALREADY_DECIDED } from "./decide-company-registration.ts";
+export { requestEmployment, ALREADY_REQUESTED } from "./request-employment.ts";
+export { decideEmployment } from "./decide-employment.ts";
+export { cancelEmploymentRequest } from "./cancel-employment-request.ts";
+export { endEmployment } from "./end-employment.ts";
+export { addCompanyAdmin, removeCompanyAdmin } from "./company-admins.ts";
+export { updateCompanyDetails, type CompanyDetails } from "./update-company-details.ts";
+export { listPersonEmployments, listPersonCompanies, getCompanyPage, listPendingCompanies, searchCompanies, findCompanyByExactOrgNumber, type Company } from "./queries.ts";
+export { isCompanyAdmin, canSeeCompanyPage } from "./policy.ts";
