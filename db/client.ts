@@ -5,6 +5,7 @@ import { createClient, type Client } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import * as schema from "./schema/index.ts";
+import { serializeWrites } from "./serialize-writes.ts";
 
 export type Db = LibSQLDatabase<typeof schema>;
 /** What a function needs to read or write: the database or a transaction on it. */
@@ -26,7 +27,8 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   const isFile = url.startsWith("file:");
   if (isFile) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
-  const client = createClient({ url, authToken, timeout: 5000 });
+  const raw = createClient({ url, authToken, timeout: 5000 });
+  const client = isFile ? serializeWrites(raw) : raw;
   // WAL persists in the file; readers then never block the writer.
   if (isFile) await client.execute("PRAGMA journal_mode = WAL");
   const db = drizzle(client, { schema });

@@ -5,13 +5,23 @@ import type { AppEnv } from "./env.ts";
 
 /** The posted form as plain strings (a repeated name keeps its last value). */
 export async function formValues(c: Context): Promise<Record<string, string>> {
+  return (await formWithFiles(c)).values;
+}
+
+/**
+ * A posted multipart form: the strings, and the files that were chosen (an empty file input
+ * arrives as a nameless, empty file and is left out).
+ */
+export async function formWithFiles(c: Context): Promise<{ values: Record<string, string>; files: Record<string, File> }> {
   const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-  const out: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  const files: Record<string, File> = {};
   for (const [k, v] of Object.entries(body)) {
     const value = Array.isArray(v) ? v.at(-1) : v;
-    if (typeof value === "string") out[k] = value;
+    if (typeof value === "string") values[k] = value;
+    else if (value instanceof File && (value.size > 0 || value.name !== "")) files[k] = value;
   }
-  return out;
+  return { values, files };
 }
 
 /** Parses with a zod schema whose messages are the Swedish texts shown at each field. */

@@ -15,12 +15,16 @@ export interface FieldProps {
   autofocus?: boolean;
   /** Extra attributes for the input, e.g. data-password-strength. */
   attrs?: Record<string, string>;
+  /** Where one form field appears many times on a page (a form per table row): a unique id. */
+  id?: string;
+  /** A textarea with this many rows instead of an input. */
+  rows?: number;
   children?: Child;
 }
 
 /** A label, its input, a hint and the error, wired together for screen readers. */
 export const Field: FC<FieldProps> = (p) => {
-  const id = `f-${p.name}`;
+  const id = p.id ?? `f-${p.name}`;
   const error = p.errors?.[p.name];
   const described = [p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -34,20 +38,26 @@ export const Field: FC<FieldProps> = (p) => {
           {p.hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={p.name}
-        type={p.type ?? "text"}
-        value={p.type === "password" ? undefined : (p.value ?? undefined)}
-        required={p.required}
-        autocomplete={p.autocomplete}
-        inputmode={p.inputmode}
-        maxlength={p.maxlength}
-        autofocus={p.autofocus}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={described}
-        {...(p.attrs ?? {})}
-      />
+      {p.rows ? (
+        <textarea id={id} name={p.name} rows={p.rows} required={p.required} maxlength={p.maxlength} autofocus={p.autofocus} aria-invalid={error ? "true" : undefined} aria-describedby={described} {...(p.attrs ?? {})}>
+          {p.value ?? ""}
+        </textarea>
+      ) : (
+        <input
+          id={id}
+          name={p.name}
+          type={p.type ?? "text"}
+          value={p.type === "password" ? undefined : (p.value ?? undefined)}
+          required={p.required}
+          autocomplete={p.autocomplete}
+          inputmode={p.inputmode}
+          maxlength={p.maxlength}
+          autofocus={p.autofocus}
+          aria-invalid={error ? "true" : undefined}
+          aria-describedby={described}
+          {...(p.attrs ?? {})}
+        />
+      )}
       {error ? (
         <p class="error" id={`${id}-error`}>
           <span class="visually-hidden">Fel: </span>
