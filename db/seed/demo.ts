@@ -1,5 +1,6 @@
 import { count, inArray } from "drizzle-orm";
-import { persons, userRoles, users } from "../schema/index.ts";
+import type { Tx } from "../client.ts";
+import { companies, companyAdmins, employments, persons, userRoles, users } from "../schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { hashPassword } from "../../lib/password/hash.ts";
 import { recordEvent } from "../../modules/audit/index.ts";
@@ -39,7 +40,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     birthDate: "1980-01-01",
     mobile: "070-123 45 67",
     roles: ["applicant"],
-    password: "Kyltekniker-Sven-2026",
+    password: "Kompressor-Vinter-2026",
     note: "BankID-simulatorn: personnummer 19800101-9812",
   },
   {
@@ -51,7 +52,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     birthDate: "1985-03-14",
     mobile: null,
     roles: ["applicant"],
-    password: "Montor-Maria-2026",
+    password: "Montage-Fjallsjo-2026",
   },
   {
     label: "Certifikatsadministratör",
@@ -62,8 +63,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     birthDate: "1975-06-20",
     mobile: "070-765 43 21",
     roles: ["applicant"],
-    password: "Foretagsadmin-Karin-2026",
-    note: "företagskoppling kommer med registrering av företag",
+    password: "Foretagsadmin-Ljung-2026",
+    note: "administratör för Exempel Kyl AB",
   },
   {
     label: "Granskare (personal)",
@@ -74,7 +75,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     birthDate: "1970-05-05",
     mobile: null,
     roles: ["reviewer"],
-    password: "Granskning-Greta-2026",
+    password: "Granskning-Hostdag-2026",
   },
 ];
 
@@ -89,10 +90,11 @@ export async function seedDemoData(deps: Deps): Promise<DemoLogin[]> {
   }
   const now = deps.clock.now();
   const hashes = await Promise.all(DEMO_PEOPLE.map((p) => hashPassword(p.password)));
+  const personIds = DEMO_PEOPLE.map(() => newId());
   await deps.db.transaction(
     async (tx) => {
       for (const [i, p] of DEMO_PEOPLE.entries()) {
-        const personId = newId();
+        const personId = personIds[i]!;
         const userId = newId();
         await tx.insert(persons).values({
           id: personId,
@@ -109,8 +111,33 @@ export async function seedDemoData(deps: Deps): Promise<DemoLogin[]> {
         for (const role of p.roles) await tx.insert(userRoles).values({ userId, role });
         await recordEvent(tx, systemActor, now, { action: "person.registered", subjectType: "person", subjectId: personId, personId, details: { demo: true } });
       }
+      await seedDemoCompanies(tx, now, { karin: personIds[2]!, sven: personIds[0]!, maria: personIds[1]! });
     },
     { behavior: "immediate" },
   );
   return logins;
+}
+
+/**
+ * Exempel Kyl AB (approved; Karin is its admin, Sven an employee, Maria has asked to be one) and
+ * Nya Ventilation AB (registered by Maria, waiting in the staff queue). Demo companies have no
+ * registreringsbevis file.
+ */
+async function seedDemoCompanies(tx: Tx, now: Date, p: { karin: string; sven: string; maria: string }) {
+  const kyl = newId();
+  const pending = newId();
+  const base = { addressLine2: null, country: "Sverige", createdAt: now, registrationDocumentId: null };
+  await tx.insert(companies).values([
+    { id: kyl, orgNumber: "5560160680", name: "Exempel Kyl AB", addressLine1: "Kylvägen 1", postalCode: "171 00", city: "Solna", phone: "08-123 456 00", email: "info@exempelkyl.example", status: "approved", registeredByPersonId: p.karin, decidedAt: now, ...base },
+    { id: pending, orgNumber: "5599001236", name: "Nya Ventilation AB", addressLine1: "Luftgatan 2", postalCode: "411 00", city: "Göteborg", phone: null, email: null, status: "pending", registeredByPersonId: p.maria, ...base },
+  ]);
+  await tx.insert(companyAdmins).values({ companyId: kyl, personId: p.karin, createdAt: now });
+  await tx.insert(employments).values([
+    { id: newId(), personId: p.karin, companyId: kyl, startDate: "2015-03-01", status: "active", requestedAt: now, decidedAt: now },
+    { id: newId(), personId: p.sven, companyId: kyl, startDate: "2019-08-15", status: "active", requestedAt: now, decidedAt: now },
+    { id: newId(), personId: p.maria, companyId: kyl, startDate: "2026-10-01", status: "requested", requestedAt: now },
+  ]);
+  for (const [companyId, action] of [[kyl, "company.approved"], [pending, "company.registered"]] as const) {
+    await recordEvent(tx, systemActor, now, { action, subjectType: "company", subjectId: companyId, companyId, details: { demo: true } });
+  }
 }

@@ -1,0 +1,33 @@
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateNewPassword } from "../../lib/password/strength.ts";
+import { browserClient, startTestApp, type TestApp } from "../../test/harness.ts";
+import { logIn } from "../../test/fixtures.ts";
+import { companies, companyAdmins, persons } from "../schema/index.ts";
+import { DEMO_PEOPLE, seedDemoData } from "./demo.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe("demo data", () => {
+  it("fills an empty database once, with logins that work", async () => {
+    const logins = await seedDemoData(t.runtime.deps);
+    expect(logins.map((l) => l.email)).toEqual(DEMO_PEOPLE.map((p) => p.email));
+    const again = await seedDemoData(t.runtime.deps);
+    expect(again).toHaveLength(DEMO_PEOPLE.length);
+    const [{ n }] = await t.runtime.deps.db.select({ n: count() }).from(persons);
+    expect(n).toBe(DEMO_PEOPLE.length);
+    expect((await t.runtime.deps.db.select().from(companies)).map((c) => c.status).sort()).toEqual(["approved", "pending"]);
+    expect(await t.runtime.deps.db.select().from(companyAdmins)).toHaveLength(1);
+    const client = browserClient(t.app);
+    const res = await logIn(t, client, logins[0]!.email, logins[0]!.password);
+    expect(res.headers.get("Location")).toBe("/min-sida");
+  });
+
+  it("uses passwords that the password rule itself accepts", () => {
+    for (const p of DEMO_PEOPLE) expect(validateNewPassword(p.password, { userInputs: [p.email, p.givenName, p.familyName] })).toEqual({ ok: true });
+  });
+});
