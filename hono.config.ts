@@ -15,6 +15,7 @@ import { validateSession } from "./modules/accounts/index.ts";
 import type { Deps } from "./modules/deps.ts";
 import { publicSite } from "./public-site/routes.tsx";
 import { accountRoutes } from "./web/accounts/routes.tsx";
+import { registerCompanyRoutes } from "./web/companies/register.tsx";
 import { clearCookie, readCookie, SESSION } from "./web/cookies.ts";
 import { devMail } from "./web/dev/mail.tsx";
 import type { AppEnv } from "./web/env.ts";
@@ -137,6 +138,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     if (runtime.simulator) app.route("/dev/bankid", runtime.simulator.app);
   }
   app.route("/", accountRoutes());
+  app.route("/", registerCompanyRoutes());
   app.route("/min-sida", portalRoutes());
   app.route("/personal", staffRoutes());
   app.route("/", publicSite());

@@ -23,9 +23,6 @@ export function publicSite(): Hono<AppEnv> {
   app.get("/prislista", (c) => page(c, { title: "Prislista" }, <PricesPage org={org(c)} />));
   app.get("/kontrollera-certifikat", checkCertificate);
   app.get("/sok-certifierade-foretag", searchCompanies);
-  app.get("/registrera-foretag", (c) =>
-    page(c, { title: "Registrera företag" }, <RegisterCompanyPage org={org(c)} loggedIn={c.var.user !== null} />),
-  );
   return app;
 }
 
@@ -423,39 +420,4 @@ const PricesPage: FC<{ org: OrgConfig }> = ({ org }) => (
       <a href={`mailto:${org.email}`}>{org.email}</a> eller {org.phone}. Ange vilket teknikområde och certifikat det gäller.
     </p>
   </div>
-);
-
-// ---------------------------------------------------------------------------------------------
-// Registrera företag
-
-const RegisterCompanyPage: FC<{ org: OrgConfig; loggedIn: boolean }> = ({ org, loggedIn }) => (
-  <section class="narrow" aria-labelledby="company-title">
-    <h1 id="company-title">Registrera företag</h1>
-    {loggedIn ? (
-      <Notice kind="info">
-        <p>
-          Registrering av företag öppnar i en kommande version av tjänsten. Kontakta {org.name} så länge.
-        </p>
-        <p>
-          E-post: <a href={`mailto:${org.email}`}>{org.email}</a>, telefon: {org.phone}.
-        </p>
-      </Notice>
-    ) : (
-      <>
-        <p>
-          Ett företag registreras av en person som är inloggad i {org.systemName}. Den som registrerar företaget blir dess
-          certifikatsadministratör och kan sedan bekräfta anställda och ansöka om företagscertifikat.
-        </p>
-        <p>Logga in först. Har du inget personkonto, registrera ett.</p>
-        <div class="button-row">
-          <a class="button" href="/logga-in?next=/registrera-foretag">
-            Logga in
-          </a>
-          <a class="button button--secondary" href="/registrera-konto">
-            Registrera konto
-          </a>
-        </div>
-      </>
-    )}
-  </section>
 );

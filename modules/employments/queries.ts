@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { companies, companyAdmins, documents, employments, events, persons } from "../../db/schema/index.ts";
 import { NotFound } from "../../lib/errors.ts";
@@ -86,7 +86,7 @@ export async function searchCompanies(db: DbOrTx, query: string, limit = 100) {
   return db
     .select()
     .from(companies)
-    .where(or(org.ok ? eq(companies.orgNumber, org.value) : undefined, like(companies.name, `%${escaped}%`)))
+    .where(or(org.ok ? eq(companies.orgNumber, org.value) : undefined, sql`${companies.name} LIKE ${`%${escaped}%`} ESCAPE '\\'`))
     .orderBy(asc(companies.name))
     .limit(limit);
 }

@@ -1,49 +1,9 @@
-import { Hono, type Context } from "hono";
-import type { Child } from "hono/jsx";
-import { getPerson } from "../../modules/accounts/index.ts";
+import { Hono } from "hono";
 import { listPersonEvents } from "../../modules/audit/index.ts";
+import { employmentsTab } from "../companies/employments.tsx";
 import type { AppEnv } from "../env.ts";
-import { page } from "../render.tsx";
 import { EventLog } from "../views/event-log.tsx";
-import { Tabs } from "../views/tabs.tsx";
-import { PersonDetails } from "./person-view.tsx";
-
-const TABS = [
-  { href: "/min-sida", label: "Certifikat" },
-  { href: "/min-sida/anstallningar", label: "Anställningar" },
-  { href: "/min-sida/prov", label: "Prov" },
-  { href: "/min-sida/handelselogg", label: "Händelselogg" },
-];
-
-async function personPage(c: Context<AppEnv>, tab: string, content: Child) {
-  const user = c.var.user!;
-  const person = await getPerson(c.var.deps.db, user.personId);
-  return page(
-    c,
-    { title: "Min Sida" },
-    <>
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/min-sida">Min Sida</a>
-      </nav>
-      <header class="page-header">
-        <h1>
-          {person.givenName} {person.familyName}
-        </h1>
-        <div class="button-row">
-          <a class="button button--secondary" href="/min-sida/andra-uppgifter">
-            Ändra uppgifter
-          </a>
-          <a class="button button--secondary" href="/min-sida/andra-losenord">
-            Ändra lösenord
-          </a>
-        </div>
-      </header>
-      <PersonDetails person={person} showPersonnummer={true} />
-      <Tabs tabs={TABS} current={tab} label="Min Sida" />
-      <div class="tab-panel">{content}</div>
-    </>,
-  );
-}
+import { personPage } from "./person-page.tsx";
 
 const Certificates = () => (
   <section aria-labelledby="sok-certifikat">
@@ -68,16 +28,7 @@ const Certificates = () => (
 export function minSidaRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/", (c) => personPage(c, "/min-sida", <Certificates />));
-  app.get("/anstallningar", (c) =>
-    personPage(
-      c,
-      "/min-sida/anstallningar",
-      <section aria-labelledby="anstallningar">
-        <h2 id="anstallningar">Anställningar</h2>
-        <p class="notice notice--info">Koppling till företag ("Ny anställning") öppnar i en kommande version av tjänsten. Här visas då dina anställningar och deras status.</p>
-      </section>,
-    ),
-  );
+  app.get("/anstallningar", (c) => employmentsTab(c));
   app.get("/prov", (c) =>
     personPage(
       c,

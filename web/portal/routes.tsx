@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import { requireUser } from "../accounts/guards.ts";
+import { companyAdminRoutes } from "../companies/company-routes.tsx";
+import { employmentRoutes } from "../companies/employments.tsx";
 import type { AppEnv } from "../env.ts";
 import { changePasswordRoutes } from "./change-password.tsx";
 import { editDetailsRoutes } from "./edit-details.tsx";
@@ -12,5 +14,7 @@ export function portalRoutes(): Hono<AppEnv> {
   app.route("/", changePasswordRoutes());
   app.route("/", editDetailsRoutes());
   app.route("/", minSidaRoutes());
+  app.route("/", employmentRoutes());
+  app.route("/", companyAdminRoutes());
   return app;
 }

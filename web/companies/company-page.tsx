@@ -1,0 +1,425 @@
+// The company page: for its admins under Min Sida (with the actions), for staff under /personal
+// (read-only, plus the registration, its registreringsbevis and the decision).
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { FieldErrors } from "../../lib/errors.ts";
+import { formatOrgNumber } from "../../lib/identity/orgnummer.ts";
+import { isImageMime } from "../../lib/uploads/file-types.ts";
+import { getPerson } from "../../modules/accounts/index.ts";
+import { getCompanyPage } from "../../modules/employments/index.ts";
+import type { AppEnv } from "../env.ts";
+import { isHtmx } from "../htmx.ts";
+import { page } from "../render.tsx";
+import { EventLog } from "../views/event-log.tsx";
+import { Field } from "../views/form.tsx";
+import { formatDate, formatDateTime } from "../views/time.ts";
+import { COMPANY_STATUS, StatusChip } from "./labels.tsx";
+
+export type CompanyPageData = Awaited<ReturnType<typeof getCompanyPage>>;
+export type Mode = "admin" | "staff";
+
+const ROOT = "foretagssida";
+
+/** Where the page and its actions live, by mode. */
+export function companyUrl(mode: Mode, companyId: string): string {
+  return mode === "admin" ? `/min-sida/foretag/${companyId}` : `/personal/foretag/${companyId}`;
+}
+
+/** What went wrong with the last action: a message on top, and field messages where a form has them. */
+export interface PageFailure {
+  message: string;
+  /** Which form the field errors belong to, e.g. "beslut" or "avboj-<employmentId>". */
+  form?: string;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}
+
+interface Registrant {
+  name: string;
+  email: string;
+}
+
+interface ViewProps {
+  data: CompanyPageData;
+  mode: Mode;
+  viewerPersonId: string;
+  today: string;
+  registrant: Registrant | null;
+  failure?: PageFailure;
+}
+
+/**
+ * The page, or for htmx just the page's content (forms on the page target it). The data is read
+ * through getCompanyPage, which says NotFound to anyone who may not see the company.
+ */
+export async function renderCompanyPage(c: Context<AppEnv>, mode: Mode, companyId: string, failure?: PageFailure, status: ContentfulStatusCode = 200) {
+  const { db, clock } = c.var.deps;
+  const user = c.var.user!;
+  const data = await getCompanyPage(db, user, companyId);
+  const registrant = mode === "staff" ? await registrantOf(c, data.company.registeredByPersonId) : null;
+  const view = <CompanyPageView data={data} mode={mode} viewerPersonId={user.personId} today={formatDate(clock.now())} registrant={registrant} failure={failure} />;
+  if (isHtmx(c)) return c.html(view, status);
+  return page(c, { title: data.company.name, status }, view);
+}
+
+async function registrantOf(c: Context<AppEnv>, personId: string): Promise<Registrant | null> {
+  const p = await getPerson(c.var.deps.db, personId).catch(() => null);
+  return p ? { name: `${p.givenName} ${p.familyName}`, email: p.email } : null;
+}
+
+export const CompanyPageView = (props: ViewProps) => {
+  const { data, mode, failure } = props;
+  const c = data.company;
+  return (
+    <div id={ROOT}>
+      <nav class="breadcrumbs" aria-label="Du är här">
+        {mode === "admin" ? (
+          <>
+            <a href="/min-sida">Min Sida</a> › <a href="/min-sida/anstallningar">Anställningar</a> › {c.name}
+          </>
+        ) : (
+          <>
+            <a href="/personal">Personal</a> › <a href="/personal/foretag">Företag</a> › {c.name}
+          </>
+        )}
+      </nav>
+      <header class="page-header">
+        <div>
+          <h1>{c.name}</h1>
+          <p class="lead">
+            Organisationsnummer {formatOrgNumber(c.orgNumber)} {mode === "staff" ? <StatusChip status={c.status} of={COMPANY_STATUS} /> : null}
+          </p>
+        </div>
+      </header>
+      {failure ? (
+        <div class="notice notice--error" role="alert" tabindex={-1}>
+          <p>{failure.message}</p>
+        </div>
+      ) : null}
+      {mode === "staff" ? <Registration {...props} /> : null}
+      <Details data={data} mode={mode} />
+      <Requests {...props} />
+      <Employees {...props} />
+      <Admins {...props} />
+      <section aria-labelledby="certifikat">
+        <h2 id="certifikat">Certifikat</h2>
+        <p>
+          Här visas företagets certifikat och de anställdas certifikat när ansökan om certifikat öppnar i tjänsten. Än så länge finns inga certifikat att visa.
+        </p>
+      </section>
+      <EventLog events={data.events} />
+    </div>
+  );
+};
+
+/** A form on the page: posts to the action, and with htmx swaps the page's content in place. */
+const ActionForm = ({ action, class: cls, children }: { action: string; class?: string; children?: Child }) => (
+  <form method="post" action={action} hx-post={action} hx-target={`#${ROOT}`} hx-swap="outerHTML" class={cls ?? "inline-form"} novalidate>
+    {children}
+  </form>
+);
+
+const Details = ({ data, mode }: { data: CompanyPageData; mode: Mode }) => {
+  const c = data.company;
+  return (
+    <section aria-labelledby="foretagsuppgifter">
+      <h2 id="foretagsuppgifter">Företagsuppgifter</h2>
+      <dl class="details">
+        <dt>Företagsnamn</dt>
+        <dd>{c.name}</dd>
+        <dt>Organisationsnummer</dt>
+        <dd>{formatOrgNumber(c.orgNumber)}</dd>
+        <dt>Adress</dt>
+        <dd>
+          {c.addressLine1}
+          {c.addressLine2 ? (
+            <>
+              <br />
+              {c.addressLine2}
+            </>
+          ) : null}
+          <br />
+          {c.postalCode} {c.city}
+          <br />
+          {c.country}
+        </dd>
+        <dt>Telefonnummer</dt>
+        <dd>{c.phone ?? "Inget angivet"}</dd>
+        <dt>E-postadress</dt>
+        <dd>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : "Ingen angiven"}</dd>
+      </dl>
+      {mode === "admin" ? (
+        <div class="button-row">
+          <a class="button button--secondary" href={`${companyUrl(mode, c.id)}/uppgifter`}>
+            Ändra företagsuppgifter
+          </a>
+        </div>
+      ) : null}
+    </section>
+  );
+};
+
+const hits = (n: number) => <p class="hits">{n === 1 ? "1 träff" : `${n} träffar`}</p>;
+
+const Requests = ({ data, mode, viewerPersonId, failure }: ViewProps) => {
+  const base = companyUrl(mode, data.company.id);
+  return (
+    <section aria-labelledby="forfragningar">
+      <h2 id="forfragningar">Anställningsförfrågningar</h2>
+      {hits(data.requests.length)}
+      <div class="table-wrap">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">Namn</th>
+              <th scope="col">E-postadress</th>
+              <th scope="col">Startdatum</th>
+              <th scope="col">Begärd</th>
+              {mode === "admin" ? <th scope="col">Åtgärd</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {data.requests.length === 0 ? (
+              <tr>
+                <td colspan={mode === "admin" ? 5 : 4} class="empty">
+                  Inga förfrågningar väntar.
+                </td>
+              </tr>
+            ) : (
+              data.requests.map(({ employment: e, person: p }) => {
+                const name = `${p.givenName} ${p.familyName}`;
+                const form = `avboj-${e.id}`;
+                const own = p.id === viewerPersonId;
+                return (
+                  <tr>
+                    <td>
+                      {name}
+                      {own && mode === "admin" ? <p class="hint">Din egen förfrågan. Bekräftar du den loggas det att du gjorde det som certifikatsadministratör.</p> : null}
+                    </td>
+                    <td>{p.email}</td>
+                    <td>{e.startDate}</td>
+                    <td>
+                      <time datetime={e.requestedAt.toISOString()}>{formatDateTime(e.requestedAt)}</time>
+                    </td>
+                    {mode === "admin" ? (
+                      <td>
+                        <div class="row-actions">
+                          <ActionForm action={`${base}/forfragningar/${e.id}/bekrafta`}>
+                            <button type="submit" class="button" aria-label={`Bekräfta anställningen för ${name}`}>
+                              Bekräfta
+                            </button>
+                          </ActionForm>
+                          <ActionForm action={`${base}/forfragningar/${e.id}/avboj`} class="row-form">
+                            <Field id={`motivering-${e.id}`} name="motivering" label="Motivering" hint="Frivilligt, skickas till personen" value={failure?.form === form ? failure.values?.motivering : undefined} errors={failure?.form === form ? failure.errors : undefined} maxlength={1000} />
+                            <button type="submit" class="button button--danger" aria-label={`Avböj anställningen för ${name}`}>
+                              Avböj
+                            </button>
+                          </ActionForm>
+                        </div>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+};
+
+const Employees = ({ data, mode, today, failure }: ViewProps) => {
+  const base = companyUrl(mode, data.company.id);
+  const admins = new Set(data.admins.map((a) => a.personId));
+  return (
+    <section aria-labelledby="anstallda">
+      <h2 id="anstallda">Anställda</h2>
+      {hits(data.employees.length)}
+      <div class="table-wrap">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">Namn</th>
+              <th scope="col">Startdatum</th>
+              <th scope="col">Certifikatsadministratör</th>
+              {mode === "admin" ? <th scope="col">Åtgärd</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {data.employees.length === 0 ? (
+              <tr>
+                <td colspan={mode === "admin" ? 4 : 3} class="empty">
+                  Inga bekräftade anställda ännu.
+                </td>
+              </tr>
+            ) : (
+              data.employees.map(({ employment: e, person: p }) => {
+                const name = `${p.givenName} ${p.familyName}`;
+                const form = `avsluta-${e.id}`;
+                const isAdmin = admins.has(p.id);
+                return (
+                  <tr>
+                    <td>{name}</td>
+                    <td>{e.startDate}</td>
+                    <td>{isAdmin ? "Ja" : "Nej"}</td>
+                    {mode === "admin" ? (
+                      <td>
+                        <div class="row-actions">
+                          <ActionForm action={`${base}/anstallda/${e.id}/avsluta`} class="row-form">
+                            <Field id={`slutdatum-${e.id}`} name="slutdatum" label="Slutdatum" type="date" required value={failure?.form === form ? failure.values?.slutdatum : today} errors={failure?.form === form ? failure.errors : undefined} />
+                            <button type="submit" class="button button--secondary" aria-label={`Avsluta anställningen för ${name}`}>
+                              Avsluta
+                            </button>
+                          </ActionForm>
+                          {isAdmin ? null : (
+                            <ActionForm action={`${base}/administratorer/${p.id}`}>
+                              <button type="submit" class="button button--secondary" aria-label={`Gör ${name} till administratör`}>
+                                Gör till administratör
+                              </button>
+                            </ActionForm>
+                          )}
+                        </div>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+};
+
+const Admins = ({ data, mode }: ViewProps) => {
+  const base = companyUrl(mode, data.company.id);
+  return (
+    <section aria-labelledby="administratorer">
+      <h2 id="administratorer">Administratörer</h2>
+      <p>Certifikatsadministratörer bekräftar anställda och ser företagets och de anställdas certifikat. Företaget har alltid minst en.</p>
+      {hits(data.admins.length)}
+      <div class="table-wrap">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">Namn</th>
+              <th scope="col">Administratör sedan</th>
+              {mode === "admin" ? <th scope="col">Åtgärd</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {data.admins.length === 0 ? (
+              <tr>
+                <td colspan={mode === "admin" ? 3 : 2} class="empty">
+                  Ingen certifikatsadministratör ännu: den som registrerade företaget blir det när registreringen är godkänd.
+                </td>
+              </tr>
+            ) : (
+              data.admins.map((a) => {
+                const name = `${a.givenName} ${a.familyName}`;
+                return (
+                  <tr>
+                    <td>{name}</td>
+                    <td>{formatDate(a.since)}</td>
+                    {mode === "admin" ? (
+                      <td>
+                        <ActionForm action={`${base}/administratorer/${a.personId}/ta-bort`}>
+                          <button type="submit" class="button button--secondary" aria-label={`Ta bort ${name} som administratör`}>
+                            Ta bort
+                          </button>
+                        </ActionForm>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+};
+
+/** Staff only: who registered the company, the registreringsbevis, and the decision. */
+const Registration = ({ data, registrant, failure }: ViewProps) => {
+  const c = data.company;
+  const doc = data.document;
+  const base = companyUrl("staff", c.id);
+  const decision = failure?.form === "beslut" ? failure : undefined;
+  return (
+    <section aria-labelledby="registrering">
+      <h2 id="registrering">Registrering</h2>
+      <dl class="details">
+        <dt>Status</dt>
+        <dd>
+          <StatusChip status={c.status} of={COMPANY_STATUS} />
+        </dd>
+        <dt>Registrerad</dt>
+        <dd>
+          <time datetime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
+        </dd>
+        <dt>Registrerad av</dt>
+        <dd>{registrant ? `${registrant.name} (${registrant.email})` : "Okänd"}</dd>
+        {c.decidedAt ? (
+          <>
+            <dt>Beslutad</dt>
+            <dd>
+              <time datetime={c.decidedAt.toISOString()}>{formatDateTime(c.decidedAt)}</time>
+            </dd>
+          </>
+        ) : null}
+        {c.decisionReason ? (
+          <>
+            <dt>Motivering</dt>
+            <dd>{c.decisionReason}</dd>
+          </>
+        ) : null}
+        <dt>Registreringsbevis</dt>
+        <dd>
+          {doc ? (
+            <a href={`${base}/registreringsbevis`} download>
+              Ladda ned {doc.originalName} ({kilobytes(doc.size)})
+            </a>
+          ) : (
+            "Saknas"
+          )}
+        </dd>
+      </dl>
+      {doc && isImageMime(doc.mime) ? (
+        <figure class="document-preview">
+          <img src={`${base}/registreringsbevis?visa=1`} alt={`Registreringsbeviset för ${c.name}`} />
+          <figcaption>{doc.originalName}</figcaption>
+        </figure>
+      ) : null}
+      {c.status === "pending" ? (
+        <section aria-labelledby="beslut">
+          <h3 id="beslut">Beslut</h3>
+          <p>Kontrollera uppgifterna mot registreringsbeviset. Den som registrerade företaget får ett mejl om beslutet och blir certifikatsadministratör om registreringen godkänns.</p>
+          <div class="decision-forms">
+            <ActionForm action={`${base}/beslut`} class="form">
+              <input type="hidden" name="beslut" value="godkann" />
+              <button type="submit" class="button">
+                Godkänn
+              </button>
+            </ActionForm>
+            <ActionForm action={`${base}/beslut`} class="form">
+              <input type="hidden" name="beslut" value="godkann-inte" />
+              <Field name="motivering" label="Motivering" rows={4} required hint="Krävs om registreringen inte godkänns. Motiveringen skickas till den som registrerade företaget." value={decision?.values?.motivering} errors={decision?.errors} maxlength={2000} />
+              <button type="submit" class="button button--danger">
+                Godkänn inte
+              </button>
+            </ActionForm>
+          </div>
+        </section>
+      ) : null}
+    </section>
+  );
+};
+
+function kilobytes(size: number): string {
+  return size < 1024 * 1024 ? `${Math.max(1, Math.round(size / 1024))} kB` : `${(Math.round((size / (1024 * 1024)) * 10) / 10).toLocaleString("sv-SE")} MB`;
+}

@@ -1,0 +1,153 @@
+// The company page under Min Sida and its actions, for the company's admins only. Every action
+// goes through the module, which checks again who may do it.
+import { Hono, type Context, type MiddlewareHandler } from "hono";
+import type { Child } from "hono/jsx";
+import { z } from "zod";
+import { Conflict, Invalid, NotFound, type FieldErrors } from "../../lib/errors.ts";
+import { formatOrgNumber } from "../../lib/identity/orgnummer.ts";
+import { addCompanyAdmin, decideEmployment, endEmployment, getCompanyPage, isCompanyAdmin, removeCompanyAdmin, updateCompanyDetails, type Company } from "../../modules/employments/index.ts";
+import type { AppEnv } from "../env.ts";
+import { formValues, parseForm } from "../form-input.ts";
+import { isHtmx, redirectAfterPost } from "../htmx.ts";
+import { formPage, page } from "../render.tsx";
+import { ErrorSummary, Field } from "../views/form.tsx";
+import { CompanyDetailsFields } from "./company-details-fields.tsx";
+import { companyUrl, renderCompanyPage } from "./company-page.tsx";
+import { companyDetailsSchema, dateField, toCompanyDetails } from "./fields.ts";
+
+type Ctx = Context<AppEnv>;
+
+/**
+ * Only the company's admins. Everyone else, staff and the company's other employees included,
+ * learns nothing: the page "does not exist" (staff have their own read-only page).
+ */
+const onlyAdmins: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!(await isCompanyAdmin(c.var.deps.db, c.var.user!, c.req.param("id")!))) throw new NotFound();
+  await next();
+};
+
+/**
+ * Runs an action and shows the result: the page with the new state (htmx swaps it in; a plain
+ * browser is sent back to the section), or the page with what went wrong.
+ */
+async function act(c: Ctx, section: string, run: (values: Record<string, string>) => Promise<void>, form?: string) {
+  const id = c.req.param("id")!;
+  const values = await formValues(c);
+  try {
+    await run(values);
+  } catch (e) {
+    if (e instanceof Invalid) return renderCompanyPage(c, "admin", id, { message: Object.values(e.fields).join(" ") || e.message, form, errors: e.fields, values }, 422);
+    if (e instanceof Conflict) return renderCompanyPage(c, "admin", id, { message: e.message, form, values }, 409);
+    throw e;
+  }
+  // Removing oneself, or ending one's own employment, can end being an admin: back to the tab.
+  if (!(await isCompanyAdmin(c.var.deps.db, c.var.user!, id))) return redirectAfterPost(c, "/min-sida/anstallningar");
+  if (isHtmx(c)) return renderCompanyPage(c, "admin", id);
+  return c.redirect(`${companyUrl("admin", id)}#${section}`, 303);
+}
+
+const endSchema = z.object({ slutdatum: dateField("Ange slutdatum.") });
+
+export function companyAdminRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use("/foretag/:id", onlyAdmins);
+  app.use("/foretag/:id/*", onlyAdmins);
+
+  app.get("/foretag/:id", (c) => renderCompanyPage(c, "admin", c.req.param("id")));
+
+  app.get("/foretag/:id/uppgifter", async (c) => {
+    const { company } = await getCompanyPage(c.var.deps.db, c.var.user!, c.req.param("id"));
+    return page(c, { title: "Ändra företagsuppgifter" }, aroundDetails(company)(<DetailsForm company={company} values={valuesOf(company)} />));
+  });
+
+  app.post("/foretag/:id/uppgifter", async (c) => {
+    const { company } = await getCompanyPage(c.var.deps.db, c.var.user!, c.req.param("id"));
+    const values = await formValues(c);
+    try {
+      const input = parseForm(companyDetailsSchema, values);
+      await updateCompanyDetails(c.var.deps, c.var.user!, company.id, toCompanyDetails(input));
+    } catch (e) {
+      if (!(e instanceof Invalid)) throw e;
+      return formPage(c, { title: "Ändra företagsuppgifter", status: 422 }, <DetailsForm company={company} values={values} errors={e.fields} />, aroundDetails(company));
+    }
+    return redirectAfterPost(c, companyUrl("admin", company.id));
+  });
+
+  app.post("/foretag/:id/forfragningar/:eid/bekrafta", (c) =>
+    act(c, "forfragningar", () => decideEmployment(c.var.deps, c.var.user!, { employmentId: c.req.param("eid"), confirm: true, reason: null })),
+  );
+
+  app.post("/foretag/:id/forfragningar/:eid/avboj", (c) =>
+    act(
+      c,
+      "forfragningar",
+      (values) => decideEmployment(c.var.deps, c.var.user!, { employmentId: c.req.param("eid"), confirm: false, reason: (values.motivering ?? "").slice(0, 1000) || null }),
+      `avboj-${c.req.param("eid")}`,
+    ),
+  );
+
+  app.post("/foretag/:id/anstallda/:eid/avsluta", (c) =>
+    act(
+      c,
+      "anstallda",
+      async (values) => {
+        const input = parseForm(endSchema, values);
+        await endEmployment(c.var.deps, c.var.user!, { employmentId: c.req.param("eid"), endDate: input.slutdatum });
+      },
+      `avsluta-${c.req.param("eid")}`,
+    ),
+  );
+
+  app.post("/foretag/:id/administratorer/:personId", (c) =>
+    act(c, "administratorer", () => addCompanyAdmin(c.var.deps, c.var.user!, { companyId: c.req.param("id"), personId: c.req.param("personId") })),
+  );
+
+  app.post("/foretag/:id/administratorer/:personId/ta-bort", (c) =>
+    act(c, "administratorer", () => removeCompanyAdmin(c.var.deps, c.var.user!, { companyId: c.req.param("id"), personId: c.req.param("personId") })),
+  );
+
+  return app;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ändra företagsuppgifter
+
+function valuesOf(c: Company): Record<string, string> {
+  return { namn: c.name, adressrad1: c.addressLine1, adressrad2: c.addressLine2 ?? "", postnummer: c.postalCode, ort: c.city, land: c.country, telefon: c.phone ?? "", epost: c.email ?? "" };
+}
+
+const DetailsForm = ({ company, values, errors }: { company: Company; values: Record<string, string>; errors?: FieldErrors }) => {
+  const action = `${companyUrl("admin", company.id)}/uppgifter`;
+  return (
+    <form method="post" action={action} hx-post={action} hx-target="this" hx-swap="outerHTML" class="form" novalidate>
+      <ErrorSummary errors={errors} />
+      <fieldset>
+        <legend>Företag</legend>
+        <p>
+          <strong>Organisationsnummer:</strong> {formatOrgNumber(company.orgNumber)}
+        </p>
+        <Field name="namn" label="Företagsnamn" required value={values.namn} errors={errors} autocomplete="organization" maxlength={200} />
+      </fieldset>
+      <CompanyDetailsFields values={values} errors={errors} />
+      <div class="button-row">
+        <button type="submit" class="button">
+          Spara
+        </button>
+        <a class="button button--secondary" href={companyUrl("admin", company.id)}>
+          Avbryt
+        </a>
+      </div>
+    </form>
+  );
+};
+
+const aroundDetails = (company: Company) => (form: Child) => (
+  <section class="narrow">
+    <nav class="breadcrumbs" aria-label="Du är här">
+      <a href="/min-sida">Min Sida</a> › <a href={companyUrl("admin", company.id)}>{company.name}</a> › Ändra företagsuppgifter
+    </nav>
+    <h1>Ändra företagsuppgifter</h1>
+    <p>Organisationsnumret ändras inte. Är det fel, kontakta oss.</p>
+    {form}
+  </section>
+);
