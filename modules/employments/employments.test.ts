@@ -197,3 +197,21 @@ describe("employments", () => {
     expect((await getCompanyPage(t.runtime.deps.db, staff, kylId)).company.name).toBe("Kylteknik AB");
   });
 });
+
+describe("staff company search", () => {
+  it("folds å ä ö, takes wildcards literally and finds by organisationsnummer", async () => {
+    const { searchCompanies } = await import("./index.ts");
+    const db = t.runtime.deps.db;
+    const names = async (q: string) => (await searchCompanies(db, q)).map((c) => c.name);
+    expect(await names("kylteknik")).toContain("Kylteknik AB");
+    expect(await names("KYLTEKNIK")).toContain("Kylteknik AB");
+    expect(await names("556016-0680")).toEqual(["Kylteknik AB"]);
+    await register(cecilia, "5591234561", "Åkeri & Kyl 100% [Norr]");
+    expect(await names("åkeri")).toEqual(["Åkeri & Kyl 100% [Norr]"]);
+    expect(await names("ÅKERI")).toEqual(["Åkeri & Kyl 100% [Norr]"]);
+    expect(await names("100%")).toEqual(["Åkeri & Kyl 100% [Norr]"]);
+    expect(await names("[norr]")).toEqual(["Åkeri & Kyl 100% [Norr]"]);
+    expect(await names("*")).toEqual([]);
+    expect(await names("%")).toEqual(["Åkeri & Kyl 100% [Norr]"]);
+  });
+});

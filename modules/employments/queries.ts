@@ -82,11 +82,10 @@ export async function searchCompanies(db: DbOrTx, query: string, limit = 100) {
   const q = query.trim();
   if (!q) return db.select().from(companies).orderBy(asc(companies.name)).limit(limit);
   const org = parseOrgNumber(q);
-  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
   return db
     .select()
     .from(companies)
-    .where(or(org.ok ? eq(companies.orgNumber, org.value) : undefined, sql`${companies.name} LIKE ${`%${escaped}%`} ESCAPE '\\'`))
+    .where(or(org.ok ? eq(companies.orgNumber, org.value) : undefined, sql`${companies.name} GLOB ${`*${caseInsensitiveGlob(q)}*`}`))
     .orderBy(asc(companies.name))
     .limit(limit);
 }
@@ -96,4 +95,19 @@ export async function findCompanyByExactOrgNumber(db: DbOrTx, input: string) {
   const org = parseOrgNumber(input);
   if (!org.ok) return null;
   return (await db.select({ id: companies.id, name: companies.name, orgNumber: companies.orgNumber, city: companies.city }).from(companies).where(and(eq(companies.orgNumber, org.value), eq(companies.status, "approved"))).get()) ?? null;
+}
+
+/**
+ * SQLite's LIKE folds case for ASCII only, so "åkeri" would miss "Åkeri AB". A GLOB with both
+ * cases of every letter in brackets folds å ä ö too; GLOB's own wildcards are bracketed literals.
+ */
+export function caseInsensitiveGlob(text: string): string {
+  return [...text]
+    .map((ch) => {
+      const lower = ch.toLocaleLowerCase("sv-SE");
+      const upper = ch.toLocaleUpperCase("sv-SE");
+      if (lower !== upper && lower.length === 1 && upper.length === 1) return `[${lower}${upper}]`;
+      return /[*?[\]]/.test(ch) ? `[${ch}]` : ch;
+    })
+    .join("");
 }
