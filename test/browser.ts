@@ -14,6 +14,7 @@ import path from "node:path";
 import { serve } from "@hono/node-server";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { startTestApp, type TestApp } from "./harness.ts";
+import { loginCode } from "./mail-sink.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -164,4 +165,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** What a person sees: the rendered text of the page (hidden elements excluded). */
 export async function visibleText(page: Page): Promise<string> {
   return (await page.locator("body").innerText()).replace(/[ \t]+/g, " ").trim();
+}
+
+/** Waits for the next mail to `email` whose subject contains `subject`, arriving after `since`. */
+export function nextMail(site: ServedApp, email: string, subject: string, since: number) {
+  return site.mail.waitFor((m) => m.to.includes(email) && m.subject.includes(subject) && site.mail.messages.indexOf(m) >= since);
+}
+
+/** E-post + Lösenord, then the e-mailed Engångskod. Ends wherever the site sends the person. */
+export async function logInAs(site: ServedApp, page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/logga-in");
+  await page.getByLabel("E-post").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  const since = site.mail.messages.length;
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
+  await page.waitForURL("**/logga-in/kod");
+  await page.getByLabel("Engångskod").fill(loginCode(await nextMail(site, email, "Engångskod", since)));
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/logga-in"));
 }

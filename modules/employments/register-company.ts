@@ -7,17 +7,10 @@ import type { AcceptedUpload } from "../../lib/uploads/accept-upload.ts";
 import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { storeDocumentWith } from "../documents/index.ts";
+import type { CompanyDetails } from "./update-company-details.ts";
 
-export interface CompanyRegistration {
+export interface CompanyRegistration extends CompanyDetails {
   orgNumber: string;
-  name: string;
-  addressLine1: string;
-  addressLine2: string | null;
-  postalCode: string;
-  city: string;
-  country: string;
-  phone: string | null;
-  email: string | null;
   registrationCertificate: AcceptedUpload;
 }
 

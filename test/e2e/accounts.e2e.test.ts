@@ -3,7 +3,7 @@
 // that no page it visited logged a console error or broke the CSP.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openSession, screenshot, startServedApp, visibleText, type ServedApp, type Session } from "../browser.ts";
+import { launchBrowser, logInAs, nextMail as nextMailOf, openSession, screenshot, startServedApp, visibleText, type ServedApp, type Session } from "../browser.ts";
 import { GOOD_PASSWORD, seedUser } from "../fixtures.ts";
 import { loginCode, oneTimePassword } from "../mail-sink.ts";
 
@@ -37,23 +37,12 @@ function expectNoProblems() {
   expect(session!.problems, "console errors, CSP violations or failed loads").toEqual([]);
 }
 
-/** Waits for the next mail to `email` whose subject starts with `subject`, arriving after `since`. */
 function nextMail(email: string, subject: string, since: number) {
-  return site.mail.waitFor((m) => m.to.includes(email) && m.subject.startsWith(subject) && site.mail.messages.indexOf(m) >= since);
+  return nextMailOf(site, email, subject, since);
 }
 
-/** E-post + Lösenord, then the e-mailed Engångskod. Ends wherever the site sends the person. */
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto("/logga-in");
-  await page.getByLabel("E-post").fill(email);
-  await page.getByLabel("Lösenord").fill(password);
-  const since = site.mail.messages.length;
-  await page.getByRole("button", { name: "Logga in", exact: true }).click();
-  await page.waitForURL("**/logga-in/kod");
-  const code = loginCode(await nextMail(email, "Engångskod", since));
-  await page.getByLabel("Engångskod").fill(code);
-  await page.getByRole("button", { name: "Logga in", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/logga-in"));
+function logIn(page: Page, email: string, password: string) {
+  return logInAs(site, page, email, password);
 }
 
 async function chooseCitizenship(page: Page, which: "Svenskt medborgarskap" | "Annat medborgarskap") {

@@ -6,9 +6,8 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePdf } from "../../lib/uploads/test-files.ts";
-import { launchBrowser, openSession, screenshot, startServedApp, visibleText, type ServedApp, type Session } from "../browser.ts";
+import { launchBrowser, logInAs, nextMail as nextMailOf, openSession, screenshot, startServedApp, visibleText, type ServedApp, type Session } from "../browser.ts";
 import { GOOD_PASSWORD, seedUser } from "../fixtures.ts";
-import { loginCode } from "../mail-sink.ts";
 
 let site: ServedApp;
 let browser: Browser;
@@ -34,19 +33,11 @@ async function open(): Promise<Page> {
 }
 
 function nextMail(email: string, subject: string, since: number) {
-  return site.mail.waitFor((m) => m.to.includes(email) && m.subject.includes(subject) && site.mail.messages.indexOf(m) >= since);
+  return nextMailOf(site, email, subject, since);
 }
 
-async function logIn(page: Page, email: string) {
-  await page.goto("/logga-in");
-  await page.getByLabel("E-post").fill(email);
-  await page.getByLabel("Lösenord").fill(GOOD_PASSWORD);
-  const since = site.mail.messages.length;
-  await page.getByRole("button", { name: "Logga in", exact: true }).click();
-  await page.waitForURL("**/logga-in/kod");
-  await page.getByLabel("Engångskod").fill(loginCode(await nextMail(email, "Engångskod", since)));
-  await page.getByRole("button", { name: "Logga in", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/logga-in"));
+function logIn(page: Page, email: string) {
+  return logInAs(site, page, email, GOOD_PASSWORD);
 }
 
 const label = (name: string) => new RegExp(`^${name}( \\*)?$`);
