@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import { migrateDatabase, openDatabase, type Database } from "./db/client.ts";
+import { seedCatalogue } from "./db/seed/seed-catalogue.ts";
 import { createBankIdClient, fetchTransport, httpsTransport } from "./lib/bankid/client.ts";
 import { assertSimulatorAllowed, createBankIdSimulator } from "./lib/bankid/simulator.ts";
 import type { BankIdClient } from "./lib/bankid/types.ts";
@@ -39,6 +40,8 @@ export async function buildRuntime(config: Config, overrides: { clock?: Clock; m
   const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   await migrateDatabase(database.db);
   const clock = overrides.clock ?? systemClock;
+  // The catalogue is data, not demo data: every start brings it in line with db/seed/catalogue.ts.
+  await seedCatalogue(database.db, clock.now());
   const outbox = config.smtpUrl || overrides.mail ? null : outboxMailer(path.join(config.dataDir, "outbox"), config.mailFrom);
   const mail = overrides.mail ?? outbox ?? smtpMailer(config.smtpUrl!, config.mailFrom);
   let simulator: Runtime["simulator"] = null;
