@@ -1,0 +1,114 @@
+import type { ApplicationStatus, RequirementStatus } from "../../db/schema/applications.ts";
+
+/**
+ * The rules of the certification process, without a database: which step an application is on and
+ * which transitions are allowed. The operations ask these functions before they change anything,
+ * and a refused transition says why in Swedish.
+ */
+
+export type RequirementAction = "upload" | "approve" | "reject";
+
+const REQUIREMENT_TRANSITIONS: Record<RequirementStatus, Partial<Record<RequirementAction, RequirementStatus>>> = {
+  awaiting_file: { upload: "awaiting_review" },
+  // A newer file may replace one that nobody has reviewed yet.
+  awaiting_review: { upload: "awaiting_review", approve: "approved", reject: "rejected" },
+  rejected: { upload: "awaiting_review" },
+  approved: {},
+};
+
+export const REQUIREMENT_LABELS: Record<RequirementStatus, string> = {
+  awaiting_file: "Inväntar fil från certifikand",
+  awaiting_review: "Inväntar granskning",
+  approved: "Godkänt",
+  rejected: "Ej godkänt",
+};
+
+export const APPLICATION_LABELS: Record<ApplicationStatus, string> = {
+  in_progress: "Pågående",
+  final_review: "Ansökan granskas",
+  issued: "Certifikat utfärdat",
+  refused: "Avslagen",
+  returned: "Returnerad för komplettering",
+  withdrawn: "Återkallad",
+};
+
+export type Verdict<T> = { ok: true; next: T } | { ok: false; reason: string };
+
+export function requirementTransition(from: RequirementStatus, action: RequirementAction): Verdict<RequirementStatus> {
+  const next = REQUIREMENT_TRANSITIONS[from][action];
+  if (next) return { ok: true, next };
+  const reasons: Record<RequirementAction, string> = {
+    upload: "Momentet är redan godkänt; ingen ny fil behövs.",
+    approve: from === "awaiting_file" ? "Det finns ingen fil att godkänna." : "Momentet är redan granskat.",
+    reject: from === "awaiting_file" ? "Det finns ingen fil att underkänna." : "Momentet är redan granskat.",
+  };
+  return { ok: false, reason: reasons[action] };
+}
+
+export const OPEN_STATUSES: readonly ApplicationStatus[] = ["in_progress", "returned", "final_review"];
+/** Where the applicant can still work: upload, declare, choose who pays. */
+export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ["in_progress", "returned"];
+
+export interface ProcessState {
+  status: ApplicationStatus;
+  requirementStatuses: RequirementStatus[];
+  declared: boolean;
+  invoiced: boolean;
+  recipientGiven: boolean;
+}
+
+export type Step = 1 | 2 | 3 | 4 | 5;
+
+export const STEP_NAMES: Record<Step, string> = {
+  1: "Ansök om certifikat",
+  2: "Genomför momenten",
+  3: "Intyga certifikatansökan",
+  4: "Ange fakturamottagare",
+  5: "Certifikat utfärdat",
+};
+
+export function allApproved(s: ProcessState): boolean {
+  return s.requirementStatuses.length > 0 && s.requirementStatuses.every((r) => r === "approved");
+}
+
+/** The step the applicant is on (the one to do next); 5 once issued. */
+export function currentStep(s: ProcessState): Step {
+  if (s.status === "issued") return 5;
+  if (!allApproved(s)) return 2;
+  if (!s.declared) return 3;
+  if (s.invoiced && !s.recipientGiven) return 4;
+  return 5;
+}
+
+/** Everything the applicant must do is done: the application goes to final review. */
+export function readyForFinalReview(s: ProcessState): boolean {
+  return allApproved(s) && s.declared && (!s.invoiced || s.recipientGiven);
+}
+
+export type ApplicantAction = "upload" | "declare" | "set_recipient" | "withdraw";
+
+export function canApplicant(s: ProcessState, action: ApplicantAction): Verdict<null> {
+  if (action === "withdraw") {
+    return OPEN_STATUSES.includes(s.status) ? { ok: true, next: null } : { ok: false, reason: "Ansökan är redan avslutad." };
+  }
+  if (!EDITABLE_STATUSES.includes(s.status)) {
+    return { ok: false, reason: s.status === "final_review" ? "Ansökan granskas och kan inte ändras nu." : "Ansökan är avslutad och kan inte ändras." };
+  }
+  if (action === "declare") {
+    if (!allApproved(s)) return { ok: false, reason: "Alla moment måste vara godkända innan du kan intyga ansökan." };
+    if (s.declared) return { ok: false, reason: "Ansökan är redan intygad." };
+  }
+  if (action === "set_recipient") {
+    if (!s.invoiced) return { ok: false, reason: "Ingen faktura skickas för det här certifikatet." };
+    if (!allApproved(s) || !s.declared) return { ok: false, reason: "Ange fakturamottagare när momenten är godkända och ansökan är intygad." };
+  }
+  return { ok: true, next: null };
+}
+
+export type StaffAction = "issue" | "refuse" | "return";
+
+export function canStaff(s: ProcessState, action: StaffAction): Verdict<ApplicationStatus> {
+  if (s.status !== "final_review") return { ok: false, reason: s.status === "issued" || s.status === "refused" || s.status === "withdrawn" ? "Ansökan är redan beslutad." : "Ansökan är inte klar för beslut." };
+  if (action === "issue" && !readyForFinalReview(s)) return { ok: false, reason: "Alla moment, intygandet och fakturamottagaren måste vara klara." };
+  return { ok: true, next: action === "issue" ? "issued" : action === "refuse" ? "refused" : "returned" };
+}
