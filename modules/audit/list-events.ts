@@ -44,6 +44,7 @@ const LABELS: Record<string, string> = {
   "employment.rejected": "Anställningsförfrågan avböjd",
   "employment.cancelled": "Anställningsförfrågan återkallad",
   "employment.ended": "Anställning avslutad",
+  "application.started": "Ansökan om certifikat påbörjad",
 };
 
 export function eventLabel(action: string): string {

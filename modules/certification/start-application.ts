@@ -1,0 +1,84 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { applicationRequirements, applications, schemes, technicalAreas, requirements } from "../../db/schema/index.ts";
+import { Conflict, Invalid, NotFound } from "../../lib/errors.ts";
+import { newId } from "../../lib/ids.ts";
+import { recordEvent } from "../audit/index.ts";
+import type { Actor, Deps } from "../deps.ts";
+import { isCompanyAdmin } from "../employments/index.ts";
+import { OPEN_STATUSES } from "./state-machine.ts";
+
+export interface StartInput {
+  schemeId: string;
+  /** For a company scheme: the company that applies (the actor must be one of its admins). */
+  companyId?: string | null;
+}
+
+/**
+ * "Ansök om nytt certifikat": step 1. The application gets one Moment per requirement of the
+ * scheme, each "Inväntar fil från certifikand".
+ */
+export async function startApplication(deps: Deps, actor: Actor & { userId: string; personId: string }, input: StartInput): Promise<{ applicationId: string }> {
+  const now = deps.clock.now();
+  const scheme = await deps.db
+    .select({ scheme: schemes, area: technicalAreas })
+    .from(schemes)
+    .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
+    .where(eq(schemes.id, input.schemeId))
+    .get();
+  if (!scheme) throw new Invalid({ certifikat: "Välj ett certifikat i listan." });
+  const today = now.toISOString().slice(0, 10);
+  if ((scheme.scheme.activeFrom && scheme.scheme.activeFrom > today) || (scheme.scheme.activeTo && scheme.scheme.activeTo < today)) {
+    throw new Invalid({ certifikat: "Det går inte att ansöka om det här certifikatet just nu." });
+  }
+  const forCompany = scheme.scheme.subject === "COMPANY";
+  if (forCompany) {
+    if (!input.companyId) throw new Invalid({ certifikat: "Ett företagscertifikat söks från företagets sida under Min Sida." });
+    if (!(await isCompanyAdmin(deps.db, actor, input.companyId))) throw new NotFound();
+  } else if (input.companyId) {
+    throw new Invalid({ certifikat: "Ett personcertifikat söks av personen själv." });
+  }
+  const applicant = forCompany ? { personId: null, companyId: input.companyId! } : { personId: actor.personId, companyId: null };
+  const title = `${scheme.area.name} - ${scheme.scheme.name}`;
+  const applicationId = newId();
+  const alreadyOpen = new Conflict(forCompany ? `Företaget har redan en pågående ansökan om ${title}.` : `Du har redan en pågående ansökan om ${title}.`);
+  await deps.db
+    .transaction(
+      async (tx) => {
+        const open = await tx
+          .select({ id: applications.id })
+          .from(applications)
+          .where(
+            and(
+              eq(applications.schemeId, scheme.scheme.id),
+              forCompany ? eq(applications.companyId, applicant.companyId!) : eq(applications.personId, applicant.personId!),
+              inArray(applications.status, [...OPEN_STATUSES]),
+            ),
+          )
+          .get();
+        if (open) throw alreadyOpen;
+        await tx.insert(applications).values({ id: applicationId, schemeId: scheme.scheme.id, kind: "initial", ...applicant, status: "in_progress", createdAt: now, createdByUserId: actor.userId, updatedAt: now });
+        const reqs = await tx
+          .select({ id: requirements.id })
+          .from(requirements)
+          .where(and(eq(requirements.schemeId, scheme.scheme.id), isNull(requirements.retiredAt)))
+          .orderBy(asc(requirements.sortOrder));
+        for (const r of reqs) {
+          await tx.insert(applicationRequirements).values({ id: newId(), applicationId, requirementId: r.id, status: "awaiting_file", createdAt: now, createdByUserId: actor.userId, updatedAt: now, updatedByUserId: actor.userId });
+        }
+        await recordEvent(tx, actor, now, {
+          action: "application.started",
+          subjectType: "application",
+          subjectId: applicationId,
+          personId: applicant.personId ?? actor.personId,
+          companyId: applicant.companyId,
+          details: { certificate: title },
+        });
+      },
+      { behavior: "immediate" },
+    )
+    .catch((error: unknown) => {
+      if (error instanceof Error && /UNIQUE constraint failed/.test(String((error as { cause?: unknown }).cause ?? error.message))) throw alreadyOpen;
+      throw error;
+    });
+  return { applicationId };
+}
