@@ -45,6 +45,9 @@ const LABELS: Record<string, string> = {
   "employment.cancelled": "Anställningsförfrågan återkallad",
   "employment.ended": "Anställning avslutad",
   "application.started": "Ansökan om certifikat påbörjad",
+  "evidence.uploaded": "Fil uppladdad",
+  "evidence.approved": "Moment godkänt",
+  "evidence.rejected": "Moment ej godkänt",
 };
 
 export function eventLabel(action: string): string {
