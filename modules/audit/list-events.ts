@@ -48,6 +48,10 @@ const LABELS: Record<string, string> = {
   "evidence.uploaded": "Fil uppladdad",
   "evidence.approved": "Moment godkänt",
   "evidence.rejected": "Moment ej godkänt",
+  "application.declared": "Certifikatansökan intygad",
+  "application.recipient_set": "Fakturamottagare angiven",
+  "application.submitted": "Ansökan skickad till sista granskning",
+  "application.withdrawn": "Ansökan återkallad",
 };
 
 export function eventLabel(action: string): string {

@@ -1,0 +1,53 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { applications, declarationTexts } from "../../db/schema/index.ts";
+import { Conflict, NotFound } from "../../lib/errors.ts";
+import { recordEvent } from "../audit/index.ts";
+import type { Actor, Deps } from "../deps.ts";
+import { canActAsApplicant, loadApplication, processState } from "./load-application.ts";
+import { notifyIfSubmitted } from "./notify.ts";
+import { canApplicant } from "./state-machine.ts";
+import { submitIfReady } from "./submit-if-ready.ts";
+
+/** The förbindelsetext the applicant reads in step 3: the scheme's newest version. */
+export async function currentDeclaration(deps: Deps, schemeId: string) {
+  const text = await deps.db.select().from(declarationTexts).where(eq(declarationTexts.schemeId, schemeId)).orderBy(desc(declarationTexts.version)).get();
+  if (!text) throw new NotFound();
+  return text;
+}
+
+/**
+ * Step 3, "Ja": stores which version of the förbindelsetext was accepted, when, and by whom. The
+ * version is the one the applicant was shown; a newer one in between is refused, not silently used.
+ */
+export async function declare(deps: Deps, actor: Actor & { userId: string }, input: { applicationId: string; declarationTextId: string }): Promise<{ submitted: boolean }> {
+  const app = await loadApplication(deps.db, actor, input.applicationId);
+  if (!(await canActAsApplicant(deps.db, actor, app.application))) throw new NotFound();
+  const state = processState(app);
+  const allowed = canApplicant(state, "declare");
+  if (!allowed.ok) throw new Conflict(allowed.reason);
+  const latest = await currentDeclaration(deps, app.scheme.id);
+  if (latest.id !== input.declarationTextId) throw new Conflict("Förbindelsetexten har ändrats sedan du öppnade sidan. Läs den nya texten och svara igen.");
+  const now = deps.clock.now();
+  const submitted = await deps.db.transaction(
+    async (tx) => {
+      const updated = await tx
+        .update(applications)
+        .set({ declarationTextId: latest.id, declaredAt: now, declaredByUserId: actor.userId, updatedAt: now })
+        .where(and(eq(applications.id, app.application.id), isNull(applications.declaredAt)))
+        .returning({ id: applications.id });
+      if (updated.length === 0) throw new Conflict("Ansökan är redan intygad.");
+      await recordEvent(tx, actor, now, {
+        action: "application.declared",
+        subjectType: "application",
+        subjectId: app.application.id,
+        personId: app.application.personId ?? actor.personId,
+        companyId: app.application.companyId,
+        details: { declarationVersion: latest.version },
+      });
+      return submitIfReady(tx, actor, now, app.application, { ...state, declared: true });
+    },
+    { behavior: "immediate" },
+  );
+  if (submitted) await notifyIfSubmitted(deps, actor, app);
+  return { submitted };
+}

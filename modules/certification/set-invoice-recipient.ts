@@ -1,0 +1,90 @@
+import { and, eq } from "drizzle-orm";
+import { companies, invoiceRecipients, persons } from "../../db/schema/index.ts";
+import { Conflict, Invalid, NotFound } from "../../lib/errors.ts";
+import { recordEvent } from "../audit/index.ts";
+import type { Actor, Deps } from "../deps.ts";
+import { canActAsApplicant, loadApplication, processState } from "./load-application.ts";
+import { notifyIfSubmitted } from "./notify.ts";
+import { canApplicant } from "./state-machine.ts";
+import { submitIfReady } from "./submit-if-ready.ts";
+
+export interface AlternativeAddress {
+  name: string;
+  addressLine1: string;
+  addressLine2: string | null;
+  postalCode: string;
+  city: string;
+  country: string;
+  phone: string | null;
+  email: string | null;
+}
+
+export type RecipientChoice =
+  | { kind: "company"; companyId: string; reference: string | null }
+  | { kind: "personal"; reference: string | null }
+  | { kind: "alternative"; address: AlternativeAddress; reference: string | null };
+
+/**
+ * Step 4, "Ange fakturamottagare": a registered company, the applicant's own billing address, or an
+ * alternative address. What is chosen is copied (frozen) so later edits of a profile or a company
+ * do not change whom this application's invoice goes to. A company applies and pays for itself.
+ */
+export async function setInvoiceRecipient(deps: Deps, actor: Actor & { userId: string; personId: string }, input: { applicationId: string; choice: RecipientChoice }): Promise<{ submitted: boolean }> {
+  const app = await loadApplication(deps.db, actor, input.applicationId);
+  if (!(await canActAsApplicant(deps.db, actor, app.application))) throw new NotFound();
+  const state = processState(app);
+  const allowed = canApplicant(state, "set_recipient");
+  if (!allowed.ok) throw new Conflict(allowed.reason);
+  const choice = input.choice;
+  if (app.application.companyId && !(choice.kind === "company" && choice.companyId === app.application.companyId)) {
+    throw new Invalid({ mottagare: "Fakturan för ett företagscertifikat går till företaget som ansöker." });
+  }
+  const snapshot = await resolve(deps, actor, choice);
+  const now = deps.clock.now();
+  const submitted = await deps.db.transaction(
+    async (tx) => {
+      const inserted = await tx
+        .insert(invoiceRecipients)
+        .values({ applicationId: app.application.id, ...snapshot, reference: choice.reference?.trim() || null, createdAt: now, createdByUserId: actor.userId })
+        .onConflictDoNothing()
+        .returning({ id: invoiceRecipients.applicationId });
+      if (inserted.length === 0) throw new Conflict("Fakturamottagare är redan angiven.");
+      await recordEvent(tx, actor, now, {
+        action: "application.recipient_set",
+        subjectType: "application",
+        subjectId: app.application.id,
+        personId: app.application.personId ?? actor.personId,
+        companyId: app.application.companyId,
+        details: { kind: choice.kind, name: snapshot.name },
+      });
+      return submitIfReady(tx, actor, now, app.application, { ...state, recipientGiven: true });
+    },
+    { behavior: "immediate" },
+  );
+  if (submitted) await notifyIfSubmitted(deps, actor, app);
+  return { submitted };
+}
+
+async function resolve(deps: Deps, actor: Actor & { personId: string }, choice: RecipientChoice) {
+  if (choice.kind === "company") {
+    const c = await deps.db.select().from(companies).where(and(eq(companies.id, choice.companyId), eq(companies.status, "approved"))).get();
+    if (!c) throw new Invalid({ mottagare: "Välj ett registrerat företag." });
+    return { kind: "company" as const, companyId: c.id, name: c.name, addressLine1: c.addressLine1, addressLine2: c.addressLine2, postalCode: c.postalCode, city: c.city, country: c.country, phone: c.phone, email: c.email };
+  }
+  if (choice.kind === "personal") {
+    const p = await deps.db.select().from(persons).where(eq(persons.id, actor.personId)).get();
+    if (!p?.addressLine1 || !p.postalCode || !p.city) {
+      throw new Invalid({ mottagare: "Du har ingen faktureringsadress. Ange den under Ändra uppgifter på Min Sida, eller välj Alternativ fakturaadress." });
+    }
+    return { kind: "personal" as const, companyId: null, name: p.billingName || `${p.givenName} ${p.familyName}`, addressLine1: p.addressLine1, addressLine2: p.addressLine2, postalCode: p.postalCode, city: p.city, country: p.country || "Sverige", phone: p.mobile, email: p.billingEmail || p.email };
+  }
+  const a = choice.address;
+  const errors: Record<string, string> = {};
+  if (!a.name.trim()) errors.namn = "Ange vem fakturan ska ställas till.";
+  if (!a.addressLine1.trim()) errors.adressrad1 = "Ange adressrad 1.";
+  if (!a.city.trim()) errors.ort = "Ange ort.";
+  if (!a.country.trim()) errors.land = "Ange land.";
+  if (!a.postalCode.trim()) errors.postnummer = "Ange postnummer.";
+  if (Object.keys(errors).length) throw new Invalid(errors);
+  return { kind: "alternative" as const, companyId: null, ...a };
+}
