@@ -1,7 +1,11 @@
 import type { Context } from "hono";
 
+/**
+ * A request from htmx that wants a fragment. Going back in history htmx fetches the page to put
+ * in the whole body, so that request gets the whole page.
+ */
 export function isHtmx(c: Context): boolean {
-  return c.req.header("HX-Request") === "true";
+  return c.req.header("HX-Request") === "true" && c.req.header("HX-History-Restore-Request") !== "true";
 }
 
 /**

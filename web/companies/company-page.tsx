@@ -11,6 +11,7 @@ import { getCompanyPage } from "../../modules/employments/index.ts";
 import type { AppEnv } from "../env.ts";
 import { isHtmx } from "../htmx.ts";
 import { page } from "../render.tsx";
+import { DataTable, type Column } from "../views/data-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
 import { Field } from "../views/form.tsx";
 import { formatDate, formatDateTime } from "../views/time.ts";
@@ -47,6 +48,8 @@ interface ViewProps {
   today: string;
   registrant: Registrant | null;
   failure?: PageFailure;
+  /** The request's query: each table's search, sort and grouping. */
+  query?: Record<string, string>;
 }
 
 /**
@@ -58,7 +61,7 @@ export async function renderCompanyPage(c: Context<AppEnv>, mode: Mode, companyI
   const user = c.var.user!;
   const data = await getCompanyPage(db, user, companyId);
   const registrant = mode === "staff" ? await registrantOf(c, data.company.registeredByPersonId) : null;
-  const view = <CompanyPageView data={data} mode={mode} viewerPersonId={user.personId} today={formatDate(clock.now())} registrant={registrant} failure={failure} />;
+  const view = <CompanyPageView data={data} mode={mode} viewerPersonId={user.personId} today={formatDate(clock.now())} registrant={registrant} failure={failure} query={c.req.query()} />;
   if (isHtmx(c)) return c.html(view, status);
   return page(c, { title: data.company.name, status }, view);
 }
@@ -108,7 +111,7 @@ export const CompanyPageView = (props: ViewProps) => {
           Här visas företagets certifikat och de anställdas certifikat när ansökan om certifikat öppnar i tjänsten. Än så länge finns inga certifikat att visa.
         </p>
       </section>
-      <EventLog events={data.events} />
+      <EventLog events={data.events} path={companyUrl(mode, c.id)} query={props.query} />
     </div>
   );
 };
@@ -160,186 +163,125 @@ const Details = ({ data, mode }: { data: CompanyPageData; mode: Mode }) => {
   );
 };
 
-const hits = (n: number) => <p class="hits">{n === 1 ? "1 träff" : `${n} träffar`}</p>;
+type Request = CompanyPageData["requests"][number];
+type Employee = CompanyPageData["employees"][number];
+type Admin = CompanyPageData["admins"][number];
 
-const Requests = ({ data, mode, viewerPersonId, failure }: ViewProps) => {
+const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
+
+/** The action column, only for the company's admins; its buttons stay in their cells. */
+function actions<R>(mode: Mode, render: (row: R) => Child): Column<R>[] {
+  return mode === "admin" ? [{ key: "atgard", label: "Åtgärd", value: () => null, render, sortable: false }] : [];
+}
+
+const Requests = ({ data, mode, viewerPersonId, failure, query }: ViewProps) => {
   const base = companyUrl(mode, data.company.id);
+  const columns: Column<Request>[] = [
+    {
+      key: "namn",
+      label: "Namn",
+      value: ({ person }) => fullName(person),
+      render: ({ person: p }) => (
+        <>
+          {fullName(p)}
+          {p.id === viewerPersonId && mode === "admin" ? <p class="hint">Din egen förfrågan. Bekräftar du den loggas det att du gjorde det som certifikatsadministratör.</p> : null}
+        </>
+      ),
+    },
+    { key: "epost", label: "E-postadress", value: ({ person }) => person.email },
+    { key: "startdatum", label: "Startdatum", value: ({ employment }) => employment.startDate },
+    { key: "begard", label: "Begärd", value: ({ employment }) => employment.requestedAt },
+    ...actions<Request>(mode, ({ employment: e, person: p }) => {
+      const name = fullName(p);
+      const form = `avboj-${e.id}`;
+      return (
+        <div class="row-actions">
+          <ActionForm action={`${base}/forfragningar/${e.id}/bekrafta`}>
+            <button type="submit" class="button" aria-label={`Bekräfta anställningen för ${name}`}>
+              Bekräfta
+            </button>
+          </ActionForm>
+          <ActionForm action={`${base}/forfragningar/${e.id}/avboj`} class="row-form">
+            <Field id={`motivering-${e.id}`} name="motivering" label="Motivering" hint="Frivilligt, skickas till personen" value={failure?.form === form ? failure.values?.motivering : undefined} errors={failure?.form === form ? failure.errors : undefined} maxlength={1000} />
+            <button type="submit" class="button button--danger" aria-label={`Avböj anställningen för ${name}`}>
+              Avböj
+            </button>
+          </ActionForm>
+        </div>
+      );
+    }),
+  ];
   return (
     <section aria-labelledby="forfragningar">
       <h2 id="forfragningar">Anställningsförfrågningar</h2>
-      {hits(data.requests.length)}
-      <div class="table-wrap">
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">Namn</th>
-              <th scope="col">E-postadress</th>
-              <th scope="col">Startdatum</th>
-              <th scope="col">Begärd</th>
-              {mode === "admin" ? <th scope="col">Åtgärd</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {data.requests.length === 0 ? (
-              <tr>
-                <td colspan={mode === "admin" ? 5 : 4} class="empty">
-                  Inga förfrågningar väntar.
-                </td>
-              </tr>
-            ) : (
-              data.requests.map(({ employment: e, person: p }) => {
-                const name = `${p.givenName} ${p.familyName}`;
-                const form = `avboj-${e.id}`;
-                const own = p.id === viewerPersonId;
-                return (
-                  <tr>
-                    <td>
-                      {name}
-                      {own && mode === "admin" ? <p class="hint">Din egen förfrågan. Bekräftar du den loggas det att du gjorde det som certifikatsadministratör.</p> : null}
-                    </td>
-                    <td>{p.email}</td>
-                    <td>{e.startDate}</td>
-                    <td>
-                      <time datetime={e.requestedAt.toISOString()}>{formatDateTime(e.requestedAt)}</time>
-                    </td>
-                    {mode === "admin" ? (
-                      <td>
-                        <div class="row-actions">
-                          <ActionForm action={`${base}/forfragningar/${e.id}/bekrafta`}>
-                            <button type="submit" class="button" aria-label={`Bekräfta anställningen för ${name}`}>
-                              Bekräfta
-                            </button>
-                          </ActionForm>
-                          <ActionForm action={`${base}/forfragningar/${e.id}/avboj`} class="row-form">
-                            <Field id={`motivering-${e.id}`} name="motivering" label="Motivering" hint="Frivilligt, skickas till personen" value={failure?.form === form ? failure.values?.motivering : undefined} errors={failure?.form === form ? failure.errors : undefined} maxlength={1000} />
-                            <button type="submit" class="button button--danger" aria-label={`Avböj anställningen för ${name}`}>
-                              Avböj
-                            </button>
-                          </ActionForm>
-                        </div>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable prefix="forfragan" caption="Anställningsförfrågningar" columns={columns} rows={data.requests} path={base} query={query} empty="Inga förfrågningar väntar." defaultSort={{ key: "begard", dir: "asc" }} />
     </section>
   );
 };
 
-const Employees = ({ data, mode, today, failure }: ViewProps) => {
+const Employees = ({ data, mode, today, failure, query }: ViewProps) => {
   const base = companyUrl(mode, data.company.id);
   const admins = new Set(data.admins.map((a) => a.personId));
+  const columns: Column<Employee>[] = [
+    { key: "namn", label: "Namn", value: ({ person }) => fullName(person) },
+    { key: "startdatum", label: "Startdatum", value: ({ employment }) => employment.startDate },
+    { key: "administrator", label: "Certifikatsadministratör", value: ({ person }) => (admins.has(person.id) ? "Ja" : "Nej"), groupable: true },
+    ...actions<Employee>(mode, ({ employment: e, person: p }) => {
+      const name = fullName(p);
+      const form = `avsluta-${e.id}`;
+      return (
+        <div class="row-actions">
+          <ActionForm action={`${base}/anstallda/${e.id}/avsluta`} class="row-form">
+            <Field id={`slutdatum-${e.id}`} name="slutdatum" label="Slutdatum" type="date" required value={failure?.form === form ? failure.values?.slutdatum : today} errors={failure?.form === form ? failure.errors : undefined} />
+            <button type="submit" class="button button--secondary" aria-label={`Avsluta anställningen för ${name}`}>
+              Avsluta
+            </button>
+          </ActionForm>
+          {admins.has(p.id) ? null : (
+            <ActionForm action={`${base}/administratorer/${p.id}`}>
+              <button type="submit" class="button button--secondary" aria-label={`Gör ${name} till administratör`}>
+                Gör till administratör
+              </button>
+            </ActionForm>
+          )}
+        </div>
+      );
+    }),
+  ];
   return (
     <section aria-labelledby="anstallda">
       <h2 id="anstallda">Anställda</h2>
-      {hits(data.employees.length)}
-      <div class="table-wrap">
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">Namn</th>
-              <th scope="col">Startdatum</th>
-              <th scope="col">Certifikatsadministratör</th>
-              {mode === "admin" ? <th scope="col">Åtgärd</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {data.employees.length === 0 ? (
-              <tr>
-                <td colspan={mode === "admin" ? 4 : 3} class="empty">
-                  Inga bekräftade anställda ännu.
-                </td>
-              </tr>
-            ) : (
-              data.employees.map(({ employment: e, person: p }) => {
-                const name = `${p.givenName} ${p.familyName}`;
-                const form = `avsluta-${e.id}`;
-                const isAdmin = admins.has(p.id);
-                return (
-                  <tr>
-                    <td>{name}</td>
-                    <td>{e.startDate}</td>
-                    <td>{isAdmin ? "Ja" : "Nej"}</td>
-                    {mode === "admin" ? (
-                      <td>
-                        <div class="row-actions">
-                          <ActionForm action={`${base}/anstallda/${e.id}/avsluta`} class="row-form">
-                            <Field id={`slutdatum-${e.id}`} name="slutdatum" label="Slutdatum" type="date" required value={failure?.form === form ? failure.values?.slutdatum : today} errors={failure?.form === form ? failure.errors : undefined} />
-                            <button type="submit" class="button button--secondary" aria-label={`Avsluta anställningen för ${name}`}>
-                              Avsluta
-                            </button>
-                          </ActionForm>
-                          {isAdmin ? null : (
-                            <ActionForm action={`${base}/administratorer/${p.id}`}>
-                              <button type="submit" class="button button--secondary" aria-label={`Gör ${name} till administratör`}>
-                                Gör till administratör
-                              </button>
-                            </ActionForm>
-                          )}
-                        </div>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable prefix="anstalld" caption="Anställda" columns={columns} rows={data.employees} path={base} query={query} empty="Inga bekräftade anställda ännu." />
     </section>
   );
 };
 
-const Admins = ({ data, mode }: ViewProps) => {
+const Admins = ({ data, mode, query }: ViewProps) => {
   const base = companyUrl(mode, data.company.id);
+  const columns: Column<Admin>[] = [
+    { key: "namn", label: "Namn", value: (a) => fullName(a) },
+    { key: "sedan", label: "Administratör sedan", value: (a) => a.since, render: (a) => <time datetime={a.since.toISOString()}>{formatDate(a.since)}</time> },
+    ...actions<Admin>(mode, (a) => (
+      <ActionForm action={`${base}/administratorer/${a.personId}/ta-bort`}>
+        <button type="submit" class="button button--secondary" aria-label={`Ta bort ${fullName(a)} som administratör`}>
+          Ta bort
+        </button>
+      </ActionForm>
+    )),
+  ];
   return (
     <section aria-labelledby="administratorer">
       <h2 id="administratorer">Administratörer</h2>
       <p>Certifikatsadministratörer bekräftar anställda och ser företagets och de anställdas certifikat. Företaget har alltid minst en.</p>
-      {hits(data.admins.length)}
-      <div class="table-wrap">
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">Namn</th>
-              <th scope="col">Administratör sedan</th>
-              {mode === "admin" ? <th scope="col">Åtgärd</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {data.admins.length === 0 ? (
-              <tr>
-                <td colspan={mode === "admin" ? 3 : 2} class="empty">
-                  Ingen certifikatsadministratör ännu: den som registrerade företaget blir det när registreringen är godkänd.
-                </td>
-              </tr>
-            ) : (
-              data.admins.map((a) => {
-                const name = `${a.givenName} ${a.familyName}`;
-                return (
-                  <tr>
-                    <td>{name}</td>
-                    <td>{formatDate(a.since)}</td>
-                    {mode === "admin" ? (
-                      <td>
-                        <ActionForm action={`${base}/administratorer/${a.personId}/ta-bort`}>
-                          <button type="submit" class="button button--secondary" aria-label={`Ta bort ${name} som administratör`}>
-                            Ta bort
-                          </button>
-                        </ActionForm>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        prefix="admin"
+        caption="Administratörer"
+        columns={columns}
+        rows={data.admins}
+        path={base}
+        query={query}
+        empty="Ingen certifikatsadministratör ännu: den som registrerade företaget blir det när registreringen är godkänd."
+      />
     </section>
   );
 };

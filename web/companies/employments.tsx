@@ -11,6 +11,7 @@ import { formValues, parseForm } from "../form-input.ts";
 import { isHtmx, redirectAfterPost } from "../htmx.ts";
 import { personPage } from "../portal/person-page.tsx";
 import { formPage } from "../render.tsx";
+import { DataTable, type Column } from "../views/data-table.tsx";
 import { ErrorSummary, Field } from "../views/form.tsx";
 import { formatDate } from "../views/time.ts";
 import { dateField, orgNumberField } from "./fields.ts";
@@ -37,15 +38,46 @@ export async function employmentsTab(c: Ctx, failure?: Failure, status: 200 | 40
   const { db } = c.var.deps;
   const personId = c.var.user!.personId;
   const [employments, companies] = await Promise.all([listPersonEmployments(db, personId), listPersonCompanies(db, personId)]);
-  const content = <EmploymentsPanel employments={employments} companies={companies} today={formatDate(c.var.deps.clock.now())} failure={failure} />;
+  const content = <EmploymentsPanel employments={employments} companies={companies} today={formatDate(c.var.deps.clock.now())} failure={failure} query={c.req.query()} />;
   if (isHtmx(c) && failure) return c.html(content, status);
   return personPage(c, TAB, content, status);
 }
 
 type EmploymentRows = Awaited<ReturnType<typeof listPersonEmployments>>;
 type PersonCompanies = Awaited<ReturnType<typeof listPersonCompanies>>;
+type Query = Record<string, string>;
 
-const EmploymentsPanel = ({ employments, companies, today, failure }: { employments: EmploymentRows; companies: PersonCompanies; today: string; failure?: Failure }) => (
+const statusLabel = (status: string, of: Record<string, { label: string }>) => of[status]?.label ?? status;
+
+function employmentColumns(today: string, failure?: Failure): Column<EmploymentRows[number]>[] {
+  return [
+    { key: "foretag", label: "Företag", value: ({ company }) => company.name },
+    { key: "orgnr", label: "Organisationsnummer", value: ({ company }) => formatOrgNumber(company.orgNumber) },
+    { key: "startdatum", label: "Startdatum", value: ({ employment }) => employment.startDate },
+    { key: "slutdatum", label: "Slutdatum", value: ({ employment }) => employment.endDate ?? null },
+    {
+      key: "status",
+      label: "Status",
+      value: ({ employment }) => statusLabel(employment.status, EMPLOYMENT_STATUS),
+      groupable: true,
+      render: ({ employment: e }) => (
+        <>
+          <StatusChip status={e.status} of={EMPLOYMENT_STATUS} />
+          {e.status === "rejected" && e.reason ? <p class="hint">Motivering: {e.reason}</p> : null}
+        </>
+      ),
+    },
+    {
+      key: "atgard",
+      label: "Åtgärd",
+      value: () => null,
+      sortable: false,
+      render: ({ employment: e, company }) => <RowAction id={e.id} status={e.status} company={company.name} today={today} failure={failure?.employmentId === e.id ? failure : undefined} />,
+    },
+  ];
+}
+
+const EmploymentsPanel = ({ employments, companies, today, failure, query }: { employments: EmploymentRows; companies: PersonCompanies; today: string; failure?: Failure; query?: Query }) => (
   <div id={PANEL}>
     {failure ? (
       <div class="notice notice--error" role="alert">
@@ -60,48 +92,17 @@ const EmploymentsPanel = ({ employments, companies, today, failure }: { employme
           Ny anställning
         </a>
       </div>
-      <p class="hits">{employments.length === 1 ? "1 träff" : `${employments.length} träffar`}</p>
-      <div class="table-wrap">
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">Företag</th>
-              <th scope="col">Organisationsnummer</th>
-              <th scope="col">Startdatum</th>
-              <th scope="col">Slutdatum</th>
-              <th scope="col">Status</th>
-              <th scope="col">Åtgärd</th>
-            </tr>
-          </thead>
-          <tbody>
-            {employments.length === 0 ? (
-              <tr>
-                <td colspan={6} class="empty">
-                  Du har inga anställningar ännu. Välj Ny anställning för att koppla dig till ett företag.
-                </td>
-              </tr>
-            ) : (
-              employments.map(({ employment: e, company }) => (
-                <tr>
-                  <td>{company.name}</td>
-                  <td>{formatOrgNumber(company.orgNumber)}</td>
-                  <td>{e.startDate}</td>
-                  <td>{e.endDate ?? ""}</td>
-                  <td>
-                    <StatusChip status={e.status} of={EMPLOYMENT_STATUS} />
-                    {e.status === "rejected" && e.reason ? <p class="hint">Motivering: {e.reason}</p> : null}
-                  </td>
-                  <td>
-                    <RowAction id={e.id} status={e.status} company={company.name} today={today} failure={failure?.employmentId === e.id ? failure : undefined} />
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        prefix="anstallning"
+        caption="Anställningar"
+        columns={employmentColumns(today, failure)}
+        rows={employments}
+        path={TAB}
+        query={query}
+        empty="Du har inga anställningar ännu. Välj Ny anställning för att koppla dig till ett företag."
+      />
     </section>
-    <MyCompanies companies={companies} />
+    <MyCompanies companies={companies} query={query} />
   </div>
 );
 
@@ -128,46 +129,48 @@ const RowAction = ({ id, status, company, today, failure }: { id: string; status
   return null;
 };
 
-const MyCompanies = ({ companies }: { companies: PersonCompanies }) => (
+/** A row of Mina företag: a company the person administers, or one they registered that is not approved. */
+interface MyCompany {
+  id: string;
+  name: string;
+  orgNumber: string;
+  role: "admin" | "registered";
+  status: string;
+  decisionReason: string | null;
+}
+
+const MY_COMPANY_COLUMNS: Column<MyCompany>[] = [
+  { key: "foretag", label: "Företag", value: (co) => co.name, render: (co) => (co.role === "admin" ? <a href={`/min-sida/foretag/${co.id}`}>{co.name}</a> : co.name) },
+  { key: "orgnr", label: "Organisationsnummer", value: (co) => formatOrgNumber(co.orgNumber) },
+  {
+    key: "status",
+    label: "Status",
+    value: (co) => (co.role === "admin" ? "Certifikatsadministratör" : statusLabel(co.status, COMPANY_STATUS)),
+    groupable: true,
+    render: (co) =>
+      co.role === "admin" ? (
+        "Certifikatsadministratör"
+      ) : (
+        <>
+          <StatusChip status={co.status} of={COMPANY_STATUS} />
+          {co.status === "refused" && co.decisionReason ? <p class="hint">Motivering: {co.decisionReason}</p> : null}
+        </>
+      ),
+  },
+];
+
+function myCompanyRows(companies: PersonCompanies): MyCompany[] {
+  return [
+    ...companies.administered.map((co) => ({ id: co.id, name: co.name, orgNumber: co.orgNumber, role: "admin" as const, status: co.status, decisionReason: null })),
+    ...companies.registered.map((co) => ({ id: co.id, name: co.name, orgNumber: co.orgNumber, role: "registered" as const, status: co.status, decisionReason: co.decisionReason ?? null })),
+  ];
+}
+
+const MyCompanies = ({ companies, query }: { companies: PersonCompanies; query?: Query }) => (
   <section aria-labelledby="mina-foretag">
     <h2 id="mina-foretag">Mina företag</h2>
     <p>Företag där du är certifikatsadministratör, och företag du har registrerat som väntar på granskning.</p>
-    {companies.administered.length === 0 && companies.registered.length === 0 ? (
-      <p class="muted">Du är inte certifikatsadministratör för något företag.</p>
-    ) : (
-      <div class="table-wrap">
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">Företag</th>
-              <th scope="col">Organisationsnummer</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {companies.administered.map((co) => (
-              <tr>
-                <td>
-                  <a href={`/min-sida/foretag/${co.id}`}>{co.name}</a>
-                </td>
-                <td>{formatOrgNumber(co.orgNumber)}</td>
-                <td>Certifikatsadministratör</td>
-              </tr>
-            ))}
-            {companies.registered.map((co) => (
-              <tr>
-                <td>{co.name}</td>
-                <td>{formatOrgNumber(co.orgNumber)}</td>
-                <td>
-                  <StatusChip status={co.status} of={COMPANY_STATUS} />
-                  {co.status === "refused" && co.decisionReason ? <p class="hint">Motivering: {co.decisionReason}</p> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    )}
+    <DataTable prefix="foretag" caption="Mina företag" columns={MY_COMPANY_COLUMNS} rows={myCompanyRows(companies)} path={TAB} query={query} empty="Du är inte certifikatsadministratör för något företag." />
     <p>
       Finns ditt företag inte i tjänsten? <a href="/registrera-foretag">Registrera företag</a>.
     </p>

@@ -13,12 +13,43 @@ import type { AppEnv } from "../env.ts";
 import { formValues } from "../form-input.ts";
 import { isHtmx } from "../htmx.ts";
 import { page } from "../render.tsx";
+import { DataTable, type Column } from "../views/data-table.tsx";
 import { Field } from "../views/form.tsx";
-import { formatDateTime } from "../views/time.ts";
 
 type Ctx = Context<AppEnv>;
 
-const hits = (n: number) => <p class="hits">{n === 1 ? "1 träff" : `${n} träffar`}</p>;
+type Registration = Awaited<ReturnType<typeof listPendingCompanies>>[number];
+type Company = Awaited<ReturnType<typeof searchCompanies>>[number];
+
+const companyLink = (co: { id: string; name: string }) => <a href={companyUrl("staff", co.id)}>{co.name}</a>;
+
+const REGISTRATION_COLUMNS: Column<Registration>[] = [
+  { key: "foretag", label: "Företag", value: ({ company }) => company.name, render: ({ company }) => companyLink(company) },
+  { key: "orgnr", label: "Organisationsnummer", value: ({ company }) => formatOrgNumber(company.orgNumber) },
+  { key: "registrerad-av", label: "Registrerad av", value: ({ registrant: r }) => `${r.givenName} ${r.familyName}` },
+  { key: "registrerad", label: "Registrerad", value: ({ company }) => company.createdAt },
+  {
+    key: "bevis",
+    label: "Registreringsbevis",
+    value: ({ company }) => (company.registrationDocumentId ? "Finns" : "Saknas"),
+    groupable: true,
+    render: ({ company: co }) =>
+      co.registrationDocumentId ? (
+        <a href={`${companyUrl("staff", co.id)}/registreringsbevis`} download aria-label={`Ladda ned registreringsbeviset för ${co.name}`}>
+          Ladda ned
+        </a>
+      ) : (
+        "Saknas"
+      ),
+  },
+];
+
+const COMPANY_COLUMNS: Column<Company>[] = [
+  { key: "foretag", label: "Företag", value: (co) => co.name, render: companyLink },
+  { key: "orgnr", label: "Organisationsnummer", value: (co) => formatOrgNumber(co.orgNumber) },
+  { key: "ort", label: "Ort", value: (co) => co.city, groupable: true },
+  { key: "status", label: "Status", value: (co) => COMPANY_STATUS[co.status]?.label ?? co.status, groupable: true, render: (co) => <StatusChip status={co.status} of={COMPANY_STATUS} /> },
+];
 
 const Breadcrumbs = ({ here }: { here: string }) => (
   <nav class="breadcrumbs" aria-label="Du är här">
@@ -39,53 +70,7 @@ export function staffCompanyRoutes(): Hono<AppEnv> {
         <Breadcrumbs here="Företagsregistreringar" />
         <h1>Företagsregistreringar</h1>
         <p>Registreringar som väntar på granskning, äldst först. Öppna ett företag för att se registreringsbeviset och besluta.</p>
-        {hits(rows.length)}
-        <div class="table-wrap">
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">Företag</th>
-                <th scope="col">Organisationsnummer</th>
-                <th scope="col">Registrerad av</th>
-                <th scope="col">Registrerad</th>
-                <th scope="col">Registreringsbevis</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.length === 0 ? (
-                <tr>
-                  <td colspan={5} class="empty">
-                    Inga registreringar väntar på granskning.
-                  </td>
-                </tr>
-              ) : (
-                rows.map(({ company: co, registrant: r }) => (
-                  <tr>
-                    <td>
-                      <a href={companyUrl("staff", co.id)}>{co.name}</a>
-                    </td>
-                    <td>{formatOrgNumber(co.orgNumber)}</td>
-                    <td>
-                      {r.givenName} {r.familyName}
-                    </td>
-                    <td>
-                      <time datetime={co.createdAt.toISOString()}>{formatDateTime(co.createdAt)}</time>
-                    </td>
-                    <td>
-                      {co.registrationDocumentId ? (
-                        <a href={`${companyUrl("staff", co.id)}/registreringsbevis`} download aria-label={`Ladda ned registreringsbeviset för ${co.name}`}>
-                          Ladda ned
-                        </a>
-                      ) : (
-                        "Saknas"
-                      )}
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable prefix="reg" caption="Företagsregistreringar" columns={REGISTRATION_COLUMNS} rows={rows} path="/personal/foretagsregistreringar" query={c.req.query()} empty="Inga registreringar väntar på granskning." defaultSort={{ key: "registrerad", dir: "asc" }} />
       </>,
     );
   });
@@ -100,6 +85,12 @@ export function staffCompanyRoutes(): Hono<AppEnv> {
         <Breadcrumbs here="Företag" />
         <h1>Företag</h1>
         <form method="get" action="/personal/foretag" role="search" aria-label="Sök företag" class="search-form">
+          {/* A new search keeps the table's sort and grouping. */}
+          {Object.entries(c.req.query())
+            .filter(([k, v]) => k.startsWith("foretag_") && v)
+            .map(([k, v]) => (
+              <input type="hidden" name={k} value={v} />
+            ))}
           <Field name="q" label="Sök företag: namn eller organisationsnummer" value={q} autocomplete="off" maxlength={100} hint="Namn: en del av namnet räcker. Organisationsnummer: hela numret." />
           <div class="button-row">
             <button type="submit" class="button">
@@ -107,41 +98,8 @@ export function staffCompanyRoutes(): Hono<AppEnv> {
             </button>
           </div>
         </form>
-        {hits(rows.length)}
-        <div class="table-wrap">
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">Företag</th>
-                <th scope="col">Organisationsnummer</th>
-                <th scope="col">Ort</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.length === 0 ? (
-                <tr>
-                  <td colspan={4} class="empty">
-                    Inga företag matchar sökningen.
-                  </td>
-                </tr>
-              ) : (
-                rows.map((co) => (
-                  <tr>
-                    <td>
-                      <a href={companyUrl("staff", co.id)}>{co.name}</a>
-                    </td>
-                    <td>{formatOrgNumber(co.orgNumber)}</td>
-                    <td>{co.city}</td>
-                    <td>
-                      <StatusChip status={co.status} of={COMPANY_STATUS} />
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        {/* The search above is the database's (exact organisationsnummer, part of a name); the table sorts and groups what it found. */}
+        <DataTable prefix="foretag" caption="Företag" columns={COMPANY_COLUMNS} rows={rows} path="/personal/foretag" query={c.req.query()} empty="Inga företag matchar sökningen." searchable={false} defaultSort={{ key: "foretag", dir: "asc" }} />
       </>,
     );
   });

@@ -1,5 +1,5 @@
 import type { EventRow } from "../../modules/audit/index.ts";
-import { formatDateTime } from "./time.ts";
+import { DataTable, type Column } from "./data-table.tsx";
 
 /**
  * The details an event may carry that are worth a reader's time, in words. Only these keys are
@@ -21,44 +21,39 @@ function describe(details: Record<string, unknown> | null): string[] {
   return out;
 }
 
-/** The Händelselogg: what happened, when, and who did it. */
-export const EventLog = ({ events }: { events: EventRow[] }) => (
+const COLUMNS: Column<EventRow>[] = [
+  { key: "tid", label: "Tid", value: (e) => e.at },
+  {
+    key: "handelse",
+    label: "Händelse",
+    // The details are searchable too: "Motivering", the person, the company.
+    value: (e) => [e.label, ...describe(e.details)].join("\n"),
+    // Grouped by what happened, whatever the details.
+    groupable: true,
+    groupValue: (e) => e.label,
+    render: (e) => {
+      const lines = describe(e.details);
+      return (
+        <>
+          {e.label}
+          {lines.length ? (
+            <ul class="event-details">
+              {lines.map((l) => (
+                <li>{l}</li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      );
+    },
+  },
+  { key: "utford-av", label: "Utförd av", value: (e) => e.actorName, groupable: true },
+];
+
+/** The Händelselogg: what happened, when, and who did it; newest first. */
+export const EventLog = ({ events, path, query }: { events: EventRow[]; path: string; query?: Record<string, string> }) => (
   <section aria-labelledby="handelselogg">
     <h2 id="handelselogg">Händelselogg</h2>
-    <p class="hits">{events.length === 1 ? "1 träff" : `${events.length} träffar`}</p>
-    <div class="table-wrap">
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">Tid</th>
-            <th scope="col">Händelse</th>
-            <th scope="col">Utförd av</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => {
-            const lines = describe(e.details);
-            return (
-              <tr>
-                <td>
-                  <time datetime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
-                </td>
-                <td>
-                  {e.label}
-                  {lines.length ? (
-                    <ul class="event-details">
-                      {lines.map((l) => (
-                        <li>{l}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </td>
-                <td>{e.actorName}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable prefix="logg" caption="Händelselogg" columns={COLUMNS} rows={events} path={path} query={query} empty="Inga händelser ännu." defaultSort={{ key: "tid", dir: "desc" }} />
   </section>
 );
