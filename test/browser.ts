@@ -13,6 +13,7 @@ import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { startTestApp, type TestApp } from "./harness.ts";
 import { loginCode } from "./mail-sink.ts";
 
@@ -183,4 +184,38 @@ export async function logInAs(site: ServedApp, page: Page, email: string, passwo
   await page.getByLabel("Engångskod").fill(loginCode(await nextMail(site, email, "Engångskod", since)));
   await page.getByRole("button", { name: "Logga in", exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/logga-in"));
+}
+
+/**
+ * The set-up every browser test file shares: one served app and one Chromium for the file, a fresh
+ * context per `open()`, all closed after each test. `problems()` gathers what went wrong in them.
+ */
+export function browserSuite(options: { now?: Date; env?: Record<string, string> } = {}) {
+  let site: ServedApp | undefined;
+  let browser: Browser | undefined;
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    const [served, launched] = await Promise.allSettled([startServedApp(options), launchBrowser()]);
+    if (served.status === "fulfilled") site = served.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    for (const r of [launched, served]) if (r.status === "rejected") throw r.reason;
+  });
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) await s.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    get site(): ServedApp {
+      return site!;
+    },
+    async open(): Promise<Session> {
+      const s = await openSession(browser!, site!.baseUrl);
+      sessions.push(s);
+      return s;
+    },
+    problems: () => sessions.flatMap((s) => s.problems),
+  };
 }

@@ -1,35 +1,17 @@
 // Accounts in a real browser: what a person does with the manual "Skapa personkonto" in hand.
 // One Chromium for the file, a fresh context (no cookies) per test; every test ends by checking
 // that no page it visited logged a console error or broke the CSP.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logInAs, nextMail as nextMailOf, openSession, screenshot, startServedApp, visibleText, type ServedApp, type Session } from "../browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite, logInAs, nextMail as nextMailOf, screenshot, visibleText, type Session } from "../browser.ts";
 import { GOOD_PASSWORD, seedUser } from "../fixtures.ts";
 import { loginCode, oneTimePassword } from "../mail-sink.ts";
 
-let site: ServedApp;
-let browser: Browser;
+const suite = browserSuite();
 let session: Session | undefined;
 
-beforeAll(async () => {
-  const [served, launched] = await Promise.allSettled([startServedApp(), launchBrowser()]);
-  if (served.status === "fulfilled") site = served.value;
-  if (launched.status === "fulfilled") browser = launched.value;
-  for (const r of [launched, served]) if (r.status === "rejected") throw r.reason;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
 async function open(): Promise<Page> {
-  session = await openSession(browser, site.baseUrl);
+  session = await suite.open();
   return session.page;
 }
 
@@ -38,11 +20,11 @@ function expectNoProblems() {
 }
 
 function nextMail(email: string, subject: string, since: number) {
-  return nextMailOf(site, email, subject, since);
+  return nextMailOf(suite.site, email, subject, since);
 }
 
 function logIn(page: Page, email: string, password: string) {
-  return logInAs(site, page, email, password);
+  return logInAs(suite.site, page, email, password);
 }
 
 async function chooseCitizenship(page: Page, which: "Svenskt medborgarskap" | "Annat medborgarskap") {
@@ -65,7 +47,7 @@ describe("Skapa personkonto in a browser", () => {
     await page.getByLabel("Efternamn").fill("Virtanen");
     await page.getByLabel("Mobilnummer").fill("+358 40 123 4567");
     await screenshot(page, "01-registrera-annat-steg-2");
-    const since = site.mail.messages.length;
+    const since = suite.site.mail.messages.length;
     await page.getByRole("button", { name: "Skapa användare" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Kontrollera din e-post" }).isVisible()).toBe(true);
 
@@ -134,13 +116,13 @@ describe("Skapa personkonto in a browser", () => {
 
   it("locks a code after five wrong tries: then even the right code is refused", async () => {
     const email = "sparr.test@example.se";
-    await seedUser(site.runtime.deps, { email, givenName: "Sara", familyName: "Spärr" });
+    await seedUser(suite.site.runtime.deps, { email, givenName: "Sara", familyName: "Spärr" });
     const page = await open();
 
     await page.goto("/logga-in");
     await page.getByLabel("E-post").fill(email);
     await page.getByLabel("Lösenord").fill(GOOD_PASSWORD);
-    const since = site.mail.messages.length;
+    const since = suite.site.mail.messages.length;
     await page.getByRole("button", { name: "Logga in", exact: true }).click();
     await page.waitForURL("**/logga-in/kod");
     const code = loginCode(await nextMail(email, "Engångskod", since));
@@ -177,7 +159,7 @@ describe("Skapa personkonto in a browser", () => {
   it("shows an anonymous visitor the same thing for a known and an unknown e-mail", async () => {
     const known = "redan.registrerad@example.se";
     const unknown = "helt.ny@example.se";
-    await seedUser(site.runtime.deps, { email: known, givenName: "Redan", familyName: "Registrerad" });
+    await seedUser(suite.site.runtime.deps, { email: known, givenName: "Redan", familyName: "Registrerad" });
     const page = await open();
 
     async function register(email: string) {
@@ -222,7 +204,7 @@ describe("Skapa personkonto in a browser", () => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Logga in");
 
     const email = "sokande@example.se";
-    await seedUser(site.runtime.deps, { email, givenName: "Sam", familyName: "Sökande", roles: ["applicant"] });
+    await seedUser(suite.site.runtime.deps, { email, givenName: "Sam", familyName: "Sökande", roles: ["applicant"] });
     await logIn(page, email, GOOD_PASSWORD);
     expect(new URL(page.url()).pathname).toBe("/min-sida");
     const denied = await page.goto("/personal");

@@ -3,50 +3,33 @@
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { makePdf } from "../../lib/uploads/test-files.ts";
-import { launchBrowser, logInAs, nextMail as nextMailOf, openSession, screenshot, startServedApp, visibleText, type ServedApp, type Session } from "../browser.ts";
+import { browserSuite, logInAs, nextMail as nextMailOf, screenshot, visibleText } from "../browser.ts";
 import { GOOD_PASSWORD, seedUser } from "../fixtures.ts";
 
-let site: ServedApp;
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  const [served, launched] = await Promise.allSettled([startServedApp(), launchBrowser()]);
-  if (served.status === "fulfilled") site = served.value;
-  if (launched.status === "fulfilled") browser = launched.value;
-  for (const r of [launched, served]) if (r.status === "rejected") throw r.reason;
-});
-
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-  await browser?.close();
-  await site?.close();
-});
+const suite = browserSuite();
 
 async function open(): Promise<Page> {
-  const s = await openSession(browser, site.baseUrl);
-  sessions.push(s);
-  return s.page;
+  return (await suite.open()).page;
 }
 
 function nextMail(email: string, subject: string, since: number) {
-  return nextMailOf(site, email, subject, since);
+  return nextMailOf(suite.site, email, subject, since);
 }
 
 function logIn(page: Page, email: string) {
-  return logInAs(site, page, email, GOOD_PASSWORD);
+  return logInAs(suite.site, page, email, GOOD_PASSWORD);
 }
 
 const label = (name: string) => new RegExp(`^${name}( \\*)?$`);
 
 describe("a company and its employees", () => {
   it("is registered, approved by staff, joined by exact organisationsnummer and confirmed from the e-mail", async () => {
-    await seedUser(site.runtime.deps, { email: "karin@example.se", givenName: "Karin", familyName: "Lindqvist" });
-    await seedUser(site.runtime.deps, { email: "sven@example.se", givenName: "Sven", familyName: "Svensson" });
-    await seedUser(site.runtime.deps, { email: "greta@example.org", givenName: "Greta", familyName: "Granskare", roles: ["reviewer"] });
+    await seedUser(suite.site.runtime.deps, { email: "karin@example.se", givenName: "Karin", familyName: "Lindqvist" });
+    await seedUser(suite.site.runtime.deps, { email: "sven@example.se", givenName: "Sven", familyName: "Svensson" });
+    await seedUser(suite.site.runtime.deps, { email: "greta@example.org", givenName: "Greta", familyName: "Granskare", roles: ["reviewer"] });
     const pdfPath = path.join(tmpdir(), `registreringsbevis-${process.pid}.pdf`);
     await writeFile(pdfPath, makePdf({ text: "Registreringsbevis Norrkyla AB" }));
 
@@ -73,7 +56,7 @@ describe("a company and its employees", () => {
     await greta.getByRole("link", { name: "Norrkyla AB" }).first().click();
     await greta.waitForURL("**/personal/foretag/**");
     expect(await visibleText(greta)).toContain("556016-0680");
-    const approvedSince = site.mail.messages.length;
+    const approvedSince = suite.site.mail.messages.length;
     await greta.getByRole("button", { name: "Godkänn", exact: true }).click();
     await expect.poll(() => visibleText(greta)).not.toContain("Godkänn inte");
     await nextMail("karin@example.se", "Norrkyla AB är registrerat", approvedSince);
@@ -92,7 +75,7 @@ describe("a company and its employees", () => {
     await company.fill("5560160680");
     await expect.poll(() => sven.locator("#foretag-traff").textContent()).toContain("Norrkyla AB");
     await sven.getByLabel(label("Startdatum")).fill("2024-03-01");
-    const requestSince = site.mail.messages.length;
+    const requestSince = suite.site.mail.messages.length;
     await sven.getByRole("button", { name: "Spara" }).click();
     await sven.waitForURL("**/min-sida/anstallningar");
     expect(await visibleText(sven)).toContain("Väntar på bekräftelse");
@@ -100,10 +83,10 @@ describe("a company and its employees", () => {
     // Karin follows the link in the mail and confirms.
     const mail = await nextMail("karin@example.se", "Anställningsförfrågan", requestSince);
     const link = /(http\S+#forfragningar)/.exec(mail.text)![1]!;
-    expect(new URL(link).origin).toBe(site.baseUrl);
+    expect(new URL(link).origin).toBe(suite.site.baseUrl);
     await karin.goto(link);
     expect(await visibleText(karin)).toContain("Sven Svensson");
-    const confirmSince = site.mail.messages.length;
+    const confirmSince = suite.site.mail.messages.length;
     await karin.getByRole("button", { name: "Bekräfta anställningen för Sven Svensson" }).click();
     await expect.poll(() => karin.getByRole("button", { name: "Bekräfta anställningen för Sven Svensson" }).count()).toBe(0);
     await nextMail("sven@example.se", "bekräftad", confirmSince);
@@ -124,6 +107,6 @@ describe("a company and its employees", () => {
     const res = await sven.goto(companyUrl.pathname);
     expect(res!.status()).toBe(404);
 
-    for (const s of sessions) expect(s.problems, "console errors, CSP violations or failed loads").toEqual([]);
+    expect(suite.problems(), "console errors, CSP violations or failed loads").toEqual([]);
   });
 });

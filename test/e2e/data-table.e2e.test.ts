@@ -1,41 +1,23 @@
 // The one table component in a real browser: searching, sorting and grouping the Händelselogg
 // refresh that table only (htmx fetches the page and morphs the table in), keep focus and what
 // was typed, and put the choice in the address so Back and a shared link show the same.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { recordEvent } from "../../modules/audit/index.ts";
-import { launchBrowser, logInAs, openSession, screenshot, startServedApp, type ServedApp, type Session } from "../browser.ts";
+import { browserSuite, logInAs, screenshot, type Session } from "../browser.ts";
 import { GOOD_PASSWORD, seedUser } from "../fixtures.ts";
 
-let site: ServedApp;
-let browser: Browser;
+const suite = browserSuite();
 let session: Session | undefined;
 
-beforeAll(async () => {
-  const [served, launched] = await Promise.allSettled([startServedApp(), launchBrowser()]);
-  if (served.status === "fulfilled") site = served.value;
-  if (launched.status === "fulfilled") browser = launched.value;
-  for (const r of [launched, served]) if (r.status === "rejected") throw r.reason;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
 async function open(): Promise<Page> {
-  session = await openSession(browser, site.baseUrl);
+  session = await suite.open();
   return session.page;
 }
 
 describe("The table component in a browser", () => {
   it("searches, sorts and groups the Händelselogg in place", async () => {
-    const { deps } = site.runtime;
+    const { deps } = suite.site.runtime;
     const { personId, userId } = await seedUser(deps, { email: "tove@example.se", givenName: "Tove", familyName: "Tabell" });
     const admin = { userId: null, personId: null, name: "Adam Admin", roles: [] };
     const at = deps.clock.now();
@@ -43,7 +25,7 @@ describe("The table component in a browser", () => {
     await recordEvent(deps.db, { userId, personId, name: "Tove Tabell", roles: [] }, new Date(at.getTime() - 2 * 60_000), { action: "employment.requested", subjectType: "employment", subjectId: "e2", personId, details: { company: "Zeta AB" } });
 
     const page = await open();
-    await logInAs(site, page, "tove@example.se", GOOD_PASSWORD);
+    await logInAs(suite.site, page, "tove@example.se", GOOD_PASSWORD);
     await page.goto("/min-sida/handelselogg");
     const table = page.locator("#logg-tabell");
     const hits = table.locator(".hits");
