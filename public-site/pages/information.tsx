@@ -1,6 +1,6 @@
 // The information pages of the navigation: Om oss, Nyheter, Teknikområden, Examinationscentra,
 // Filer & länkar, Prislista. Texts follow the manuals; the organisation's details come from configuration.
-import type { Child, FC } from "hono/jsx";
+import type { FC } from "hono/jsx";
 import type { OrgConfig } from "../../lib/config.ts";
 import { Notice } from "../../web/views/form.tsx";
 
