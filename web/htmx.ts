@@ -9,8 +9,8 @@ export function isHtmx(c: Context): boolean {
 }
 
 /**
- * After a successful form post: htmx follows HX-Redirect (headers are ignored on 3xx), a plain
- * browser follows 303 See Other.
+ * Sends the browser on after a form post (or when an htmx poll is done): htmx follows HX-Redirect
+ * (headers are ignored on 3xx), a plain browser follows 303 See Other.
  */
 export function redirectAfterPost(c: Context, url: string): Response {
   if (isHtmx(c)) {

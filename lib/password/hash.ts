@@ -20,7 +20,3 @@ function dummyHash(): Promise<string> {
   return dummy;
 }
 
-/** Spend a password check's time without an account: keeps timing alike for unknown e-mails. */
-export async function spendPasswordTime(password: string): Promise<void> {
-  await verifyPassword(null, password);
-}

@@ -5,6 +5,3 @@ export function canOpenStaffArea(actor: Actor | null): boolean {
   return actor !== null && isStaff(actor);
 }
 
-export function canSeePersonnummer(actor: Actor | null, personId: string): boolean {
-  return actor !== null && (actor.personId === personId || isStaff(actor));
-}

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { isUniqueViolation } from "../../db/errors.ts";
 import { applicationRequirements, applications, schemes, technicalAreas, requirements } from "../../db/schema/index.ts";
 import { Conflict, Invalid, NotFound } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
@@ -77,7 +78,7 @@ export async function startApplication(deps: Deps, actor: Actor & { userId: stri
       { behavior: "immediate" },
     )
     .catch((error: unknown) => {
-      if (error instanceof Error && /UNIQUE constraint failed/.test(String((error as { cause?: unknown }).cause ?? error.message))) throw alreadyOpen;
+      if (isUniqueViolation(error)) throw alreadyOpen;
       throw error;
     });
   return { applicationId };

@@ -20,9 +20,6 @@ export async function canSeeCompanyPage(db: DbOrTx, actor: Actor, companyId: str
   return isStaff(actor) || (await isCompanyAdmin(db, actor, companyId));
 }
 
-export async function canActForCompany(db: DbOrTx, actor: Actor, companyId: string): Promise<boolean> {
-  return isCompanyAdmin(db, actor, companyId);
-}
 
 export function canReviewCompanyRegistrations(actor: Actor): boolean {
   return isStaff(actor);

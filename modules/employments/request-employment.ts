@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { isUniqueViolation } from "../../db/errors.ts";
 import { companies, companyAdmins, employments, persons } from "../../db/schema/index.ts";
 import { Conflict, Invalid } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
@@ -43,7 +44,7 @@ export async function requestEmployment(deps: Deps, actor: Actor & { personId: s
   )
     .catch((error: unknown) => {
       // The partial unique index is the last word when two requests race.
-      if (error instanceof Error && /UNIQUE constraint failed/.test(String(error.cause ?? error.message))) throw new Conflict(ALREADY_REQUESTED);
+      if (isUniqueViolation(error)) throw new Conflict(ALREADY_REQUESTED);
       throw error;
     });
   const admins = await deps.db
