@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { events } from "../../db/schema/index.ts";
 
@@ -13,6 +13,12 @@ export interface EventRow {
 
 export async function listPersonEvents(db: DbOrTx, personId: string, limit = 200): Promise<EventRow[]> {
   const rows = await db.select().from(events).where(eq(events.personId, personId)).orderBy(desc(events.at), desc(events.id)).limit(limit);
+  return rows.map((r) => ({ id: r.id, at: r.at, actorName: r.actorName, action: r.action, label: eventLabel(r.action), details: r.details ?? null }));
+}
+
+/** What happened to one thing, e.g. an application: its own Händelselogg. */
+export async function listSubjectEvents(db: DbOrTx, subjectType: string, subjectId: string, limit = 500): Promise<EventRow[]> {
+  const rows = await db.select().from(events).where(and(eq(events.subjectType, subjectType), eq(events.subjectId, subjectId))).orderBy(desc(events.at), desc(events.id)).limit(limit);
   return rows.map((r) => ({ id: r.id, at: r.at, actorName: r.actorName, action: r.action, label: eventLabel(r.action), details: r.details ?? null }));
 }
 
@@ -52,6 +58,14 @@ const LABELS: Record<string, string> = {
   "application.recipient_set": "Fakturamottagare angiven",
   "application.submitted": "Ansökan skickad till sista granskning",
   "application.withdrawn": "Ansökan återkallad",
+  "application.granted": "Ansökan beviljad",
+  "application.refused": "Ansökan avslagen",
+  "application.returned": "Ansökan returnerad för komplettering",
+  "certificate.issued": "Certifikat utfärdat",
+  "certificate.suspended": "Certifikat suspenderat (Vilande)",
+  "certificate.reinstated": "Certifikat återaktiverat",
+  "certificate.withdrawn": "Certifikat indraget",
+  "invoice.created": "Faktura skapad",
 };
 
 export function eventLabel(action: string): string {

@@ -5,3 +5,6 @@ export { setInvoiceRecipient, type RecipientChoice, type AlternativeAddress } fr
 export { withdrawApplication } from "./withdraw-application.ts";
 export { loadApplication, canSeeApplication, canActAsApplicant, processState, type LoadedApplication } from "./load-application.ts";
 export * from "./state-machine.ts";
+export { applicantOf, listApplicableSchemes, listApplications, listMoments, listMomentFiles, latestReviewAt, readApplicationFile, readTemplate, type ApplicableAreas, type Applicant, type ApplicationListRow, type MomentRow } from "./queries.ts";
+export { submitIfReady } from "./submit-if-ready.ts";
+export { notifyIfSubmitted } from "./notify.ts";

@@ -55,7 +55,7 @@ export async function setInvoiceRecipient(deps: Deps, actor: Actor & { userId: s
         subjectId: app.application.id,
         personId: app.application.personId ?? actor.personId,
         companyId: app.application.companyId,
-        details: { kind: choice.kind, name: snapshot.name },
+        details: { kind: choice.kind, recipient: snapshot.name },
       });
       return submitIfReady(tx, actor, now, app.application, { ...state, recipientGiven: true });
     },
@@ -80,11 +80,19 @@ async function resolve(deps: Deps, actor: Actor & { personId: string }, choice: 
   }
   const a = choice.address;
   const errors: Record<string, string> = {};
-  if (!a.name.trim()) errors.namn = "Ange vem fakturan ska ställas till.";
   if (!a.addressLine1.trim()) errors.adressrad1 = "Ange adressrad 1.";
   if (!a.city.trim()) errors.ort = "Ange ort.";
   if (!a.country.trim()) errors.land = "Ange land.";
   if (!a.postalCode.trim()) errors.postnummer = "Ange postnummer.";
+  if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) errors.epost = "Ange en giltig e-postadress, t.ex. namn@foretag.se.";
   if (Object.keys(errors).length) throw new Invalid(errors);
-  return { kind: "alternative" as const, companyId: null, ...a };
+  // Namn is optional on the form: an invoice without one is addressed to the applicant.
+  const name = a.name.trim() || (await personName(deps, actor.personId));
+  const tidy = (v: string | null) => v?.trim() || null;
+  return { kind: "alternative" as const, companyId: null, name, addressLine1: a.addressLine1.trim(), addressLine2: tidy(a.addressLine2), postalCode: a.postalCode.trim(), city: a.city.trim(), country: a.country.trim(), phone: tidy(a.phone), email: tidy(a.email) };
+}
+
+async function personName(deps: Deps, personId: string): Promise<string> {
+  const p = await deps.db.select({ givenName: persons.givenName, familyName: persons.familyName }).from(persons).where(eq(persons.id, personId)).get();
+  return p ? `${p.givenName} ${p.familyName}` : "";
 }

@@ -7,7 +7,9 @@ import type { FieldErrors } from "../../lib/errors.ts";
 import { formatOrgNumber } from "../../lib/identity/orgnummer.ts";
 import { isImageMime } from "../../lib/uploads/file-types.ts";
 import { getPerson } from "../../modules/accounts/index.ts";
+import { listApplications } from "../../modules/certification/index.ts";
 import { getCompanyPage } from "../../modules/employments/index.ts";
+import { applicationRow, CertificatesTable, type CertificateRow } from "../certification/certificates-table.tsx";
 import type { AppEnv } from "../env.ts";
 import { isHtmx } from "../htmx.ts";
 import { page } from "../render.tsx";
@@ -48,6 +50,8 @@ interface ViewProps {
   today: string;
   registrant: Registrant | null;
   failure?: PageFailure;
+  /** The company's certificates and its applications on their way to one. */
+  certificates: CertificateRow[];
   /** The request's query: each table's search, sort and grouping. */
   query?: Record<string, string>;
 }
@@ -61,7 +65,9 @@ export async function renderCompanyPage(c: Context<AppEnv>, mode: Mode, companyI
   const user = c.var.user!;
   const data = await getCompanyPage(db, user, companyId);
   const registrant = mode === "staff" ? await registrantOf(c, data.company.registeredByPersonId) : null;
-  const view = <CompanyPageView data={data} mode={mode} viewerPersonId={user.personId} today={formatDate(clock.now())} registrant={registrant} failure={failure} query={c.req.query()} />;
+  const applications = await listApplications(db, { companyId });
+  const certificates = applications.filter((a) => a.status !== "issued").map(applicationRow);
+  const view = <CompanyPageView data={data} mode={mode} viewerPersonId={user.personId} today={formatDate(clock.now())} registrant={registrant} certificates={certificates} failure={failure} query={c.req.query()} />;
   if (isHtmx(c)) return c.html(view, status);
   return page(c, { title: data.company.name, status }, view);
 }
@@ -106,10 +112,15 @@ export const CompanyPageView = (props: ViewProps) => {
       <Employees {...props} />
       <Admins {...props} />
       <section aria-labelledby="certifikat">
-        <h2 id="certifikat">Certifikat</h2>
-        <p>
-          Här visas företagets certifikat och de anställdas certifikat när ansökan om certifikat öppnar i tjänsten. Än så länge finns inga certifikat att visa.
-        </p>
+        <h2 id="certifikat">Företagets certifikat</h2>
+        {mode === "admin" && c.status === "approved" ? (
+          <div class="button-row">
+            <a class="button" href={`${companyUrl(mode, c.id)}/ansok`}>
+              <span aria-hidden="true">+ </span>Ansök om företagscertifikat
+            </a>
+          </div>
+        ) : null}
+        <CertificatesTable rows={props.certificates} path={companyUrl(mode, c.id)} query={props.query ?? {}} empty="Företaget har inga certifikat eller ansökningar ännu." />
       </section>
       <EventLog events={data.events} path={companyUrl(mode, c.id)} query={props.query} />
     </div>

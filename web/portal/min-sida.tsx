@@ -2,39 +2,37 @@ import { Hono } from "hono";
 import { listPersonEvents } from "../../modules/audit/index.ts";
 import { employmentsTab } from "../companies/employments.tsx";
 import type { AppEnv } from "../env.ts";
-import { DataTable, type Column } from "../views/data-table.tsx";
+import { listApplications } from "../../modules/certification/index.ts";
+import { applicationRow, CertificatesTable, type CertificateRow } from "../certification/certificates-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
 import { personPage } from "./person-page.tsx";
 
-/** A row of "Sök certifikat": a certificate or an application on its way to one. */
-interface CertificateRow {
-  nr: string | null;
-  name: string;
-  status: string;
-  renewal: Date | null;
-  recertification: Date | null;
-}
-
-const CERTIFICATE_COLUMNS: Column<CertificateRow>[] = [
-  { key: "nr", label: "Nr", value: (r) => r.nr },
-  { key: "certifikat", label: "Certifikat", value: (r) => r.name, groupable: true },
-  { key: "status", label: "Status", value: (r) => r.status, groupable: true },
-  { key: "arlig-forlangning", label: "Årlig förlängning", value: (r) => r.renewal },
-  { key: "omcertifiering", label: "Omcertifiering", value: (r) => r.recertification },
-];
-
-const Certificates = ({ query }: { query: Record<string, string> }) => (
+const Certificates = ({ rows, query, notice }: { rows: CertificateRow[]; query: Record<string, string>; notice?: string }) => (
   <section aria-labelledby="sok-certifikat">
     <h2 id="sok-certifikat">Sök certifikat</h2>
-    <p class="notice notice--info">Ansökan om certifikat ("Ansök om nytt certifikat") öppnar i en kommande version av tjänsten. Dina certifikat och pågående ansökningar visas här.</p>
-    {/* No certificates exist in the service yet: the table is honest about that. */}
-    <DataTable prefix="cert" caption="Certifikat" columns={CERTIFICATE_COLUMNS} rows={[]} path="/min-sida" query={query} empty="Du har inga certifikat eller ansökningar ännu." defaultSort={{ key: "certifikat", dir: "asc" }} />
+    {notice ? (
+      <div class="notice notice--success" role="status">
+        <p>{notice}</p>
+      </div>
+    ) : null}
+    <div class="button-row">
+      <a class="button" href="/min-sida/ansok">
+        <span aria-hidden="true">+ </span>Ansök om nytt certifikat
+      </a>
+    </div>
+    <CertificatesTable rows={rows} path="/min-sida" query={query} empty="Du har inga certifikat eller ansökningar ännu. Välj Ansök om nytt certifikat för att börja." />
   </section>
 );
 
+const NOTICES: Record<string, string> = { aterkallad: "Ansökan är återkallad." };
+
 export function minSidaRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get("/", (c) => personPage(c, "/min-sida", <Certificates query={c.req.query()} />));
+  app.get("/", async (c) => {
+    const applications = await listApplications(c.var.deps.db, { personId: c.var.user!.personId });
+    const rows = applications.filter((a) => a.status !== "issued").map(applicationRow);
+    return personPage(c, "/min-sida", <Certificates rows={rows} query={c.req.query()} notice={NOTICES[c.req.query("klart") ?? ""]} />);
+  });
   app.get("/anstallningar", (c) => employmentsTab(c));
   app.get("/prov", (c) =>
     personPage(

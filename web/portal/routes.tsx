@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { requireUser } from "../accounts/guards.ts";
+import { certificationRoutes } from "../certification/routes.tsx";
 import { companyAdminRoutes } from "../companies/company-routes.tsx";
 import { employmentRoutes } from "../companies/employments.tsx";
 import type { AppEnv } from "../env.ts";
@@ -15,6 +16,7 @@ export function portalRoutes(): Hono<AppEnv> {
   app.route("/", editDetailsRoutes());
   app.route("/", minSidaRoutes());
   app.route("/", employmentRoutes());
+  app.route("/", certificationRoutes());
   app.route("/", companyAdminRoutes());
   return app;
 }

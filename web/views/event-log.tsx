@@ -14,6 +14,12 @@ function describe(details: Record<string, unknown> | null): string[] {
   if (text("name")) out.push(`Företag: ${text("name")}`);
   if (text("startDate")) out.push(`Startdatum: ${text("startDate")}`);
   if (text("endDate")) out.push(`Slutdatum: ${text("endDate")}`);
+  if (text("certificate")) out.push(`Certifikat: ${text("certificate")}`);
+  if (text("moment")) out.push(`Moment: ${text("moment")}`);
+  if (text("file")) out.push(`Fil: ${text("file")}`);
+  if (text("recipient")) out.push(`Fakturamottagare: ${text("recipient")}`);
+  if (text("comment")) out.push(`Kommentar: ${text("comment")}`);
+  if (typeof details.declarationVersion === "number") out.push(`Förbindelsetext version ${details.declarationVersion}`);
   if (text("reason")) out.push(`Motivering: ${text("reason")}`);
   if (details.ownRequestAsAdmin === true) out.push("Egen förfrågan, bekräftad som certifikatsadministratör");
   if (details.first === true) out.push("Den som registrerade företaget");

@@ -1,0 +1,72 @@
+// Step 3, "Intyga certifikatansökan": the förbindelsetext, then "Ja". The form carries the text's
+// id, so what is stored is the version the applicant read.
+import type { Context } from "hono";
+import { Conflict } from "../../lib/errors.ts";
+import { canActAsApplicant, canApplicant, currentDeclaration, declare, processState } from "../../modules/certification/index.ts";
+import type { AppEnv } from "../env.ts";
+import { formValues } from "../form-input.ts";
+import { redirectAfterPost } from "../htmx.ts";
+import { applicationFor, subPage } from "./frame.tsx";
+import { processUrl } from "./paths.ts";
+
+type Ctx = Context<AppEnv>;
+const HEADING = "Intyga certifikatansökan";
+
+export async function declarationPage(c: Ctx, failure?: string, status?: 409) {
+  const ctx = await applicationFor(c);
+  const id = ctx.app.application.id;
+  const text = await currentDeclaration(c.var.deps, ctx.app.scheme.id);
+  const allowed = canApplicant(processState(ctx.app), "declare");
+  const mayAct = await canActAsApplicant(c.var.deps.db, c.var.user!, ctx.app.application);
+  const action = processUrl(id, "/intyga");
+  return subPage(
+    c,
+    ctx,
+    HEADING,
+    <>
+      {failure ? (
+        <div class="notice notice--error" role="alert" tabindex={-1}>
+          <p>{failure}</p>
+        </div>
+      ) : null}
+      <h2>Förbindelse</h2>
+      <div class="prose declaration-text" tabindex={0} aria-label="Förbindelsetext">
+        {text.text.split(/\n\s*\n/).map((p) => (
+          <p>{p}</p>
+        ))}
+      </div>
+      <p class="hint">Förbindelsetext version {text.version}.</p>
+      {mayAct && allowed.ok ? (
+        <form method="post" action={action} class="form">
+          <input type="hidden" name="text" value={text.id} />
+          <p>
+            <strong>Intygar du att uppgifterna i ansökan är riktiga och att du följer förbindelsen ovan?</strong>
+          </p>
+          <div class="button-row">
+            <button type="submit" class="button">
+              Ja
+            </button>
+            <a class="button button--secondary" href={processUrl(id)}>
+              Avbryt
+            </a>
+          </div>
+        </form>
+      ) : (
+        <p class="notice notice--info">{mayAct ? (allowed.ok ? "" : allowed.reason) : "Bara den som ansöker kan intyga ansökan."}</p>
+      )}
+    </>,
+    { status },
+  );
+}
+
+export async function submitDeclaration(c: Ctx) {
+  const values = await formValues(c);
+  const id = c.req.param("id")!;
+  try {
+    const { submitted } = await declare(c.var.deps, c.var.user!, { applicationId: id, declarationTextId: values.text ?? "" });
+    return redirectAfterPost(c, processUrl(id, submitted ? "?klart=granskas" : "?klart=intygad"));
+  } catch (e) {
+    if (e instanceof Conflict) return declarationPage(c, e.message, 409);
+    throw e;
+  }
+}

@@ -1,0 +1,278 @@
+// The Certifieringsprocess page: "<Namn>: <Teknikområde> - <Certifikat>", the five steps with the
+// current one marked, Information, and the tabs Moment and Händelselogg. What the applicant can do
+// next is offered where they look for it: upload per Moment, the link to intyga, the recipient.
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { listSubjectEvents } from "../../modules/audit/index.ts";
+import {
+  APPLICATION_LABELS,
+  applicantOf,
+  canActAsApplicant,
+  canApplicant,
+  currentStep,
+  latestReviewAt,
+  listMoments,
+  loadApplication,
+  processState,
+  REQUIREMENT_LABELS,
+  STEP_NAMES,
+  type Applicant,
+  type LoadedApplication,
+  type MomentRow,
+  type ProcessState,
+  type Step,
+} from "../../modules/certification/index.ts";
+import type { AppEnv } from "../env.ts";
+import { page } from "../render.tsx";
+import { DataTable, type Column } from "../views/data-table.tsx";
+import { EventLog } from "../views/event-log.tsx";
+import { Tabs } from "../views/tabs.tsx";
+import { formatDate } from "../views/time.ts";
+import { processUrl } from "./paths.ts";
+
+type Ctx = Context<AppEnv>;
+
+export type ProcessTab = "moment" | "handelselogg";
+
+/** Messages after a redirect, named by `?klart=`; nothing from the query is shown as text. */
+const DONE: Record<string, string> = {
+  startad: "Ansökan är skapad. Ladda upp en fil för varje moment nedan.",
+  uppladdad: "Filen är uppladdad. Momentet väntar nu på granskning; du får ett mejl när det är granskat.",
+  intygad: "Din certifikatsansökan är intygad. Ange nu vem fakturan ska skickas till.",
+  granskas: "Tack! Ansökan granskas nu. Du får ett mejl när den är beslutad.",
+  aterkallad: "Ansökan är återkallad.",
+};
+
+const REQUIREMENT_CHIPS: Record<string, string> = { awaiting_file: "status--pending", awaiting_review: "status--warning", approved: "status--approved", rejected: "status--rejected" };
+const APPLICATION_CHIPS: Record<string, string> = { in_progress: "status--pending", final_review: "status--warning", issued: "status--approved", refused: "status--rejected", returned: "status--rejected", withdrawn: "status--muted" };
+
+export const applicationTitle = (applicant: Applicant, app: LoadedApplication) => `${applicant.name}: ${app.area.name} - ${app.scheme.name}`;
+
+export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, options: { failure?: string; status?: ContentfulStatusCode } = {}) {
+  const { db } = c.var.deps;
+  const user = c.var.user!;
+  const app = await loadApplication(db, user, id);
+  const [applicant, moments, reviewedAt, mayAct, events] = await Promise.all([
+    applicantOf(db, app.application),
+    listMoments(db, id),
+    latestReviewAt(db, id),
+    canActAsApplicant(db, user, app.application),
+    tab === "handelselogg" ? listSubjectEvents(db, "application", id) : Promise.resolve(null),
+  ]);
+  const state = processState(app);
+  const title = applicationTitle(applicant, app);
+  const done = DONE[c.req.query("klart") ?? ""];
+  const query = c.req.query();
+  return page(
+    c,
+    { title, status: options.status },
+    <>
+      <nav class="breadcrumbs" aria-label="Du är här">
+        <a href="/min-sida">Min Sida</a> ›{" "}
+        {applicant.kind === "company" ? (
+          <>
+            <a href={`/min-sida/foretag/${applicant.companyId}`}>{applicant.name}</a> ›{" "}
+          </>
+        ) : null}
+        Certifieringsprocess
+      </nav>
+      <header class="page-header">
+        <h1>{title}</h1>
+        <div class="button-row">
+          <a class="button button--secondary" href={applicant.kind === "person" ? "/min-sida" : `/min-sida/foretag/${applicant.companyId}`}>
+            <span aria-hidden="true">🔍 </span>
+            {applicant.kind === "person" ? "Visa person" : "Visa företag"}
+          </a>
+          {mayAct && currentStep(state) === 4 && canApplicant(state, "set_recipient").ok ? (
+            <a class="button" href={processUrl(id, "/fakturamottagare")}>
+              Ange fakturamottagare
+            </a>
+          ) : null}
+          {mayAct && canApplicant(state, "withdraw").ok ? (
+            <a class="button button--secondary" href={processUrl(id, "/aterkalla")}>
+              Återkalla ansökan
+            </a>
+          ) : null}
+        </div>
+      </header>
+      {options.failure ? (
+        <div class="notice notice--error" role="alert" tabindex={-1}>
+          <p>{options.failure}</p>
+        </div>
+      ) : null}
+      {done ? (
+        <div class="notice notice--success" role="status">
+          <p>{done}</p>
+        </div>
+      ) : null}
+      <StepIndicator state={state} />
+      <NextThing id={id} state={state} mayAct={mayAct} moments={moments} closedReason={app.application.closedReason} />
+      <section aria-labelledby="information">
+        <h2 id="information">Information</h2>
+        <dl class="details">
+          <dt>Status</dt>
+          <dd>
+            <span class={`status ${APPLICATION_CHIPS[state.status] ?? "status--muted"}`}>{APPLICATION_LABELS[state.status]}</span>
+          </dd>
+          <dt>Senaste beslut</dt>
+          <dd>{reviewedAt ? formatDate(reviewedAt) : "Inget beslut ännu"}</dd>
+          {app.application.declaredAt ? (
+            <>
+              <dt>Intygad</dt>
+              <dd>{formatDate(app.application.declaredAt)}</dd>
+            </>
+          ) : null}
+          {app.recipient ? (
+            <>
+              <dt>Fakturamottagare</dt>
+              <dd>
+                {app.recipient.name}, {app.recipient.addressLine1}, {app.recipient.postalCode} {app.recipient.city}
+                {app.recipient.reference ? ` (referens: ${app.recipient.reference})` : ""}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      <Tabs
+        tabs={[
+          { href: processUrl(id), label: "Moment" },
+          { href: processUrl(id, "/handelselogg"), label: "Händelselogg" },
+        ]}
+        current={tab === "moment" ? processUrl(id) : processUrl(id, "/handelselogg")}
+        label="Certifieringsprocess"
+      />
+      <div class="tab-panel">
+        {events ? (
+          <EventLog events={events} path={processUrl(id, "/handelselogg")} query={query} />
+        ) : (
+          <section aria-labelledby="moment">
+            <h2 id="moment">Moment</h2>
+            <p>Alla dessa ska genomföras.</p>
+            <DataTable prefix="moment" caption="Moment" columns={momentColumns(id, mayAct && canApplicant(state, "upload").ok)} rows={moments} path={processUrl(id)} query={query} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
+          </section>
+        )}
+      </div>
+    </>,
+  );
+}
+
+/** 1–5 with the current step marked in words too ("pågår", "klart"), not only by colour. */
+const StepIndicator = ({ state }: { state: ProcessState }) => {
+  const current = currentStep(state);
+  const closed = !["in_progress", "returned", "final_review", "issued"].includes(state.status);
+  const isDone = (n: Step) => state.status === "issued" || n < current || (n === 4 && !state.invoiced && current > 3);
+  return (
+    <ol class="steps" aria-label="Certifieringsprocessens steg">
+      {([1, 2, 3, 4, 5] as Step[]).map((n) => {
+        const done = isDone(n);
+        const here = !closed && !done && n === current;
+        return (
+          <li data-done={done ? "true" : undefined} aria-current={here ? "step" : undefined}>
+            {STEP_NAMES[n]}
+            <span class="visually-hidden">{done ? (n === 4 && !state.invoiced ? " (behövs inte)" : " (klart)") : here ? " (pågår)" : ""}</span>
+            {n === 4 && !state.invoiced ? (
+              <span class="hint" aria-hidden="true">
+                <br />
+                Ingen faktura
+              </span>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+};
+
+/** What the applicant has to do now, said once and above the details. */
+const NextThing = ({ id, state, mayAct, moments, closedReason }: { id: string; state: ProcessState; mayAct: boolean; moments: MomentRow[]; closedReason: string | null }): Child => {
+  const rejected = moments.filter((m) => m.status === "rejected");
+  if (state.status === "withdrawn") return <Notice kind="info">Ansökan är återkallad{closedReason ? `: ${closedReason}` : "."}</Notice>;
+  if (state.status === "refused") return <Notice kind="error">Ansökan är avslagen{closedReason ? `: ${closedReason}` : "."}</Notice>;
+  if (state.status === "issued") return <Notice kind="success">Certifikatet är utfärdat.</Notice>;
+  if (state.status === "final_review") return <Notice kind="info">Ansökan granskas. Du får ett mejl när den är beslutad.</Notice>;
+  if (!mayAct) return null;
+  const step = currentStep(state);
+  if (rejected.length) {
+    return (
+      <Notice kind="warning">
+        {rejected.length === 1 ? `Momentet ${rejected[0]!.name} är ej godkänt.` : `${rejected.length} moment är ej godkända.`} Läs kommentaren i tabellen nedan och ladda upp en ny fil.
+      </Notice>
+    );
+  }
+  if (step === 3) {
+    return (
+      <div class="notice notice--warning">
+        <p>
+          <span aria-hidden="true">⚠ </span>
+          <strong class="visually-hidden">Viktigt: </strong>Du måste nu intyga din certifikatsansökan. Det gör du genom att klicka på länken till höger.{" "}
+          <a href={processUrl(id, "/intyga")}>Klicka här för att intyga din certifikatsansökan</a>
+        </p>
+      </div>
+    );
+  }
+  if (step === 4) {
+    return (
+      <Notice kind="warning">
+        Ange vem fakturan ska skickas till: <a href={processUrl(id, "/fakturamottagare")}>Ange fakturamottagare</a>
+      </Notice>
+    );
+  }
+  return null;
+};
+
+const Notice = ({ kind, children }: { kind: "info" | "warning" | "error" | "success"; children: Child }) => (
+  <div class={`notice notice--${kind}`}>
+    <p>{children}</p>
+  </div>
+);
+
+const fullName = (given: string, family: string) => `${given} ${family}`;
+
+function momentColumns(applicationId: string, canUpload: boolean): Column<MomentRow>[] {
+  return [
+    {
+      key: "ladda-upp",
+      label: "Ladda upp",
+      value: () => null,
+      sortable: false,
+      render: (m) =>
+        canUpload && m.status !== "approved" ? (
+          <a class="icon-link" href={processUrl(applicationId, `/moment/${m.id}`)} title="Ladda upp fil">
+            <span aria-hidden="true">⬆</span>
+            <span class="visually-hidden">Ladda upp fil: {m.name}</span>
+          </a>
+        ) : null,
+    },
+    { key: "moment", label: "Moment", value: (m) => m.name, render: (m) => <a href={processUrl(applicationId, `/moment/${m.id}`)}>{m.name}</a> },
+    {
+      key: "status",
+      label: "Status",
+      value: (m) => REQUIREMENT_LABELS[m.status],
+      groupable: true,
+      render: (m) => (
+        <>
+          <span class={`status ${REQUIREMENT_CHIPS[m.status]}`}>{REQUIREMENT_LABELS[m.status]}</span>
+          {m.status === "rejected" && m.reviewComment ? <p class="review-comment">Kommentar från granskaren: {m.reviewComment}</p> : null}
+        </>
+      ),
+    },
+    {
+      key: "filmall",
+      label: "Filmall",
+      value: (m) => (m.templateDocumentId ? "Filmall" : null),
+      sortable: false,
+      render: (m) => (m.templateDocumentId ? <a href={`/min-sida/filmallar/${m.requirementId}`}>Ladda ned filmall<span class="visually-hidden"> för {m.name}</span></a> : null),
+    },
+    {
+      key: "fil",
+      label: "Senast uppladdad fil",
+      value: (m) => m.latestFileName,
+      render: (m) => (m.latestDocumentId ? <a href={processUrl(applicationId, `/filer/${m.latestDocumentId}`)}>{m.latestFileName}</a> : null),
+    },
+    { key: "skapad", label: "Skapad", value: (m) => m.createdAt },
+    { key: "skapad-av", label: "Skapad av", value: (m) => fullName(m.createdByName, m.createdByFamilyName), groupable: true },
+    { key: "andrad", label: "Senast ändrad", value: (m) => m.updatedAt },
+    { key: "andrad-av", label: "Senast ändrad av", value: (m) => fullName(m.updatedByName, m.updatedByFamilyName), groupable: true },
+  ];
+}

@@ -1,0 +1,102 @@
+// Min Sida's certification pages: apply, the Certifieringsprocess with its Moment and Händelselogg,
+// upload, intyga, fakturamottagare, återkalla, and the files. Each action goes through the
+// certification module, which checks again who may do it.
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Child } from "hono/jsx";
+import { NotFound } from "../../lib/errors.ts";
+import { downloadHeaders } from "../../lib/uploads/download-headers.ts";
+import { readApplicationFile, readTemplate } from "../../modules/certification/index.ts";
+import { getCompanyPage, isCompanyAdmin } from "../../modules/employments/index.ts";
+import type { AppEnv } from "../env.ts";
+import { personPage } from "../portal/person-page.tsx";
+import { page } from "../render.tsx";
+import { declarationPage, submitDeclaration } from "./declaration.tsx";
+import { recipientPage, submitRecipient } from "./invoice-recipient.tsx";
+import { MAX_BODY_BYTES, momentPage, TOO_LARGE, uploadMomentFile } from "./moment-page.tsx";
+import { schemeFieldFragment, showApplyForm, submitApplyForm, type ApplyTarget } from "./new-application.tsx";
+import { renderProcessPage } from "./process-page.tsx";
+import { submitWithdraw, withdrawPage } from "./withdraw.tsx";
+
+type Ctx = Context<AppEnv>;
+
+const PERSON_TARGET: ApplyTarget = {
+  path: "/min-sida/ansok",
+  cancel: "/min-sida",
+  subject: "PERSON",
+  page: (c, form, status) =>
+    personPage(
+      c,
+      "/min-sida",
+      <section aria-labelledby="ansok">
+        <h2 id="ansok">
+          <a href="/min-sida" class="back-link" aria-label="Tillbaka till Sök certifikat">
+            ←
+          </a>{" "}
+          Ansök om nytt certifikat
+        </h2>
+        <p>Välj teknikområde och sedan certifikatet du vill ansöka om. Efter Spara öppnas certifieringsprocessen, där du ser vilka moment som ska genomföras.</p>
+        {form}
+      </section>,
+      status,
+    ),
+};
+
+/** A company applies from its page; the route checks the admin before anything is read. */
+async function companyTarget(c: Ctx): Promise<ApplyTarget> {
+  const companyId = c.req.param("id")!;
+  if (!(await isCompanyAdmin(c.var.deps.db, c.var.user!, companyId))) throw new NotFound();
+  const { company } = await getCompanyPage(c.var.deps.db, c.var.user!, companyId);
+  const back = `/min-sida/foretag/${companyId}`;
+  const around = (form: Child) => (
+    <section class="narrow">
+      <nav class="breadcrumbs" aria-label="Du är här">
+        <a href="/min-sida">Min Sida</a> › <a href={back}>{company.name}</a> › Ansök om företagscertifikat
+      </nav>
+      <h1>Ansök om företagscertifikat</h1>
+      <p>
+        {company.name} ansöker. Alla företagets certifikatsadministratörer kan sedan genomföra momenten, intyga ansökan och följa den. Fakturan skickas till företaget.
+      </p>
+      {form}
+    </section>
+  );
+  return { path: `${back}/ansok`, cancel: back, subject: "COMPANY", companyId, page: (cx, form, status) => page(cx, { title: "Ansök om företagscertifikat", status }, around(form)) };
+}
+
+async function fileResponse(c: Ctx, file: Promise<{ bytes: Buffer; mime: Parameters<typeof downloadHeaders>[0]["mime"]; originalName: string; size: number }>) {
+  const f = await file;
+  return c.body(new Uint8Array(f.bytes), 200, downloadHeaders(f));
+}
+
+export function certificationRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/ansok", (c) => showApplyForm(c, PERSON_TARGET));
+  app.get("/ansok/certifikat", (c) => schemeFieldFragment(c, PERSON_TARGET));
+  app.post("/ansok", (c) => submitApplyForm(c, PERSON_TARGET));
+
+  app.get("/foretag/:id/ansok", async (c) => showApplyForm(c, await companyTarget(c)));
+  app.get("/foretag/:id/ansok/certifikat", async (c) => schemeFieldFragment(c, await companyTarget(c)));
+  app.post("/foretag/:id/ansok", async (c) => submitApplyForm(c, await companyTarget(c)));
+
+  app.get("/ansokningar/:id", (c) => renderProcessPage(c, c.req.param("id"), "moment"));
+  app.get("/ansokningar/:id/handelselogg", (c) => renderProcessPage(c, c.req.param("id"), "handelselogg"));
+
+  app.get("/ansokningar/:id/moment/:momentId", (c) => momentPage(c));
+  app.post("/ansokningar/:id/moment/:momentId", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => momentPage(c as Ctx, { fil: TOO_LARGE }, 413) }), (c) => uploadMomentFile(c));
+
+  app.get("/ansokningar/:id/intyga", (c) => declarationPage(c));
+  app.post("/ansokningar/:id/intyga", (c) => submitDeclaration(c));
+
+  app.get("/ansokningar/:id/fakturamottagare", (c) => recipientPage(c));
+  app.post("/ansokningar/:id/fakturamottagare", (c) => submitRecipient(c));
+
+  app.get("/ansokningar/:id/aterkalla", (c) => withdrawPage(c));
+  app.post("/ansokningar/:id/aterkalla", (c) => submitWithdraw(c));
+
+  // Files: the applicant's own (and staff), always as a download.
+  app.get("/ansokningar/:id/filer/:documentId", (c) => fileResponse(c, readApplicationFile(c.var.deps, c.var.user!, c.req.param("id"), c.req.param("documentId"))));
+  app.get("/filmallar/:requirementId", (c) => fileResponse(c, readTemplate(c.var.deps, c.req.param("requirementId"))));
+
+  return app;
+}
