@@ -105,8 +105,8 @@ export interface Session {
 const RESOURCE_LOAD_MESSAGE = /^Failed to load resource: the server responded with a status of/;
 
 /** A fresh browser context (no cookies) at baseUrl, watched for problems. */
-export async function openSession(browser: Browser, baseUrl: string): Promise<Session> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: "sv-SE", timezoneId: "Europe/Stockholm", viewport: { width: 1280, height: 900 } });
+export async function openSession(browser: Browser, baseUrl: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Session> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: "sv-SE", timezoneId: "Europe/Stockholm", viewport: { width: 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   const problems: string[] = [];
@@ -211,8 +211,9 @@ export function browserSuite(options: { now?: Date; env?: Record<string, string>
     get site(): ServedApp {
       return site!;
     },
-    async open(): Promise<Session> {
-      const s = await openSession(browser!, site!.baseUrl);
+    /** A fresh context; `{ javaScriptEnabled: false }` for a visitor without JavaScript. */
+    async open(options: { javaScriptEnabled?: boolean } = {}): Promise<Session> {
+      const s = await openSession(browser!, site!.baseUrl, options);
       sessions.push(s);
       return s;
     },

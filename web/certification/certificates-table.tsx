@@ -2,6 +2,7 @@
 // one, in the one table component. A row opens its Certifieringsprocess (the eye, or the name).
 import { APPLICATION_LABELS, type ApplicationListRow } from "../../modules/certification/index.ts";
 import { DataTable, type Column } from "../views/data-table.tsx";
+import { Icon } from "../views/icons.tsx";
 import { processUrl } from "./paths.ts";
 
 export interface CertificateRow {
@@ -35,7 +36,7 @@ const COLUMNS: Column<CertificateRow>[] = [
     sortable: false,
     render: (r) => (
       <a class="icon-link" href={r.href} title={r.linkLabel}>
-        <span aria-hidden="true">👁</span>
+        <Icon name="eye" />
         <span class="visually-hidden">
           {r.linkLabel}: {r.name}
         </span>

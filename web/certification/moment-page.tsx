@@ -8,6 +8,7 @@ import type { AppEnv } from "../env.ts";
 import { formWithFiles } from "../form-input.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { ErrorSummary, Field } from "../views/form.tsx";
+import { Icon } from "../views/icons.tsx";
 import { formatDateTime } from "../views/time.ts";
 import { applicationFor, subPage } from "./frame.tsx";
 import { processUrl } from "./paths.ts";
@@ -36,7 +37,7 @@ const UploadForm = ({ action, types, errors }: { action: string; types: string[]
     />
     <div class="button-row">
       <button type="submit" class="button">
-        <span aria-hidden="true">⬆ </span>Ladda upp fil
+        <Icon name="upload" /> Ladda upp fil
       </button>
     </div>
   </form>

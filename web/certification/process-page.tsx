@@ -27,6 +27,7 @@ import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
+import { Icon } from "../views/icons.tsx";
 import { Tabs } from "../views/tabs.tsx";
 import { formatDate } from "../views/time.ts";
 import { processUrl } from "./paths.ts";
@@ -81,7 +82,7 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
         <h1>{title}</h1>
         <div class="button-row">
           <a class="button button--secondary" href={applicant.kind === "person" ? "/min-sida" : `/min-sida/foretag/${applicant.companyId}`}>
-            <span aria-hidden="true">🔍 </span>
+            <Icon name="search" /> 
             {applicant.kind === "person" ? "Visa person" : "Visa företag"}
           </a>
           {mayAct && currentStep(state) === 4 && canApplicant(state, "set_recipient").ok ? (
@@ -239,7 +240,7 @@ function momentColumns(applicationId: string, canUpload: boolean): Column<Moment
       render: (m) =>
         canUpload && m.status !== "approved" ? (
           <a class="icon-link" href={processUrl(applicationId, `/moment/${m.id}`)} title="Ladda upp fil">
-            <span aria-hidden="true">⬆</span>
+            <Icon name="upload" />
             <span class="visually-hidden">Ladda upp fil: {m.name}</span>
           </a>
         ) : null,
