@@ -4,3 +4,6 @@ export * from "./catalogue.ts";
 export * from "./companies.ts";
 export * from "./documents.ts";
 export * from "./events.ts";
+export * from "./certificates.ts";
+export * from "./invoices.ts";
+export * from "./sequences.ts";

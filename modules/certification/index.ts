@@ -8,3 +8,4 @@ export * from "./state-machine.ts";
 export { applicantOf, listApplicableSchemes, listApplications, listMoments, listMomentFiles, latestReviewAt, readApplicationFile, readTemplate, type ApplicableAreas, type Applicant, type ApplicationListRow, type MomentRow } from "./queries.ts";
 export { submitIfReady } from "./submit-if-ready.ts";
 export { notifyIfSubmitted } from "./notify.ts";
+export { finalReviewMail } from "./mails.ts";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicationRequirements, applications, companies, companyAdmins, events, schemes } from "../../db/schema/index.ts";
+import { applicationRequirements, applications, certificates, companies, companyAdmins, events, schemes } from "../../db/schema/index.ts";
 import { Conflict, Invalid, NotFound } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
@@ -58,5 +58,32 @@ describe("Ansök om nytt certifikat", () => {
     expect(reqs).toHaveLength(3);
     await expect(startApplication(t.runtime.deps, karin, { schemeId: await schemeId("fgas-person-i"), companyId })).rejects.toBeInstanceOf(Invalid);
     await expect(startApplication(t.runtime.deps, karin, { schemeId: "nope" })).rejects.toBeInstanceOf(Invalid);
+  });
+
+  it("refuses a new application while the applicant holds the certificate, Aktivt or Vilande, but not once it has expired", async () => {
+    const holder = (await actorForUser(t.runtime.deps.db, (await seedUser(t.runtime.deps, { email: "holder@example.se" })).userId)) as UserActor;
+    const id = await schemeId("fgas-person-ii");
+    const { applicationId } = await startApplication(t.runtime.deps, holder, { schemeId: id });
+    await t.runtime.deps.db.update(applications).set({ status: "issued" }).where(eq(applications.id, applicationId));
+    const certId = newId();
+    await t.runtime.deps.db.insert(certificates).values({ id: certId, number: 20001, applicationId, personId: holder.personId, schemeId: id, status: "active", issuedOn: "2026-01-01", validUntil: "2999-12-31", createdAt: new Date(), updatedAt: new Date() });
+    await expect(startApplication(t.runtime.deps, holder, { schemeId: id })).rejects.toEqual(new Conflict("Du har redan ett aktivt certifikat: F-gaser - Personcertifikat kategori II (nr 20001)."));
+    await t.runtime.deps.db.update(certificates).set({ status: "suspended" }).where(eq(certificates.id, certId));
+    await expect(startApplication(t.runtime.deps, holder, { schemeId: id })).rejects.toEqual(
+      new Conflict("Du har redan ett certifikat F-gaser - Personcertifikat kategori II (nr 20001) som är vilande. Kontakta oss om du vill att det återaktiveras."),
+    );
+    // Another scheme is no obstacle.
+    await expect(startApplication(t.runtime.deps, holder, { schemeId: await schemeId("fgas-person-iii") })).resolves.toBeDefined();
+    // Expired or withdrawn: a new initial application is how one gets certified again.
+    await t.runtime.deps.db.update(certificates).set({ status: "active", validUntil: "2000-01-01" }).where(eq(certificates.id, certId));
+    await expect(startApplication(t.runtime.deps, holder, { schemeId: id })).resolves.toBeDefined();
+  });
+
+  it("refuses a company's new application while the company holds that company certificate", async () => {
+    const id = await schemeId("fgas-foretag");
+    const open = await t.runtime.deps.db.select().from(applications).where(eq(applications.companyId, companyId)).get();
+    await t.runtime.deps.db.update(applications).set({ status: "issued" }).where(eq(applications.id, open!.id));
+    await t.runtime.deps.db.insert(certificates).values({ id: newId(), number: 20002, applicationId: open!.id, companyId, schemeId: id, status: "active", issuedOn: "2026-01-01", validUntil: "2999-12-31", createdAt: new Date(), updatedAt: new Date() });
+    await expect(startApplication(t.runtime.deps, karin, { schemeId: id, companyId })).rejects.toEqual(new Conflict("Företaget har redan ett aktivt certifikat: F-gaser - Företagscertifikat F-gas (nr 20002)."));
   });
 });

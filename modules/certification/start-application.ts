@@ -3,7 +3,9 @@ import { isUniqueViolation } from "../../db/errors.ts";
 import { applicationRequirements, applications, schemes, technicalAreas, requirements } from "../../db/schema/index.ts";
 import { Conflict, Invalid, NotFound } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
+import { swedishDate } from "../../lib/dates.ts";
 import { recordEvent } from "../audit/index.ts";
+import { heldCertificate } from "../certificates/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { isCompanyAdmin } from "../employments/index.ts";
 import { OPEN_STATUSES } from "./state-machine.ts";
@@ -27,7 +29,7 @@ export async function startApplication(deps: Deps, actor: Actor & { userId: stri
     .where(eq(schemes.id, input.schemeId))
     .get();
   if (!scheme) throw new Invalid({ certifikat: "Välj ett certifikat i listan." });
-  const today = now.toISOString().slice(0, 10);
+  const today = swedishDate(now);
   if ((scheme.scheme.activeFrom && scheme.scheme.activeFrom > today) || (scheme.scheme.activeTo && scheme.scheme.activeTo < today)) {
     throw new Invalid({ certifikat: "Det går inte att ansöka om det här certifikatet just nu." });
   }
@@ -57,6 +59,9 @@ export async function startApplication(deps: Deps, actor: Actor & { userId: stri
           )
           .get();
         if (open) throw alreadyOpen;
+        // Inside the transaction: an application issued a moment ago must not slip past this check.
+        const held = await heldCertificate(tx, { ...(forCompany ? { companyId: applicant.companyId! } : { personId: applicant.personId! }), schemeId: scheme.scheme.id, today });
+        if (held) throw alreadyHeld(forCompany, title, held);
         await tx.insert(applications).values({ id: applicationId, schemeId: scheme.scheme.id, kind: "initial", ...applicant, status: "in_progress", createdAt: now, createdByUserId: actor.userId, updatedAt: now });
         const reqs = await tx
           .select({ id: requirements.id })
@@ -82,4 +87,14 @@ export async function startApplication(deps: Deps, actor: Actor & { userId: stri
       throw error;
     });
   return { applicationId };
+}
+
+/** Extension and recertification continue a held certificate; a second initial one would duplicate it. */
+function alreadyHeld(forCompany: boolean, title: string, held: { number: number; status: string }): Conflict {
+  const whose = forCompany ? "Företaget har" : "Du har";
+  return new Conflict(
+    held.status === "active"
+      ? `${whose} redan ett aktivt certifikat: ${title} (nr ${held.number}).`
+      : `${whose} redan ett certifikat ${title} (nr ${held.number}) som är vilande. Kontakta oss om du vill att det återaktiveras.`,
+  );
 }

@@ -8,3 +8,4 @@ export { addCompanyAdmin, removeCompanyAdmin } from "./company-admins.ts";
 export { updateCompanyDetails, type CompanyDetails } from "./update-company-details.ts";
 export { listPersonEmployments, listPersonCompanies, getCompanyPage, listPendingCompanies, searchCompanies, findCompanyByExactOrgNumber, type Company } from "./queries.ts";
 export { isCompanyAdmin, canSeeCompanyPage } from "./policy.ts";
+export { activeEmployees, employersOf } from "./active-employees.ts";

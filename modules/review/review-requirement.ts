@@ -1,30 +1,35 @@
 import { and, eq } from "drizzle-orm";
 import { applicationRequirements, applications, documents, persons, users } from "../../db/schema/index.ts";
+import { swedishDate } from "../../lib/dates.ts";
 import { Conflict, Forbidden, Invalid, NotFound } from "../../lib/errors.ts";
 import { composeMail } from "../../lib/mail/compose.ts";
 import { recordEvent } from "../audit/index.ts";
+import { EDITABLE_STATUSES, finalReviewMail, loadApplication, processState, requirementTransition, submitIfReady } from "../certification/index.ts";
 import { isStaff, type Actor, type Deps } from "../deps.ts";
-import { loadApplication } from "../certification/load-application.ts";
-import { requirementTransition } from "../certification/state-machine.ts";
+import { loadParties } from "./parties.ts";
+import { canReviewRequirement } from "./policy.ts";
+import { holderRecipients } from "./recipients.ts";
 
 /**
  * A reviewer's word on one Moment: Godkänt, or Ej godkänt with a comment that tells the applicant
- * what to complement. Nobody reviews their own evidence. The applicant is mailed either way.
+ * what to complement. Nobody reviews their own evidence. The applicant is mailed either way. When
+ * the approval completes a returned application (already declared, recipient given), it goes back
+ * to final review in the same transaction.
  */
-export async function reviewRequirement(deps: Deps, actor: Actor & { userId: string }, input: { applicationId: string; momentId: string; approve: boolean; comment: string | null }): Promise<void> {
+export async function reviewRequirement(deps: Deps, actor: Actor & { userId: string }, input: { applicationId: string; momentId: string; approve: boolean; comment: string | null }): Promise<{ submitted: boolean }> {
   if (!isStaff(actor)) throw new Forbidden();
   const comment = input.comment?.trim() || null;
   if (!input.approve && !comment) throw new Invalid({ comment: "Skriv vad som behöver kompletteras. Kommentaren skickas till den sökande." });
   const app = await loadApplication(deps.db, actor, input.applicationId);
   const moment = app.moments.find((m) => m.moment.id === input.momentId);
   if (!moment) throw new NotFound();
-  if (app.application.personId && app.application.personId === actor.personId) throw new Forbidden("Du kan inte granska dina egna underlag.");
+  const now = deps.clock.now();
   const file = moment.moment.latestDocumentId ? await deps.db.select({ by: documents.uploadedByUserId }).from(documents).where(eq(documents.id, moment.moment.latestDocumentId)).get() : undefined;
-  if (file?.by === actor.userId) throw new Forbidden("Du kan inte granska en fil som du själv har laddat upp.");
+  const allowed = canReviewRequirement(actor, await loadParties(deps.db, actor, app.application, swedishDate(now)), { uploadedByUserId: file?.by ?? null });
+  if (!allowed.ok) throw new Forbidden(allowed.reason);
   const move = requirementTransition(moment.moment.status, input.approve ? "approve" : "reject");
   if (!move.ok) throw new Conflict(move.reason);
-  const now = deps.clock.now();
-  await deps.db.transaction(
+  const submitted = await deps.db.transaction(
     async (tx) => {
       const updated = await tx
         .update(applicationRequirements)
@@ -41,31 +46,45 @@ export async function reviewRequirement(deps: Deps, actor: Actor & { userId: str
         companyId: app.application.companyId,
         details: { moment: moment.requirement.name, ...(comment ? { comment } : {}) },
       });
+      if (!input.approve || !EDITABLE_STATUSES.includes(app.application.status)) return false;
+      // Read again inside the transaction: another reviewer may just have approved the other Moment.
+      const fresh = await loadApplication(tx, actor, app.application.id);
+      return submitIfReady(tx, actor, now, fresh.application, processState(fresh));
     },
     { behavior: "immediate" },
   );
-  // A person's application mails the applicant; a company's mails the admin who uploaded the file.
+  await mailApplicant(deps, app, moment, input.approve, comment, file?.by);
+  if (submitted) {
+    const title = `${app.area.name} - ${app.scheme.name}`;
+    for (const to of await holderRecipients(deps.db, app.application)) await deps.mail.send(finalReviewMail(deps.config, to.email, to.name, title, app.application.id));
+  }
+  return { submitted };
+}
+
+type Loaded = Awaited<ReturnType<typeof loadApplication>>;
+
+// A person's application mails the applicant; a company's mails the admin who uploaded the file.
+async function mailApplicant(deps: Deps, app: Loaded, moment: Loaded["moments"][number], approve: boolean, comment: string | null, uploadedBy: string | undefined): Promise<void> {
   const uploader = await deps.db
     .select({ email: persons.email, givenName: persons.givenName, familyName: persons.familyName })
     .from(users)
     .innerJoin(persons, eq(persons.id, users.personId))
-    .where(app.application.personId ? eq(persons.id, app.application.personId) : eq(users.id, file?.by ?? moment.moment.createdByUserId))
+    .where(app.application.personId ? eq(persons.id, app.application.personId) : eq(users.id, uploadedBy ?? moment.moment.createdByUserId))
     .get();
-  if (uploader) {
-    const title = `${app.area.name} - ${app.scheme.name}`;
-    await deps.mail.send(
-      composeMail(
-        {
-          to: uploader.email,
-          subject: input.approve ? `Momentet ${moment.requirement.name} är godkänt` : `Momentet ${moment.requirement.name} är ej godkänt`,
-          greeting: `Hej ${uploader.givenName} ${uploader.familyName},`,
-          paragraphs: input.approve
-            ? [`Vi har granskat det du laddade upp för "${moment.requirement.name}" i din ansökan om ${title}. Momentet är godkänt.`]
-            : [`Vi har granskat det du laddade upp för "${moment.requirement.name}" i din ansökan om ${title}. Momentet är ej godkänt.`, `Det här behöver kompletteras: ${comment}`, "Ladda upp en ny fil för momentet i certifieringsprocessen."],
-          action: { label: "Visa certifieringsprocess", url: `${deps.config.publicUrl}/min-sida/ansokningar/${app.application.id}` },
-        },
-        deps.config.org,
-      ),
-    );
-  }
+  if (!uploader) return;
+  const title = `${app.area.name} - ${app.scheme.name}`;
+  await deps.mail.send(
+    composeMail(
+      {
+        to: uploader.email,
+        subject: approve ? `Momentet ${moment.requirement.name} är godkänt` : `Momentet ${moment.requirement.name} är ej godkänt`,
+        greeting: `Hej ${uploader.givenName} ${uploader.familyName},`,
+        paragraphs: approve
+          ? [`Vi har granskat det du laddade upp för "${moment.requirement.name}" i din ansökan om ${title}. Momentet är godkänt.`]
+          : [`Vi har granskat det du laddade upp för "${moment.requirement.name}" i din ansökan om ${title}. Momentet är ej godkänt.`, `Det här behöver kompletteras: ${comment}`, "Ladda upp en ny fil för momentet i certifieringsprocessen."],
+        action: { label: "Visa certifieringsprocess", url: `${deps.config.publicUrl}/min-sida/ansokningar/${app.application.id}` },
+      },
+      deps.config.org,
+    ),
+  );
 }

@@ -1,0 +1,5 @@
+export { createInvoice, type InvoiceInput } from "./create-invoice.ts";
+export { ocrReference, isValidOcr } from "./ocr.ts";
+export { invoiceTotals, VAT_PERCENT, PAYMENT_DAYS } from "./totals.ts";
+export { listInvoices, listInvoicesForPerson, listInvoicesForCompany, getInvoice, type InvoiceFilter, type InvoiceListRow } from "./queries.ts";
+export { INVOICE_LABELS } from "./labels.ts";

@@ -1,0 +1,66 @@
+import { swedishDate } from "../../lib/dates.ts";
+import { Conflict, Forbidden } from "../../lib/errors.ts";
+import type { Config } from "../../lib/config.ts";
+import type { MailMessage } from "../../lib/mail/mailer.ts";
+import { recordEvent } from "../audit/index.ts";
+import { applyCertificateDecision, certificateTransition, getCertificate, type CertificateAction } from "../certificates/index.ts";
+import type { Actor, Deps } from "../deps.ts";
+import type { CertificateDecisionFacts } from "./mails.ts";
+import { loadParties } from "./parties.ts";
+import { canActOnCertificate } from "./policy.ts";
+import { holderRecipients, type MailRecipient } from "./recipients.ts";
+import { recordDecision } from "./record-decision.ts";
+
+export const ALREADY_CHANGED = "Certifikatets status har redan ändrats av ett annat beslut. Ladda om sidan.";
+
+const EVENTS: Record<CertificateAction, string> = { suspend: "certificate.suspended", reinstate: "certificate.reinstated", withdraw: "certificate.withdrawn" };
+
+/**
+ * What Suspendera, Återaktivera and Dra in share: policy, the allowed transition, a Beslut, the
+ * status change with its history and an Event in one transaction, then mail to the holder. The
+ * update requires the certificate to be as the decider saw it (status and Senaste beslut), so of
+ * two parallel decisions one wins and the other gets Conflict, even where both would be allowed
+ * one after the other (a suspension and a withdrawal).
+ */
+export async function decideOnCertificate(
+  deps: Deps,
+  actor: Actor & { userId: string },
+  input: {
+    certificateId: string;
+    action: CertificateAction;
+    /** Checks the form after policy; returns the reason and, for a suspension, its last day. */
+    validate: (today: string) => { reason: string | null; until?: string };
+    mail: (config: Config, to: MailRecipient, facts: CertificateDecisionFacts) => MailMessage;
+  },
+): Promise<{ decisionId: string }> {
+  const loaded = await getCertificate(deps.db, actor, input.certificateId);
+  const cert = loaded.certificate;
+  const now = deps.clock.now();
+  const today = swedishDate(now);
+  const allowed = canActOnCertificate(actor, await loadParties(deps.db, actor, cert, today));
+  if (!allowed.ok) throw new Forbidden(allowed.reason);
+  const { reason, until } = input.validate(today);
+  const verdict = certificateTransition(cert, input.action, today);
+  if (!verdict.ok) throw new Conflict(verdict.reason);
+  const title = `${loaded.area.name} - ${loaded.scheme.name}`;
+  const decisionId = await deps.db.transaction(
+    async (tx) => {
+      const id = await recordDecision(tx, { kind: input.action, subjectType: "certificate", subjectId: cert.id, certificateId: cert.id, decidedByUserId: actor.userId, decidedAt: now, reason, effectiveOn: today, untilOn: until ?? null });
+      const changed = await applyCertificateDecision(tx, { certificateId: cert.id, from: [cert.status], to: verdict.next, decisionId: id, on: today, now, suspendedUntil: until ?? null, seenDecisionId: cert.latestDecisionId });
+      if (!changed) throw new Conflict(ALREADY_CHANGED);
+      await recordEvent(tx, actor, now, {
+        action: EVENTS[input.action],
+        subjectType: "certificate",
+        subjectId: cert.id,
+        personId: cert.personId,
+        companyId: cert.companyId,
+        details: { certificate: title, number: cert.number, ...(reason ? { reason } : {}), ...(until ? { until } : {}) },
+      });
+      return id;
+    },
+    { behavior: "immediate" },
+  );
+  const facts: CertificateDecisionFacts = { certificateId: cert.id, number: cert.number, title, validUntil: cert.validUntil, forCompany: cert.companyId !== null, effectiveOn: today, reason, until };
+  for (const to of await holderRecipients(deps.db, cert)) await deps.mail.send(input.mail(deps.config, to, facts));
+  return { decisionId };
+}

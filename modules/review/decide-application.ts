@@ -1,0 +1,174 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Tx } from "../../db/client.ts";
+import { applicationRequirements, applications, type ApplicationStatus } from "../../db/schema/index.ts";
+import { isIsoDate, swedishDate } from "../../lib/dates.ts";
+import { Conflict, Forbidden, Invalid } from "../../lib/errors.ts";
+import { recordEvent } from "../audit/index.ts";
+import { applyCertificateDecision, certificateDates, createCertificate } from "../certificates/index.ts";
+import { canStaff, loadApplication, processState, type LoadedApplication, type StaffAction } from "../certification/index.ts";
+import type { Actor, Deps } from "../deps.ts";
+import { createInvoice } from "../invoicing/index.ts";
+import { computeChecklist } from "./final-review-checklist.ts";
+import { issuedMail, refusedMail, returnedMail } from "./mails.ts";
+import { loadApplicationParties } from "./parties.ts";
+import { canDecideApplication } from "./policy.ts";
+import { holderRecipients } from "./recipients.ts";
+import { recordDecision } from "./record-decision.ts";
+
+export type FinalDecision = "grant" | "refuse" | "return";
+
+export interface DecideInput {
+  applicationId: string;
+  decision: FinalDecision;
+  /** Required to refuse or return; sent to the applicant. */
+  reason?: string | null;
+  /** Giltigt till as read from the document, where the scheme takes it from the evidence. */
+  validUntil?: string | null;
+  /** The Moment to complement, when returning. */
+  momentIds?: string[];
+}
+
+export interface DecideResult {
+  decisionId: string;
+  certificate: { id: string; number: number; validUntil: string | null; cycleEndsOn: string | null } | null;
+  invoice: { id: string; number: number; totalOre: number } | null;
+}
+
+export const ALREADY_DECIDED = "Ansökan är redan beslutad.";
+
+const ACTIONS: Record<FinalDecision, StaffAction> = { grant: "issue", refuse: "refuse", return: "return" };
+
+/**
+ * The final decision on an application in final review: "Bevilja och utfärda", "Avslå" or
+ * "Returnera för komplettering". Each is a Beslut with who, when and why. Everything a decision
+ * changes happens in one transaction that first moves the application out of final_review, so of
+ * two deciders at once exactly one wins and the other gets "redan beslutad".
+ */
+export async function decideApplication(deps: Deps, actor: Actor & { userId: string }, input: DecideInput): Promise<DecideResult> {
+  const app = await loadApplication(deps.db, actor, input.applicationId);
+  const now = deps.clock.now();
+  const today = swedishDate(now);
+  const allowed = canDecideApplication(actor, await loadApplicationParties(deps.db, actor, app.application, app.scheme, today));
+  if (!allowed.ok) throw new Forbidden(allowed.reason);
+  const state = processState(app);
+  const verdict = canStaff(state, ACTIONS[input.decision]);
+  // A grant in final review that is not ready is refused by the checklist, which names what is missing.
+  if (!verdict.ok && !(input.decision === "grant" && state.status === "final_review")) throw new Conflict(verdict.reason);
+  const reason = input.reason?.trim() || null;
+  const ctx = { deps, actor, app, now, today, reason };
+  if (input.decision === "grant") return grant(ctx, validUntilFrom(app, input.validUntil ?? null, today));
+  if (!reason) throw new Invalid({ motivering: input.decision === "refuse" ? "Skriv varför ansökan avslås. Motiveringen skickas till den sökande." : "Skriv vad som ska kompletteras. Det skickas till den sökande." });
+  if (input.decision === "refuse") return refuse(ctx, reason);
+  return giveBack(ctx, reason, momentsToReturn(app, input.momentIds ?? []));
+}
+
+interface Context {
+  deps: Deps;
+  actor: Actor & { userId: string };
+  app: LoadedApplication;
+  now: Date;
+  today: string;
+  reason: string | null;
+}
+
+async function grant({ deps, actor, app, now, today, reason }: Context, enteredValidUntil: string | null): Promise<DecideResult> {
+  const a = app.application;
+  const title = `${app.area.name} - ${app.scheme.name}`;
+  const result = await deps.db.transaction(
+    async (tx) => {
+      await leaveFinalReview(tx, a.id, "issued", now, null);
+      // Checked here, not before: an employee's certificate withdrawn a moment ago must count.
+      const failing = (await computeChecklist(tx, app, today)).filter((i) => !i.ok);
+      if (failing.length) throw new Conflict(`Ansökan kan inte beviljas förrän allt i checklistan är uppfyllt: ${failing.map((i) => `${i.label} (${i.detail})`).join("; ")}`);
+      const dates = certificateDates(app.scheme, today, enteredValidUntil);
+      const cert = await createCertificate(tx, { applicationId: a.id, personId: a.personId, companyId: a.companyId, schemeId: app.scheme.id, issuedOn: today, ...dates, now });
+      const decisionId = await recordDecision(tx, { kind: "grant", subjectType: "application", subjectId: a.id, applicationId: a.id, certificateId: cert.id, decidedByUserId: actor.userId, decidedAt: now, reason, effectiveOn: today });
+      await applyCertificateDecision(tx, { certificateId: cert.id, from: ["active"], to: "active", decisionId, on: today, now });
+      const who = { personId: a.personId, companyId: a.companyId };
+      await recordEvent(tx, actor, now, { action: "application.granted", subjectType: "application", subjectId: a.id, ...who, details: { certificate: title, number: cert.number } });
+      await recordEvent(tx, actor, now, { action: "certificate.issued", subjectType: "certificate", subjectId: cert.id, ...who, details: { certificate: title, number: cert.number, validUntil: dates.validUntil } });
+      const invoice =
+        app.scheme.invoiced && app.scheme.priceOre > 0
+          ? await createInvoice(tx, actor, now, { applicationId: a.id, certificateId: cert.id, ...who, issuedOn: today, fees: [{ description: `${title}, certifikat nr ${cert.number}`, priceOre: app.scheme.priceOre }] })
+          : null;
+      return { decisionId, certificate: { id: cert.id, number: cert.number, ...dates }, invoice: invoice && { id: invoice.id, number: invoice.number, totalOre: invoice.totalOre } };
+    },
+    { behavior: "immediate" },
+  );
+  for (const to of await holderRecipients(deps.db, app.application)) {
+    await deps.mail.send(issuedMail(deps.config, to, { certificateId: result.certificate.id, number: result.certificate.number, title, validUntil: result.certificate.validUntil, forCompany: a.companyId !== null }));
+  }
+  return result;
+}
+
+async function refuse({ deps, actor, app, now, today }: Context, reason: string): Promise<DecideResult> {
+  const a = app.application;
+  const title = `${app.area.name} - ${app.scheme.name}`;
+  const decisionId = await deps.db.transaction(
+    async (tx) => {
+      await leaveFinalReview(tx, a.id, "refused", now, reason);
+      const id = await recordDecision(tx, { kind: "refuse", subjectType: "application", subjectId: a.id, applicationId: a.id, decidedByUserId: actor.userId, decidedAt: now, reason, effectiveOn: today });
+      await recordEvent(tx, actor, now, { action: "application.refused", subjectType: "application", subjectId: a.id, personId: a.personId, companyId: a.companyId, details: { certificate: title, reason } });
+      return id;
+    },
+    { behavior: "immediate" },
+  );
+  for (const to of await holderRecipients(deps.db, a)) {
+    await deps.mail.send(refusedMail(deps.config, to, { applicationId: a.id, title, forCompany: a.companyId !== null, reason }));
+  }
+  return { decisionId, certificate: null, invoice: null };
+}
+
+/** "Returnera för komplettering": the chosen Moment are reopened as Ej godkänt with the reason. */
+async function giveBack({ deps, actor, app, now, today }: Context, reason: string, moments: LoadedApplication["moments"]): Promise<DecideResult> {
+  const a = app.application;
+  const title = `${app.area.name} - ${app.scheme.name}`;
+  const names = moments.map((m) => m.requirement.name);
+  const decisionId = await deps.db.transaction(
+    async (tx) => {
+      await leaveFinalReview(tx, a.id, "returned", now, null);
+      // No reviewer transition leaves "approved"; a return is the decider overriding that approval.
+      const reopened = await tx
+        .update(applicationRequirements)
+        .set({ status: "rejected", reviewComment: reason, reviewedByUserId: actor.userId, updatedAt: now, updatedByUserId: actor.userId })
+        .where(and(eq(applicationRequirements.applicationId, a.id), inArray(applicationRequirements.id, moments.map((m) => m.moment.id)), eq(applicationRequirements.status, "approved")))
+        .returning({ id: applicationRequirements.id });
+      if (reopened.length !== moments.length) throw new Conflict("Momenten ändrades samtidigt. Ladda om sidan och försök igen.");
+      const id = await recordDecision(tx, { kind: "return", subjectType: "application", subjectId: a.id, applicationId: a.id, decidedByUserId: actor.userId, decidedAt: now, reason, effectiveOn: today });
+      await recordEvent(tx, actor, now, { action: "application.returned", subjectType: "application", subjectId: a.id, personId: a.personId, companyId: a.companyId, details: { certificate: title, reason, moments: names } });
+      return id;
+    },
+    { behavior: "immediate" },
+  );
+  for (const to of await holderRecipients(deps.db, a)) {
+    await deps.mail.send(returnedMail(deps.config, to, { applicationId: a.id, title, forCompany: a.companyId !== null, reason, moments: names }));
+  }
+  return { decisionId, certificate: null, invoice: null };
+}
+
+/** The guard against two deciders: only the first to leave final_review gets a row back. */
+async function leaveFinalReview(tx: Tx, applicationId: string, status: ApplicationStatus, now: Date, closedReason: string | null): Promise<void> {
+  const closes = status !== "returned";
+  const moved = await tx
+    .update(applications)
+    .set({ status, updatedAt: now, ...(closes ? { closedAt: now, closedReason } : {}) })
+    .where(and(eq(applications.id, applicationId), eq(applications.status, "final_review")))
+    .returning({ id: applications.id });
+  if (moved.length === 0) throw new Conflict(ALREADY_DECIDED);
+}
+
+function validUntilFrom(app: LoadedApplication, entered: string | null, today: string): string | null {
+  if (!app.scheme.validUntilFromEvidence) return null;
+  const value = entered?.trim() ?? "";
+  if (!isIsoDate(value)) throw new Invalid({ giltigttill: "Ange Giltigt till från det externa certifikatet som ÅÅÅÅ-MM-DD." });
+  if (value <= today) throw new Invalid({ giltigttill: "Det externa certifikatet har redan gått ut. Giltigt till måste vara ett senare datum än i dag." });
+  return value;
+}
+
+function momentsToReturn(app: LoadedApplication, ids: string[]): LoadedApplication["moments"] {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) throw new Invalid({ moment: "Välj minst ett moment som ska kompletteras." });
+  const chosen = app.moments.filter((m) => unique.includes(m.moment.id));
+  if (chosen.length !== unique.length) throw new Invalid({ moment: "Ett valt moment hör inte till ansökan." });
+  return chosen;
+}

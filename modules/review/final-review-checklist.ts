@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import { declarationTexts, persons } from "../../db/schema/index.ts";
+import { swedishDate } from "../../lib/dates.ts";
+import { Forbidden } from "../../lib/errors.ts";
+import { activePersonCertificatesInCategory } from "../certificates/index.ts";
+import { loadApplication, type LoadedApplication } from "../certification/index.ts";
+import { isStaff, type Actor, type Deps } from "../deps.ts";
+import { activeEmployees } from "../employments/index.ts";
+
+export interface ChecklistItem {
+  key: "requirements" | "declaration" | "invoice_recipient" | "identity" | "company_personnel";
+  label: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** The final review ("sista granskning") of an application, as staff see it before deciding. */
+export async function finalReviewChecklist(deps: Deps, actor: Actor, input: { applicationId: string }): Promise<ChecklistItem[]> {
+  if (!isStaff(actor)) throw new Forbidden();
+  const app = await loadApplication(deps.db, actor, input.applicationId);
+  return computeChecklist(deps.db, app, swedishDate(deps.clock.now()));
+}
+
+/** What must hold before "Bevilja och utfärda"; also run inside the issuing transaction. */
+export async function computeChecklist(db: DbOrTx, app: LoadedApplication, today: string): Promise<ChecklistItem[]> {
+  const items: ChecklistItem[] = [requirementsItem(app), await declarationItem(db, app), recipientItem(app), await identityItem(db, app)];
+  if (app.scheme.subject === "COMPANY") items.push(await companyPersonnelItem(db, app, today));
+  return items;
+}
+
+function requirementsItem(app: LoadedApplication): ChecklistItem {
+  const open = app.moments.filter((m) => m.moment.status !== "approved");
+  const ok = app.moments.length > 0 && open.length === 0;
+  return {
+    key: "requirements",
+    label: "Alla moment godkända",
+    ok,
+    detail: ok ? `${app.moments.length} av ${app.moments.length} moment godkända.` : app.moments.length === 0 ? "Ansökan har inga moment." : `Inte godkända: ${open.map((m) => m.requirement.name).join(", ")}.`,
+  };
+}
+
+async function declarationItem(db: DbOrTx, app: LoadedApplication): Promise<ChecklistItem> {
+  const { declarationTextId, declaredAt } = app.application;
+  const text = declarationTextId ? await db.select({ version: declarationTexts.version }).from(declarationTexts).where(eq(declarationTexts.id, declarationTextId)).get() : undefined;
+  const ok = declaredAt !== null && text !== undefined;
+  return {
+    key: "declaration",
+    label: "Ansökan intygad",
+    ok,
+    detail: ok ? `Förbindelsetext version ${text.version}, intygad ${swedishDate(declaredAt)}.` : "Ansökan är inte intygad.",
+  };
+}
+
+function recipientItem(app: LoadedApplication): ChecklistItem {
+  const label = "Fakturamottagare";
+  if (!app.scheme.invoiced) return { key: "invoice_recipient", label, ok: true, detail: "Behövs inte: ingen faktura skickas för certifikatet." };
+  const r = app.recipient;
+  if (!r) return { key: "invoice_recipient", label, ok: false, detail: "Ingen fakturamottagare angiven." };
+  return { key: "invoice_recipient", label, ok: true, detail: `${r.name}, ${r.postalCode} ${r.city}${r.reference ? ` (referens ${r.reference})` : ""}.` };
+}
+
+/** Information for the decider rather than a bar: a manual identity is checked against the ID copy. */
+async function identityItem(db: DbOrTx, app: LoadedApplication): Promise<ChecklistItem> {
+  const label = "Identitet";
+  if (!app.application.personId) return { key: "identity", label, ok: true, detail: "Ej tillämpligt: den sökande är ett företag." };
+  const p = await db.select({ method: persons.identityMethod }).from(persons).where(eq(persons.id, app.application.personId)).get();
+  return {
+    key: "identity",
+    label,
+    ok: p !== undefined,
+    detail: p?.method === "bankid" ? "Styrkt med BankID." : "Registrerad utan BankID: kontrollera identiteten mot legitimationen i underlagen.",
+  };
+}
+
+/** A company certificate rests on at least one active employee's active person certificate in the category. */
+async function companyPersonnelItem(db: DbOrTx, app: LoadedApplication, today: string): Promise<ChecklistItem> {
+  const label = "Anställd med aktivt personcertifikat i kategorin";
+  const category = app.scheme.category;
+  if (!category || !app.application.companyId) return { key: "company_personnel", label, ok: false, detail: "Certifikatet saknar kategori i katalogen." };
+  const employees = await activeEmployees(db, app.application.companyId, today);
+  const held = await activePersonCertificatesInCategory(db, { personIds: employees.map((e) => e.personId), category, today });
+  if (held.length === 0) {
+    return { key: "company_personnel", label, ok: false, detail: employees.length === 0 ? "Företaget har inga aktiva anställda." : "Ingen aktiv anställd har ett aktivt personcertifikat i kategorin." };
+  }
+  const name = (personId: string | null) => {
+    const e = employees.find((x) => x.personId === personId);
+    return e ? `${e.givenName} ${e.familyName}` : "";
+  };
+  return { key: "company_personnel", label, ok: true, detail: held.map((h) => `${name(h.personId)}: ${h.areaName} - ${h.schemeName}, nr ${h.number}`).join("; ") + "." };
+}

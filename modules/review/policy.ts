@@ -1,0 +1,64 @@
+import type { Actor, Role } from "../deps.ts";
+
+/**
+ * Who may review and decide. Pure functions over what the caller has loaded (see parties.ts), so
+ * the rules read in one place and are tested as a matrix. A refusal says why, in Swedish.
+ */
+
+export type Permission = { ok: true } | { ok: false; reason: string };
+
+/** The people and companies around an application or a certificate. */
+export interface Parties {
+  /** The applicant or holder, one of the two. */
+  personId: string | null;
+  companyId: string | null;
+  /** Companies that employ the person applicant today: their admins are the applicant's colleagues. */
+  employerIds: readonly string[];
+  /** Companies the acting user is certifikatsadministratör of. */
+  actorAdminOf: readonly string[];
+}
+
+export interface ApplicationParties extends Parties {
+  /** The scheme asks that the decider is not who approved the evidence. */
+  fourEyes: boolean;
+  /** Users who approved one of the application's Moment. */
+  approvedByUserIds: readonly string[];
+}
+
+const ALLOWED = { ok: true } as const;
+const deny = (reason: string): Permission => ({ ok: false, reason });
+const hasRole = (actor: Actor, ...roles: Role[]) => actor.roles.some((r) => roles.includes(r));
+
+/** Reviewers (and admins) review evidence, never their own or their own company's. */
+export function canReviewRequirement(actor: Actor, parties: Parties, file: { uploadedByUserId: string | null }): Permission {
+  if (!hasRole(actor, "reviewer", "admin")) return deny("Du har inte behörighet att granska moment.");
+  if (parties.personId !== null && parties.personId === actor.personId) return deny("Du kan inte granska dina egna underlag.");
+  if (parties.companyId !== null && parties.actorAdminOf.includes(parties.companyId)) return deny("Du kan inte granska underlag för ett företag där du är certifikatsadministratör.");
+  if (file.uploadedByUserId !== null && file.uploadedByUserId === actor.userId) return deny("Du kan inte granska en fil som du själv har laddat upp.");
+  return ALLOWED;
+}
+
+/** Deciders (and admins) decide, impartially, and under four eyes where the scheme asks for it. */
+export function canDecideApplication(actor: Actor, parties: ApplicationParties): Permission {
+  if (!hasRole(actor, "decider", "admin")) return deny("Du har inte behörighet att besluta om ansökningar.");
+  const partial = impartiality(actor, parties, "din egen ansökan");
+  if (!partial.ok) return partial;
+  if (parties.fourEyes && actor.userId !== null && parties.approvedByUserIds.includes(actor.userId)) {
+    return deny("Du har godkänt moment i ansökan. Certifikatet kräver att någon annan fattar beslutet (fyra ögon).");
+  }
+  return ALLOWED;
+}
+
+/** Suspend, reinstate and withdraw: deciders and admins, never on their own or their company's. */
+export function canActOnCertificate(actor: Actor, parties: Parties): Permission {
+  if (!hasRole(actor, "decider", "admin")) return deny("Du har inte behörighet att besluta om certifikat.");
+  return impartiality(actor, parties, "ditt eget certifikat");
+}
+
+function impartiality(actor: Actor, parties: Parties, own: string): Permission {
+  if (parties.personId !== null && parties.personId === actor.personId) return deny(`Du kan inte besluta om ${own}.`);
+  if (parties.companyId !== null && parties.actorAdminOf.includes(parties.companyId)) return deny("Du kan inte besluta för ett företag där du är certifikatsadministratör.");
+  // A company certificate rests on its employees' person certificates: its admin must not decide on them.
+  if (parties.employerIds.some((c) => parties.actorAdminOf.includes(c))) return deny("Du är certifikatsadministratör hos den sökandes arbetsgivare och kan inte besluta om en kollegas certifikat.");
+  return ALLOWED;
+}
