@@ -22,6 +22,21 @@ describe("configuration (DESIGN.md §3)", () => {
     expect(readConfig({ DATABASE_URL: "libsql://db.example.org", DATABASE_AUTH_TOKEN: "t" })).toMatchObject({ databaseUrl: "libsql://db.example.org", databaseAuthToken: "t" });
   });
 
+  it("has the organisation's invoice and signatory details, with the VAT number derived", () => {
+    expect(readConfig({}).org).toMatchObject({ orgNumber: "000000-0000", vatNumber: "SE000000000001", bankgiro: "000-0000", signatory: { name: "", title: "Certifieringsansvarig" } });
+    const org = readConfig({ ORG_ORGNR: "556677-8899", ORG_BANKGIRO: "5050-1055", ORG_SIGNATORY: "Karin Ek", ORG_SIGNATORY_TITLE: "Certifieringschef" }).org;
+    expect(org).toMatchObject({ orgNumber: "556677-8899", vatNumber: "SE556677889901", bankgiro: "5050-1055", signatory: { name: "Karin Ek", title: "Certifieringschef" } });
+    expect(readConfig({ ORG_VATNR: "SE999999999901" }).org.vatNumber).toBe("SE999999999901");
+  });
+
+  it("limits the public lookups to 120 a minute per address unless PUBLIC_RATE_LIMIT says otherwise", () => {
+    expect(readConfig({}).publicRateLimit).toBe(120);
+    expect(readConfig({ PUBLIC_RATE_LIMIT: "0" }).publicRateLimit).toBe(0);
+    expect(readConfig({ PUBLIC_RATE_LIMIT: "6000" }).publicRateLimit).toBe(6000);
+    expect(() => readConfig({ PUBLIC_RATE_LIMIT: "-1" })).toThrow(ConfigError);
+    expect(() => readConfig({ PUBLIC_RATE_LIMIT: "lots" })).toThrow(ConfigError);
+  });
+
   it("never allows the BankID simulator in production", () => {
     expect(() => readConfig({ NODE_ENV: "production", BANKID_MODE: "simulator" })).toThrow(ConfigError);
     expect(readConfig({ NODE_ENV: "production" }).bankId.mode).toBe("production");

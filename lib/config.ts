@@ -13,6 +13,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Take the client's address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Requests per minute and client address to the public API, /c and Kontrollera certifikat; 0 = no limit. */
+  publicRateLimit: number;
   mailFrom: string;
   bankId: {
     mode: BankIdMode;
@@ -33,6 +35,13 @@ export interface OrgConfig {
   address: string;
   phone: string;
   email: string;
+  /** Printed on invoices, as the organisation writes it (e.g. 556677-8899). */
+  orgNumber: string;
+  /** Momsregistreringsnummer; SE + orgNumber + 01 unless set. */
+  vatNumber: string;
+  bankgiro: string;
+  /** Who signs certificates, on the issuer line of the PDF. */
+  signatory: { name: string; title: string };
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +62,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError("BANKID_MODE=simulator is not allowed when NODE_ENV=production");
   }
   const orgName = env.ORG_NAME ?? "Certifieringsorganet";
+  const orgNumber = env.ORG_ORGNR ?? "000000-0000";
   return {
     nodeEnv,
     production,
@@ -63,6 +73,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     trustProxy: env.TRUST_PROXY === "true" || env.TRUST_PROXY === "1",
+    publicRateLimit: parseRateLimit(env.PUBLIC_RATE_LIMIT ?? "120"),
     mailFrom: env.MAIL_FROM ?? `${orgName} <noreply@${new URL(publicUrl).hostname}>`,
     bankId: { mode, cert: env.BANKID_CERT, key: env.BANKID_KEY, ca: env.BANKID_CA },
     org: {
@@ -76,8 +87,19 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       address: env.ORG_ADDRESS ?? "Exempelgatan 1, 123 45 Exempelstad",
       phone: env.ORG_PHONE ?? "08-000 00 00",
       email: env.ORG_EMAIL ?? "info@example.org",
+      // Zeros, not a plausible number: an unconfigured invoice must not send money to someone real.
+      orgNumber,
+      vatNumber: env.ORG_VATNR ?? `SE${orgNumber.replace(/\D/g, "")}01`,
+      bankgiro: env.ORG_BANKGIRO ?? "000-0000",
+      signatory: { name: env.ORG_SIGNATORY ?? "", title: env.ORG_SIGNATORY_TITLE ?? "Certifieringsansvarig" },
     },
   };
+}
+
+function parseRateLimit(raw: string): number {
+  const perMinute = Number(raw);
+  if (!Number.isInteger(perMinute) || perMinute < 0) throw new ConfigError(`PUBLIC_RATE_LIMIT must be a whole number of requests per minute (0 = no limit), not "${raw}"`);
+  return perMinute;
 }
 
 function parsePort(raw: string): number {
