@@ -14,3 +14,4 @@ export { logOut } from "./log-out.ts";
 export { validateSession, createSession, invalidateUserSessions, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS, type SessionUser } from "./sessions.ts";
 export { normaliseEmail, findUserByEmail, fullName } from "./find-user.ts";
 export { canOpenStaffArea } from "./policy.ts";
+export { searchPersons, type PersonSearchRow } from "./search-persons.ts";

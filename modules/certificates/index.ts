@@ -9,8 +9,10 @@ export {
   wasActiveOn,
   hasActiveCertificate,
   heldCertificate,
+  certificateOfApplication,
   activePersonCertificatesInCategory,
   type CertificateListRow,
   type LoadedCertificate,
   type Holder,
 } from "./queries.ts";
+export { certificatePdf } from "./certificate-pdf.ts";

@@ -7,7 +7,7 @@ import { isCompanyAdmin } from "../employments/index.ts";
 
 const row = {
   certificate: certificates,
-  scheme: { id: schemes.id, code: schemes.code, name: schemes.name, kind: schemes.kind, subject: schemes.subject, category: schemes.category },
+  scheme: { id: schemes.id, code: schemes.code, name: schemes.name, kind: schemes.kind, subject: schemes.subject, category: schemes.category, scope: schemes.scope, annualExtension: schemes.annualExtension },
   area: { id: technicalAreas.id, name: technicalAreas.name },
   latestDecisionOn: decisions.effectiveOn,
 };
@@ -140,4 +140,10 @@ export async function activePersonCertificatesInCategory(db: DbOrTx, input: { pe
     .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
     .where(and(inArray(certificates.personId, input.personIds), eq(schemes.subject, "PERSON"), eq(schemes.category, input.category), activeOn(input.today)))
     .orderBy(asc(certificates.number));
+}
+
+/** The certificate an application led to (its current version), if any. */
+export async function certificateOfApplication(db: DbOrTx, applicationId: string): Promise<{ id: string; number: number } | null> {
+  const found = await db.select({ id: certificates.id, number: certificates.number }).from(certificates).where(and(eq(certificates.applicationId, applicationId), current)).get();
+  return found ?? null;
 }

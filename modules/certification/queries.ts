@@ -98,7 +98,7 @@ export type MomentRow = Awaited<ReturnType<typeof listMoments>>[number];
 /** Every file uploaded for one Moment, newest first: the Moment's history. */
 export async function listMomentFiles(db: DbOrTx, momentId: string) {
   return db
-    .select({ documentId: documents.id, name: documents.originalName, size: documents.size, uploadedAt: applicationRequirementFiles.uploadedAt })
+    .select({ documentId: documents.id, name: documents.originalName, size: documents.size, mime: documents.mime, uploadedByUserId: documents.uploadedByUserId, uploadedAt: applicationRequirementFiles.uploadedAt })
     .from(applicationRequirementFiles)
     .innerJoin(documents, eq(documents.id, applicationRequirementFiles.documentId))
     .where(eq(applicationRequirementFiles.applicationRequirementId, momentId))

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
+import { caseInsensitiveGlob } from "../../db/glob.ts";
 import { companies, companyAdmins, documents, employments, events, persons } from "../../db/schema/index.ts";
 import { NotFound } from "../../lib/errors.ts";
 import { parseOrgNumber } from "../../lib/identity/orgnummer.ts";
@@ -95,19 +96,4 @@ export async function findCompanyByExactOrgNumber(db: DbOrTx, input: string) {
   const org = parseOrgNumber(input);
   if (!org.ok) return null;
   return (await db.select({ id: companies.id, name: companies.name, orgNumber: companies.orgNumber, city: companies.city }).from(companies).where(and(eq(companies.orgNumber, org.value), eq(companies.status, "approved"))).get()) ?? null;
-}
-
-/**
- * SQLite's LIKE folds case for ASCII only, so "åkeri" would miss "Åkeri AB". A GLOB with both
- * cases of every letter in brackets folds å ä ö too; GLOB's own wildcards are bracketed literals.
- */
-export function caseInsensitiveGlob(text: string): string {
-  return [...text]
-    .map((ch) => {
-      const lower = ch.toLocaleLowerCase("sv-SE");
-      const upper = ch.toLocaleUpperCase("sv-SE");
-      if (lower !== upper && lower.length === 1 && upper.length === 1) return `[${lower}${upper}]`;
-      return /[*?[\]]/.test(ch) ? `[${ch}]` : ch;
-    })
-    .join("");
 }

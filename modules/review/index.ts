@@ -7,3 +7,4 @@ export { withdrawCertificate } from "./withdraw-certificate.ts";
 export { ALREADY_CHANGED } from "./certificate-decision.ts";
 export { canReviewRequirement, canDecideApplication, canActOnCertificate, type Permission, type Parties, type ApplicationParties } from "./policy.ts";
 export { loadParties, loadApplicationParties } from "./parties.ts";
+export { listMomentsToReview, listApplicationsForDecision, listAreas, applicantName, listDecisions, DECISION_LABELS, type MomentToReview, type ApplicationForDecision, type DecisionRow } from "./queues.ts";

@@ -45,8 +45,8 @@ const DONE: Record<string, string> = {
   aterkallad: "Ansökan är återkallad.",
 };
 
-const REQUIREMENT_CHIPS: Record<string, string> = { awaiting_file: "status--pending", awaiting_review: "status--warning", approved: "status--approved", rejected: "status--rejected" };
-const APPLICATION_CHIPS: Record<string, string> = { in_progress: "status--pending", final_review: "status--warning", issued: "status--approved", refused: "status--rejected", returned: "status--rejected", withdrawn: "status--muted" };
+export const REQUIREMENT_CHIPS: Record<string, string> = { awaiting_file: "status--pending", awaiting_review: "status--warning", approved: "status--approved", rejected: "status--rejected" };
+export const APPLICATION_CHIPS: Record<string, string> = { in_progress: "status--pending", final_review: "status--warning", issued: "status--approved", refused: "status--rejected", returned: "status--rejected", withdrawn: "status--muted" };
 
 export const applicationTitle = (applicant: Applicant, app: LoadedApplication) => `${applicant.name}: ${app.area.name} - ${app.scheme.name}`;
 
@@ -159,7 +159,7 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
 }
 
 /** 1–5 with the current step marked in words too ("pågår", "klart"), not only by colour. */
-const StepIndicator = ({ state }: { state: ProcessState }) => {
+export const StepIndicator = ({ state }: { state: ProcessState }) => {
   const current = currentStep(state);
   const closed = !["in_progress", "returned", "final_review", "issued"].includes(state.status);
   const isDone = (n: Step) => state.status === "issued" || n < current || (n === 4 && !state.invoiced && current > 3);
@@ -230,7 +230,7 @@ const Notice = ({ kind, children }: { kind: "info" | "warning" | "error" | "succ
 
 const fullName = (given: string, family: string) => `${given} ${family}`;
 
-function momentColumns(applicationId: string, canUpload: boolean): Column<MomentRow>[] {
+export function momentColumns(applicationId: string, canUpload: boolean): Column<MomentRow>[] {
   return [
     {
       key: "ladda-upp",

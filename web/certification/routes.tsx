@@ -6,6 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { Child } from "hono/jsx";
 import { NotFound } from "../../lib/errors.ts";
 import { downloadHeaders } from "../../lib/uploads/download-headers.ts";
+import { certificatePdf } from "../../modules/certificates/index.ts";
 import { readApplicationFile, readTemplate } from "../../modules/certification/index.ts";
 import { getCompanyPage, isCompanyAdmin } from "../../modules/employments/index.ts";
 import type { AppEnv } from "../env.ts";
@@ -15,6 +16,7 @@ import { declarationPage, submitDeclaration } from "./declaration.tsx";
 import { recipientPage, submitRecipient } from "./invoice-recipient.tsx";
 import { MAX_BODY_BYTES, momentPage, TOO_LARGE, uploadMomentFile } from "./moment-page.tsx";
 import { schemeFieldFragment, showApplyForm, submitApplyForm, type ApplyTarget } from "./new-application.tsx";
+import { renderCertificatePage } from "./certificate-page.tsx";
 import { renderProcessPage } from "./process-page.tsx";
 import { submitWithdraw, withdrawPage } from "./withdraw.tsx";
 
@@ -93,6 +95,13 @@ export function certificationRoutes(): Hono<AppEnv> {
 
   app.get("/ansokningar/:id/aterkalla", (c) => withdrawPage(c));
   app.post("/ansokningar/:id/aterkalla", (c) => submitWithdraw(c));
+
+  app.get("/certifikat/:id", (c) => renderCertificatePage(c, c.req.param("id"), "moment"));
+  app.get("/certifikat/:id/pdf", async (c) => {
+    const { bytes, filename } = await certificatePdf(c.var.deps, c.var.user!, c.req.param("id"));
+    return c.body(new Uint8Array(bytes), 200, downloadHeaders({ mime: "application/pdf", originalName: filename, size: bytes.length }));
+  });
+  app.get("/certifikat/:id/handelselogg", (c) => renderCertificatePage(c, c.req.param("id"), "handelselogg"));
 
   // Files: the applicant's own (and staff), always as a download.
   app.get("/ansokningar/:id/filer/:documentId", (c) => fileResponse(c, readApplicationFile(c.var.deps, c.var.user!, c.req.param("id"), c.req.param("documentId"))));

@@ -2,7 +2,10 @@ import { Hono } from "hono";
 import { listPersonEvents } from "../../modules/audit/index.ts";
 import { employmentsTab } from "../companies/employments.tsx";
 import type { AppEnv } from "../env.ts";
+import { swedishDate } from "../../lib/dates.ts";
+import { listCertificatesForPerson } from "../../modules/certificates/index.ts";
 import { listApplications } from "../../modules/certification/index.ts";
+import { certificateRow } from "../certification/certificate-page.tsx";
 import { applicationRow, CertificatesTable, type CertificateRow } from "../certification/certificates-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
 import { personPage } from "./person-page.tsx";
@@ -29,8 +32,12 @@ const NOTICES: Record<string, string> = { aterkallad: "Ansökan är återkallad.
 export function minSidaRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/", async (c) => {
-    const applications = await listApplications(c.var.deps.db, { personId: c.var.user!.personId });
-    const rows = applications.filter((a) => a.status !== "issued").map(applicationRow);
+    const { db, clock } = c.var.deps;
+    const personId = c.var.user!.personId;
+    const [applications, certificates] = await Promise.all([listApplications(db, { personId }), listCertificatesForPerson(db, personId)]);
+    const today = swedishDate(clock.now());
+    // An issued application is shown as its certificate.
+    const rows = [...certificates.map((r) => certificateRow(r, today)), ...applications.filter((a) => a.status !== "issued").map(applicationRow)];
     return personPage(c, "/min-sida", <Certificates rows={rows} query={c.req.query()} notice={NOTICES[c.req.query("klart") ?? ""]} />);
   });
   app.get("/anstallningar", (c) => employmentsTab(c));

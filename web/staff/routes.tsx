@@ -1,6 +1,10 @@
 import { Hono } from "hono";
 import { requireStaff, requireUser } from "../accounts/guards.ts";
 import { listPendingCompanies } from "../../modules/employments/index.ts";
+import { listApplicationsForDecision, listMomentsToReview } from "../../modules/review/index.ts";
+import { staffApplicationRoutes } from "./applications.tsx";
+import { staffCertificateRoutes } from "./certificates.tsx";
+import { staffPersonRoutes } from "./persons.tsx";
 import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { staffCompanyRoutes } from "./companies.tsx";
@@ -13,7 +17,10 @@ export function staffRoutes(): Hono<AppEnv> {
   app.use("*", requireUser, requireStaff);
   app.get("/", async (c) => {
     const user = c.var.user!;
-    const pending = (await listPendingCompanies(c.var.deps.db)).length;
+    const { db } = c.var.deps;
+    const [pending, moments, forDecision] = await Promise.all([listPendingCompanies(db), listMomentsToReview(db), listApplicationsForDecision(db)]);
+    const count = (n: number, one: string, many: string, none: string) => (n === 0 ? none : n === 1 ? `1 ${one}` : `${n} ${many}`);
+    const isAdmin = user.roles.includes("admin");
     return page(
       c,
       { title: "Personal" },
@@ -27,9 +34,32 @@ export function staffRoutes(): Hono<AppEnv> {
           <ul class="cards">
             <li class="card card--link">
               <h3>
+                <a href="/personal/moment">Moment att granska</a>
+              </h3>
+              <p class="card__count">{count(moments.length, "moment väntar på granskning.", "moment väntar på granskning.", "Inga moment väntar på granskning.")}</p>
+            </li>
+            <li class="card card--link">
+              <h3>
+                <a href="/personal/ansokningar">Ansökningar för beslut</a>
+              </h3>
+              <p class="card__count">{count(forDecision.length, "ansökan väntar på beslut.", "ansökningar väntar på beslut.", "Inga ansökningar väntar på beslut.")}</p>
+            </li>
+            <li class="card card--link">
+              <h3>
                 <a href="/personal/foretagsregistreringar">Företagsregistreringar</a>
               </h3>
-              <p>{pending === 0 ? "Inga registreringar väntar på granskning." : pending === 1 ? "1 registrering väntar på granskning." : `${pending} registreringar väntar på granskning.`}</p>
+              <p class="card__count">{count(pending.length, "registrering väntar på granskning.", "registreringar väntar på granskning.", "Inga registreringar väntar på granskning.")}</p>
+            </li>
+          </ul>
+        </section>
+        <section aria-labelledby="sok">
+          <h2 id="sok">Sök och register</h2>
+          <ul class="cards">
+            <li class="card card--link">
+              <h3>
+                <a href="/personal/personer">Sök person</a>
+              </h3>
+              <p>Namn, e-postadress eller personnummer: uppgifter, anställningar, ansökningar, certifikat och händelselogg.</p>
             </li>
             <li class="card card--link">
               <h3>
@@ -37,12 +67,28 @@ export function staffRoutes(): Hono<AppEnv> {
               </h3>
               <p>Sök på namn eller organisationsnummer och öppna ett företags sida.</p>
             </li>
+            <li class="card card--link">
+              <h3>
+                <a href="/personal/fakturor">Fakturor</a>
+              </h3>
+              <p>Utfärdade fakturor, filtrera och exportera som CSV.</p>
+            </li>
+            {isAdmin ? (
+              <li class="card card--link">
+                <h3>
+                  <a href="/personal/katalog">Katalog</a>
+                </h3>
+                <p>Teknikområden, certifikat, förbindelsetexter, moment och filmallar.</p>
+              </li>
+            ) : null}
           </ul>
-          <p class="notice notice--info">Köerna "Moment att granska" och "Ansökningar för beslut" öppnar i kommande versioner av tjänsten, tillsammans med certifieringsprocessen.</p>
         </section>
       </>,
     );
   });
   app.route("/", staffCompanyRoutes());
+  app.route("/", staffApplicationRoutes());
+  app.route("/", staffCertificateRoutes());
+  app.route("/", staffPersonRoutes());
   return app;
 }

@@ -1,0 +1,34 @@
+import { swedishDate } from "../../lib/dates.ts";
+import { renderCertificatePdf } from "../../lib/pdf/index.ts";
+import type { Actor, Deps } from "../deps.ts";
+import { getCertificate } from "./queries.ts";
+import { publicStatus } from "./status.ts";
+
+/**
+ * "Ladda ned certifikat": the certificate as an A4 PDF with today's status, made when asked for so
+ * a suspended or withdrawn certificate's PDF says so. For the holder (or company admins) and staff.
+ */
+export async function certificatePdf(deps: Deps, actor: Actor, certificateId: string): Promise<{ bytes: Buffer; filename: string }> {
+  const cert = await getCertificate(deps.db, actor, certificateId);
+  const today = swedishDate(deps.clock.now());
+  const c = cert.certificate;
+  const { org, publicUrl } = deps.config;
+  const bytes = await renderCertificatePdf({
+    org: { name: org.name, accreditation: org.accreditation },
+    kind: cert.scheme.kind,
+    holder: { name: cert.holderName, orgNumber: cert.company?.orgNumber ?? null },
+    area: cert.area.name,
+    schemeName: cert.scheme.name,
+    scope: cert.scheme.scope,
+    number: c.number,
+    issuedOn: c.issuedOn,
+    validUntil: c.validUntil,
+    latestDecisionOn: cert.latestDecisionOn,
+    status: publicStatus(c, today),
+    statusOn: today,
+    suspendedUntil: c.suspendedUntil,
+    verifyUrl: `${publicUrl.replace(/\/$/, "")}/c/${c.number}`,
+    issuer: org.signatory,
+  });
+  return { bytes, filename: `certifikat-${c.number}.pdf` };
+}

@@ -1,0 +1,145 @@
+// "Visa certifikat": the holder's certificate page. The number, status and dates, the QR code that
+// leads anyone to the public check at $PUBLIC_URL/c/{number}, the download of the certificate, and
+// the process that led to it (its Moment and Händelselogg).
+import type { Context } from "hono";
+import { raw } from "hono/html";
+import QRCode from "qrcode";
+import { swedishDate } from "../../lib/dates.ts";
+import { listSubjectEvents } from "../../modules/audit/index.ts";
+import { CERTIFICATE_LABELS, getCertificate, publicStatus, type LoadedCertificate } from "../../modules/certificates/index.ts";
+import { listMoments } from "../../modules/certification/index.ts";
+import type { AppEnv } from "../env.ts";
+import { page } from "../render.tsx";
+import { DataTable } from "../views/data-table.tsx";
+import { EventLog } from "../views/event-log.tsx";
+import { Icon } from "../views/icons.tsx";
+import { Tabs } from "../views/tabs.tsx";
+import { momentColumns } from "./process-page.tsx";
+
+type Ctx = Context<AppEnv>;
+
+export const certificateUrl = (id: string, rest = "") => `/min-sida/certifikat/${id}${rest}`;
+export const verifyUrl = (publicUrl: string, number: number) => `${publicUrl.replace(/\/$/, "")}/c/${number}`;
+
+export const CERTIFICATE_CHIPS: Record<string, string> = { active: "status--approved", suspended: "status--warning", withdrawn: "status--rejected", expired: "status--muted", ended: "status--muted" };
+
+export const certificateTitle = (cert: LoadedCertificate) => `${cert.holderName}: ${cert.area.name} - ${cert.scheme.name}`;
+
+export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | "handelselogg") {
+  const { db, config, clock } = c.var.deps;
+  const cert = await getCertificate(db, c.var.user!, id);
+  const today = swedishDate(clock.now());
+  const status = publicStatus(cert.certificate, today);
+  const url = verifyUrl(config.publicUrl, cert.certificate.number);
+  const qr = await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M", width: 200 });
+  const applicationId = cert.certificate.applicationId;
+  const [moments, events] = await Promise.all([
+    tab === "moment" ? listMoments(db, applicationId) : Promise.resolve([]),
+    tab === "handelselogg" ? Promise.all([listSubjectEvents(db, "certificate", id), listSubjectEvents(db, "application", applicationId)]).then(([a, b]) => [...a, ...b].sort((x, y) => y.at.getTime() - x.at.getTime() || y.id - x.id)) : Promise.resolve(null),
+  ]);
+  const person = cert.certificate.personId !== null;
+  const back = person ? "/min-sida" : `/min-sida/foretag/${cert.certificate.companyId}`;
+  const title = certificateTitle(cert);
+  const c0 = cert.certificate;
+  return page(
+    c,
+    { title },
+    <>
+      <nav class="breadcrumbs" aria-label="Du är här">
+        <a href="/min-sida">Min Sida</a> ›{" "}
+        {person ? null : (
+          <>
+            <a href={back}>{cert.holderName}</a> ›{" "}
+          </>
+        )}
+        Certifikat {c0.number}
+      </nav>
+      <header class="page-header">
+        <h1>{title}</h1>
+        <div class="button-row">
+          <a class="button button--secondary" href={back}>
+            <Icon name="search" /> {person ? "Visa person" : "Visa företag"}
+          </a>
+          <a class="button" href={certificateUrl(id, "/pdf")} download>
+            Ladda ned certifikat
+          </a>
+        </div>
+      </header>
+      <div class="certificate-summary">
+        <section aria-labelledby="information">
+          <h2 id="information">Information</h2>
+          <dl class="details">
+            <dt>Certifikatnummer</dt>
+            <dd>{c0.number}</dd>
+            <dt>Status</dt>
+            <dd>
+              <span class={`status ${CERTIFICATE_CHIPS[status] ?? "status--muted"}`}>{CERTIFICATE_LABELS[status]}</span>
+              {status === "suspended" && c0.suspendedUntil ? ` till ${c0.suspendedUntil}` : null}
+            </dd>
+            <dt>Utfärdandedatum</dt>
+            <dd>{c0.issuedOn}</dd>
+            {c0.validUntil ? (
+              <>
+                <dt>Giltigt till</dt>
+                <dd>{c0.validUntil}</dd>
+              </>
+            ) : null}
+            {c0.cycleEndsOn && c0.cycleEndsOn !== c0.validUntil ? (
+              <>
+                <dt>Omcertifiering</dt>
+                <dd>{c0.cycleEndsOn}</dd>
+              </>
+            ) : null}
+            <dt>Senaste beslut</dt>
+            <dd>{cert.latestDecisionOn ?? "–"}</dd>
+          </dl>
+        </section>
+        <section aria-labelledby="qr-kod" class="certificate-qr">
+          <h2 id="qr-kod">QR-kod</h2>
+          <figure>
+            <div class="qr" role="img" aria-label={`QR-kod till kontrollen av certifikat ${c0.number}`}>
+              {raw(qr)}
+            </div>
+            <figcaption>
+              Visa QR-koden för den som vill kontrollera certifikatet. Den leder till <a href={url}>{url}</a>.
+            </figcaption>
+          </figure>
+        </section>
+      </div>
+      <Tabs
+        tabs={[
+          { href: certificateUrl(id), label: "Moment" },
+          { href: certificateUrl(id, "/handelselogg"), label: "Händelselogg" },
+        ]}
+        current={tab === "moment" ? certificateUrl(id) : certificateUrl(id, "/handelselogg")}
+        label="Certifikat"
+      />
+      <div class="tab-panel">
+        {events ? (
+          <EventLog events={events} path={certificateUrl(id, "/handelselogg")} query={c.req.query()} />
+        ) : (
+          <section aria-labelledby="moment">
+            <h2 id="moment">Moment</h2>
+            <p>Momenten i certifieringsprocessen som ledde till certifikatet.</p>
+            <DataTable prefix="moment" caption="Moment" columns={momentColumns(applicationId, false)} rows={moments} path={certificateUrl(id)} query={c.req.query()} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
+          </section>
+        )}
+      </div>
+    </>,
+  );
+}
+
+/** A row of "Sök certifikat" for an issued certificate: its number and live status. */
+export function certificateRow(row: { certificate: { id: string; number: number; status: "active" | "suspended" | "withdrawn" | "expired" | "ended"; validUntil: string | null; cycleEndsOn: string | null }; scheme: { name: string; annualExtension: boolean }; area: { name: string } }, today: string) {
+  const status = publicStatus(row.certificate, today);
+  return {
+    href: certificateUrl(row.certificate.id),
+    linkLabel: "Visa certifikat",
+    nr: String(row.certificate.number),
+    name: `${row.area.name} - ${row.scheme.name}`,
+    status: CERTIFICATE_LABELS[status],
+    renewal: row.scheme.annualExtension ? row.certificate.validUntil : null,
+    recertification: row.certificate.cycleEndsOn,
+  };
+}
+
