@@ -231,7 +231,7 @@ const Notice = ({ kind, children }: { kind: "info" | "warning" | "error" | "succ
 const fullName = (given: string, family: string) => `${given} ${family}`;
 
 export function momentColumns(applicationId: string, canUpload: boolean): Column<MomentRow>[] {
-  return [
+  const columns: Column<MomentRow>[] = [
     {
       key: "ladda-upp",
       label: "Ladda upp",
@@ -276,4 +276,6 @@ export function momentColumns(applicationId: string, canUpload: boolean): Column
     { key: "andrad", label: "Senast ändrad", value: (m) => m.updatedAt },
     { key: "andrad-av", label: "Senast ändrad av", value: (m) => fullName(m.updatedByName, m.updatedByFamilyName), groupable: true },
   ];
+  // Nothing to upload (closed, in review, or not the applicant): no empty column.
+  return canUpload ? columns : columns.slice(1);
 }
