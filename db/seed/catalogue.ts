@@ -1,7 +1,9 @@
 /**
- * The certificate catalogue, read at every start and applied idempotently (db/seed/seed-catalogue.ts).
- * Edit here to change what is offered; staff will later edit the same data in /personal.
- * Codes are stable identifiers: never reuse or rename one. Prices are in SEK excluding VAT.
+ * The certificate catalogue a new installation starts with, read at every start by
+ * db/seed/seed-catalogue.ts, which only adds what the database lacks (by code). Existing areas,
+ * schemes, texts and requirements are edited by admins in /personal/katalog: changing them here
+ * does not change a running installation. Codes are stable identifiers: never reuse or rename one.
+ * Prices are in SEK excluding VAT.
  */
 
 export interface RequirementSeed {

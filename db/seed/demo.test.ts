@@ -1,9 +1,9 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateNewPassword } from "../../lib/password/strength.ts";
 import { browserClient, startTestApp, type TestApp } from "../../test/harness.ts";
 import { logIn } from "../../test/fixtures.ts";
-import { companies, companyAdmins, persons } from "../schema/index.ts";
+import { applicationRequirements, certificates, companies, companyAdmins, persons } from "../schema/index.ts";
 import { DEMO_PEOPLE, seedDemoData } from "./demo.ts";
 
 let t: TestApp;
@@ -22,6 +22,11 @@ describe("demo data", () => {
     expect(n).toBe(DEMO_PEOPLE.length);
     expect((await t.runtime.deps.db.select().from(companies)).map((c) => c.status).sort()).toEqual(["approved", "pending"]);
     expect(await t.runtime.deps.db.select().from(companyAdmins)).toHaveLength(1);
+    // Certificates made through the real operations: Sven's two, the company's, and Maria's application in review.
+    const issued = await t.runtime.deps.db.select().from(certificates);
+    expect(issued.map((c) => c.status)).toEqual(["active", "active", "active"]);
+    expect(new Set(issued.map((c) => c.number)).size).toBe(3);
+    expect((await t.runtime.deps.db.select().from(applicationRequirements).where(eq(applicationRequirements.status, "awaiting_review"))).length).toBe(1);
     const client = browserClient(t.app);
     const res = await logIn(t, client, logins[0]!.email, logins[0]!.password);
     expect(res.headers.get("Location")).toBe("/min-sida");

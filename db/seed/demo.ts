@@ -5,6 +5,7 @@ import { newId } from "../../lib/ids.ts";
 import { hashPassword } from "../../lib/password/hash.ts";
 import { recordEvent } from "../../modules/audit/index.ts";
 import { systemActor, type Deps, type Role } from "../../modules/deps.ts";
+import { seedDemoCertification } from "./demo-certification.ts";
 
 export interface DemoLogin {
   role: string;
@@ -77,6 +78,17 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roles: ["reviewer"],
     password: "Granskning-Hostdag-2026",
   },
+  {
+    label: "Beslutsfattare och administratör (personal)",
+    givenName: "Bo",
+    familyName: "Beslut",
+    email: "bo.beslut@example.org",
+    personnummer: null,
+    birthDate: "1968-09-12",
+    mobile: null,
+    roles: ["decider", "admin"],
+    password: "Ordforande-Granit-2026",
+  },
 ];
 
 /** Demo accounts on an empty database (never in production); returns the logins to print. */
@@ -115,6 +127,7 @@ export async function seedDemoData(deps: Deps): Promise<DemoLogin[]> {
     },
     { behavior: "immediate" },
   );
+  await seedDemoCertification(deps);
   return logins;
 }
 

@@ -1,4 +1,4 @@
-import { asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { declarationTexts, requirements, schemes, technicalAreas } from "../schema/index.ts";
@@ -36,25 +36,43 @@ describe("the catalogue", () => {
     expect(kat1).toMatchObject({ annualExtension: true, recertificationYears: 5, fourEyes: true, priceOre: 480000 });
   });
 
-  it("is applied idempotently; a changed förbindelsetext is a new version; a dropped requirement is retired", async () => {
+  it("is applied idempotently, and only adds what the database lacks", async () => {
     const before = { s: await n(schemes), r: await n(requirements), d: await n(declarationTexts), a: await n(technicalAreas) };
     await seedCatalogue(db(), new Date());
     expect({ s: await n(schemes), r: await n(requirements), d: await n(declarationTexts), a: await n(technicalAreas) }).toEqual(before);
 
     const changed = structuredClone(CATALOGUE);
+    changed[0]!.name = "F-gaser (nytt namn i filen)";
     const mac = changed[0]!.schemes.find((s) => s.code === "fgas-utbildningsintyg-mac")!;
     mac.declaration += "\n\nNy mening.";
+    mac.priceSek = 1;
+    mac.requirements.push({ code: "kursplan", name: "Kursplan", description: "Kursplanen för utbildningen." });
     const company = changed[0]!.schemes.find((s) => s.code === "fgas-foretag")!;
     company.requirements = company.requirements.filter((r) => r.code !== "utrustning");
+    changed[1]!.schemes.push({ ...changed[1]!.schemes[0]!, code: "extern-ny", name: "Nytt externt certifikat" });
     await seedCatalogue(db(), new Date(), changed);
 
-    const macId = (await db().select().from(schemes).where(eq(schemes.code, "fgas-utbildningsintyg-mac")).get())!.id;
-    const versions = await db().select().from(declarationTexts).where(eq(declarationTexts.schemeId, macId)).orderBy(asc(declarationTexts.version));
-    expect(versions.map((v) => v.version)).toEqual([1, 2]);
-    expect(versions[1]!.text).toContain("Ny mening.");
-    const retired = await db().select().from(requirements).where(eq(requirements.code, "utrustning")).get();
-    expect(retired!.retiredAt).not.toBeNull();
-    await seedCatalogue(db(), new Date());
+    const macRow = (await db().select().from(schemes).where(eq(schemes.code, "fgas-utbildningsintyg-mac")).get())!;
+    expect(macRow.priceOre).toBe(95000);
+    const versions = await db().select().from(declarationTexts).where(eq(declarationTexts.schemeId, macRow.id));
+    expect(versions.map((v) => v.version)).toEqual([1]);
+    expect((await db().select().from(technicalAreas).where(eq(technicalAreas.code, "fgas")).get())!.name).toBe("F-gaser");
     expect((await db().select().from(requirements).where(eq(requirements.code, "utrustning")).get())!.retiredAt).toBeNull();
+    // New in the file: added, the scheme with its first förbindelsetext and its requirements.
+    const macReqs = await db().select().from(requirements).where(eq(requirements.schemeId, macRow.id)).orderBy(asc(requirements.sortOrder));
+    expect(macReqs.map((r) => r.code)).toEqual(["diplom", "kursplan"]);
+    const added = (await db().select().from(schemes).where(eq(schemes.code, "extern-ny")).get())!;
+    expect(added.name).toBe("Nytt externt certifikat");
+    expect(await db().select().from(declarationTexts).where(eq(declarationTexts.schemeId, added.id))).toHaveLength(1);
+    expect(await db().select().from(requirements).where(eq(requirements.schemeId, added.id))).toHaveLength(1);
+  });
+
+  it("leaves rows the database already has as they are: a retired requirement stays retired, an edited scheme stays edited", async () => {
+    const kat4 = (await db().select().from(schemes).where(eq(schemes.code, "fgas-person-iv")).get())!;
+    await db().update(schemes).set({ priceOre: 123400, fourEyes: false }).where(eq(schemes.id, kat4.id));
+    await db().update(requirements).set({ retiredAt: new Date() }).where(and(eq(requirements.schemeId, kat4.id), eq(requirements.code, "id")));
+    await seedCatalogue(db(), new Date());
+    expect(await db().select().from(schemes).where(eq(schemes.id, kat4.id)).get()).toMatchObject({ priceOre: 123400, fourEyes: false });
+    expect((await db().select().from(requirements).where(and(eq(requirements.schemeId, kat4.id), eq(requirements.code, "id"))).get())!.retiredAt).not.toBeNull();
   });
 });
