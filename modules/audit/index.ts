@@ -1,2 +1,2 @@
 export { recordEvent, type EventInput } from "./record-event.ts";
-export { listPersonEvents, listSubjectEvents, eventLabel, type EventRow } from "./list-events.ts";
+export { listPersonEvents, listSubjectEvents, listEventsOfSubjects, eventLabel, type EventRow } from "./list-events.ts";

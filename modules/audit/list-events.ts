@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { events } from "../../db/schema/index.ts";
 
@@ -19,6 +19,14 @@ export async function listPersonEvents(db: DbOrTx, personId: string, limit = 200
 /** What happened to one thing, e.g. an application: its own Händelselogg. */
 export async function listSubjectEvents(db: DbOrTx, subjectType: string, subjectId: string, limit = 500): Promise<EventRow[]> {
   const rows = await db.select().from(events).where(and(eq(events.subjectType, subjectType), eq(events.subjectId, subjectId))).orderBy(desc(events.at), desc(events.id)).limit(limit);
+  return rows.map((r) => ({ id: r.id, at: r.at, actorName: r.actorName, action: r.action, label: eventLabel(r.action), details: r.details ?? null }));
+}
+
+/** The Händelselogg of several things at once, e.g. a scheme and each of its requirements. */
+export async function listEventsOfSubjects(db: DbOrTx, subjects: { type: string; ids: string[] }[], limit = 500): Promise<EventRow[]> {
+  const wanted = subjects.filter((s) => s.ids.length > 0).map((s) => and(eq(events.subjectType, s.type), inArray(events.subjectId, s.ids)));
+  if (wanted.length === 0) return [];
+  const rows = await db.select().from(events).where(or(...wanted)).orderBy(desc(events.at), desc(events.id)).limit(limit);
   return rows.map((r) => ({ id: r.id, at: r.at, actorName: r.actorName, action: r.action, label: eventLabel(r.action), details: r.details ?? null }));
 }
 
@@ -66,6 +74,18 @@ const LABELS: Record<string, string> = {
   "certificate.reinstated": "Certifikat återaktiverat",
   "certificate.withdrawn": "Certifikat indraget",
   "invoice.created": "Faktura skapad",
+  "invoice.sent": "Faktura skickad",
+  "invoice.to_post": "Faktura att skicka per post",
+  "invoice.paid": "Faktura markerad som betald",
+  "area.created": "Teknikområde skapat",
+  "area.updated": "Teknikområde ändrat",
+  "scheme.created": "Certifikat skapat i katalogen",
+  "scheme.updated": "Certifikatets inställningar ändrade",
+  "scheme.declaration_published": "Ny version av förbindelsetexten publicerad",
+  "requirement.added": "Moment tillagt",
+  "requirement.updated": "Moment ändrat",
+  "requirement.retired": "Moment avvecklat",
+  "requirement.template_uploaded": "Filmall uppladdad",
 };
 
 export function eventLabel(action: string): string {

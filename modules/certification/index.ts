@@ -9,3 +9,4 @@ export { applicantOf, listApplicableSchemes, listApplications, listMoments, list
 export { submitIfReady } from "./submit-if-ready.ts";
 export { notifyIfSubmitted } from "./notify.ts";
 export { finalReviewMail } from "./mails.ts";
+export { schemeHasApplications } from "./scheme-usage.ts";

@@ -87,7 +87,8 @@ describe("Bevilja och utfärda: the manual 'Utbildningsintyg Mobil AC' from star
       recipientCity: "Lund",
       recipientEmail: "sven.faktura@example.se",
       recipientReference: "Kurs 12",
-      pdfDocumentId: null,
+      // Sent after the commit: the PDF mailed is stored and pointed at.
+      pdfDocumentId: expect.any(String),
     });
     expect(isValidOcr(invoice!.ocr)).toBe(true);
     expect(invoice!.ocr.slice(0, -1)).toBe(String(invoice!.number));
@@ -95,7 +96,7 @@ describe("Bevilja och utfärda: the manual 'Utbildningsintyg Mobil AC' from star
 
     // Logged in the same transaction, with the labels of the Händelselogg.
     const log = await listPersonEvents(deps().db, sven.personId);
-    expect(log.slice(0, 3).map((e) => e.label).sort()).toEqual(["Ansökan beviljad", "Certifikat utfärdat", "Faktura skapad"]);
+    expect(log.slice(0, 4).map((e) => e.label).sort()).toEqual(["Ansökan beviljad", "Certifikat utfärdat", "Faktura skapad", "Faktura skickad"]);
     // An action without a label would show its code, e.g. "invoice.created".
     expect(log.filter((e) => e.label === e.action)).toEqual([]);
 
@@ -112,6 +113,8 @@ describe("Bevilja och utfärda: the manual 'Utbildningsintyg Mobil AC' from star
     expect(mail.text).toContain("Certifikatet har inget slutdatum.");
     expect(mail.text).toContain(`Visa certifikat: http://localhost:3000/min-sida/certifikat/${cert!.id}`);
     expect(mail.text).toContain("Testcert AB");
+    const invoiceMail = await t.mail.waitFor((m) => m.to.includes("sven.faktura@example.se") && m.subject === `Faktura ${invoice!.number} från Testcert AB`);
+    expect(invoiceMail.attachments.map((a) => a.filename)).toEqual([`faktura-${invoice!.number}.pdf`]);
   });
 
   it("dates a one-year F-gas certificate to the day before its anniversary and the cycle five years on", async () => {

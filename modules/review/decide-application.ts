@@ -7,7 +7,7 @@ import { recordEvent } from "../audit/index.ts";
 import { applyCertificateDecision, certificateDates, createCertificate } from "../certificates/index.ts";
 import { canStaff, loadApplication, processState, type LoadedApplication, type StaffAction } from "../certification/index.ts";
 import type { Actor, Deps } from "../deps.ts";
-import { createInvoice } from "../invoicing/index.ts";
+import { createInvoice, sendInvoice } from "../invoicing/index.ts";
 import { computeChecklist } from "./final-review-checklist.ts";
 import { issuedMail, refusedMail, returnedMail } from "./mails.ts";
 import { loadApplicationParties } from "./parties.ts";
@@ -98,7 +98,20 @@ async function grant({ deps, actor, app, now, today, reason }: Context, enteredV
   for (const to of await holderRecipients(deps.db, app.application)) {
     await deps.mail.send(issuedMail(deps.config, to, { certificateId: result.certificate.id, number: result.certificate.number, title, validUntil: result.certificate.validUntil, forCompany: a.companyId !== null }));
   }
+  if (result.invoice) await sendAfterIssue(deps, actor, result.invoice);
   return result;
+}
+
+/**
+ * The certificate is issued whatever happens to its invoice: a PDF or mail failure is logged and
+ * leaves the invoice unsent (no PDF stored), for staff to "Skicka igen" from the invoice page.
+ */
+async function sendAfterIssue(deps: Deps, actor: Actor & { userId: string }, invoice: { id: string; number: number }): Promise<void> {
+  try {
+    await sendInvoice(deps, actor, invoice.id);
+  } catch (error) {
+    console.error(`Faktura ${invoice.number} kunde inte skickas; skicka den igen från fakturans sida.`, error);
+  }
 }
 
 async function refuse({ deps, actor, app, now, today }: Context, reason: string): Promise<DecideResult> {

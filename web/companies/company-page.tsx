@@ -9,12 +9,14 @@ import { isImageMime } from "../../lib/uploads/file-types.ts";
 import { getPerson } from "../../modules/accounts/index.ts";
 import { swedishDate } from "../../lib/dates.ts";
 import { listCertificatesForCompany } from "../../modules/certificates/index.ts";
+import { listInvoicesForCompany, type InvoiceListRow } from "../../modules/invoicing/index.ts";
 import { listApplications } from "../../modules/certification/index.ts";
 import { certificateRow } from "../certification/certificate-page.tsx";
 import { getCompanyPage } from "../../modules/employments/index.ts";
 import { applicationRow, CertificatesTable, type CertificateRow } from "../certification/certificates-table.tsx";
 import type { AppEnv } from "../env.ts";
 import { isHtmx } from "../htmx.ts";
+import { CompanyInvoices } from "../invoicing/views.tsx";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
@@ -55,6 +57,8 @@ interface ViewProps {
   failure?: PageFailure;
   /** The company's certificates and its applications on their way to one. */
   certificates: CertificateRow[];
+  /** Its own invoices and those its employees had sent to it. */
+  invoices: InvoiceListRow[];
   /** The request's query: each table's search, sort and grouping. */
   query?: Record<string, string>;
 }
@@ -68,10 +72,10 @@ export async function renderCompanyPage(c: Context<AppEnv>, mode: Mode, companyI
   const user = c.var.user!;
   const data = await getCompanyPage(db, user, companyId);
   const registrant = mode === "staff" ? await registrantOf(c, data.company.registeredByPersonId) : null;
-  const [applications, issued] = await Promise.all([listApplications(db, { companyId }), listCertificatesForCompany(db, companyId)]);
+  const [applications, issued, invoices] = await Promise.all([listApplications(db, { companyId }), listCertificatesForCompany(db, companyId), listInvoicesForCompany(db, companyId)]);
   const today = swedishDate(clock.now());
   const certificates = [...issued.map((r) => certificateRow(r, today)), ...applications.filter((a) => a.status !== "issued").map(applicationRow)];
-  const view = <CompanyPageView data={data} mode={mode} viewerPersonId={user.personId} today={formatDate(clock.now())} registrant={registrant} certificates={certificates} failure={failure} query={c.req.query()} />;
+  const view = <CompanyPageView data={data} mode={mode} viewerPersonId={user.personId} today={formatDate(clock.now())} registrant={registrant} certificates={certificates} invoices={invoices} failure={failure} query={c.req.query()} />;
   if (isHtmx(c)) return c.html(view, status);
   return page(c, { title: data.company.name, status }, view);
 }
@@ -126,6 +130,7 @@ export const CompanyPageView = (props: ViewProps) => {
         ) : null}
         <CertificatesTable rows={props.certificates} path={companyUrl(mode, c.id)} query={props.query ?? {}} empty="Företaget har inga certifikat eller ansökningar ännu." />
       </section>
+      <CompanyInvoices rows={props.invoices} mode={mode} today={props.today} path={companyUrl(mode, c.id)} query={props.query} />
       <EventLog events={data.events} path={companyUrl(mode, c.id)} query={props.query} />
     </div>
   );

@@ -8,6 +8,7 @@ import { listApplications } from "../../modules/certification/index.ts";
 import { certificateRow } from "../certification/certificate-page.tsx";
 import { applicationRow, CertificatesTable, type CertificateRow } from "../certification/certificates-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
+import { invoicePdfDownload, invoicesTab } from "./invoices.tsx";
 import { personPage } from "./person-page.tsx";
 
 const Certificates = ({ rows, query, notice }: { rows: CertificateRow[]; query: Record<string, string>; notice?: string }) => (
@@ -41,6 +42,8 @@ export function minSidaRoutes(): Hono<AppEnv> {
     return personPage(c, "/min-sida", <Certificates rows={rows} query={c.req.query()} notice={NOTICES[c.req.query("klart") ?? ""]} />);
   });
   app.get("/anstallningar", (c) => employmentsTab(c));
+  app.get("/fakturor", invoicesTab);
+  app.get("/fakturor/:id/pdf", invoicePdfDownload);
   app.get("/prov", (c) =>
     personPage(
       c,

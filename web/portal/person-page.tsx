@@ -11,6 +11,7 @@ const TABS = [
   { href: "/min-sida", label: "Certifikat" },
   { href: "/min-sida/anstallningar", label: "Anställningar" },
   { href: "/min-sida/prov", label: "Prov" },
+  { href: "/min-sida/fakturor", label: "Fakturor" },
   { href: "/min-sida/handelselogg", label: "Händelselogg" },
 ];
 

@@ -8,6 +8,8 @@ import { staffPersonRoutes } from "./persons.tsx";
 import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { staffCompanyRoutes } from "./companies.tsx";
+import { catalogueRoutes } from "./catalogue.tsx";
+import { staffInvoiceRoutes } from "./invoices.tsx";
 
 const ROLE_NAMES: Record<string, string> = { reviewer: "Granskare", decider: "Beslutsfattare", admin: "Administratör", applicant: "Sökande" };
 
@@ -90,5 +92,7 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route("/", staffApplicationRoutes());
   app.route("/", staffCertificateRoutes());
   app.route("/", staffPersonRoutes());
+  app.route("/", catalogueRoutes());
+  app.route("/", staffInvoiceRoutes());
   return app;
 }

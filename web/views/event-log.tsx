@@ -14,6 +14,7 @@ function describe(details: Record<string, unknown> | null): string[] {
   if (text("name")) out.push(`Företag: ${text("name")}`);
   if (text("startDate")) out.push(`Startdatum: ${text("startDate")}`);
   if (text("endDate")) out.push(`Slutdatum: ${text("endDate")}`);
+  if (text("area")) out.push(`Teknikområde: ${text("area")}`);
   if (text("certificate")) out.push(`Certifikat: ${text("certificate")}`);
   if (text("moment")) out.push(`Moment: ${text("moment")}`);
   if (text("file")) out.push(`Fil: ${text("file")}`);
@@ -21,6 +22,7 @@ function describe(details: Record<string, unknown> | null): string[] {
   if (text("comment")) out.push(`Kommentar: ${text("comment")}`);
   if (typeof details.declarationVersion === "number") out.push(`Förbindelsetext version ${details.declarationVersion}`);
   if (text("reason")) out.push(`Motivering: ${text("reason")}`);
+  if (Array.isArray(details.changed) && details.changed.length > 0) out.push(`Ändrat: ${details.changed.join(", ")}`);
   if (details.ownRequestAsAdmin === true) out.push("Egen förfrågan, bekräftad som certifikatsadministratör");
   if (details.first === true) out.push("Den som registrerade företaget");
   if (details.because === "employment_ended") out.push("Anställningen avslutades");

@@ -1,0 +1,105 @@
+// Form controls the catalogue forms need beyond Field: a select, radio buttons and checkboxes, each
+// with a real label, a hint and the error wired together as Field does it.
+import type { Child } from "hono/jsx";
+import type { FieldErrors } from "../../../lib/errors.ts";
+
+const described = (id: string, hint: unknown, error: unknown) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+const ErrorText = ({ id, error }: { id: string; error?: string }) =>
+  error ? (
+    <p class="error" id={`${id}-error`}>
+      <span class="visually-hidden">Fel: </span>
+      {error}
+    </p>
+  ) : null;
+
+const Hint = ({ id, hint }: { id: string; hint?: string }) =>
+  hint ? (
+    <p class="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+
+export const SelectField = (p: { name: string; label: string; value?: string; options: { value: string; label: string }[]; errors?: FieldErrors; hint?: string; required?: boolean; placeholder?: string }) => {
+  const id = `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  return (
+    <div class={error ? "field field--error" : "field"}>
+      <label for={id}>
+        {p.label}
+        {p.required ? <span class="required" aria-hidden="true"> *</span> : null}
+      </label>
+      <Hint id={id} hint={p.hint} />
+      <select id={id} name={p.name} required={p.required} aria-invalid={error ? "true" : undefined} aria-describedby={described(id, p.hint, error)}>
+        {p.placeholder ? (
+          <option value="" selected={!p.value}>
+            {p.placeholder}
+          </option>
+        ) : null}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === p.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorText id={id} error={error} />
+    </div>
+  );
+};
+
+/** Radio buttons in a fieldset whose legend names the choice; the first button carries the id the error summary links to. */
+export const RadioField = (p: { name: string; legend: string; value?: string; options: { value: string; label: string }[]; errors?: FieldErrors; hint?: string }) => {
+  const id = `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  return (
+    <fieldset class={`radio-group radio-group--inline${error ? " field--error" : ""}`} aria-describedby={described(id, p.hint, error)}>
+      <legend>{p.legend}</legend>
+      <Hint id={id} hint={p.hint} />
+      {p.options.map((o, i) => (
+        <label>
+          <input type="radio" id={i === 0 ? id : `${id}-${o.value.toLowerCase()}`} name={p.name} value={o.value} checked={o.value === p.value} />
+          <span>{o.label}</span>
+        </label>
+      ))}
+      <ErrorText id={id} error={error} />
+    </fieldset>
+  );
+};
+
+/** One checkbox sending "1" when ticked; an unticked box sends nothing, which reads as no. */
+export const CheckboxField = (p: { name: string; label: string; checked: boolean; errors?: FieldErrors; hint?: string; id?: string; value?: string }) => {
+  const id = p.id ?? `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  return (
+    <div class={error ? "field field--error" : "field"}>
+      <div class="checkbox">
+        <input type="checkbox" id={id} name={p.name} value={p.value ?? "1"} checked={p.checked} aria-invalid={error ? "true" : undefined} aria-describedby={described(id, p.hint, error)} />
+        <label for={id}>{p.label}</label>
+      </div>
+      <Hint id={id} hint={p.hint} />
+      <ErrorText id={id} error={error} />
+    </div>
+  );
+};
+
+/** Several checkboxes for one answer, e.g. the accepted file types. */
+export const CheckboxGroup = (p: { name: string; legend: string; options: { value: string; label: string }[]; checked: string[]; errors?: FieldErrors; hint?: string; children?: Child }) => {
+  const id = `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  return (
+    <fieldset class={error ? "field field--error" : "field"} aria-describedby={described(id, p.hint, error)}>
+      <legend>{p.legend}</legend>
+      <Hint id={id} hint={p.hint} />
+      {p.options.map((o, i) => {
+        const boxId = i === 0 ? id : `${id}-${o.value}`;
+        return (
+          <div class="checkbox">
+            <input type="checkbox" id={boxId} name={`${p.name}_${o.value}`} value="1" checked={p.checked.includes(o.value)} />
+            <label for={boxId}>{o.label}</label>
+          </div>
+        );
+      })}
+      <ErrorText id={id} error={error} />
+    </fieldset>
+  );
+};
