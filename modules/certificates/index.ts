@@ -10,6 +10,8 @@ export {
   hasActiveCertificate,
   heldCertificate,
   certificateOfApplication,
+  listCertificatesForPersons,
+  type EmployeeCertificateRow,
   activePersonCertificatesInCategory,
   type CertificateListRow,
   type LoadedCertificate,

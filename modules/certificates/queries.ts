@@ -147,3 +147,19 @@ export async function certificateOfApplication(db: DbOrTx, applicationId: string
   const found = await db.select({ id: certificates.id, number: certificates.number }).from(certificates).where(and(eq(certificates.applicationId, applicationId), current)).get();
   return found ?? null;
 }
+
+/** The current certificates of several persons, e.g. a company's employees, with the holder's name. */
+export async function listCertificatesForPersons(db: DbOrTx, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .select({ ...row, holder: { personId: persons.id, givenName: persons.givenName, familyName: persons.familyName } })
+    .from(certificates)
+    .innerJoin(schemes, eq(schemes.id, certificates.schemeId))
+    .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
+    .innerJoin(persons, eq(persons.id, certificates.personId))
+    .leftJoin(decisions, eq(decisions.id, certificates.latestDecisionId))
+    .where(and(inArray(certificates.personId, personIds), current))
+    .orderBy(asc(persons.familyName), asc(persons.givenName), desc(certificates.issuedOn));
+}
+
+export type EmployeeCertificateRow = Awaited<ReturnType<typeof listCertificatesForPersons>>[number];

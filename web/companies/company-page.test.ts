@@ -1,6 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events } from "../../db/schema/index.ts";
+import { actorForUser } from "../../modules/accounts/find-user.ts";
+import type { Actor } from "../../modules/deps.ts";
+import { decideApplication } from "../../modules/review/index.ts";
+import { applicationInFinalReview } from "../../test/applications.ts";
 import { approveCompany, personClient, registerCompanyAs, requestEmploymentAs } from "../../test/companies.ts";
 import { browserClient, startTestApp, textOf, type BrowserClient, type TestApp } from "../../test/harness.ts";
 
@@ -37,6 +41,21 @@ function actionsOf(html: string, label: RegExp): string {
   return m[1]!;
 }
 
+describe("the employees' certificates", () => {
+  it("lists today's employees' person certificates with their status, linked to the public check", async () => {
+    const c = await companyWithAdmin("cert-admin@example.se", "Certbolaget AB");
+    const employee = await requester(c.admin.client, c, "cert-anst@example.se", "Erik", "Engström");
+    expect((await c.admin.client.post(employee.confirm, {})).status).toBe(303);
+    const reviewer = await personClient(t, "cert-granskare@certorg.example", { roles: ["reviewer"] });
+    const decider = (await actorForUser(t.runtime.deps.db, (await personClient(t, "cert-beslut@certorg.example", { roles: ["decider"] })).userId)) as Actor & { userId: string };
+    const applicationId = await applicationInFinalReview(t.runtime.deps, { schemeCode: "extern-fgas-iii", personId: employee.personId, byUserId: employee.userId, reviewerUserId: reviewer.userId, recipient: false });
+    const { certificate } = await decideApplication(t.runtime.deps, decider, { applicationId, decision: "grant", validUntil: "2028-06-30" });
+    const text = textOf(await (await c.admin.client.get(c.page)).text());
+    expect(text).toMatch(new RegExp(`Anställdas certifikat[\\s\\S]*${certificate!.number}\\s+Erik Engström\\s+Externt certifikat - Personcertifikat f-gas kat III - Externt\\s+Aktivt\\s+2028-06-30`));
+    expect(await (await c.admin.client.get(c.page)).text()).toContain(`href="/c/${certificate!.number}"`);
+  });
+});
+
 describe("the company page for its admins", () => {
   it("shows the company, its requests, employees, admins, certificates and log", async () => {
     const c = await companyWithAdmin("visa@example.se", "Visningsbolaget AB");
@@ -49,7 +68,7 @@ describe("the company page for its admins", () => {
     for (const w of [`Organisationsnummer ${c.orgnr}`, "Företagsuppgifter", "Ändra företagsuppgifter", "Industrigatan 4", "901 30 Umeå", "Anställningsförfrågningar", "Vera Väntande", "2025-09-01", "Bekräfta", "Avböj", "Motivering", "Anställda", "Administratörer", "Adam Admin", "Certifikat", "Händelselogg", "Företagsregistrering godkänd", "Anställning begärd"]) {
       expect(text).toContain(w);
     }
-    expect(text).toContain("företagets certifikat och de anställdas certifikat");
+    for (const w of ["Företagets certifikat", "Ansök om företagscertifikat", "Företaget har inga certifikat eller ansökningar ännu.", "Anställdas certifikat"]) expect(text).toContain(w);
     expect(html).toContain('id="forfragningar"');
     expect(html).not.toContain("registreringsbevis");
   });

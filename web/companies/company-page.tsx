@@ -8,7 +8,8 @@ import { formatOrgNumber } from "../../lib/identity/orgnummer.ts";
 import { isImageMime } from "../../lib/uploads/file-types.ts";
 import { getPerson } from "../../modules/accounts/index.ts";
 import { swedishDate } from "../../lib/dates.ts";
-import { listCertificatesForCompany } from "../../modules/certificates/index.ts";
+import { CERTIFICATE_LABELS, listCertificatesForCompany, listCertificatesForPersons, publicStatus, type EmployeeCertificateRow } from "../../modules/certificates/index.ts";
+import { activeEmployees } from "../../modules/employments/index.ts";
 import { listInvoicesForCompany, type InvoiceListRow } from "../../modules/invoicing/index.ts";
 import { listApplications } from "../../modules/certification/index.ts";
 import { certificateRow } from "../certification/certificate-page.tsx";
@@ -57,6 +58,8 @@ interface ViewProps {
   failure?: PageFailure;
   /** The company's certificates and its applications on their way to one. */
   certificates: CertificateRow[];
+  /** The person certificates of today's employees: what a company certificate rests on. */
+  employeeCertificates: EmployeeCertificateRow[];
   /** Its own invoices and those its employees had sent to it. */
   invoices: InvoiceListRow[];
   /** The request's query: each table's search, sort and grouping. */
@@ -72,10 +75,16 @@ export async function renderCompanyPage(c: Context<AppEnv>, mode: Mode, companyI
   const user = c.var.user!;
   const data = await getCompanyPage(db, user, companyId);
   const registrant = mode === "staff" ? await registrantOf(c, data.company.registeredByPersonId) : null;
-  const [applications, issued, invoices] = await Promise.all([listApplications(db, { companyId }), listCertificatesForCompany(db, companyId), listInvoicesForCompany(db, companyId)]);
   const today = swedishDate(clock.now());
+  const employees = await activeEmployees(db, companyId, today);
+  const [applications, issued, invoices, employeeCertificates] = await Promise.all([
+    listApplications(db, { companyId }),
+    listCertificatesForCompany(db, companyId),
+    listInvoicesForCompany(db, companyId),
+    listCertificatesForPersons(db, employees.map((e) => e.personId)),
+  ]);
   const certificates = [...issued.map((r) => certificateRow(r, today)), ...applications.filter((a) => a.status !== "issued").map(applicationRow)];
-  const view = <CompanyPageView data={data} mode={mode} viewerPersonId={user.personId} today={formatDate(clock.now())} registrant={registrant} certificates={certificates} invoices={invoices} failure={failure} query={c.req.query()} />;
+  const view = <CompanyPageView data={data} mode={mode} viewerPersonId={user.personId} today={formatDate(clock.now())} registrant={registrant} certificates={mode === "staff" ? certificates.map(staffLinks) : certificates} employeeCertificates={employeeCertificates} invoices={invoices} failure={failure} query={c.req.query()} />;
   if (isHtmx(c)) return c.html(view, status);
   return page(c, { title: data.company.name, status }, view);
 }
@@ -130,11 +139,40 @@ export const CompanyPageView = (props: ViewProps) => {
         ) : null}
         <CertificatesTable rows={props.certificates} path={companyUrl(mode, c.id)} query={props.query ?? {}} empty="Företaget har inga certifikat eller ansökningar ännu." />
       </section>
+      <section aria-labelledby="anstalldas-certifikat">
+        <h2 id="anstalldas-certifikat">Anställdas certifikat</h2>
+        <p>Personcertifikat som de anställda har i dag. Ett företagscertifikat förutsätter att minst en anställd har ett aktivt personcertifikat inom området.</p>
+        <DataTable prefix="anstcert" caption="Anställdas certifikat" columns={employeeCertificateColumns(mode, props.today)} rows={props.employeeCertificates} path={companyUrl(mode, c.id)} query={props.query} empty="Ingen anställd har något certifikat här ännu." />
+      </section>
       <CompanyInvoices rows={props.invoices} mode={mode} today={props.today} path={companyUrl(mode, c.id)} query={props.query} />
       <EventLog events={data.events} path={companyUrl(mode, c.id)} query={props.query} />
     </div>
   );
 };
+
+/** Staff open a certificate or an application on their own pages. */
+function staffLinks(row: CertificateRow): CertificateRow {
+  const cert = /^\/min-sida\/certifikat\/(.+)$/.exec(row.href);
+  const app = /^\/min-sida\/ansokningar\/(.+)$/.exec(row.href);
+  return { ...row, href: cert ? `/personal/certifikat/${cert[1]}` : app ? `/personal/ansokningar/${app[1]}` : row.href };
+}
+
+function employeeCertificateColumns(mode: Mode, today: string): Column<EmployeeCertificateRow>[] {
+  return [
+    {
+      key: "nr",
+      label: "Nr",
+      value: (r) => r.certificate.number,
+      numeric: true,
+      // Admins see the public check of a colleague's certificate; staff the whole certificate.
+      render: (r) => <a href={mode === "staff" ? `/personal/certifikat/${r.certificate.id}` : `/c/${r.certificate.number}`}>{r.certificate.number}</a>,
+    },
+    { key: "namn", label: "Namn", value: (r) => `${r.holder.givenName} ${r.holder.familyName}`, groupable: true },
+    { key: "certifikat", label: "Certifikat", value: (r) => `${r.area.name} - ${r.scheme.name}`, groupable: true },
+    { key: "status", label: "Status", value: (r) => CERTIFICATE_LABELS[publicStatus(r.certificate, today)], groupable: true },
+    { key: "giltigt", label: "Giltigt till", value: (r) => r.certificate.validUntil },
+  ];
+}
 
 /** A form on the page: posts to the action, and with htmx swaps the page's content in place. */
 const ActionForm = ({ action, class: cls, children }: { action: string; class?: string; children?: Child }) => (
