@@ -14,6 +14,7 @@ import { outboxMailer, smtpMailer, type Mailer } from "./lib/mail/mailer.ts";
 import { localFileStorage } from "./lib/storage/storage.ts";
 import { validateSession } from "./modules/accounts/index.ts";
 import type { Deps } from "./modules/deps.ts";
+import { embedRoutes } from "./public-site/embed.tsx";
 import { publicSite } from "./public-site/routes.tsx";
 import { accountRoutes } from "./web/accounts/routes.tsx";
 import { registerCompanyRoutes } from "./web/companies/register.tsx";
@@ -82,6 +83,8 @@ function readPem(value: string | undefined, name: string): string {
   }
 }
 
+const SESSIONLESS = /^\/(api|badge|c|widgets)\//;
+
 /** The composition root: the whole site as one Hono app over the given dependencies. */
 export function createApp(runtime: Runtime): Hono<AppEnv> {
   const { deps } = runtime;
@@ -126,6 +129,9 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     }),
   );
   app.use("*", async (c, next) => {
+    // Public answers are the same for everyone and may be cached by a CDN: no session is read
+    // (nor refreshed, nor a stale cookie cleared) on the API, the badge, /c/… and the widgets.
+    if (SESSIONLESS.test(c.req.path)) return next();
     const token = readCookie(c, SESSION);
     if (token) {
       const user = await validateSession(deps.db, token, deps.clock.now());
@@ -144,6 +150,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route("/", registerCompanyRoutes());
   app.route("/min-sida", portalRoutes());
   app.route("/personal", staffRoutes());
+  app.route("/", embedRoutes());
   app.route("/", publicSite());
   return app;
 }

@@ -1,16 +1,21 @@
-// The public microsite: the pages anyone reaches from the navigation without logging in.
-// Texts follow the manuals in shared/seeds; where a service is not built yet the page says so
-// plainly and tells the visitor whom to contact, instead of showing a form that does nothing.
+// The public microsite: the pages anyone reaches from the navigation without logging in, the
+// verification pages (Kontrollera certifikat, /c/{number}, Sök certifierade företag), the public
+// JSON API and the badge. Texts follow the manuals in shared/seeds.
 import { Hono, type Context } from "hono";
-import type { FC } from "hono/jsx";
 import type { OrgConfig } from "../lib/config.ts";
-import type { FieldErrors } from "../lib/errors.ts";
+import { swedishDate } from "../lib/dates.ts";
+import { findCertificateByNumber, getPublicCompany, listCompanyAreas, normaliseOrgNumber, parseCertificateNumber, searchCertifiedCompanies } from "../modules/verification/index.ts";
 import { isStaff } from "../modules/deps.ts";
 import type { AppEnv } from "../web/env.ts";
+import { isHtmx } from "../web/htmx.ts";
 import { page } from "../web/render.tsx";
-import { Field, Notice } from "../web/views/form.tsx";
+import { publicApi } from "./api/routes.ts";
+import { badgeRoutes } from "./badge.ts";
+import { CertificatePage, CheckPage, type CheckPageProps } from "./pages/certificate-check.tsx";
+import { CompanyPage, SearchPage, SearchResults, type SearchForm, type SearchResultsProps } from "./pages/company-search.tsx";
 import { AboutPage, AreasPage, CentresPage, FilesPage, NewsPage, PricesPage } from "./pages/information.tsx";
 import { StartPage } from "./pages/start.tsx";
+import { publicRateLimit } from "./rate-limit.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -23,8 +28,13 @@ export function publicSite(): Hono<AppEnv> {
   app.get("/examinationscentra", (c) => page(c, { title: "Examinationscentra" }, <CentresPage org={org(c)} />));
   app.get("/filer-och-lankar", (c) => page(c, { title: "Filer & länkar" }, <FilesPage org={org(c)} />));
   app.get("/prislista", (c) => page(c, { title: "Prislista" }, <PricesPage org={org(c)} />));
-  app.get("/kontrollera-certifikat", checkCertificate);
+  app.route("/api/v1", publicApi());
+  app.route("/badge", badgeRoutes());
+  const limited = publicRateLimit();
+  app.get("/kontrollera-certifikat", limited, checkCertificate);
+  app.get("/c/:number", limited, certificatePage);
   app.get("/sok-certifierade-foretag", searchCompanies);
+  app.get("/sok-certifierade-foretag/:orgnr", companyPage);
   return app;
 }
 
@@ -38,70 +48,84 @@ function homeOf(c: Ctx): { href: string; label: string } | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Kontrollera certifikat and Sök certifierade företag: the forms work, the lookup comes later.
+// Kontrollera certifikat and /c/{number}
 
-const CERTIFICATE_NUMBER = /^\d{1,12}$/;
+const today = (c: Ctx) => swedishDate(c.var.deps.clock.now());
+const issuer = (c: Ctx) => ({ name: org(c).name });
 
-function checkCertificate(c: Ctx) {
+async function checkCertificate(c: Ctx) {
   const raw = (c.req.query("nummer") ?? "").trim().slice(0, 40);
-  const number = raw.replace(/\s+/g, "");
-  const errors: FieldErrors = raw !== "" && !CERTIFICATE_NUMBER.test(number) ? { nummer: "Ange certifikatnumret med siffror, till exempel 12345." } : {};
-  const asked = raw !== "" && !errors.nummer;
-  return page(
-    c,
-    { title: "Kontrollera certifikat" },
-    <section class="narrow" aria-labelledby="check-title">
-      <h1 id="check-title">Kontrollera certifikat</h1>
-      <p>
-        Här kan du kontrollera om ett certifikat som {org(c).name} har utfärdat är giltigt. Certifikatnumret står på
-        certifikatet; QR-koden på certifikatet leder till samma kontroll.
-      </p>
-      <form method="get" action="/kontrollera-certifikat" role="search" aria-label="Kontrollera certifikat">
-        <Field name="nummer" label="Certifikatnummer" inputmode="numeric" autocomplete="off" maxlength={40} value={raw} errors={errors} />
-        <div class="button-row">
-          <button type="submit">Sök</button>
-        </div>
-      </form>
-      {asked ? <ComingSoon what="Kontrollen av certifikat" org={org(c)} /> : null}
-    </section>,
-  );
+  const typed = raw.replace(/\s+/g, "");
+  const number = typed === "" ? null : parseCertificateNumber(typed);
+  const props: CheckPageProps = { orgName: org(c).name, raw, errors: {}, result: null };
+  if (typed !== "" && number === null) {
+    props.errors = { nummer: "Ange certifikatnumret med siffror, till exempel 10001." };
+    return page(c, { title: "Kontrollera certifikat", status: 422 }, <CheckPage {...props} />);
+  }
+  if (number !== null) {
+    const cert = await findCertificateByNumber(c.var.deps.db, number, today(c), issuer(c));
+    props.result = cert ? { cert, today: today(c) } : { notFound: String(number) };
+  }
+  return page(c, { title: "Kontrollera certifikat" }, <CheckPage {...props} />);
 }
 
-function searchCompanies(c: Ctx) {
-  const q = (c.req.query("q") ?? "").trim().slice(0, 100);
-  const city = (c.req.query("ort") ?? "").trim().slice(0, 60);
-  const asked = q !== "" || city !== "";
-  return page(
-    c,
-    { title: "Sök certifierade företag" },
-    <section class="narrow" aria-labelledby="search-title">
-      <h1 id="search-title">Sök certifierade företag</h1>
-      <p>
-        Här kan du se om ett företag har ett aktivt företagscertifikat hos {org(c).name}, till exempel innan du anlitar
-        företaget eller säljer köldmedier till det.
-      </p>
-      <form method="get" action="/sok-certifierade-foretag" role="search" aria-label="Sök certifierade företag">
-        <Field name="q" label="Företagsnamn eller organisationsnummer" autocomplete="organization" maxlength={100} value={q} />
-        <Field name="ort" label="Ort" autocomplete="address-level2" maxlength={60} value={city} />
-        <div class="button-row">
-          <button type="submit">Sök</button>
-        </div>
-      </form>
-      {asked ? <ComingSoon what="Sökningen bland certifierade företag" org={org(c)} /> : null}
-    </section>,
-  );
+/** Where the QR code leads. The same for everyone, so no session is read here (hono.config.ts). */
+async function certificatePage(c: Ctx) {
+  const raw = c.req.param("number") ?? "";
+  const number = parseCertificateNumber(raw);
+  const cert = number === null ? null : await findCertificateByNumber(c.var.deps.db, number, today(c), issuer(c));
+  const shown = number === null ? raw.replace(/[^\d]/g, "").slice(0, 12) : String(number);
+  if (!cert) return page(c, { title: "Inget certifikat med det numret", status: 404 }, <CertificatePage number={shown} result={null} />);
+  c.header("Cache-Control", "public, max-age=60");
+  return page(c, { title: `Certifikat ${cert.number}` }, <CertificatePage number={shown} result={{ cert, today: today(c) }} />);
 }
-
-const ComingSoon: FC<{ what: string; org: OrgConfig }> = ({ what, org }) => (
-  <Notice kind="info">
-    <p>
-      {what} öppnar i en kommande version av tjänsten. Kontakta {org.name} så länge.
-    </p>
-    <p>
-      E-post: <a href={`mailto:${org.email}`}>{org.email}</a>, telefon: {org.phone}.
-    </p>
-  </Notice>
-);
 
 // ---------------------------------------------------------------------------------------------
-// Start page
+// Sök certifierade företag and a page per company
+
+function searchForm(c: Ctx): SearchForm {
+  const q = (name: string, max: number) => (c.req.query(name) ?? "").trim().slice(0, max);
+  return { q: q("q", 100), orgnr: q("orgnr", 20), omrade: q("omrade", 40), ort: q("ort", 60), alla: c.req.query("alla") === "1" };
+}
+
+async function searchCompanies(c: Ctx) {
+  const form = searchForm(c);
+  const pageNo = Number.parseInt(c.req.query("sida") ?? "1", 10);
+  const orgNumber = form.orgnr ? normaliseOrgNumber(form.orgnr) : undefined;
+  let results: SearchResultsProps;
+  if (orgNumber === null) {
+    results = { kind: "invalid", form, message: "Skriv hela organisationsnumret, tio siffror, till exempel 556016-0680." };
+  } else {
+    const search = (page: number) => searchCertifiedCompanies(c.var.deps.db, { q: form.q, orgNumber, area: form.omrade || undefined, city: form.ort, includeWithoutActive: form.alla, page }, today(c));
+    let result = await search(Number.isFinite(pageNo) ? pageNo : 1);
+    // A page past the end (an old link, fewer hits now) shows the last page instead of nothing.
+    if (result.companies.length === 0 && result.total > 0) result = await search(result.pageCount);
+    results = { kind: "found", form, result };
+  }
+  const status = results.kind === "invalid" ? 422 : 200;
+  // htmx asked for the results only (it morphs them in); a browser gets the whole page. Both come
+  // from one URL, so a browser going Back must not take the fragment from its cache for the page.
+  c.header("Vary", "HX-Request");
+  if (isHtmx(c)) return c.html(<SearchResults {...results} />, status);
+  const areas = await listCompanyAreas(c.var.deps.db);
+  return page(c, { title: "Sök certifierade företag", status }, <SearchPage orgName={org(c).name} form={form} areas={areas} results={results} />);
+}
+
+async function companyPage(c: Ctx) {
+  const orgNumber = normaliseOrgNumber(c.req.param("orgnr") ?? "");
+  const company = orgNumber === null ? null : await getPublicCompany(c.var.deps.db, orgNumber, today(c));
+  if (!company || orgNumber === null) {
+    return page(
+      c,
+      { title: "Företaget finns inte", status: 404 },
+      <section class="narrow">
+        <h1>Företaget finns inte</h1>
+        <p>Det finns inget certifierat företag med det organisationsnumret.</p>
+        <p>
+          <a href="/sok-certifierade-foretag">Sök certifierade företag</a>
+        </p>
+      </section>,
+    );
+  }
+  return page(c, { title: company.name }, <CompanyPage company={company} orgNumber={orgNumber} />);
+}

@@ -33,6 +33,8 @@ export const companies = sqliteTable(
     // A refused registration frees the number for a new attempt; a pending or approved one holds it.
     uniqueIndex("companies_org_number_live").on(t.orgNumber).where(sql`${t.status} <> 'refused'`),
     index("companies_status").on(t.status, t.createdAt),
+    // Sök certifierade företag lists approved companies by name, a page at a time.
+    index("companies_public_name").on(t.status, sql`name collate nocase`),
     check("companies_status_check", sql`${t.status} in ('pending', 'approved', 'refused')`),
     check("companies_org_number_check", sql`length(${t.orgNumber}) = 10`),
   ],

@@ -39,7 +39,7 @@ export function parseOrgNumber(input: string): OrgNumberResult {
   if (!isLuhnValid(value)) {
     return fail("Organisationsnumret stämmer inte: kontrollsiffran (den sista siffran) är fel. Kontrollera att du har skrivit rätt.");
   }
-  return { ok: true, value, kind: kindOf(value) };
+  return { ok: true, value, kind: orgNumberKind(value) };
 }
 
 /** `5560160680` → `556016-0680`. Expects a value from parseOrgNumber. */
@@ -50,7 +50,7 @@ export function formatOrgNumber(value: string): string {
 
 // Legal entities have 2 or more in the third digit (the "month" of a
 // personnummer can only start with 0 or 1).
-function kindOf(value: string): OrgNumberKind {
+export function orgNumberKind(value: string): OrgNumberKind {
   return Number(value[2]) >= 2 ? "legal" : "sole-trader";
 }
 

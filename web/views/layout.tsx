@@ -20,6 +20,7 @@ const ONLINE_MENU = [
   { href: "/kontrollera-certifikat", label: "Kontrollera certifikat" },
   { href: "/registrera-konto", label: "Registrera konto" },
   { href: "/registrera-foretag", label: "Registrera företag" },
+  { href: "/badda-in", label: "Bädda in" },
 ];
 
 const MAIN_MENU = [

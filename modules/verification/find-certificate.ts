@@ -1,0 +1,63 @@
+import { desc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import { certificates, companies, decisions, persons, schemes, technicalAreas, type CertificateStatus } from "../../db/schema/index.ts";
+import { CERTIFICATE_LABELS, publicStatus } from "../certificates/index.ts";
+
+/** What anyone may know about a certificate from its number: nothing that identifies a person beyond the name. */
+export interface PublicCertificate {
+  number: number;
+  holder: { name: string };
+  scheme: { area: string; name: string };
+  status: CertificateStatus;
+  statusLabel: string;
+  issuedOn: string;
+  validUntil: string | null;
+  lastDecisionOn: string | null;
+  issuer: { name: string };
+}
+
+/**
+ * Kontrollera certifikat: the current version of the certificate with this number, as the public
+ * sees it today, or null. Only the columns shown are selected, so no personnummer, birth date,
+ * address, e-mail or phone ever leaves the database on this path.
+ */
+export async function findCertificateByNumber(db: DbOrTx, number: number, today: string, issuer: { name: string }): Promise<PublicCertificate | null> {
+  const row = await db
+    .select({
+      number: certificates.number,
+      status: certificates.status,
+      validUntil: certificates.validUntil,
+      issuedOn: certificates.issuedOn,
+      givenName: persons.givenName,
+      familyName: persons.familyName,
+      companyName: companies.name,
+      schemeName: schemes.name,
+      areaName: technicalAreas.name,
+      lastDecisionOn: decisions.effectiveOn,
+    })
+    .from(certificates)
+    .innerJoin(schemes, eq(schemes.id, certificates.schemeId))
+    .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
+    .leftJoin(persons, eq(persons.id, certificates.personId))
+    .leftJoin(companies, eq(companies.id, certificates.companyId))
+    .leftJoin(decisions, eq(decisions.id, certificates.latestDecisionId))
+    .where(eq(certificates.number, number))
+    // A reissue keeps the number with a higher version; the highest is the current one.
+    .orderBy(desc(certificates.version))
+    .limit(1)
+    .get();
+  if (!row) return null;
+  const status = publicStatus(row, today);
+  const holderName = row.givenName !== null ? `${row.givenName} ${row.familyName}` : (row.companyName ?? "");
+  return {
+    number: row.number,
+    holder: { name: holderName },
+    scheme: { area: row.areaName, name: row.schemeName },
+    status,
+    statusLabel: CERTIFICATE_LABELS[status],
+    issuedOn: row.issuedOn,
+    validUntil: row.validUntil,
+    lastDecisionOn: row.lastDecisionOn ?? null,
+    issuer: { name: issuer.name },
+  };
+}

@@ -1,0 +1,7 @@
+export { findCertificateByNumber, type PublicCertificate } from "./find-certificate.ts";
+export { searchCertifiedCompanies, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type CompanySearch, type CompanySearchResult } from "./search-companies.ts";
+export { getPublicCompany } from "./get-company.ts";
+export { listCompanyAreas } from "./company-areas.ts";
+export { publicOrgNumber, type PublicCompany, type PublicCompanyCertificate } from "./public-company.ts";
+export { parseCertificateNumber, normaliseOrgNumber } from "./certificate-number.ts";
+export { searchWords, prefixQuery } from "./search-words.ts";

@@ -1,0 +1,51 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import { certificates, schemes, technicalAreas, type CertificateStatus } from "../../db/schema/index.ts";
+import { orgNumberKind } from "../../lib/identity/orgnummer.ts";
+import { CERTIFICATE_LABELS, publicStatus } from "../certificates/index.ts";
+
+export interface PublicCompanyCertificate {
+  number: number;
+  scheme: { area: string; name: string };
+  status: CertificateStatus;
+  statusLabel: string;
+  validUntil: string | null;
+}
+
+/** A certified company as the public sees it: no address, e-mail, phone or employees. */
+export interface PublicCompany {
+  /** Ten digits; null for an enskild firma, whose organisationsnummer is the owner's personnummer. */
+  orgNumber: string | null;
+  name: string;
+  city: string;
+  certificates: PublicCompanyCertificate[];
+}
+
+/** An enskild firma's number is a personnummer, which no public page or API may show. */
+export function publicOrgNumber(orgNumber: string): string | null {
+  return orgNumberKind(orgNumber) === "legal" ? orgNumber : null;
+}
+
+/** Nothing supersedes the current version of a certificate. */
+export const isCurrentVersion = sql`not exists (select 1 from certificates as newer where newer.supersedes_certificate_id = ${certificates.id})`;
+
+const ORDER: Record<CertificateStatus, number> = { active: 0, suspended: 1, expired: 2, ended: 3, withdrawn: 4 };
+
+/** The company certificates (current versions) of these companies, Aktivt first, by company id. */
+export async function companyCertificates(db: DbOrTx, companyIds: string[], today: string): Promise<Map<string, PublicCompanyCertificate[]>> {
+  const byCompany = new Map<string, PublicCompanyCertificate[]>(companyIds.map((id) => [id, []]));
+  if (companyIds.length === 0) return byCompany;
+  const rows = await db
+    .select({ companyId: certificates.companyId, number: certificates.number, status: certificates.status, validUntil: certificates.validUntil, schemeName: schemes.name, areaName: technicalAreas.name })
+    .from(certificates)
+    .innerJoin(schemes, eq(schemes.id, certificates.schemeId))
+    .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
+    .where(and(inArray(certificates.companyId, companyIds), isCurrentVersion))
+    .orderBy(asc(technicalAreas.sortOrder), asc(schemes.sortOrder), asc(certificates.number));
+  for (const r of rows) {
+    const status = publicStatus(r, today);
+    byCompany.get(r.companyId!)!.push({ number: r.number, scheme: { area: r.areaName, name: r.schemeName }, status, statusLabel: CERTIFICATE_LABELS[status], validUntil: r.validUntil });
+  }
+  for (const list of byCompany.values()) list.sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  return byCompany;
+}

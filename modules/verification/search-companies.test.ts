@@ -1,0 +1,129 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { companies } from "../../db/schema/index.ts";
+import { insertCertifiedCompany } from "../../test/public-data.ts";
+import { startTestApp, type TestApp } from "../../test/harness.ts";
+import { getPublicCompany, searchCertifiedCompanies, type CompanySearch } from "./index.ts";
+
+const TODAY = "2026-03-15";
+let t: TestApp;
+const deps = () => t.runtime.deps;
+const names = async (input: CompanySearch) => (await searchCertifiedCompanies(deps().db, input, TODAY)).companies.map((c) => c.name);
+let kylteknik: { orgNumber: string };
+
+beforeAll(async () => {
+  t = await startTestApp({ now: new Date(`${TODAY}T09:00:00Z`) });
+  kylteknik = await insertCertifiedCompany(deps(), { name: "Kylteknik i Norr AB", city: "Umeå" });
+  await insertCertifiedCompany(deps(), { name: "Örebro Värmeteknik AB", city: "Örebro" });
+  await insertCertifiedCompany(deps(), { name: "Mälardalens Kyl & Värme AB", city: "Västerås" });
+  await insertCertifiedCompany(deps(), { name: "Åkes Rör och Kyl", city: "Luleå" });
+  await insertCertifiedCompany(deps(), { name: "Vilande Kyl AB", city: "Umeå", certificates: [{ status: "suspended" }] });
+  await insertCertifiedCompany(deps(), { name: "Utgången Kyl AB", city: "Umeå", certificates: [{ validUntil: "2026-03-14" }] });
+  await insertCertifiedCompany(deps(), { name: "Indragen Kyl AB", city: "Umeå", certificates: [{ status: "withdrawn" }, { status: "ended" }] });
+  await insertCertifiedCompany(deps(), { name: "Ansökande Kyl AB", city: "Umeå", status: "pending" });
+  await insertCertifiedCompany(deps(), { name: "Ocertifierad Kyl AB", city: "Umeå", certificates: [] });
+});
+afterAll(() => t.close());
+
+describe("Sök certifierade företag: words and prefixes through FTS5", () => {
+  it("finds a company by the beginning of a word in its name, in any case", async () => {
+    expect(await names({ q: "kyl" })).toEqual(["Kylteknik i Norr AB", "Mälardalens Kyl & Värme AB", "Åkes Rör och Kyl"]);
+    expect(await names({ q: "KYLT" })).toEqual(["Kylteknik i Norr AB"]);
+    expect(await names({ q: "kyl norr" })).toEqual(["Kylteknik i Norr AB"]);
+    // Words are found from their beginning, not from inside them.
+    expect(await names({ q: "teknik" })).toEqual([]);
+  });
+
+  it("reads å, ä and ö as the words they are written with, and without the dots too", async () => {
+    expect(await names({ q: "värme" })).toEqual(["Mälardalens Kyl & Värme AB", "Örebro Värmeteknik AB"]);
+    expect(await names({ q: "värmeteknik" })).toEqual(["Örebro Värmeteknik AB"]);
+    expect(await names({ q: "ÖREBRO" })).toEqual(["Örebro Värmeteknik AB"]);
+    expect(await names({ q: "mälar" })).toEqual(["Mälardalens Kyl & Värme AB"]);
+    expect(await names({ q: "akes" })).toEqual(["Åkes Rör och Kyl"]);
+    expect(await names({ q: "västerås" })).toEqual(["Mälardalens Kyl & Värme AB"]);
+  });
+
+  it("takes whatever is typed without breaking: quotes, operators, stars", async () => {
+    expect(await names({ q: 'kyl" OR * NEAR(' })).toEqual([]);
+    expect(await names({ q: '"kylteknik"' })).toEqual(["Kylteknik i Norr AB"]);
+    expect(await names({ q: "-*:" })).toHaveLength(4);
+  });
+
+  it("finds by organisationsnummer, in the number field or typed as the search, with or without dash", async () => {
+    const dashed = `${kylteknik.orgNumber.slice(0, 6)}-${kylteknik.orgNumber.slice(6)}`;
+    expect(await names({ orgNumber: kylteknik.orgNumber })).toEqual(["Kylteknik i Norr AB"]);
+    expect(await names({ q: dashed })).toEqual(["Kylteknik i Norr AB"]);
+    expect(await names({ q: `16${kylteknik.orgNumber}` })).toEqual(["Kylteknik i Norr AB"]);
+    expect(await names({ orgNumber: "5569999999" })).toEqual([]);
+  });
+
+  it("narrows by ort (words and prefixes of it) and by Teknikområde", async () => {
+    expect(await names({ city: "umeå" })).toEqual(["Kylteknik i Norr AB"]);
+    expect(await names({ city: "väster" })).toEqual(["Mälardalens Kyl & Värme AB"]);
+    expect(await names({ q: "kyl", city: "lule" })).toEqual(["Åkes Rör och Kyl"]);
+    expect(await names({ city: "kyl" })).toEqual([]);
+    expect(await names({ area: "fgas", q: "kyl" })).toHaveLength(3);
+    expect(await names({ area: "extern" })).toEqual([]);
+    expect(await names({ area: "finns-inte" })).toEqual([]);
+  });
+
+  it("shows only companies with a company certificate that is Aktivt today, unless asked for the others", async () => {
+    expect(await names({ city: "umeå" })).toEqual(["Kylteknik i Norr AB"]);
+    expect(await names({ city: "umeå", includeWithoutActive: true })).toEqual(["Indragen Kyl AB", "Kylteknik i Norr AB", "Utgången Kyl AB", "Vilande Kyl AB"]);
+    const found = await searchCertifiedCompanies(deps().db, { q: "indragen", includeWithoutActive: true }, TODAY);
+    expect(found.companies[0]!.certificates.map((c) => [c.status, c.statusLabel])).toEqual([
+      ["ended", "Avslutat"],
+      ["withdrawn", "Indraget"],
+    ]);
+    const expired = await searchCertifiedCompanies(deps().db, { q: "utgången", includeWithoutActive: true }, TODAY);
+    expect(expired.companies[0]!.certificates[0]).toMatchObject({ status: "expired", statusLabel: "Utgånget", validUntil: "2026-03-14", scheme: { area: "F-gaser", name: "Företagscertifikat F-gas" } });
+  });
+
+  it("follows a company's new name", async () => {
+    await deps().db.update(companies).set({ name: "Norrlands Kylteknik AB" }).where(eq(companies.orgNumber, kylteknik.orgNumber));
+    expect(await names({ q: "norrlands" })).toEqual(["Norrlands Kylteknik AB"]);
+    expect(await names({ q: "kyltek" })).toEqual(["Norrlands Kylteknik AB"]);
+    await deps().db.update(companies).set({ name: "Kylteknik i Norr AB" }).where(eq(companies.orgNumber, kylteknik.orgNumber));
+    expect(await names({ q: "norrlands" })).toEqual([]);
+  });
+
+  it("pages through many companies in name order, with the total", async () => {
+    for (let i = 1; i <= 23; i++) await insertCertifiedCompany(deps(), { name: `Serie ${String(i).padStart(2, "0")} Kylservice AB`, city: "Göteborg" });
+    const first = await searchCertifiedCompanies(deps().db, { q: "kylservice", pageSize: 10 }, TODAY);
+    expect(first).toMatchObject({ total: 23, page: 1, pageSize: 10, pageCount: 3 });
+    expect(first.companies.map((c) => c.name)).toEqual(Array.from({ length: 10 }, (_, i) => `Serie ${String(i + 1).padStart(2, "0")} Kylservice AB`));
+    const last = await searchCertifiedCompanies(deps().db, { q: "kylservice", pageSize: 10, page: 3 }, TODAY);
+    expect(last.companies.map((c) => c.name)).toEqual(["Serie 21 Kylservice AB", "Serie 22 Kylservice AB", "Serie 23 Kylservice AB"]);
+    const beyond = await searchCertifiedCompanies(deps().db, { q: "kylservice", pageSize: 10, page: 9 }, TODAY);
+    expect(beyond).toMatchObject({ companies: [], total: 23, page: 9 });
+    const everyone = await searchCertifiedCompanies(deps().db, { pageSize: 5, page: 2 }, TODAY);
+    expect(everyone.total).toBe(27);
+    expect(everyone.companies).toHaveLength(5);
+  });
+});
+
+describe("a company's public page", () => {
+  it("has its name, ort, number and company certificates, whatever their status", async () => {
+    expect(await getPublicCompany(deps().db, kylteknik.orgNumber, TODAY)).toEqual({
+      orgNumber: kylteknik.orgNumber,
+      name: "Kylteknik i Norr AB",
+      city: "Umeå",
+      certificates: [{ number: expect.any(Number), scheme: { area: "F-gaser", name: "Företagscertifikat F-gas" }, status: "active", statusLabel: "Aktivt", validUntil: "2027-01-14" }],
+    });
+    const suspended = (await searchCertifiedCompanies(deps().db, { q: "vilande", includeWithoutActive: true }, TODAY)).companies[0]!;
+    expect(suspended.certificates[0]!.statusLabel).toBe("Vilande");
+  });
+
+  it("does not exist for a company without certificates, one not approved, or an unknown number", async () => {
+    const none = await insertCertifiedCompany(deps(), { name: "Tom AB", certificates: [] });
+    const pending = await insertCertifiedCompany(deps(), { name: "Väntar AB", status: "pending" });
+    for (const n of [none.orgNumber, pending.orgNumber, "5569999999"]) expect(await getPublicCompany(deps().db, n, TODAY)).toBeNull();
+  });
+
+  it("never shows an enskild firma's number: it is the owner's personnummer", async () => {
+    const soleTrader = await insertCertifiedCompany(deps(), { name: "Svens Kylservice", orgNumber: "8001019812" });
+    expect((await getPublicCompany(deps().db, soleTrader.orgNumber, TODAY))?.orgNumber).toBeNull();
+    const found = await searchCertifiedCompanies(deps().db, { q: "svens" }, TODAY);
+    expect(found.companies.map((c) => [c.name, c.orgNumber])).toEqual([["Svens Kylservice", null]]);
+  });
+});

@@ -1,0 +1,171 @@
+// The OpenAPI 3.1 description of the public API, written by hand: four GET routes do not need a
+// generator. public-site/api/openapi.test.ts calls every path documented here and checks the
+// answers against these schemas, so the document cannot drift from the code.
+import { CERTIFICATE_STATUSES } from "../../db/schema/certificates.ts";
+import { CERTIFICATE_LABELS } from "../../modules/certificates/index.ts";
+import { MAX_PAGE_SIZE } from "../../modules/verification/index.ts";
+
+const date = { type: "string", format: "date", description: "YYYY-MM-DD" };
+const nullableDate = { type: ["string", "null"], format: "date", description: "YYYY-MM-DD, or null" };
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const publicHeaders = {
+  "Access-Control-Allow-Origin": { description: "Always *: any site may read the API.", schema: { type: "string", const: "*" } },
+  "Cache-Control": { description: "public, max-age=60", schema: { type: "string" } },
+  ETag: { description: "Computed from the body; send it back in If-None-Match to get 304.", schema: { type: "string" } },
+};
+
+const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
+
+const ifNoneMatch = { name: "If-None-Match", in: "header", required: false, description: "An ETag from an earlier answer: 304 if nothing changed.", schema: { type: "string" } };
+
+const okJson = (schema: string, description: string) => ({
+  "200": { description, headers: publicHeaders, content: { "application/json": { schema: ref(schema) } } },
+  "304": { description: "Not modified: the ETag in If-None-Match is still current.", headers: publicHeaders },
+});
+
+const tooMany = problemResponse("Too many requests from this address (PUBLIC_RATE_LIMIT a minute); see Retry-After.");
+
+export function openApiDocument(publicUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "certportal public API",
+      version: "1.0.0",
+      description:
+        "Verify certificates and find certified companies. No authentication, no cookies; every answer may be read by any origin (CORS *) and cached for 60 seconds. Errors are application/problem+json with a Swedish title and detail. Never contains personnummer, birth dates, addresses, e-mail addresses or phone numbers.",
+    },
+    servers: [{ url: `${publicUrl}/api/v1` }],
+    paths: {
+      "/certificates/{number}": {
+        get: {
+          operationId: "getCertificate",
+          summary: "One certificate by its number, as the public verification page shows it.",
+          parameters: [{ name: "number", in: "path", required: true, description: "The certificate number (digits).", schema: { type: "string", pattern: "^[0-9]{1,12}$" }, example: "10001" }, ifNoneMatch],
+          responses: {
+            ...okJson("Certificate", "The certificate's current version and its status today."),
+            "400": problemResponse("The number is not a certificate number (digits only)."),
+            "404": problemResponse("No certificate has this number."),
+            "429": tooMany,
+          },
+        },
+      },
+      "/companies": {
+        get: {
+          operationId: "searchCompanies",
+          summary: "Certified companies: by default those with a company certificate that is active today, in name order.",
+          parameters: [
+            { name: "q", in: "query", required: false, description: "Words of the company's name or city, each matched as a prefix (\"kyl\" finds Kylteknik); an organisationsnummer also works.", schema: { type: "string", maxLength: 100 } },
+            { name: "area", in: "query", required: false, description: "A technical area's code, e.g. fgas.", schema: { type: "string", maxLength: 40 } },
+            { name: "city", in: "query", required: false, description: "Words of the city (ort), as prefixes.", schema: { type: "string", maxLength: 60 } },
+            { name: "orgNumber", in: "query", required: false, description: "Exact organisationsnummer, 556016-0680 or 5560160680.", schema: { type: "string", maxLength: 20 } },
+            { name: "includeWithoutActive", in: "query", required: false, description: "true: also companies whose company certificates are all suspended, withdrawn, expired or ended.", schema: { type: "string", enum: ["true", "false"] } },
+            { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, default: 1 } },
+            { name: "pageSize", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 } },
+            ifNoneMatch,
+          ],
+          responses: {
+            ...okJson("CompanySearchResult", "One page of companies and the total number found."),
+            "400": problemResponse("A parameter has a value that cannot be used."),
+            "429": tooMany,
+          },
+        },
+      },
+      "/companies/{orgNumber}": {
+        get: {
+          operationId: "getCompany",
+          summary: "One certified company and its company certificates, whatever their status.",
+          parameters: [{ name: "orgNumber", in: "path", required: true, description: "Organisationsnummer, 5560160680 or 556016-0680.", schema: { type: "string" }, example: "5560160680" }, ifNoneMatch],
+          responses: {
+            ...okJson("Company", "The company."),
+            "400": problemResponse("Not an organisationsnummer (ten digits)."),
+            "404": problemResponse("No certified company has this organisationsnummer."),
+            "429": tooMany,
+          },
+        },
+      },
+      "/openapi.json": {
+        get: {
+          operationId: "getOpenApi",
+          summary: "This document.",
+          responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Status: {
+          type: "string",
+          enum: [...CERTIFICATE_STATUSES],
+          description: `The status today. ${CERTIFICATE_STATUSES.map((s) => `${s} = ${CERTIFICATE_LABELS[s]}`).join(", ")}. An active certificate past validUntil is expired.`,
+        },
+        StatusLabel: { type: "string", enum: CERTIFICATE_STATUSES.map((s) => CERTIFICATE_LABELS[s]), description: "The status in Swedish, as the pages show it." },
+        Scheme: {
+          type: "object",
+          additionalProperties: false,
+          required: ["area", "name"],
+          properties: { area: { type: "string", description: "Teknikområde, e.g. F-gaser." }, name: { type: "string", description: "The certificate, e.g. Företagscertifikat F-gas." } },
+        },
+        Certificate: {
+          type: "object",
+          additionalProperties: false,
+          required: ["number", "holder", "scheme", "status", "statusLabel", "issuedOn", "validUntil", "lastDecisionOn", "issuer", "verifyUrl"],
+          properties: {
+            number: { type: "integer", minimum: 1 },
+            holder: { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string", description: "The person's full name, or the company's name." } } },
+            scheme: ref("Scheme"),
+            status: ref("Status"),
+            statusLabel: ref("StatusLabel"),
+            issuedOn: date,
+            validUntil: { ...nullableDate, description: "Last day it is valid (YYYY-MM-DD); null where it does not expire." },
+            lastDecisionOn: { ...nullableDate, description: "Date of the latest decision on it (Senaste beslut)." },
+            issuer: { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string" } } },
+            verifyUrl: { type: "string", format: "uri", description: "The public verification page, the address in the certificate's QR code." },
+          },
+        },
+        CompanyCertificate: {
+          type: "object",
+          additionalProperties: false,
+          required: ["number", "scheme", "status", "statusLabel", "validUntil", "verifyUrl"],
+          properties: {
+            number: { type: "integer", minimum: 1 },
+            scheme: ref("Scheme"),
+            status: ref("Status"),
+            statusLabel: ref("StatusLabel"),
+            validUntil: nullableDate,
+            verifyUrl: { type: "string", format: "uri" },
+          },
+        },
+        Company: {
+          type: "object",
+          additionalProperties: false,
+          required: ["orgNumber", "name", "city", "pageUrl", "certificates"],
+          properties: {
+            orgNumber: { type: ["string", "null"], pattern: "^[0-9]{10}$", description: "Ten digits; null for a sole trader (enskild firma), whose number is the owner's personnummer." },
+            name: { type: "string" },
+            city: { type: "string" },
+            pageUrl: { type: ["string", "null"], format: "uri", description: "The company's public page; null where orgNumber is." },
+            certificates: { type: "array", items: ref("CompanyCertificate"), description: "Company certificates, active first." },
+          },
+        },
+        CompanySearchResult: {
+          type: "object",
+          additionalProperties: false,
+          required: ["companies", "total", "page", "pageSize", "pageCount"],
+          properties: {
+            companies: { type: "array", items: ref("Company") },
+            total: { type: "integer", minimum: 0 },
+            page: { type: "integer", minimum: 1 },
+            pageSize: { type: "integer", minimum: 1 },
+            pageCount: { type: "integer", minimum: 0 },
+          },
+        },
+        Problem: {
+          type: "object",
+          required: ["type", "title", "status", "detail"],
+          properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" } },
+        },
+      },
+    },
+  };
+}

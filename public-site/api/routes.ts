@@ -1,0 +1,73 @@
+// The public JSON API (DESIGN.md §3), read by the widgets and by anyone: CORS open, cacheable
+// (Cache-Control, ETag, 304), no cookies, rate limited per address, errors as problem+json.
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { swedishDate } from "../../lib/dates.ts";
+import { findCertificateByNumber, getPublicCompany, MAX_PAGE_SIZE, normaliseOrgNumber, parseCertificateNumber, searchCertifiedCompanies } from "../../modules/verification/index.ts";
+import type { AppEnv } from "../../web/env.ts";
+import { openToOtherSites } from "../cross-origin.ts";
+import { cacheable } from "../http-cache.ts";
+import { publicRateLimit } from "../rate-limit.ts";
+import { openApiDocument } from "./openapi.ts";
+import { problem } from "./problem.ts";
+import { certificateJson, companyJson, companySearchJson } from "./views.ts";
+
+type Ctx = Context<AppEnv>;
+
+const today = (c: Ctx) => swedishDate(c.var.deps.clock.now());
+const publicUrl = (c: Ctx) => c.var.deps.config.publicUrl;
+
+/** What a minute-old answer may be: the same as the live one, or one status change behind. */
+const json = (c: Ctx, body: unknown) => cacheable(c, JSON.stringify(body), { contentType: "application/json; charset=utf-8", cacheControl: "public, max-age=60" });
+
+const companyQuery = z.object({
+  q: z.string().max(100).optional(),
+  area: z.string().max(40).optional(),
+  city: z.string().max(60).optional(),
+  orgNumber: z.string().max(20).optional(),
+  includeWithoutActive: z.enum(["true", "false"]).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+});
+
+export function publicApi(): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  api.use("*", openToOtherSites(), publicRateLimit());
+
+  api.get("/openapi.json", (c) => json(c, openApiDocument(publicUrl(c))));
+
+  api.get("/certificates/:number", async (c) => {
+    const number = parseCertificateNumber(c.req.param("number"));
+    if (number === null) return problem(c, 400, "Felaktigt certifikatnummer", "Ett certifikatnummer består av siffror, till exempel 10001.");
+    const cert = await findCertificateByNumber(c.var.deps.db, number, today(c), { name: c.var.deps.config.org.name });
+    if (!cert) return problem(c, 404, "Certifikatet finns inte", "Inget certifikat med det numret.");
+    return json(c, certificateJson(cert, publicUrl(c)));
+  });
+
+  api.get("/companies", async (c) => {
+    const parsed = companyQuery.safeParse(c.req.query());
+    if (!parsed.success) {
+      const field = String(parsed.error.issues[0]?.path[0] ?? "");
+      return problem(c, 400, "Felaktig sökning", `Parametern ${field} har ett värde som inte går att använda. Se /api/v1/openapi.json.`);
+    }
+    const input = parsed.data;
+    const orgNumber = input.orgNumber ? normaliseOrgNumber(input.orgNumber) : undefined;
+    if (orgNumber === null) return problem(c, 400, "Felaktigt organisationsnummer", "Ett organisationsnummer har tio siffror, till exempel 556016-0680.");
+    const result = await searchCertifiedCompanies(
+      c.var.deps.db,
+      { q: input.q, area: input.area || undefined, city: input.city, orgNumber, includeWithoutActive: input.includeWithoutActive === "true", page: input.page, pageSize: input.pageSize },
+      today(c),
+    );
+    return json(c, companySearchJson(result, publicUrl(c)));
+  });
+
+  api.get("/companies/:orgNumber", async (c) => {
+    const orgNumber = normaliseOrgNumber(c.req.param("orgNumber"));
+    if (orgNumber === null) return problem(c, 400, "Felaktigt organisationsnummer", "Ett organisationsnummer har tio siffror, till exempel 556016-0680.");
+    const company = await getPublicCompany(c.var.deps.db, orgNumber, today(c));
+    if (!company) return problem(c, 404, "Företaget finns inte", "Inget certifierat företag med det organisationsnumret.");
+    return json(c, companyJson(company, publicUrl(c)));
+  });
+
+  return api;
+}

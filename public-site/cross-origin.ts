@@ -1,0 +1,31 @@
+// The public API, the badge (and the widget script) are read by other sites: open to every origin
+// (no credentials, so "*" is safe and needs no Vary), loadable across origins despite
+// secureHeaders' Cross-Origin-Resource-Policy: same-origin, and never setting a cookie, so a CDN
+// may keep one copy for everyone.
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../web/env.ts";
+
+const METHODS = "GET, HEAD, OPTIONS";
+
+export function openToOtherSites(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method === "OPTIONS") {
+      return c.body(null, 204, {
+        "Access-Control-Allow-Origin": "*",
+        "Access-Control-Allow-Methods": METHODS,
+        // Whatever a fetch() asks to send (If-None-Match, Accept-Language): reads only, no credentials.
+        "Access-Control-Allow-Headers": c.req.header("Access-Control-Request-Headers") ?? "If-None-Match",
+        "Access-Control-Max-Age": "86400",
+        "Cross-Origin-Resource-Policy": "cross-origin",
+      });
+    }
+    await next();
+    const h = c.res.headers;
+    h.set("Access-Control-Allow-Origin", "*");
+    h.set("Access-Control-Expose-Headers", "ETag, Retry-After");
+    h.set("Cross-Origin-Resource-Policy", "cross-origin");
+    h.delete("Set-Cookie");
+    // Errors are not for caches: a number unknown now may be issued a minute later.
+    if (c.res.status >= 400 && !h.has("Cache-Control")) h.set("Cache-Control", "no-store");
+  };
+}

@@ -1,0 +1,94 @@
+// Kontrollera certifikat and /c/{number}: one certificate found by its exact number, shown so that
+// its status cannot be misread. Persons are never listed; only the number finds them.
+import type { FC } from "hono/jsx";
+import type { FieldErrors } from "../../lib/errors.ts";
+import type { PublicCertificate } from "../../modules/verification/index.ts";
+import { Field } from "../../web/views/form.tsx";
+import { statusVerdict, StatusIcon } from "./certificate-status.tsx";
+
+export const NOT_FOUND_TEXT = "Inget certifikat med det numret";
+
+/** The certificate as the public sees it, checked today. */
+export const CertificateResult: FC<{ cert: PublicCertificate; today: string }> = ({ cert, today }) => (
+  <article class={`verification verification--${cert.status}`} aria-labelledby="verification-holder">
+    <p class="verification__status" role="status">
+      <StatusIcon status={cert.status} />
+      <span>
+        <span class="visually-hidden">Status: </span>
+        <strong class="verification__word">{cert.statusLabel}</strong>
+        <span class="verification__verdict">{statusVerdict(cert.status, cert.validUntil)}</span>
+      </span>
+    </p>
+    <div class="verification__body">
+      <h2 id="verification-holder" class="verification__holder">
+        {cert.holder.name}
+      </h2>
+      <p class="verification__scheme">
+        {cert.scheme.area} - {cert.scheme.name}
+      </p>
+      <dl class="details">
+        <dt>Certifikatnummer</dt>
+        <dd>{cert.number}</dd>
+        <dt>Status</dt>
+        <dd>{cert.statusLabel}</dd>
+        <dt>Utfärdandedatum</dt>
+        <dd>{cert.issuedOn}</dd>
+        <dt>Giltigt till</dt>
+        <dd>{cert.validUntil ?? "Tills vidare"}</dd>
+        <dt>Senaste beslut</dt>
+        <dd>{cert.lastDecisionOn ?? "–"}</dd>
+        <dt>Utfärdat av</dt>
+        <dd>{cert.issuer.name}</dd>
+      </dl>
+      <p class="verification__checked muted">
+        Kontrollerat {today} i registret hos {cert.issuer.name}. Adressen till den här sidan står i certifikatets QR-kod.
+      </p>
+    </div>
+  </article>
+);
+
+export const CertificateNotFound: FC<{ number: string }> = ({ number }) => (
+  <div class="notice notice--warning" role="status">
+    <p>
+      <strong>{NOT_FOUND_TEXT}.</strong> Det finns inget certifikat med nummer {number} i registret. Kontrollera att du har
+      skrivit numret precis som det står på certifikatet.
+    </p>
+  </div>
+);
+
+export interface CheckPageProps {
+  orgName: string;
+  /** What was typed, as typed. */
+  raw: string;
+  errors: FieldErrors;
+  result: { cert: PublicCertificate; today: string } | { notFound: string } | null;
+}
+
+/** Kontrollera certifikat: the form, and below it what the number led to. */
+export const CheckPage: FC<CheckPageProps> = ({ orgName, raw, errors, result }) => (
+  <section class="narrow check-page" aria-labelledby="check-title">
+    <h1 id="check-title">Kontrollera certifikat</h1>
+    <p>
+      Här kan du kontrollera om ett certifikat som {orgName} har utfärdat är giltigt. Certifikatnumret står på certifikatet;
+      QR-koden på certifikatet leder direkt till samma kontroll.
+    </p>
+    <form method="get" action="/kontrollera-certifikat" role="search" aria-label="Kontrollera certifikat" class="check-form">
+      <Field name="nummer" label="Certifikatnummer" inputmode="numeric" autocomplete="off" maxlength={40} value={raw} errors={errors} hint="Bara siffror, till exempel 10001." />
+      <div class="button-row">
+        <button type="submit">Sök</button>
+      </div>
+    </form>
+    {result === null ? null : "cert" in result ? <CertificateResult cert={result.cert} today={result.today} /> : <CertificateNotFound number={result.notFound} />}
+  </section>
+);
+
+/** /c/{number}: where the QR code leads. */
+export const CertificatePage: FC<{ number: string; result: { cert: PublicCertificate; today: string } | null }> = ({ number, result }) => (
+  <section class="narrow check-page" aria-labelledby="c-title">
+    <h1 id="c-title">Certifikat {number}</h1>
+    {result ? <CertificateResult cert={result.cert} today={result.today} /> : <CertificateNotFound number={number} />}
+    <p>
+      <a href="/kontrollera-certifikat">Kontrollera ett annat certifikat</a>
+    </p>
+  </section>
+);

@@ -1,0 +1,240 @@
+// Sök certifierade företag: a GET form that works without JavaScript; with htmx the results
+// follow the typing (the form asks for the same URL and morphs only the results in, as
+// web/views/data-table.tsx does) and the address follows, so Back and a shared link work.
+import type { FC } from "hono/jsx";
+import { formatOrgNumber } from "../../lib/identity/orgnummer.ts";
+import type { CompanySearchResult, PublicCompany } from "../../modules/verification/index.ts";
+import { Field } from "../../web/views/form.tsx";
+import { CertificateStatusTag } from "./certificate-status.tsx";
+
+export const SEARCH_PATH = "/sok-certifierade-foretag";
+const RESULTS_ID = "foretag-resultat";
+
+/** The form's values as the request gave them (query parameter names are Swedish, like the paths). */
+export interface SearchForm {
+  q: string;
+  orgnr: string;
+  omrade: string;
+  ort: string;
+  alla: boolean;
+}
+
+export const companyPath = (orgNumber: string) => `${SEARCH_PATH}/${orgNumber}`;
+
+export function searchHref(form: SearchForm, page = 1): string {
+  const qs = new URLSearchParams();
+  if (form.q) qs.set("q", form.q);
+  if (form.orgnr) qs.set("orgnr", form.orgnr);
+  if (form.omrade) qs.set("omrade", form.omrade);
+  if (form.ort) qs.set("ort", form.ort);
+  if (form.alla) qs.set("alla", "1");
+  if (page > 1) qs.set("sida", String(page));
+  const s = qs.toString();
+  return s ? `${SEARCH_PATH}?${s}` : SEARCH_PATH;
+}
+
+const swap = { "hx-select": `#${RESULTS_ID}`, "hx-target": `#${RESULTS_ID}`, "hx-swap": "outerMorph", "hx-push-url": "true" };
+
+export interface SearchPageProps {
+  orgName: string;
+  form: SearchForm;
+  areas: { code: string; name: string }[];
+  results: SearchResultsProps;
+}
+
+export const SearchPage: FC<SearchPageProps> = ({ orgName, form, areas, results }) => (
+  <section class="company-search" aria-labelledby="search-title">
+    <h1 id="search-title">Sök certifierade företag</h1>
+    <p class="lead">
+      Se om ett företag har ett aktivt företagscertifikat hos {orgName}, till exempel innan du anlitar företaget eller säljer
+      köldmedier till det.
+    </p>
+    <form
+      method="get"
+      action={SEARCH_PATH}
+      role="search"
+      aria-label="Sök certifierade företag"
+      class="company-search__form"
+      hx-get={SEARCH_PATH}
+      hx-trigger="submit, input delay:300ms, change"
+      hx-sync="this:replace"
+      {...swap}
+    >
+      <div class="company-search__fields">
+        <Field name="q" label="Företagsnamn" hint="Ord eller början av ord i namnet eller orten, t.ex. kyl." autocomplete="organization" maxlength={100} value={form.q} />
+        <Field name="orgnr" label="Organisationsnummer" hint="Tio siffror, t.ex. 556016-0680." inputmode="numeric" autocomplete="off" maxlength={20} value={form.orgnr} errors={results.kind === "invalid" ? { orgnr: results.message } : undefined} />
+        <div class="field">
+          <label for="f-omrade">Teknikområde</label>
+          <p class="hint" id="f-omrade-hint">
+            Där företaget har sitt företagscertifikat.
+          </p>
+          <select id="f-omrade" name="omrade" aria-describedby="f-omrade-hint">
+            <option value="" selected={form.omrade === ""}>
+              Alla teknikområden
+            </option>
+            {areas.map((a) => (
+              <option value={a.code} selected={form.omrade === a.code}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field name="ort" label="Ort" hint="Hela orten eller början, t.ex. väster." autocomplete="address-level2" maxlength={60} value={form.ort} />
+      </div>
+      <div class="checkbox">
+        <input type="checkbox" id="f-alla" name="alla" value="1" checked={form.alla} />
+        <label for="f-alla">Visa även företag utan aktivt företagscertifikat</label>
+      </div>
+      <div class="button-row">
+        <button type="submit">Sök</button>
+      </div>
+    </form>
+    <SearchResults {...results} />
+  </section>
+);
+
+export type SearchResultsProps =
+  | { kind: "found"; form: SearchForm; result: CompanySearchResult }
+  | { kind: "invalid"; form: SearchForm; message: string };
+
+/** The part htmx swaps: the number found (announced), the companies, the pages. */
+export const SearchResults: FC<SearchResultsProps> = (props) => {
+  const hits = props.kind === "found" ? props.result.total : 0;
+  return (
+    <div id={RESULTS_ID} class="company-results">
+      <h2 class="visually-hidden">Sökresultat</h2>
+      <p class="hits" aria-live="polite">
+        {props.kind === "invalid" ? "Ingen sökning" : hits === 1 ? "1 företag" : `${hits} företag`}
+        {props.kind === "found" && !props.form.alla ? " med aktivt företagscertifikat" : ""}
+      </p>
+      {props.kind === "invalid" ? (
+        <div class="notice notice--warning" role="status">
+          <p>{props.message}</p>
+        </div>
+      ) : props.result.total === 0 ? (
+        <p class="company-results__empty">
+          Inget företag matchar sökningen.{" "}
+          {props.form.alla ? null : "Kryssa i ”Visa även företag utan aktivt företagscertifikat” för att se fler."}
+        </p>
+      ) : (
+        <>
+          <ol class="company-list">
+            {props.result.companies.map((c) => (
+              <li>
+                <CompanyCard company={c} />
+              </li>
+            ))}
+          </ol>
+          <Pagination form={props.form} page={props.result.page} pageCount={props.result.pageCount} />
+        </>
+      )}
+    </div>
+  );
+};
+
+const CompanyCard: FC<{ company: PublicCompany }> = ({ company }) => (
+  <article class="company-card" aria-label={company.name}>
+    <h3 class="company-card__name">{company.orgNumber ? <a href={companyPath(company.orgNumber)}>{company.name}</a> : company.name}</h3>
+    <p class="company-card__meta">
+      <span>{company.city}</span>
+      <span>{company.orgNumber ? `Org.nr ${formatOrgNumber(company.orgNumber)}` : "Enskild firma"}</span>
+    </p>
+    <CompanyCertificates company={company} />
+  </article>
+);
+
+/** The company certificates of one company: the manual's words for the columns. */
+export const CompanyCertificates: FC<{ company: PublicCompany; caption?: string }> = ({ company, caption }) => (
+  <div class="table-wrap">
+    <table class="data data--compact">
+      <caption class="visually-hidden">{caption ?? `Företagscertifikat för ${company.name}`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Certifikat</th>
+          <th scope="col">Certifikatnummer</th>
+          <th scope="col">Status</th>
+          <th scope="col">Giltigt till</th>
+        </tr>
+      </thead>
+      <tbody>
+        {company.certificates.map((cert) => (
+          <tr>
+            <td>
+              {cert.scheme.area} - {cert.scheme.name}
+            </td>
+            <td>
+              <a href={`/c/${cert.number}`}>{cert.number}</a>
+            </td>
+            <td>
+              <CertificateStatusTag status={cert.status} label={cert.statusLabel} />
+            </td>
+            <td>{cert.validUntil ?? "Tills vidare"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
+/** Föregående, the pages around this one, Nästa: plain links that htmx follows in place. */
+const Pagination: FC<{ form: SearchForm; page: number; pageCount: number }> = ({ form, page, pageCount }) => {
+  if (pageCount <= 1) return null;
+  const link = (p: number, label: string, rel?: string) => (
+    <a href={searchHref(form, p)} hx-get={searchHref(form, p)} {...swap} hx-swap="outerMorph show:top" rel={rel}>
+      {label}
+    </a>
+  );
+  const near = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
+  return (
+    <nav class="pagination" aria-label="Sidor i sökresultatet">
+      <p class="pagination__where">
+        Sida {page} av {pageCount}
+      </p>
+      <ul>
+        {page > 1 ? <li>{link(page - 1, "Föregående", "prev")}</li> : null}
+        {near.map((p, i) => (
+          <>
+            {i > 0 && p - near[i - 1]! > 1 ? (
+              <li class="pagination__gap" aria-hidden="true">
+                …
+              </li>
+            ) : null}
+            <li>
+              {p === page ? (
+                <span aria-current="page">
+                  <span class="visually-hidden">Sida </span>
+                  {p}
+                </span>
+              ) : (
+                link(p, String(p))
+              )}
+            </li>
+          </>
+        ))}
+        {page < pageCount ? <li>{link(page + 1, "Nästa", "next")}</li> : null}
+      </ul>
+    </nav>
+  );
+};
+
+/** One company's public page: name, ort, organisationsnummer, company certificates; no people. */
+export const CompanyPage: FC<{ company: PublicCompany; orgNumber: string }> = ({ company }) => (
+  <section class="company-page" aria-labelledby="company-title">
+    <nav class="breadcrumbs" aria-label="Du är här">
+      <a href={SEARCH_PATH}>Sök certifierade företag</a> › {company.name}
+    </nav>
+    <h1 id="company-title">{company.name}</h1>
+    <dl class="details company-page__facts">
+      <dt>Organisationsnummer</dt>
+      <dd>{company.orgNumber ? formatOrgNumber(company.orgNumber) : "Enskild firma (numret visas inte)"}</dd>
+      <dt>Ort</dt>
+      <dd>{company.city}</dd>
+    </dl>
+    <h2>Företagscertifikat</h2>
+    <CompanyCertificates company={company} caption="Företagscertifikat" />
+    <p class="muted company-page__note">
+      Ett företagscertifikat visar att företaget uppfyller kraven för certifieringen, bland annat att minst en anställd har ett
+      aktivt personcertifikat inom området. Klicka på ett certifikatnummer för att se certifikatet.
+    </p>
+  </section>
+);

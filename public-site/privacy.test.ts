@@ -1,0 +1,101 @@
+// DESIGN.md §4: no public page, API answer or badge ever shows a personnummer, birth date,
+// address, e-mail or phone. Holders are seeded with all of those; every public answer is scanned
+// for their values and for anything that looks like one.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { persons } from "../db/schema/index.ts";
+import { formatOrgNumber } from "../lib/identity/orgnummer.ts";
+import { startTestApp, TEST_ORIGIN, type TestApp } from "../test/harness.ts";
+import { insertCertifiedCompany } from "../test/public-data.ts";
+import { buildVerificationWorld, type VerificationWorld } from "../test/verification-world.ts";
+
+let t: TestApp;
+let w: VerificationWorld;
+let soleTrader: { orgNumber: string; numbers: number[] };
+
+beforeAll(async () => {
+  t = await startTestApp({ now: new Date("2026-03-15T09:00:00Z"), env: { PUBLIC_RATE_LIMIT: "0" } });
+  w = await buildVerificationWorld(t.runtime.deps);
+  // An enskild firma: its organisationsnummer is Sven's personnummer (ten digits).
+  soleTrader = await insertCertifiedCompany(t.runtime.deps, { name: "Svens Kylservice", city: "Umeå", orgNumber: w.sven.personnummer.slice(2) });
+});
+afterAll(() => t.close());
+
+/** Every public answer there is for the seeded world: pages, htmx fragments, API, badges. */
+function publicPaths(): { path: string; htmx?: boolean; typed?: string }[] {
+  const numbers = [...Object.values(w.numbers), ...soleTrader.numbers];
+  const searches = ["", "?alla=1", "?q=kyl", "?q=sven", "?q=svensson", `?orgnr=${formatOrgNumber(w.company.orgNumber)}`, "?ort=ume&alla=1", "?omrade=fgas"];
+  return [
+    ...numbers.flatMap((n) => [{ path: `/c/${n}` }, { path: `/kontrollera-certifikat?nummer=${n}` }, { path: `/api/v1/certificates/${n}` }, { path: `/badge/${n}.svg` }]),
+    ...searches.flatMap((q) => [{ path: `/sok-certifierade-foretag${q}` }, { path: `/sok-certifierade-foretag${q}`, htmx: true }]),
+    // A visitor who types a personnummer into the search sees it in the search box again, and nothing more.
+    ...[false, true].map((htmx) => ({ path: `/sok-certifierade-foretag?q=${w.sven.personnummer}`, htmx, typed: w.sven.personnummer })),
+    ...["", "?includeWithoutActive=true", "?q=sven", "?q=%C3%A5kesson", "?city=ume"].map((q) => ({ path: `/api/v1/companies${q}` })),
+    { path: `/sok-certifierade-foretag/${w.company.orgNumber}` },
+    { path: `/sok-certifierade-foretag/${soleTrader.orgNumber}` },
+    { path: `/api/v1/companies/${w.company.orgNumber}` },
+    { path: `/api/v1/companies/${soleTrader.orgNumber}` },
+    { path: "/api/v1/openapi.json" },
+    { path: "/kontrollera-certifikat" },
+    { path: "/c/99999" },
+    { path: "/kontrollera-certifikat?nummer=99999" },
+  ];
+}
+
+/** Anything shaped like a personnummer: (YY)YYMMDD, an optional - or +, four digits; samordningsnummer too. */
+const PERSONNUMMER = /(?<!\d)(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])[-+]?\d{4}(?!\d)/g;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** Swedish mobile numbers, written the usual ways: 070-123 45 67, 0701234567, +46 70 123 45 67. */
+const MOBILE = /(?:\+46|(?<!\d)0)\s?7\d[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)/g;
+const PHONE = /(?<![\d-])0\d{1,3}-\d{2,3}\s?\d{2}\s?\d{2}(?!\d)/g;
+
+describe("privacy of the public pages, API and badge", () => {
+  it("shows no personnummer, birth date, address, e-mail or phone of anyone, seeded or not", async () => {
+    const { org } = t.runtime.deps.config;
+    const everyone = await t.runtime.deps.db.select().from(persons);
+    expect(everyone.length).toBeGreaterThanOrEqual(5);
+    const secrets = new Set<string>();
+    for (const p of everyone) {
+      if (p.personnummer) {
+        const pn = p.personnummer;
+        for (const s of [pn, pn.slice(2), `${pn.slice(0, 8)}-${pn.slice(8)}`, `${pn.slice(2, 8)}-${pn.slice(8)}`]) secrets.add(s);
+      }
+      for (const s of [p.email, p.billingEmail, p.mobile, p.mobile?.replace(/\D/g, ""), p.addressLine1, p.addressLine2, p.postalCode]) if (s) secrets.add(s);
+    }
+    for (const h of [w.sven, w.anna, w.olle]) secrets.add(h.birthDate);
+    for (const s of [w.company.email, w.company.phone, w.company.addressLine1]) secrets.add(s);
+
+    let scanned = 0;
+    for (const { path, htmx, typed } of publicPaths()) {
+      const res = await t.app.request(`${TEST_ORIGIN}${path}`, { headers: htmx ? { "HX-Request": "true" } : {} });
+      expect(res.status, path).toBeLessThan(500);
+      // The organisation's own contact details are in every page's footer; they are not a person's.
+      const body = (await res.text()).replaceAll("&#39;", "'").split(org.email).join("").split(org.phone).join("").split(org.address).join("").split(typed ?? "\u0000").join("");
+      const where = `${htmx ? "htmx " : ""}${path}`;
+      for (const s of secrets) expect(body.includes(s), `${where} shows ${s}`).toBe(false);
+      expect(body.match(PERSONNUMMER), `${where}: personnummer`).toBeNull();
+      expect(body.match(EMAIL), `${where}: e-mail`).toBeNull();
+      expect(body.match(MOBILE), `${where}: mobile`).toBeNull();
+      expect(body.match(PHONE), `${where}: phone`).toBeNull();
+      scanned += 1;
+    }
+    expect(scanned).toBeGreaterThan(50);
+  });
+
+  it("lists no person, and finds a person's certificate only by its exact number", async () => {
+    for (const q of ["sven", "svensson", "anna", "olle"]) {
+      const api = await (await t.app.request(`${TEST_ORIGIN}/api/v1/companies?includeWithoutActive=true&q=${q}`)).json();
+      expect(api.companies.map((c: { name: string }) => c.name), q).toEqual(q === "sven" ? ["Svens Kylservice"] : []);
+    }
+    const soleTraderAnswer = await (await t.app.request(`${TEST_ORIGIN}/api/v1/companies/${soleTrader.orgNumber}`)).json();
+    expect(soleTraderAnswer).toMatchObject({ name: "Svens Kylservice", orgNumber: null, pageUrl: null });
+  });
+
+  it("would catch what it looks for", () => {
+    expect("Personnummer 19800101-9812".match(PERSONNUMMER)).toEqual(["19800101-9812"]);
+    expect("800101-9812 och 8001019812".match(PERSONNUMMER)).toEqual(["800101-9812", "8001019812"]);
+    expect("Org.nr 556016-0680, nr 10001, 2026-03-15".match(PERSONNUMMER)).toBeNull();
+    expect("Ring 070-123 45 67 eller +46 70 123 45 67 eller 0701234567".match(MOBILE)).toHaveLength(3);
+    expect("Tel 090-12 34 56".match(PHONE)).toEqual(["090-12 34 56"]);
+    expect("sven.svensson@example.se".match(EMAIL)).toHaveLength(1);
+  });
+});
