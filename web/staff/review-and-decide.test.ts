@@ -81,9 +81,18 @@ describe("the staff area's authorization", () => {
       "/personal/foretagsregistreringar",
       `/personal/foretag/${companyId}`,
     ];
+    const invoice = /href="(\/personal\/fakturor\/[a-z0-9]{20,})"/.exec(await (await admin.client.get("/personal/fakturor")).text())?.[1];
+    expect(invoice, "an invoice from the grant").toBeDefined();
+    pages.push("/personal/fakturor", invoice!, `${invoice}/pdf`, "/personal/fakturor/export.csv");
     for (const path of pages) {
       for (const who of [reviewer, decider, admin]) expect((await who.client.get(path)).status, `${path} staff`).toBe(200);
       for (const who of [applicant, companyAdmin]) expect((await who.client.get(path)).status, `${path} non-staff`).toBe(403);
+    }
+    // The catalogue is the admins' alone.
+    const schemePage = /href="(\/personal\/katalog\/certifikat\/[a-z0-9]{20,})"/.exec(await (await admin.client.get("/personal/katalog")).text())![1]!;
+    for (const path of ["/personal/katalog", schemePage, `${schemePage}/forbindelsetext`, `${schemePage}/moment`]) {
+      expect((await admin.client.get(path)).status, path).toBe(200);
+      for (const who of [reviewer, decider, applicant, companyAdmin]) expect((await who.client.get(path)).status, `${path} not admin`).toBe(403);
     }
     // Actions: not for applicants or company admins, whatever they post.
     const posts: [string, Record<string, string>][] = [
@@ -91,9 +100,12 @@ describe("the staff area's authorization", () => {
       [`/personal/ansokningar/${applicationId}/moment/${momentId}`, { beslut: "godkann" }],
       [`/personal/certifikat/${cert.id}/suspendera`, { motivering: "x", tilldatum: "2027-01-01" }],
       [`/personal/certifikat/${cert.id}/dra-in`, { motivering: "x" }],
+      [`${invoice}/betald`, {}],
+      [`${invoice}/skicka`, {}],
     ];
     for (const [path, form] of posts) for (const who of [applicant, companyAdmin]) expect((await who.client.post(path, form)).status, path).toBe(403);
     // A reviewer does not decide and does not act on certificates; a decider does not review.
+    expect((await reviewer.client.post(`${invoice}/betald`, {})).status).toBe(403);
     const suspend = await reviewer.client.post(`/personal/certifikat/${cert.id}/suspendera`, { motivering: "x", tilldatum: "2027-01-01" });
     expect(suspend.status).toBe(403);
     expect(await text(suspend)).toContain("Du har inte behörighet att besluta om certifikat.");
