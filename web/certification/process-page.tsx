@@ -23,10 +23,13 @@ import {
   type ProcessState,
   type Step,
 } from "../../modules/certification/index.ts";
+import type { Deps } from "../../modules/deps.ts";
+import { listDecisions } from "../../modules/review/index.ts";
 import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
+import { ActionNotices } from "../views/form.tsx";
 import { Icon } from "../views/icons.tsx";
 import { Tabs } from "../views/tabs.tsx";
 import { formatDate } from "../views/time.ts";
@@ -54,10 +57,10 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
   const { db } = c.var.deps;
   const user = c.var.user!;
   const app = await loadApplication(db, user, id);
-  const [applicant, moments, reviewedAt, mayAct, events] = await Promise.all([
+  const [applicant, moments, lastDecision, mayAct, events] = await Promise.all([
     applicantOf(db, app.application),
     listMoments(db, id),
-    latestReviewAt(db, id),
+    latestDecisionAt(db, id),
     canActAsApplicant(db, user, app.application),
     tab === "handelselogg" ? listSubjectEvents(db, "application", id) : Promise.resolve(null),
   ]);
@@ -97,16 +100,7 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
           ) : null}
         </div>
       </header>
-      {options.failure ? (
-        <div class="notice notice--error" role="alert" tabindex={-1}>
-          <p>{options.failure}</p>
-        </div>
-      ) : null}
-      {done ? (
-        <div class="notice notice--success" role="status">
-          <p>{done}</p>
-        </div>
-      ) : null}
+      <ActionNotices failure={options.failure} done={done} />
       <StepIndicator state={state} />
       <NextThing id={id} state={state} mayAct={mayAct} moments={moments} closedReason={app.application.closedReason} />
       <section aria-labelledby="information">
@@ -117,22 +111,14 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
             <span class={`status ${APPLICATION_CHIPS[state.status] ?? "status--muted"}`}>{APPLICATION_LABELS[state.status]}</span>
           </dd>
           <dt>Senaste beslut</dt>
-          <dd>{reviewedAt ? formatDate(reviewedAt) : "Inget beslut ännu"}</dd>
+          <dd>{lastDecision ? formatDate(lastDecision) : "Inget beslut ännu"}</dd>
           {app.application.declaredAt ? (
             <>
               <dt>Intygad</dt>
               <dd>{formatDate(app.application.declaredAt)}</dd>
             </>
           ) : null}
-          {app.recipient ? (
-            <>
-              <dt>Fakturamottagare</dt>
-              <dd>
-                {app.recipient.name}, {app.recipient.addressLine1}, {app.recipient.postalCode} {app.recipient.city}
-                {app.recipient.reference ? ` (referens: ${app.recipient.reference})` : ""}
-              </dd>
-            </>
-          ) : null}
+          <RecipientDetails recipient={app.recipient} />
         </dl>
       </section>
       <Tabs
@@ -157,6 +143,25 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
     </>,
   );
 }
+
+/** "Senaste beslut": the latest review of a Moment or decision on the application. */
+export async function latestDecisionAt(db: Deps["db"], applicationId: string): Promise<Date | null> {
+  const [reviewed, decided] = await Promise.all([latestReviewAt(db, applicationId), listDecisions(db, { applicationId })]);
+  const dates = [reviewed, decided.at(-1)?.decidedAt ?? null].filter((d): d is Date => d !== null);
+  return dates.sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+}
+
+/** The frozen Fakturamottagare, as a details row. */
+export const RecipientDetails = ({ recipient }: { recipient: LoadedApplication["recipient"] }) =>
+  recipient ? (
+    <>
+      <dt>Fakturamottagare</dt>
+      <dd>
+        {recipient.name}, {recipient.addressLine1}, {recipient.postalCode} {recipient.city}
+        {recipient.reference ? ` (referens: ${recipient.reference})` : ""}
+      </dd>
+    </>
+  ) : null;
 
 /** 1–5 with the current step marked in words too ("pågår", "klart"), not only by colour. */
 export const StepIndicator = ({ state }: { state: ProcessState }) => {

@@ -14,7 +14,6 @@ import { certificateOfApplication } from "../../modules/certificates/index.ts";
 import {
   APPLICATION_LABELS,
   applicantOf,
-  latestReviewAt,
   listMomentFiles,
   listMoments,
   loadApplication,
@@ -44,7 +43,7 @@ import {
   type FinalDecision,
   type MomentToReview,
 } from "../../modules/review/index.ts";
-import { APPLICATION_CHIPS, REQUIREMENT_CHIPS, StepIndicator } from "../certification/process-page.tsx";
+import { APPLICATION_CHIPS, latestDecisionAt, RecipientDetails, REQUIREMENT_CHIPS, StepIndicator } from "../certification/process-page.tsx";
 import type { AppEnv } from "../env.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { page } from "../render.tsx";
@@ -272,10 +271,10 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
   const user = c.var.user!;
   const today = swedishDate(clock.now());
   const app = await loadApplication(db, user, id);
-  const [applicant, moments, reviewedAt, decisions, events, certificateId] = await Promise.all([
+  const [applicant, moments, lastDecision, decisions, events, certificateId] = await Promise.all([
     applicantOf(db, app.application),
     listMoments(db, id),
-    latestReviewAt(db, id),
+    latestDecisionAt(db, id),
     listDecisions(db, { applicationId: id }),
     tab === "handelselogg" ? listSubjectEvents(db, "application", id) : Promise.resolve(null),
     certificateOfApplication(db, id),
@@ -284,7 +283,6 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
   const inFinalReview = state.status === "final_review";
   const checklist = inFinalReview ? await computeChecklist(db, app, today) : null;
   const mayDecide = inFinalReview ? canDecideApplication(user, await loadApplicationParties(db, user, app.application, app.scheme, today)) : null;
-  const lastDecision = [reviewedAt, decisions.at(-1)?.decidedAt ?? null].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
   const title = `${applicant.name}: ${app.area.name} - ${app.scheme.name}`;
   const action = staffApplicationUrl(id, "/beslut");
   return page(
@@ -322,15 +320,7 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
               <dd>{formatDateTime(app.application.submittedAt)}</dd>
             </>
           ) : null}
-          {app.recipient ? (
-            <>
-              <dt>Fakturamottagare</dt>
-              <dd>
-                {app.recipient.name}, {app.recipient.addressLine1}, {app.recipient.postalCode} {app.recipient.city}
-                {app.recipient.reference ? ` (referens: ${app.recipient.reference})` : ""}
-              </dd>
-            </>
-          ) : null}
+          <RecipientDetails recipient={app.recipient} />
           {certificateId ? (
             <>
               <dt>Certifikat</dt>

@@ -13,7 +13,7 @@ import { formValues } from "../form-input.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
-import { ErrorSummary, Field } from "../views/form.tsx";
+import { ActionNotices, ErrorSummary, Field } from "../views/form.tsx";
 import { staffApplicationUrl } from "./applications.tsx";
 
 type Ctx = Context<AppEnv>;
@@ -84,16 +84,7 @@ export async function renderStaffCertificate(c: Ctx, id: string, failure?: Failu
           </a>
         </div>
       </header>
-      {failure ? (
-        <div class="notice notice--error" role="alert" tabindex={-1}>
-          <p>{failure.message}</p>
-        </div>
-      ) : null}
-      {done ? (
-        <div class="notice notice--success" role="status">
-          <p>{done}</p>
-        </div>
-      ) : null}
+      <ActionNotices failure={failure?.message} done={done} />
       <section aria-labelledby="information">
         <h2 id="information">Information</h2>
         <dl class="details">

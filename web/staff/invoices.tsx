@@ -14,7 +14,7 @@ import { Amount, InvoiceStatusChip, invoicePdfResponse } from "../invoicing/view
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
-import { ErrorSummary, Field } from "../views/form.tsx";
+import { ActionNotices, ErrorSummary, Field } from "../views/form.tsx";
 import { formatDateTime } from "../views/time.ts";
 import { invoicesCsv } from "./invoice-csv.ts";
 
@@ -318,16 +318,7 @@ export async function renderStaffInvoice(c: Ctx, id: string, failure?: Failure, 
           </a>
         </div>
       </header>
-      {failure ? (
-        <div class="notice notice--error" role="alert" tabindex={-1}>
-          <p>{failure.message}</p>
-        </div>
-      ) : null}
-      {done ? (
-        <div class="notice notice--success" role="status">
-          <p>{done}</p>
-        </div>
-      ) : null}
+      <ActionNotices failure={failure?.message} done={done} />
       <section aria-labelledby="faktura">
         <h2 id="faktura">Faktura</h2>
         <dl class="details">

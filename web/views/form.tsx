@@ -93,3 +93,19 @@ export const Notice: FC<{ kind?: "info" | "success" | "warning"; children?: Chil
     {children}
   </div>
 );
+
+/** What the last action did: its failure (announced as an alert) or its success (a status). */
+export const ActionNotices: FC<{ failure?: string; done?: string }> = ({ failure, done }) => (
+  <>
+    {failure ? (
+      <div class="notice notice--error" role="alert" tabindex={-1}>
+        <p>{failure}</p>
+      </div>
+    ) : null}
+    {done ? (
+      <div class="notice notice--success" role="status">
+        <p>{done}</p>
+      </div>
+    ) : null}
+  </>
+);
