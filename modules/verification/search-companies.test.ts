@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { companies } from "../../db/schema/index.ts";
-import { insertCertifiedCompany } from "../../test/public-data.ts";
+import { certificates, companies } from "../../db/schema/index.ts";
+import { insertCertificate, insertCertifiedCompany } from "../../test/public-data.ts";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { getPublicCompany, searchCertifiedCompanies, type CompanySearch } from "./index.ts";
 
@@ -77,6 +77,23 @@ describe("Sök certifierade företag: words and prefixes through FTS5", () => {
     ]);
     const expired = await searchCertifiedCompanies(deps().db, { q: "utgången", includeWithoutActive: true }, TODAY);
     expect(expired.companies[0]!.certificates[0]).toMatchObject({ status: "expired", statusLabel: "Utgånget", validUntil: "2026-03-14", scheme: { area: "F-gaser", name: "Företagscertifikat F-gas" } });
+  });
+
+  it("reads a reissued certificate by its current version only, in the words' search and in the total", async () => {
+    const everyone = async () => (await searchCertifiedCompanies(deps().db, {}, TODAY)).total;
+    const before = await everyone();
+    const company = await insertCertifiedCompany(deps(), { name: "Omutfärdad Kyl AB", city: "Kiruna" });
+    expect(await names({ q: "omutfärdad" })).toEqual(["Omutfärdad Kyl AB"]);
+    expect(await everyone()).toBe(before + 1);
+    // A new version, Indraget, replaces the Aktivt one.
+    const newer = await insertCertificate(deps(), { companyId: company.companyId }, { status: "withdrawn" });
+    const older = await deps().db.select({ id: certificates.id }).from(certificates).where(eq(certificates.number, company.numbers[0]!)).get();
+    await deps().db.update(certificates).set({ supersedesCertificateId: older!.id }).where(eq(certificates.number, newer));
+    expect(await names({ q: "omutfärdad" })).toEqual([]);
+    expect(await names({ city: "kiruna" })).toEqual([]);
+    expect(await everyone()).toBe(before);
+    const found = await searchCertifiedCompanies(deps().db, { q: "omutfärdad", includeWithoutActive: true }, TODAY);
+    expect(found.companies.map((c) => [c.name, c.certificates.map((x) => x.status)])).toEqual([["Omutfärdad Kyl AB", ["withdrawn"]]]);
   });
 
   it("follows a company's new name", async () => {
