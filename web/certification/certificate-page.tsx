@@ -11,9 +11,8 @@ import { listMoments } from "../../modules/certification/index.ts";
 import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { DataTable } from "../views/data-table.tsx";
-import { EventLog } from "../views/event-log.tsx";
 import { Icon } from "../views/icons.tsx";
-import { Tabs } from "../views/tabs.tsx";
+import { MomentTabs } from "../views/moment-tabs.tsx";
 import { momentColumns } from "./process-page.tsx";
 
 type Ctx = Context<AppEnv>;
@@ -106,25 +105,10 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
           </figure>
         </section>
       </div>
-      <Tabs
-        tabs={[
-          { href: certificateUrl(id), label: "Moment" },
-          { href: certificateUrl(id, "/handelselogg"), label: "Händelselogg" },
-        ]}
-        current={tab === "moment" ? certificateUrl(id) : certificateUrl(id, "/handelselogg")}
-        label="Certifikat"
-      />
-      <div class="tab-panel">
-        {events ? (
-          <EventLog events={events} path={certificateUrl(id, "/handelselogg")} query={c.req.query()} />
-        ) : (
-          <section aria-labelledby="moment">
-            <h2 id="moment">Moment</h2>
-            <p>Momenten i certifieringsprocessen som ledde till certifikatet.</p>
-            <DataTable prefix="moment" caption="Moment" columns={momentColumns(applicationId, false)} rows={moments} path={certificateUrl(id)} query={c.req.query()} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
-          </section>
-        )}
-      </div>
+      <MomentTabs base={certificateUrl(id)} label="Certifikat" events={events} query={c.req.query()}>
+        <p>Momenten i certifieringsprocessen som ledde till certifikatet.</p>
+        <DataTable prefix="moment" caption="Moment" columns={momentColumns(applicationId, false)} rows={moments} path={certificateUrl(id)} query={c.req.query()} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
+      </MomentTabs>
     </>,
   );
 }

@@ -28,10 +28,9 @@ import { listDecisions } from "../../modules/review/index.ts";
 import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
-import { EventLog } from "../views/event-log.tsx";
 import { ActionNotices } from "../views/form.tsx";
 import { Icon } from "../views/icons.tsx";
-import { Tabs } from "../views/tabs.tsx";
+import { MomentTabs } from "../views/moment-tabs.tsx";
 import { formatDate } from "../views/time.ts";
 import { processUrl } from "./paths.ts";
 
@@ -121,25 +120,10 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
           <RecipientDetails recipient={app.recipient} />
         </dl>
       </section>
-      <Tabs
-        tabs={[
-          { href: processUrl(id), label: "Moment" },
-          { href: processUrl(id, "/handelselogg"), label: "Händelselogg" },
-        ]}
-        current={tab === "moment" ? processUrl(id) : processUrl(id, "/handelselogg")}
-        label="Certifieringsprocess"
-      />
-      <div class="tab-panel">
-        {events ? (
-          <EventLog events={events} path={processUrl(id, "/handelselogg")} query={query} />
-        ) : (
-          <section aria-labelledby="moment">
-            <h2 id="moment">Moment</h2>
-            <p>Alla dessa ska genomföras.</p>
-            <DataTable prefix="moment" caption="Moment" columns={momentColumns(id, mayAct && canApplicant(state, "upload").ok)} rows={moments} path={processUrl(id)} query={query} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
-          </section>
-        )}
-      </div>
+      <MomentTabs base={processUrl(id)} label="Certifieringsprocess" events={events} query={query}>
+        <p>Alla dessa ska genomföras.</p>
+        <DataTable prefix="moment" caption="Moment" columns={momentColumns(id, mayAct && canApplicant(state, "upload").ok)} rows={moments} path={processUrl(id)} query={query} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
+      </MomentTabs>
     </>,
   );
 }

@@ -1,69 +1,31 @@
-// Staff and applications: the queues (Moment att granska, Ansökningar för beslut), an application
-// as staff see it (Moment with their files, the final-review checklist, the decision forms and
-// the Beslut so far), reviewing one Moment, and the uploaded files. Every action goes through the
-// review module, which checks the role, impartiality and four eyes again.
+// An application as staff see it: Moment with their files, the final-review checklist, the
+// decision forms and the Beslut so far; and the routes of the staff's application pages (the
+// queues are in queues.tsx, reviewing one Moment in review-moment.tsx). Every action goes through
+// the review module, which checks the role, impartiality and four eyes again.
 import { Hono, type Context } from "hono";
-import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { swedishDate } from "../../lib/dates.ts";
-import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from "../../lib/errors.ts";
-import { downloadHeaders, inlineImageHeaders } from "../../lib/uploads/download-headers.ts";
-import { isImageMime } from "../../lib/uploads/file-types.ts";
+import { Conflict, Forbidden, Invalid, type FieldErrors } from "../../lib/errors.ts";
 import { listSubjectEvents } from "../../modules/audit/index.ts";
 import { certificateOfApplication } from "../../modules/certificates/index.ts";
-import {
-  APPLICATION_LABELS,
-  applicantOf,
-  listMomentFiles,
-  listMoments,
-  loadApplication,
-  processState,
-  readApplicationFile,
-  REQUIREMENT_LABELS,
-  type Applicant,
-  type LoadedApplication,
-  type MomentRow,
-} from "../../modules/certification/index.ts";
-import {
-  applicantName,
-  canDecideApplication,
-  canReviewRequirement,
-  computeChecklist,
-  decideApplication,
-  listApplicationsForDecision,
-  listAreas,
-  listDecisions,
-  listMomentsToReview,
-  loadApplicationParties,
-  loadParties,
-  reviewRequirement,
-  type ApplicationForDecision,
-  type ChecklistItem,
-  type DecisionRow,
-  type FinalDecision,
-  type MomentToReview,
-} from "../../modules/review/index.ts";
+import { APPLICATION_LABELS, applicantOf, listMoments, loadApplication, processState, REQUIREMENT_LABELS, type Applicant, type LoadedApplication, type MomentRow } from "../../modules/certification/index.ts";
+import { canDecideApplication, computeChecklist, decideApplication, listDecisions, loadApplicationParties, type ChecklistItem, type DecisionRow, type FinalDecision } from "../../modules/review/index.ts";
 import { APPLICATION_CHIPS, latestDecisionAt, RecipientDetails, REQUIREMENT_CHIPS, StepIndicator } from "../certification/process-page.tsx";
 import type { AppEnv } from "../env.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { page } from "../render.tsx";
+import { Breadcrumbs, staffApplicationUrl } from "./application-paths.tsx";
+import { file, review, reviewPage } from "./review-moment.tsx";
+import { decisionQueue, momentQueue } from "./queues.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
-import { EventLog } from "../views/event-log.tsx";
 import { ErrorSummary, Field } from "../views/form.tsx";
-import { Tabs } from "../views/tabs.tsx";
+import { MomentTabs } from "../views/moment-tabs.tsx";
 import { formatDate, formatDateTime } from "../views/time.ts";
 
 type Ctx = Context<AppEnv>;
 
-export const staffApplicationUrl = (id: string, rest = "") => `/personal/ansokningar/${id}${rest}`;
 const personUrl = (id: string) => `/personal/personer/${id}`;
 const companyUrl = (id: string) => `/personal/foretag/${id}`;
-
-const Breadcrumbs = ({ children }: { children: Child }) => (
-  <nav class="breadcrumbs" aria-label="Du är här">
-    <a href="/personal">Personal</a> › {children}
-  </nav>
-);
 
 const DONE: Record<string, string> = {
   godkant: "Momentet är godkänt. Den sökande har fått ett mejl.",
@@ -81,71 +43,6 @@ const DoneNotice = ({ c }: { c: Ctx }) => {
     </div>
   ) : null;
 };
-
-// ------------------------------------------------------------------------------------------------
-// Queues
-
-const MOMENT_COLUMNS: Column<MomentToReview>[] = [
-  { key: "uppladdad", label: "Uppladdad", value: (r) => r.uploadedAt },
-  { key: "moment", label: "Moment", value: (r) => r.momentName, render: (r) => <a href={staffApplicationUrl(r.applicationId, `/moment/${r.momentId}`)}>{r.momentName}</a> },
-  { key: "sokande", label: "Sökande", value: (r) => applicantName(r) },
-  { key: "certifikat", label: "Certifikat", value: (r) => r.schemeName, groupable: true, render: (r) => <a href={staffApplicationUrl(r.applicationId)}>{r.schemeName}</a> },
-  { key: "teknikomrade", label: "Teknikområde", value: (r) => r.areaName, groupable: true },
-];
-
-const DECISION_QUEUE_COLUMNS: Column<ApplicationForDecision>[] = [
-  { key: "inskickad", label: "Inskickad", value: (r) => r.submittedAt },
-  { key: "sokande", label: "Sökande", value: (r) => applicantName(r), render: (r) => <a href={staffApplicationUrl(r.applicationId)}>{applicantName(r)}</a> },
-  { key: "certifikat", label: "Certifikat", value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
-  { key: "faktura", label: "Faktureras", value: (r) => (r.invoiced ? "Ja" : "Nej"), groupable: true },
-  { key: "fyra-ogon", label: "Fyra ögon", value: (r) => (r.fourEyes ? "Ja" : "Nej"), groupable: true },
-];
-
-async function momentQueue(c: Ctx) {
-  const { db } = c.var.deps;
-  const areaId = c.req.query("omrade") || undefined;
-  const [areas, rows] = await Promise.all([listAreas(db), listMomentsToReview(db, { areaId })]);
-  return page(
-    c,
-    { title: "Moment att granska" },
-    <>
-      <Breadcrumbs>Moment att granska</Breadcrumbs>
-      <h1>Moment att granska</h1>
-      <p>Uppladdade filer som väntar på granskning, äldst först.</p>
-      <form method="get" action="/personal/moment" class="search-form">
-        <div class="field">
-          <label for="omrade">Teknikområde</label>
-          <select id="omrade" name="omrade">
-            <option value="">Alla teknikområden</option>
-            {areas.map((a) => (
-              <option value={a.id} selected={a.id === areaId}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="button button--secondary">
-          Filtrera
-        </button>
-      </form>
-      <DataTable prefix="granska" caption="Moment att granska" columns={MOMENT_COLUMNS} rows={rows} path="/personal/moment" query={c.req.query()} empty="Inga moment väntar på granskning." defaultSort={{ key: "uppladdad", dir: "asc" }} />
-    </>,
-  );
-}
-
-async function decisionQueue(c: Ctx) {
-  const rows = await listApplicationsForDecision(c.var.deps.db);
-  return page(
-    c,
-    { title: "Ansökningar för beslut" },
-    <>
-      <Breadcrumbs>Ansökningar för beslut</Breadcrumbs>
-      <h1>Ansökningar för beslut</h1>
-      <p>Ansökningar där den sökande har gjort alla steg och som väntar på sista granskning och beslut, den som väntat längst först.</p>
-      <DataTable prefix="beslut" caption="Ansökningar för beslut" columns={DECISION_QUEUE_COLUMNS} rows={rows} path="/personal/ansokningar" query={c.req.query()} empty="Inga ansökningar väntar på beslut." defaultSort={{ key: "inskickad", dir: "asc" }} />
-    </>,
-  );
-}
 
 // ------------------------------------------------------------------------------------------------
 // One application
@@ -344,24 +241,9 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
           <DataTable prefix="beslutslista" caption="Beslut" columns={DECISION_COLUMNS} rows={decisions} path={staffApplicationUrl(id)} query={c.req.query()} empty="Inga beslut." searchable={false} />
         </section>
       ) : null}
-      <Tabs
-        tabs={[
-          { href: staffApplicationUrl(id), label: "Moment" },
-          { href: staffApplicationUrl(id, "/handelselogg"), label: "Händelselogg" },
-        ]}
-        current={tab === "moment" ? staffApplicationUrl(id) : staffApplicationUrl(id, "/handelselogg")}
-        label="Ansökan"
-      />
-      <div class="tab-panel">
-        {events ? (
-          <EventLog events={events} path={staffApplicationUrl(id, "/handelselogg")} query={c.req.query()} />
-        ) : (
-          <section aria-labelledby="moment">
-            <h2 id="moment">Moment</h2>
-            <DataTable prefix="moment" caption="Moment" columns={staffMomentColumns(id)} rows={moments} path={staffApplicationUrl(id)} query={c.req.query()} empty="Inga moment." />
-          </section>
-        )}
-      </div>
+      <MomentTabs base={staffApplicationUrl(id)} label="Ansökan" events={events} query={c.req.query()}>
+        <DataTable prefix="moment" caption="Moment" columns={staffMomentColumns(id)} rows={moments} path={staffApplicationUrl(id)} query={c.req.query()} empty="Inga moment." />
+      </MomentTabs>
     </>,
   );
 }
@@ -396,133 +278,6 @@ async function decide(c: Ctx) {
     throw e;
   }
   return redirectAfterPost(c, staffApplicationUrl(id, `?klart=${chosen.done}`));
-}
-
-// ------------------------------------------------------------------------------------------------
-// Reviewing one Moment
-
-async function reviewPage(c: Ctx, failure?: { message: string; errors?: FieldErrors; comment?: string }, status?: ContentfulStatusCode) {
-  const { db, clock } = c.var.deps;
-  const user = c.var.user!;
-  const id = c.req.param("id")!;
-  const app = await loadApplication(db, user, id);
-  const moment = app.moments.find((m) => m.moment.id === c.req.param("momentId"));
-  if (!moment) throw new NotFound();
-  const [applicant, files] = await Promise.all([applicantOf(db, app.application), listMomentFiles(db, moment.moment.id)]);
-  const latest = files[0];
-  const parties = await loadParties(db, user, app.application, swedishDate(clock.now()));
-  const may = canReviewRequirement(user, parties, { uploadedByUserId: latest?.uploadedByUserId ?? null });
-  const fileUrl = (documentId: string, inline = false) => staffApplicationUrl(id, `/filer/${documentId}${inline ? "?visa=1" : ""}`);
-  const action = staffApplicationUrl(id, `/moment/${moment.moment.id}`);
-  return page(
-    c,
-    { title: `Granska ${moment.requirement.name}`, status },
-    <>
-      <Breadcrumbs>
-        <a href="/personal/moment">Moment att granska</a> › <a href={staffApplicationUrl(id)}>{`${applicant.name}: ${app.scheme.name}`}</a> › {moment.requirement.name}
-      </Breadcrumbs>
-      <h1>Granska: {moment.requirement.name}</h1>
-      <p class="lead">
-        {applicant.name}, {app.area.name} - {app.scheme.name}. {moment.requirement.description}
-      </p>
-      {failure ? (
-        <div class="notice notice--error" role="alert" tabindex={-1}>
-          <p>{failure.message}</p>
-        </div>
-      ) : null}
-      <dl class="details">
-        <dt>Status</dt>
-        <dd>
-          <span class={`status ${REQUIREMENT_CHIPS[moment.moment.status]}`}>{REQUIREMENT_LABELS[moment.moment.status]}</span>
-        </dd>
-        {moment.moment.reviewComment ? (
-          <>
-            <dt>Kommentar</dt>
-            <dd>{moment.moment.reviewComment}</dd>
-          </>
-        ) : null}
-      </dl>
-      <section aria-labelledby="fil">
-        <h2 id="fil">Uppladdad fil</h2>
-        {latest ? (
-          isImageMime(latest.mime) ? (
-            <figure class="document-preview">
-              <img src={fileUrl(latest.documentId, true)} alt={`Uppladdad bild: ${latest.name}`} />
-              <figcaption>
-                {latest.name} ({formatDateTime(latest.uploadedAt)}) · <a href={fileUrl(latest.documentId)}>Ladda ned</a>
-              </figcaption>
-            </figure>
-          ) : (
-            <p>
-              PDF-fil: <strong>{latest.name}</strong> ({formatDateTime(latest.uploadedAt)}).{" "}
-              <a href={fileUrl(latest.documentId)} download>
-                Ladda ned och öppna PDF-filen
-              </a>{" "}
-              <span class="hint">Filen öppnas i din PDF-läsare, aldrig i den här webbplatsen.</span>
-            </p>
-          )
-        ) : (
-          <p>Ingen fil är uppladdad ännu.</p>
-        )}
-        {files.length > 1 ? (
-          <>
-            <h3>Tidigare filer</h3>
-            <ul>
-              {files.slice(1).map((f) => (
-                <li>
-                  <a href={fileUrl(f.documentId)}>{f.name}</a> <span class="muted">({formatDateTime(f.uploadedAt)})</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </section>
-      {moment.moment.status === "awaiting_review" ? (
-        may.ok ? (
-          <form method="post" action={action} class="form" novalidate>
-            <h2>Granskning</h2>
-            <ErrorSummary errors={failure?.errors} />
-            <Field name="kommentar" label="Kommentar" rows={4} maxlength={2000} value={failure?.comment} errors={failure?.errors} hint="Krävs vid Ej godkänt: skriv vad som ska kompletteras. Kommentaren skickas till den sökande." />
-            <div class="button-row">
-              <button type="submit" name="beslut" value="godkann" class="button">
-                Godkänn
-              </button>
-              <button type="submit" name="beslut" value="ej-godkant" class="button button--danger">
-                Ej godkänt
-              </button>
-            </div>
-          </form>
-        ) : (
-          <p class="notice notice--info">{may.reason}</p>
-        )
-      ) : null}
-    </>,
-  );
-}
-
-async function review(c: Ctx) {
-  const id = c.req.param("id")!;
-  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-  const verdict = body.beslut === "godkann" ? true : body.beslut === "ej-godkant" ? false : null;
-  const comment = typeof body.kommentar === "string" ? body.kommentar : "";
-  if (verdict === null) return reviewPage(c, { message: "Välj Godkänn eller Ej godkänt.", comment }, 422);
-  try {
-    await reviewRequirement(c.var.deps, c.var.user!, { applicationId: id, momentId: c.req.param("momentId")!, approve: verdict, comment });
-  } catch (e) {
-    if (e instanceof Invalid) return reviewPage(c, { message: Object.values(e.fields).join(" "), errors: { kommentar: Object.values(e.fields).join(" ") }, comment }, 422);
-    if (e instanceof Conflict) return reviewPage(c, { message: e.message, comment }, 409);
-    if (e instanceof Forbidden) return reviewPage(c, { message: e.message, comment }, 403);
-    throw e;
-  }
-  return redirectAfterPost(c, staffApplicationUrl(id, `?klart=${verdict ? "godkant" : "ej-godkant"}`));
-}
-
-/** A file of the application: a download, or an image shown in the review page (?visa=1). */
-async function file(c: Ctx) {
-  const f = await readApplicationFile(c.var.deps, c.var.user!, c.req.param("id")!, c.req.param("documentId")!);
-  const inline = c.req.query("visa") === "1" && isImageMime(f.mime);
-  const headers = inline && isImageMime(f.mime) ? inlineImageHeaders({ ...f, mime: f.mime }) : downloadHeaders(f);
-  return c.body(new Uint8Array(f.bytes), 200, headers);
 }
 
 /** Mounted under /personal, behind requireUser and requireStaff. */

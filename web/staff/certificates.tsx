@@ -14,7 +14,7 @@ import { redirectAfterPost } from "../htmx.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { ActionNotices, ErrorSummary, Field } from "../views/form.tsx";
-import { staffApplicationUrl } from "./applications.tsx";
+import { staffApplicationUrl } from "./application-paths.tsx";
 
 type Ctx = Context<AppEnv>;
 

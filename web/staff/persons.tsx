@@ -15,7 +15,7 @@ import { PersonDetails } from "../portal/person-view.tsx";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
-import { staffApplicationUrl } from "./applications.tsx";
+import { staffApplicationUrl } from "./application-paths.tsx";
 import { staffCertificateUrl } from "./certificates.tsx";
 
 type Ctx = Context<AppEnv>;

@@ -1,0 +1,143 @@
+// Reviewing one Moment: the uploaded file (an image inline, a PDF only as a download), Godkänn or
+// Ej godkänt with a comment, and the application's files for staff.
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { swedishDate } from "../../lib/dates.ts";
+import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from "../../lib/errors.ts";
+import { downloadHeaders, inlineImageHeaders } from "../../lib/uploads/download-headers.ts";
+import { isImageMime } from "../../lib/uploads/file-types.ts";
+import { applicantOf, listMomentFiles, loadApplication, readApplicationFile, REQUIREMENT_LABELS } from "../../modules/certification/index.ts";
+import { canReviewRequirement, loadParties, reviewRequirement } from "../../modules/review/index.ts";
+import { REQUIREMENT_CHIPS } from "../certification/process-page.tsx";
+import type { AppEnv } from "../env.ts";
+import { redirectAfterPost } from "../htmx.ts";
+import { page } from "../render.tsx";
+import { ErrorSummary, Field } from "../views/form.tsx";
+import { formatDateTime } from "../views/time.ts";
+import { Breadcrumbs, staffApplicationUrl } from "./application-paths.tsx";
+
+type Ctx = Context<AppEnv>;
+
+export async function reviewPage(c: Ctx, failure?: { message: string; errors?: FieldErrors; comment?: string }, status?: ContentfulStatusCode) {
+  const { db, clock } = c.var.deps;
+  const user = c.var.user!;
+  const id = c.req.param("id")!;
+  const app = await loadApplication(db, user, id);
+  const moment = app.moments.find((m) => m.moment.id === c.req.param("momentId"));
+  if (!moment) throw new NotFound();
+  const [applicant, files] = await Promise.all([applicantOf(db, app.application), listMomentFiles(db, moment.moment.id)]);
+  const latest = files[0];
+  const parties = await loadParties(db, user, app.application, swedishDate(clock.now()));
+  const may = canReviewRequirement(user, parties, { uploadedByUserId: latest?.uploadedByUserId ?? null });
+  const fileUrl = (documentId: string, inline = false) => staffApplicationUrl(id, `/filer/${documentId}${inline ? "?visa=1" : ""}`);
+  const action = staffApplicationUrl(id, `/moment/${moment.moment.id}`);
+  return page(
+    c,
+    { title: `Granska ${moment.requirement.name}`, status },
+    <>
+      <Breadcrumbs>
+        <a href="/personal/moment">Moment att granska</a> › <a href={staffApplicationUrl(id)}>{`${applicant.name}: ${app.scheme.name}`}</a> › {moment.requirement.name}
+      </Breadcrumbs>
+      <h1>Granska: {moment.requirement.name}</h1>
+      <p class="lead">
+        {applicant.name}, {app.area.name} - {app.scheme.name}. {moment.requirement.description}
+      </p>
+      {failure ? (
+        <div class="notice notice--error" role="alert" tabindex={-1}>
+          <p>{failure.message}</p>
+        </div>
+      ) : null}
+      <dl class="details">
+        <dt>Status</dt>
+        <dd>
+          <span class={`status ${REQUIREMENT_CHIPS[moment.moment.status]}`}>{REQUIREMENT_LABELS[moment.moment.status]}</span>
+        </dd>
+        {moment.moment.reviewComment ? (
+          <>
+            <dt>Kommentar</dt>
+            <dd>{moment.moment.reviewComment}</dd>
+          </>
+        ) : null}
+      </dl>
+      <section aria-labelledby="fil">
+        <h2 id="fil">Uppladdad fil</h2>
+        {latest ? (
+          isImageMime(latest.mime) ? (
+            <figure class="document-preview">
+              <img src={fileUrl(latest.documentId, true)} alt={`Uppladdad bild: ${latest.name}`} />
+              <figcaption>
+                {latest.name} ({formatDateTime(latest.uploadedAt)}) · <a href={fileUrl(latest.documentId)}>Ladda ned</a>
+              </figcaption>
+            </figure>
+          ) : (
+            <p>
+              PDF-fil: <strong>{latest.name}</strong> ({formatDateTime(latest.uploadedAt)}).{" "}
+              <a href={fileUrl(latest.documentId)} download>
+                Ladda ned och öppna PDF-filen
+              </a>{" "}
+              <span class="hint">Filen öppnas i din PDF-läsare, aldrig i den här webbplatsen.</span>
+            </p>
+          )
+        ) : (
+          <p>Ingen fil är uppladdad ännu.</p>
+        )}
+        {files.length > 1 ? (
+          <>
+            <h3>Tidigare filer</h3>
+            <ul>
+              {files.slice(1).map((f) => (
+                <li>
+                  <a href={fileUrl(f.documentId)}>{f.name}</a> <span class="muted">({formatDateTime(f.uploadedAt)})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      {moment.moment.status === "awaiting_review" ? (
+        may.ok ? (
+          <form method="post" action={action} class="form" novalidate>
+            <h2>Granskning</h2>
+            <ErrorSummary errors={failure?.errors} />
+            <Field name="kommentar" label="Kommentar" rows={4} maxlength={2000} value={failure?.comment} errors={failure?.errors} hint="Krävs vid Ej godkänt: skriv vad som ska kompletteras. Kommentaren skickas till den sökande." />
+            <div class="button-row">
+              <button type="submit" name="beslut" value="godkann" class="button">
+                Godkänn
+              </button>
+              <button type="submit" name="beslut" value="ej-godkant" class="button button--danger">
+                Ej godkänt
+              </button>
+            </div>
+          </form>
+        ) : (
+          <p class="notice notice--info">{may.reason}</p>
+        )
+      ) : null}
+    </>,
+  );
+}
+
+export async function review(c: Ctx) {
+  const id = c.req.param("id")!;
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const verdict = body.beslut === "godkann" ? true : body.beslut === "ej-godkant" ? false : null;
+  const comment = typeof body.kommentar === "string" ? body.kommentar : "";
+  if (verdict === null) return reviewPage(c, { message: "Välj Godkänn eller Ej godkänt.", comment }, 422);
+  try {
+    await reviewRequirement(c.var.deps, c.var.user!, { applicationId: id, momentId: c.req.param("momentId")!, approve: verdict, comment });
+  } catch (e) {
+    if (e instanceof Invalid) return reviewPage(c, { message: Object.values(e.fields).join(" "), errors: { kommentar: Object.values(e.fields).join(" ") }, comment }, 422);
+    if (e instanceof Conflict) return reviewPage(c, { message: e.message, comment }, 409);
+    if (e instanceof Forbidden) return reviewPage(c, { message: e.message, comment }, 403);
+    throw e;
+  }
+  return redirectAfterPost(c, staffApplicationUrl(id, `?klart=${verdict ? "godkant" : "ej-godkant"}`));
+}
+
+/** A file of the application: a download, or an image shown in the review page (?visa=1). */
+export async function file(c: Ctx) {
+  const f = await readApplicationFile(c.var.deps, c.var.user!, c.req.param("id")!, c.req.param("documentId")!);
+  const inline = c.req.query("visa") === "1" && isImageMime(f.mime);
+  const headers = inline && isImageMime(f.mime) ? inlineImageHeaders({ ...f, mime: f.mime }) : downloadHeaders(f);
+  return c.body(new Uint8Array(f.bytes), 200, headers);
+}
