@@ -43,7 +43,7 @@ describe("npm run cli", () => {
       expect(textOf(await changed.text())).toContain('Gå vidare till "Personal"');
       expect((await client.get("/personal")).status).toBe(200);
     } finally {
-      runtime.database.close();
+      await runtime.close();
     }
   }, 60_000);
 

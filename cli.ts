@@ -6,6 +6,7 @@ import { seedDemoData } from "./db/seed/demo.ts";
 import { DomainError, Invalid } from "./lib/errors.ts";
 import { createStaffUser } from "./modules/accounts/index.ts";
 import type { Role } from "./modules/deps.ts";
+import { runDailySweep } from "./modules/lifecycle/sweep.ts";
 
 const USAGE = `Användning: npm run cli -- <kommando>
 
@@ -13,7 +14,9 @@ const USAGE = `Användning: npm run cli -- <kommando>
                      skapar ett personalkonto och skriver ut ett engångslösenord
   db:migrate         kör databasens migreringar
   db:backup FIL      skriver en konsistent kopia av databasen till FIL
-  demo:seed          lägger in demodata i en tom databas (inte i produktion)`;
+  demo:seed          lägger in demodata i en tom databas (inte i produktion)
+  jobs:run           kör den dagliga körningen en gång (utgångna certifikat, slut på
+                     vilandeperioder, påminnelser) och skickar det som ligger i utkorgen`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -38,6 +41,16 @@ async function main(argv: string[]): Promise<number> {
         // VACUUM INTO writes a consistent copy while the server keeps running.
         await runtime.database.client.execute({ sql: "VACUUM INTO ?", args: [target] });
         console.log(`Säkerhetskopia skriven: ${target}`);
+        return 0;
+      }
+      case "jobs:run": {
+        const r = await runDailySweep(runtime.deps);
+        if (!r.ran) {
+          console.log("En annan process kör den dagliga körningen just nu; inget gjordes.");
+          return 0;
+        }
+        await runtime.deps.mailQueue.drain();
+        console.log(`Daglig körning klar: ${r.expired} utgångna, ${r.reinstated} återaktiverade, ${r.suspensionNotices} vilandeaviseringar, ${r.reminders} påminnelser (${r.mails} mejl).`);
         return 0;
       }
       case "demo:seed": {
@@ -71,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   } finally {
-    runtime.database.close();
+    await runtime.close();
   }
 }
 

@@ -14,6 +14,7 @@ import { outboxMailer, smtpMailer, type Mailer } from "./lib/mail/mailer.ts";
 import { localFileStorage } from "./lib/storage/storage.ts";
 import { validateSession } from "./modules/accounts/index.ts";
 import type { Deps } from "./modules/deps.ts";
+import { startOutboxSender } from "./modules/outbox/outbox.ts";
 import { embedRoutes } from "./public-site/embed.tsx";
 import { publicSite } from "./public-site/routes.tsx";
 import { accountRoutes } from "./web/accounts/routes.tsx";
@@ -34,6 +35,8 @@ export interface Runtime {
   /** The in-process BankID simulator, when BANKID_MODE=simulator. */
   simulator: ReturnType<typeof createBankIdSimulator> | null;
   outbox: ReturnType<typeof outboxMailer> | null;
+  /** Stops the background work (the mail sender), then closes the database. */
+  close(): Promise<void>;
 }
 
 /** Builds the real dependencies from configuration. Tests replace the parts they need. */
@@ -64,7 +67,17 @@ export async function buildRuntime(config: Config, overrides: { clock?: Clock; m
     });
   }
   const storage = localFileStorage(path.join(config.dataDir, "uploads"));
-  return { deps: { config, db: database.db, mail, clock, bankid, storage }, database, simulator, outbox };
+  const mailQueue = startOutboxSender({ db: database.db, mail, clock });
+  return {
+    deps: { config, db: database.db, mail, clock, bankid, storage, mailQueue },
+    database,
+    simulator,
+    outbox,
+    async close() {
+      await mailQueue.stop();
+      database.close();
+    },
+  };
 }
 
 function rebase(input: RequestInfo | URL): string {

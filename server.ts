@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createApp, createRuntimeFromEnv } from "./hono.config.ts";
 import { seedDemoData } from "./db/seed/demo.ts";
+import { startScheduler } from "./modules/lifecycle/scheduler.ts";
 
 /** The only file that listens. */
 const runtime = await createRuntimeFromEnv();
@@ -15,6 +16,9 @@ if (!config.production) {
   }
 }
 
+// Expiry, the end of suspensions and reminders: at night, and now.
+const scheduler = startScheduler(runtime.deps);
+
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`\ncertportal körs på ${config.publicUrl} (port ${info.port}, ${config.nodeEnv})`);
   console.log(`Databas: ${config.databaseUrl}`);
@@ -23,8 +27,10 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 
 function shutdown() {
   server.close(() => {
-    runtime.database.close();
-    process.exit(0);
+    void scheduler
+      .stop()
+      .then(() => runtime.close())
+      .then(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 5000).unref();
 }

@@ -4,6 +4,7 @@ import type { Clock } from "../lib/clock.ts";
 import type { Config } from "../lib/config.ts";
 import type { Mailer } from "../lib/mail/mailer.ts";
 import type { FileStorage } from "../lib/storage/storage.ts";
+import type { OutboxSender } from "./outbox/outbox.ts";
 
 /** Everything a business operation may use; built once in hono.config.ts, replaced in tests. */
 export interface Deps {
@@ -13,6 +14,8 @@ export interface Deps {
   clock: Clock;
   bankid: BankIdClient;
   storage: FileStorage;
+  /** Sends what the utkorg holds; kick it after a commit that queued mail. */
+  mailQueue: OutboxSender;
 }
 
 export type Role = "applicant" | "reviewer" | "decider" | "admin";

@@ -3,8 +3,8 @@
 // JSON API and the badge. Texts follow the manuals in shared/seeds.
 import { Hono, type Context } from "hono";
 import type { OrgConfig } from "../lib/config.ts";
-import { swedishDate } from "../lib/dates.ts";
-import { findCertificateByNumber, getPublicCompany, listCompanyAreas, normaliseOrgNumber, parseCertificateNumber, searchCertifiedCompanies } from "../modules/verification/index.ts";
+import { isIsoDate, swedishDate } from "../lib/dates.ts";
+import { findCertificateByNumber, getPublicCompany, listCompanyAreas, listVersions, statusOnDate, normaliseOrgNumber, parseCertificateNumber, searchCertifiedCompanies } from "../modules/verification/index.ts";
 import { isStaff } from "../modules/deps.ts";
 import type { AppEnv } from "../web/env.ts";
 import { isHtmx } from "../web/htmx.ts";
@@ -53,18 +53,31 @@ function homeOf(c: Ctx): { href: string; label: string } | null {
 const today = (c: Ctx) => swedishDate(c.var.deps.clock.now());
 const issuer = (c: Ctx) => ({ name: org(c).name });
 
+const DATE_ERROR = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.";
+
+/** ?datum= (or the API's ?on=): "" = not asked, null = not a date. */
+function askedDate(value: string | undefined): string | null | "" {
+  const v = (value ?? "").trim().slice(0, 20);
+  if (v === "") return "";
+  return isIsoDate(v) ? v : null;
+}
+
 async function checkCertificate(c: Ctx) {
   const raw = (c.req.query("nummer") ?? "").trim().slice(0, 40);
+  const rawDate = (c.req.query("datum") ?? "").trim().slice(0, 20);
   const typed = raw.replace(/\s+/g, "");
   const number = typed === "" ? null : parseCertificateNumber(typed);
-  const props: CheckPageProps = { orgName: org(c).name, raw, errors: {}, result: null };
-  if (typed !== "" && number === null) {
-    props.errors = { nummer: "Ange certifikatnumret med siffror, till exempel 10001." };
+  const date = askedDate(rawDate);
+  const props: CheckPageProps = { orgName: org(c).name, raw, rawDate, errors: {}, result: null };
+  if ((typed !== "" && number === null) || date === null) {
+    if (typed !== "" && number === null) props.errors.nummer = "Ange certifikatnumret med siffror, till exempel 10001.";
+    if (date === null) props.errors.datum = DATE_ERROR;
     return page(c, { title: "Kontrollera certifikat", status: 422 }, <CheckPage {...props} />);
   }
   if (number !== null) {
-    const cert = await findCertificateByNumber(c.var.deps.db, number, today(c), issuer(c));
-    props.result = cert ? { cert, today: today(c) } : { notFound: String(number) };
+    const db = c.var.deps.db;
+    const cert = await findCertificateByNumber(db, number, today(c), issuer(c));
+    props.result = cert ? { cert, today: today(c), on: date ? await statusOnDate(db, number, date) : null, versions: await listVersions(db, number) } : { notFound: String(number) };
   }
   return page(c, { title: "Kontrollera certifikat" }, <CheckPage {...props} />);
 }
@@ -73,11 +86,16 @@ async function checkCertificate(c: Ctx) {
 async function certificatePage(c: Ctx) {
   const raw = c.req.param("number") ?? "";
   const number = parseCertificateNumber(raw);
-  const cert = number === null ? null : await findCertificateByNumber(c.var.deps.db, number, today(c), issuer(c));
+  const db = c.var.deps.db;
+  const cert = number === null ? null : await findCertificateByNumber(db, number, today(c), issuer(c));
   const shown = number === null ? raw.replace(/[^\d]/g, "").slice(0, 12) : String(number);
   if (!cert) return page(c, { title: "Inget certifikat med det numret", status: 404 }, <CertificatePage number={shown} result={null} />);
+  const date = askedDate(c.req.query("datum"));
+  const asked = Number.parseInt(c.req.query("version") ?? "", 10);
+  const result = { cert, today: today(c), versions: await listVersions(db, cert.number), on: date ? await statusOnDate(db, cert.number, date) : null, askedVersion: Number.isSafeInteger(asked) && asked > 0 ? asked : null };
+  if (date === null) return page(c, { title: `Certifikat ${cert.number}`, status: 422 }, <CertificatePage number={shown} result={result} dateError={DATE_ERROR} />);
   c.header("Cache-Control", "public, max-age=60");
-  return page(c, { title: `Certifikat ${cert.number}` }, <CertificatePage number={shown} result={{ cert, today: today(c) }} />);
+  return page(c, { title: `Certifikat ${cert.number}` }, <CertificatePage number={shown} result={result} />);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ export async function startTestApp(options: { now?: Date; env?: Record<string, s
     clock,
     dataDir,
     async close() {
-      runtime.database.close();
+      await runtime.close();
       await mail.close();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -33,7 +33,7 @@ beforeAll(async () => {
   runtime = await buildRuntime(config);
 });
 afterAll(async () => {
-  runtime.database.close();
+  await runtime.close();
   await mail.close();
   pki.remove();
   await rm(dataDir, { recursive: true, force: true });

@@ -33,6 +33,10 @@ export const applications = sqliteTable(
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     closedReason: text("closed_reason"),
+    /** For extension and recertification: the certificate version it continues. */
+    renewsCertificateId: text("renews_certificate_id"),
+    /** The price shown when it was submitted, in öre: what is invoiced. */
+    priceOre: integer("price_ore"),
   },
   (t) => [
     // One open application per applicant and scheme.
@@ -71,6 +75,10 @@ export const applicationRequirements = sqliteTable(
       .references(() => users.id),
     reviewedByUserId: text("reviewed_by_user_id").references(() => users.id),
     reviewComment: text("review_comment"),
+    /** "Intyga yrkesverksamhet": the company admin who attested it, for which company, when. */
+    attestedByUserId: text("attested_by_user_id").references(() => users.id),
+    attestedCompanyId: text("attested_company_id").references(() => companies.id),
+    attestedAt: integer("attested_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     uniqueIndex("application_requirements_unique").on(t.applicationId, t.requirementId),

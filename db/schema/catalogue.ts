@@ -35,6 +35,16 @@ export const schemes = sqliteTable(
     recertificationYears: integer("recertification_years"),
     /** Price in öre (SEK × 100), excluding VAT. */
     priceOre: integer("price_ore").notNull().default(0),
+    /** Avgift för årlig förlängning, in öre; null = the same as priceOre. */
+    extensionPriceOre: integer("extension_price_ore"),
+    /** Avgift för omcertifiering, in öre; null = the same as priceOre. */
+    recertificationPriceOre: integer("recertification_price_ore"),
+    /** Months before Giltigt till that Årlig förlängning is due (and the reminder goes out). */
+    extensionNoticeMonths: integer("extension_notice_months").notNull().default(2),
+    /** Months before the cycle's end that Omcertifiering is due. */
+    recertificationNoticeMonths: integer("recertification_notice_months").notNull().default(6),
+    /** When a suspension reaches its last day: reinstate by itself, or tell the decider. */
+    suspensionEnd: text("suspension_end", { enum: ["reinstate", "notify"] }).notNull().default("reinstate"),
     invoiced: integer("invoiced", { mode: "boolean" }).notNull(),
     /** The decider must not be the reviewer who approved the evidence. */
     fourEyes: integer("four_eyes", { mode: "boolean" }).notNull().default(false),
@@ -50,6 +60,7 @@ export const schemes = sqliteTable(
     check("schemes_subject_check", sql`${t.subject} in ('PERSON', 'COMPANY')`),
     check("schemes_kind_check", sql`${t.kind} in ('CERTIFICATE', 'ATTESTATION')`),
     check("schemes_price_check", sql`${t.priceOre} >= 0`),
+    check("schemes_suspension_end_check", sql`${t.suspensionEnd} in ('reinstate', 'notify')`),
   ],
 );
 
@@ -85,6 +96,10 @@ export const requirements = sqliteTable(
     acceptedTypes: text("accepted_types").notNull(),
     sortOrder: integer("sort_order").notNull(),
     retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+    /** Which kind of application asks for it: the first issuance, Årlig förlängning or Omcertifiering. */
+    appliesTo: text("applies_to", { enum: ["initial", "extension", "recertification"] }).notNull().default("initial"),
+    /** A company admin may attest it for an employee ("Intyga yrkesverksamhet") instead of a file. */
+    attestable: integer("attestable", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [uniqueIndex("requirements_code").on(t.schemeId, t.code)],
+  (t) => [uniqueIndex("requirements_code").on(t.schemeId, t.code), check("requirements_applies_to_check", sql`${t.appliesTo} in ('initial', 'extension', 'recertification')`)],
 );

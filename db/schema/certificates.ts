@@ -5,7 +5,7 @@ import { applications } from "./applications.ts";
 import { schemes } from "./catalogue.ts";
 import { companies } from "./companies.ts";
 
-export const DECISION_KINDS = ["grant", "refuse", "return", "suspend", "reinstate", "withdraw"] as const;
+export const DECISION_KINDS = ["grant", "refuse", "return", "suspend", "reinstate", "withdraw", "extend", "recertify"] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 /**
@@ -33,7 +33,7 @@ export const decisions = sqliteTable(
   (t) => [
     index("decisions_subject").on(t.subjectType, t.subjectId, t.decidedAt),
     index("decisions_certificate").on(t.certificateId, t.decidedAt),
-    check("decisions_kind_check", sql`${t.kind} in ('grant', 'refuse', 'return', 'suspend', 'reinstate', 'withdraw')`),
+    check("decisions_kind_check", sql`${t.kind} in ('grant', 'refuse', 'return', 'suspend', 'reinstate', 'withdraw', 'extend', 'recertify')`),
     check("decisions_subject_type_check", sql`${t.subjectType} in ('application', 'certificate')`),
   ],
 );
@@ -101,11 +101,40 @@ export const certificateStatusHistory = sqliteTable(
     fromDate: text("from_date").notNull(),
     toDate: text("to_date"),
     decisionId: text("decision_id").references(() => decisions.id),
+    /** Why a period began without a decision, e.g. the daily sweep's "Giltighetstiden har gått ut". */
+    reason: text("reason"),
   },
   (t) => [
     index("certificate_status_history_cert").on(t.certificateId, t.fromDate),
     // At most one open period per certificate.
     uniqueIndex("certificate_status_history_open").on(t.certificateId).where(sql`${t.toDate} is null`),
     check("certificate_status_history_status_check", sql`${t.status} in ('active', 'suspended', 'withdrawn', 'expired', 'ended')`),
+  ],
+);
+
+export const REMINDER_KINDS = ["extension", "recertification", "suspension_end"] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/**
+ * A reminder sent: Årlig förlängning or Omcertifiering due, or (to the decider) a suspension that
+ * reached its last day. One row per certificate
+ * number, kind and due date: the unique index is what makes two sweeps at once send it once.
+ */
+export const reminders = sqliteTable(
+  "reminders",
+  {
+    id: text("id").primaryKey(),
+    certificateNumber: integer("certificate_number").notNull(),
+    certificateId: text("certificate_id")
+      .notNull()
+      .references(() => certificates.id),
+    kind: text("kind", { enum: REMINDER_KINDS }).notNull(),
+    dueOn: text("due_on").notNull(),
+    sentOn: text("sent_on").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("reminders_once").on(t.certificateNumber, t.kind, t.dueOn),
+    check("reminders_kind_check", sql`${t.kind} in ('extension', 'recertification', 'suspension_end')`),
   ],
 );

@@ -7,3 +7,4 @@ export * from "./events.ts";
 export * from "./certificates.ts";
 export * from "./invoices.ts";
 export * from "./sequences.ts";
+export * from "./outbox.ts";

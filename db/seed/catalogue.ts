@@ -11,6 +11,10 @@ export interface RequirementSeed {
   name: string;
   description: string;
   acceptedTypes?: ("pdf" | "jpeg" | "png" | "webp")[];
+  /** Which application asks for it; default the first issuance. */
+  appliesTo?: "initial" | "extension" | "recertification";
+  /** A company admin may attest it for an employee instead of a file. */
+  attestable?: boolean;
 }
 
 export interface SchemeSeed {
@@ -24,6 +28,9 @@ export interface SchemeSeed {
   annualExtension: boolean;
   recertificationYears: number | null;
   priceSek: number;
+  /** Avgift för årlig förlängning and omcertifiering; default the same as priceSek. */
+  extensionPriceSek?: number;
+  recertificationPriceSek?: number;
   invoiced: boolean;
   fourEyes: boolean;
   category: string | null;
@@ -78,7 +85,22 @@ const fgasPerson = (category: string, scope: string, priceSek: number): SchemeSe
   requirements: [
     { code: "prov", name: "Godkänt prov", description: "Intyg om godkänt teoretiskt och praktiskt prov från ett examinationscenter." },
     { code: "id", name: "Kopia av legitimation", description: "Kopia av giltig legitimation med foto." },
+    {
+      code: "yrkesverksamhet",
+      name: "Intyg om yrkesverksamhet",
+      description: "Intyg om att du under året har arbetat med köldmedier inom certifikatets kategori, undertecknat av arbetsgivaren. Är du anställd kan företagets certifikatsadministratör intyga det direkt i portalen.",
+      appliesTo: "extension",
+      attestable: true,
+    },
+    {
+      code: "omcertifiering",
+      name: "Godkänt prov eller dokumenterad erfarenhet",
+      description: "Intyg om godkänt nytt prov från ett examinationscenter, eller dokumentation av arbete med köldmedier under certifieringsperioden med intyg från arbetsgivaren.",
+      appliesTo: "recertification",
+    },
   ],
+  extensionPriceSek: 900,
+  recertificationPriceSek: Math.round(priceSek * 0.75),
 });
 
 const external = (category: string): SchemeSeed => ({
@@ -149,7 +171,21 @@ export const CATALOGUE: AreaSeed[] = [
           { code: "registreringsbevis", name: "Registreringsbevis", description: "Registreringsbevis från Bolagsverket, högst tre månader gammalt." },
           { code: "rutiner", name: "Rutiner", description: "Företagets rutiner för arbete med köldmedier: läckagekontroll, återvinning, journalföring och rapportering." },
           { code: "utrustning", name: "Förteckning över utrustning", description: "Förteckning över verktyg och utrustning: återvinningsaggregat, läcksökare, vågar och vakuumpumpar." },
+          {
+            code: "verksamhet",
+            name: "Intyg om fortsatt verksamhet",
+            description: "Intyg om att företaget under året har arbetat enligt sina rutiner, med förteckning över den certifierade personalen och eventuella avvikelser.",
+            appliesTo: "extension",
+          },
+          {
+            code: "omcertifiering",
+            name: "Uppdaterade rutiner och förteckning över utrustning",
+            description: "Företagets gällande rutiner för arbete med köldmedier och en aktuell förteckning över verktyg och utrustning, med kalibreringsintyg.",
+            appliesTo: "recertification",
+          },
         ],
+        extensionPriceSek: 2500,
+        recertificationPriceSek: 5200,
       },
     ],
   },

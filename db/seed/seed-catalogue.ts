@@ -35,6 +35,8 @@ export async function seedCatalogue(db: Db, now: Date, catalogue: AreaSeed[] = C
               annualExtension: s.annualExtension,
               recertificationYears: s.recertificationYears,
               priceOre: Math.round(s.priceSek * 100),
+              extensionPriceOre: s.extensionPriceSek === undefined ? null : Math.round(s.extensionPriceSek * 100),
+              recertificationPriceOre: s.recertificationPriceSek === undefined ? null : Math.round(s.recertificationPriceSek * 100),
               invoiced: s.invoiced,
               fourEyes: s.fourEyes,
               category: s.category,
@@ -57,6 +59,8 @@ export async function seedCatalogue(db: Db, now: Date, catalogue: AreaSeed[] = C
               description: r.description,
               acceptedTypes: (r.acceptedTypes ?? ["pdf", "jpeg", "png", "webp"]).join(","),
               sortOrder: reqIndex,
+              appliesTo: r.appliesTo ?? "initial",
+              attestable: r.attestable ?? false,
             });
           }
         }

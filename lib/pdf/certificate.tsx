@@ -16,6 +16,9 @@ export interface CertificatePdfInput {
   /** What the certificate allows its holder to do. */
   scope: string;
   number: number | string;
+  /** The version (a renewal keeps the number), and the newer version that replaced it, if any. */
+  version?: number;
+  supersededBy?: number | null;
   /** Dates as YYYY-MM-DD. */
   issuedOn: string;
   validUntil?: string | null;
@@ -113,6 +116,7 @@ function CertificateDocument({ input }: { input: CertificatePdfInput }) {
   const heading = title(input.kind).toUpperCase();
   const facts: [string, string][] = [
     ["Certifikatnummer", String(input.number)],
+    ...(input.version ? ([["Version", input.supersededBy ? `${input.version} (ersatt av version ${input.supersededBy})` : String(input.version)]] as [string, string][]) : []),
     ["Utfärdandedatum", input.issuedOn],
     ...(input.validUntil ? ([["Giltigt till", input.validUntil]] as [string, string][]) : []),
     ...(input.latestDecisionOn ? ([["Senaste beslut", input.latestDecisionOn]] as [string, string][]) : []),

@@ -179,7 +179,7 @@ describe("the next start", () => {
         ["id", "Kopia av legitimation", "pdf,jpeg,png,webp", true],
       ]);
     } finally {
-      again.database.close();
+      await again.close();
     }
   });
 });

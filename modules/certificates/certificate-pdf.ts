@@ -21,6 +21,8 @@ export async function certificatePdf(deps: Deps, actor: Actor, certificateId: st
     schemeName: cert.scheme.name,
     scope: cert.scheme.scope,
     number: c.number,
+    version: c.version,
+    supersededBy: cert.versions.find((v) => v.version > c.version) ? cert.versions[cert.versions.length - 1]!.version : null,
     issuedOn: c.issuedOn,
     validUntil: c.validUntil,
     latestDecisionOn: cert.latestDecisionOn,

@@ -7,7 +7,7 @@ import { isCompanyAdmin } from "../employments/index.ts";
 
 const row = {
   certificate: certificates,
-  scheme: { id: schemes.id, code: schemes.code, name: schemes.name, kind: schemes.kind, subject: schemes.subject, category: schemes.category, scope: schemes.scope, annualExtension: schemes.annualExtension },
+  scheme: { id: schemes.id, code: schemes.code, name: schemes.name, kind: schemes.kind, subject: schemes.subject, category: schemes.category, scope: schemes.scope, annualExtension: schemes.annualExtension, validityYears: schemes.validityYears, recertificationYears: schemes.recertificationYears, extensionNoticeMonths: schemes.extensionNoticeMonths, recertificationNoticeMonths: schemes.recertificationNoticeMonths },
   area: { id: technicalAreas.id, name: technicalAreas.name },
   latestDecisionOn: decisions.effectiveOn,
 };
@@ -55,7 +55,12 @@ export async function getCertificate(db: DbOrTx, actor: Actor, certificateId: st
   const history = await db.select().from(certificateStatusHistory).where(eq(certificateStatusHistory.certificateId, certificateId)).orderBy(asc(certificateStatusHistory.fromDate), asc(sql`rowid`));
   const decided = await db.select().from(decisions).where(eq(decisions.certificateId, certificateId)).orderBy(asc(decisions.decidedAt));
   const holderName = found.person ? `${found.person.givenName} ${found.person.familyName}` : (found.company?.name ?? "");
-  return { ...found, holderName, history, decisions: decided };
+  const versions = await db
+    .select({ id: certificates.id, version: certificates.version, issuedOn: certificates.issuedOn, validUntil: certificates.validUntil, cycleEndsOn: certificates.cycleEndsOn })
+    .from(certificates)
+    .where(eq(certificates.number, found.certificate.number))
+    .orderBy(asc(certificates.version));
+  return { ...found, holderName, history, decisions: decided, versions };
 }
 
 export type LoadedCertificate = Awaited<ReturnType<typeof getCertificate>>;
@@ -102,7 +107,7 @@ export async function hasActiveCertificate(db: DbOrTx, input: Holder & { schemeI
   const hit = await db
     .select({ id: certificates.id })
     .from(certificates)
-    .where(and(holderIs(input), eq(certificates.schemeId, input.schemeId), activeOn(input.today)))
+    .where(and(holderIs(input), eq(certificates.schemeId, input.schemeId), activeOn(input.today), current))
     .get();
   return hit !== undefined;
 }
@@ -121,6 +126,7 @@ export async function heldCertificate(db: DbOrTx, input: Holder & { schemeId: st
         eq(certificates.schemeId, input.schemeId),
         inArray(certificates.status, ["active", "suspended"]),
         or(isNull(certificates.validUntil), gte(certificates.validUntil, input.today)),
+        current,
       ),
     )
     .orderBy(desc(certificates.issuedOn))
@@ -138,7 +144,7 @@ export async function activePersonCertificatesInCategory(db: DbOrTx, input: { pe
     .from(certificates)
     .innerJoin(schemes, eq(schemes.id, certificates.schemeId))
     .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
-    .where(and(inArray(certificates.personId, input.personIds), eq(schemes.subject, "PERSON"), eq(schemes.category, input.category), activeOn(input.today)))
+    .where(and(inArray(certificates.personId, input.personIds), eq(schemes.subject, "PERSON"), eq(schemes.category, input.category), activeOn(input.today), current))
     .orderBy(asc(certificates.number));
 }
 

@@ -10,3 +10,4 @@ export { submitIfReady } from "./submit-if-ready.ts";
 export { notifyIfSubmitted } from "./notify.ts";
 export { finalReviewMail } from "./mails.ts";
 export { schemeHasApplications } from "./scheme-usage.ts";
+export { schemePrice, applicationPrice } from "./price.ts";

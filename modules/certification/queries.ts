@@ -37,6 +37,8 @@ export async function listApplications(db: DbOrTx, applicant: { personId: string
     .select({
       id: applications.id,
       status: applications.status,
+      kind: applications.kind,
+      renewsCertificateId: applications.renewsCertificateId,
       createdAt: applications.createdAt,
       updatedAt: applications.updatedAt,
       schemeId: schemes.id,

@@ -5,7 +5,11 @@ import { isIsoDate, swedishDate } from "../../lib/dates.ts";
 import { Conflict, Forbidden, Invalid } from "../../lib/errors.ts";
 import { recordEvent } from "../audit/index.ts";
 import { applyCertificateDecision, certificateDates, createCertificate } from "../certificates/index.ts";
-import { canStaff, loadApplication, processState, type LoadedApplication, type StaffAction } from "../certification/index.ts";
+import { applicationPrice, canStaff, loadApplication, processState, type LoadedApplication, type StaffAction } from "../certification/index.ts";
+import { RENEWAL_LABELS } from "../lifecycle/due.ts";
+import { createRenewedVersion, linkDecision } from "../lifecycle/grant-renewal.ts";
+import { renewedMail } from "../lifecycle/mails.ts";
+import { enqueueMail } from "../outbox/outbox.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { createInvoice, sendInvoice } from "../invoicing/index.ts";
 import { computeChecklist } from "./final-review-checklist.ts";
@@ -71,7 +75,9 @@ interface Context {
   reason: string | null;
 }
 
-async function grant({ deps, actor, app, now, today, reason }: Context, enteredValidUntil: string | null): Promise<DecideResult> {
+async function grant(ctx: Context, enteredValidUntil: string | null): Promise<DecideResult> {
+  if (ctx.app.application.kind !== "initial") return grantRenewal(ctx, ctx.app.application.kind);
+  const { deps, actor, app, now, today, reason } = ctx;
   const a = app.application;
   const title = `${app.area.name} - ${app.scheme.name}`;
   const result = await deps.db.transaction(
@@ -88,8 +94,8 @@ async function grant({ deps, actor, app, now, today, reason }: Context, enteredV
       await recordEvent(tx, actor, now, { action: "application.granted", subjectType: "application", subjectId: a.id, ...who, details: { certificate: title, number: cert.number } });
       await recordEvent(tx, actor, now, { action: "certificate.issued", subjectType: "certificate", subjectId: cert.id, ...who, details: { certificate: title, number: cert.number, validUntil: dates.validUntil } });
       const invoice =
-        app.scheme.invoiced && app.scheme.priceOre > 0
-          ? await createInvoice(tx, actor, now, { applicationId: a.id, certificateId: cert.id, ...who, issuedOn: today, fees: [{ description: `${title}, certifikat nr ${cert.number}`, priceOre: app.scheme.priceOre }] })
+        app.scheme.invoiced && applicationPrice(app) > 0
+          ? await createInvoice(tx, actor, now, { applicationId: a.id, certificateId: cert.id, ...who, issuedOn: today, fees: [{ description: `${title}, certifikat nr ${cert.number}`, priceOre: applicationPrice(app) }] })
           : null;
       return { decisionId, certificate: { id: cert.id, number: cert.number, ...dates }, invoice: invoice && { id: invoice.id, number: invoice.number, totalOre: invoice.totalOre } };
     },
@@ -98,6 +104,50 @@ async function grant({ deps, actor, app, now, today, reason }: Context, enteredV
   for (const to of await holderRecipients(deps.db, app.application)) {
     await deps.mail.send(issuedMail(deps.config, to, { certificateId: result.certificate.id, number: result.certificate.number, title, validUntil: result.certificate.validUntil, forCompany: a.companyId !== null }));
   }
+  if (result.invoice) await sendAfterIssue(deps, actor, result.invoice);
+  return result;
+}
+
+/**
+ * "Bevilja och utfärda" on an Årlig förlängning or Omcertifiering: a new version of the
+ * certificate with a Decision extend / recertify, its invoice at the frozen price, and a mail to
+ * the holder through the utkorg (written in the same transaction, so it is never lost).
+ */
+async function grantRenewal({ deps, actor, app, now, today, reason }: Context, kind: "extension" | "recertification"): Promise<DecideResult> {
+  const a = app.application;
+  const title = `${app.area.name} - ${app.scheme.name}`;
+  const result = await deps.db.transaction(
+    async (tx) => {
+      await leaveFinalReview(tx, a.id, "issued", now, null);
+      const failing = (await computeChecklist(tx, app, today)).filter((i) => !i.ok);
+      if (failing.length) throw new Conflict(`Ansökan kan inte beviljas förrän allt i checklistan är uppfyllt: ${failing.map((i) => `${i.label} (${i.detail})`).join("; ")}`);
+      const submittedOn = a.submittedAt ? swedishDate(a.submittedAt) : today;
+      const v = await createRenewedVersion(tx, { kind, renewsCertificateId: a.renewsCertificateId, applicationId: a.id, submittedOn, rules: app.scheme, today, now });
+      const decisionId = await recordDecision(tx, { kind: kind === "extension" ? "extend" : "recertify", subjectType: "application", subjectId: a.id, applicationId: a.id, certificateId: v.id, decidedByUserId: actor.userId, decidedAt: now, reason, effectiveOn: today });
+      await linkDecision(tx, v, decisionId, today);
+      const who = { personId: a.personId, companyId: a.companyId };
+      const label = RENEWAL_LABELS[kind];
+      await recordEvent(tx, actor, now, { action: "application.granted", subjectType: "application", subjectId: a.id, ...who, details: { certificate: title, number: v.number, renewal: label } });
+      await recordEvent(tx, actor, now, {
+        action: kind === "extension" ? "certificate.extended" : "certificate.recertified",
+        subjectType: "certificate",
+        subjectId: v.id,
+        ...who,
+        details: { certificate: title, number: v.number, version: v.version, validUntil: v.validUntil, cycleEndsOn: v.cycleEndsOn, supersedes: v.supersededId },
+      });
+      const price = applicationPrice(app);
+      const invoice =
+        app.scheme.invoiced && price > 0
+          ? await createInvoice(tx, actor, now, { applicationId: a.id, certificateId: v.id, ...who, issuedOn: today, fees: [{ description: `${label}, ${title}, certifikat nr ${v.number} version ${v.version}`, priceOre: price }] })
+          : null;
+      for (const to of await holderRecipients(tx, a)) {
+        await enqueueMail(tx, now, `certificate.${kind === "extension" ? "extended" : "recertified"}`, renewedMail(deps.config, to, { kind, certificateId: v.id, number: v.number, version: v.version, title, validUntil: v.validUntil, cycleEndsOn: v.cycleEndsOn, forCompany: a.companyId !== null }));
+      }
+      return { decisionId, certificate: { id: v.id, number: v.number, validUntil: v.validUntil, cycleEndsOn: v.cycleEndsOn }, invoice: invoice && { id: invoice.id, number: invoice.number, totalOre: invoice.totalOre } };
+    },
+    { behavior: "immediate" },
+  );
+  deps.mailQueue.kick();
   if (result.invoice) await sendAfterIssue(deps, actor, result.invoice);
   return result;
 }

@@ -50,6 +50,7 @@ export async function listApplicationsForDecision(db: DbOrTx) {
     .select({
       applicationId: applications.id,
       submittedAt: applications.submittedAt,
+      kind: applications.kind,
       schemeName: schemes.name,
       areaName: technicalAreas.name,
       invoiced: schemes.invoiced,
@@ -79,6 +80,8 @@ export const DECISION_LABELS: Record<string, string> = {
   suspend: "Suspenderad (Vilande)",
   reinstate: "Återaktiverad",
   withdraw: "Indragen",
+  extend: "Årlig förlängning beviljad",
+  recertify: "Omcertifiering beviljad",
 };
 
 /** The Beslut on an application or a certificate, oldest first, with who decided. */

@@ -6,6 +6,8 @@ import { CERTIFICATE_LABELS, publicStatus } from "../certificates/index.ts";
 /** What anyone may know about a certificate from its number: nothing that identifies a person beyond the name. */
 export interface PublicCertificate {
   number: number;
+  /** The current version (a renewal keeps the number and raises the version). */
+  version: number;
   holder: { name: string };
   scheme: { area: string; name: string };
   status: CertificateStatus;
@@ -25,6 +27,7 @@ export async function findCertificateByNumber(db: DbOrTx, number: number, today:
   const row = await db
     .select({
       number: certificates.number,
+      version: certificates.version,
       status: certificates.status,
       validUntil: certificates.validUntil,
       issuedOn: certificates.issuedOn,
@@ -51,6 +54,7 @@ export async function findCertificateByNumber(db: DbOrTx, number: number, today:
   const holderName = row.givenName !== null ? `${row.givenName} ${row.familyName}` : (row.companyName ?? "");
   return {
     number: row.number,
+    version: row.version,
     holder: { name: holderName },
     scheme: { area: row.areaName, name: row.schemeName },
     status,

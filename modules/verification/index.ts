@@ -5,3 +5,4 @@ export { listCompanyAreas } from "./company-areas.ts";
 export { publicOrgNumber, type PublicCompany, type PublicCompanyCertificate } from "./public-company.ts";
 export { parseCertificateNumber, normaliseOrgNumber } from "./certificate-number.ts";
 export { searchWords, prefixQuery } from "./search-words.ts";
+export { statusOnDate, listVersions, type StatusOnDate, type CertificateVersion } from "./status-on.ts";

@@ -40,11 +40,22 @@ export function openApiDocument(publicUrl: string) {
       "/certificates/{number}": {
         get: {
           operationId: "getCertificate",
-          summary: "One certificate by its number, as the public verification page shows it.",
-          parameters: [{ name: "number", in: "path", required: true, description: "The certificate number (digits).", schema: { type: "string", pattern: "^[0-9]{1,12}$" }, example: "10001" }, ifNoneMatch],
+          summary: "One certificate by its number, as the public verification page shows it; with `on`, also its status on that date.",
+          parameters: [
+            { name: "number", in: "path", required: true, description: "The certificate number (digits).", schema: { type: "string", pattern: "^[0-9]{1,12}$" }, example: "10001" },
+            {
+              name: "on",
+              in: "query",
+              required: false,
+              description: "A date (YYYY-MM-DD): \"was it active on that day?\". The answer then also has `on`: the status the certificate had that day, read from its status history, and which version was valid.",
+              schema: { type: "string", format: "date" },
+              example: "2026-03-01",
+            },
+            ifNoneMatch,
+          ],
           responses: {
-            ...okJson("Certificate", "The certificate's current version and its status today."),
-            "400": problemResponse("The number is not a certificate number (digits only)."),
+            ...okJson("Certificate", "The certificate's current version and its status today (and, with `on`, on that date)."),
+            "400": problemResponse("The number is not a certificate number (digits only), or `on` is not a date."),
             "404": problemResponse("No certificate has this number."),
             "429": tooMany,
           },
@@ -121,6 +132,20 @@ export function openApiDocument(publicUrl: string) {
             lastDecisionOn: { ...nullableDate, description: "Date of the latest decision on it (Senaste beslut)." },
             issuer: { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string" } } },
             verifyUrl: { type: "string", format: "uri", description: "The public verification page, the address in the certificate's QR code." },
+            on: ref("StatusOnDate"),
+          },
+        },
+        StatusOnDate: {
+          type: "object",
+          additionalProperties: false,
+          required: ["date", "status", "statusLabel", "version", "validUntil"],
+          description: "Only when the request had `on`: the certificate's status on that date.",
+          properties: {
+            date: date,
+            status: { anyOf: [ref("Status"), { type: "null" }], description: "The status that day; null if it had not been issued yet." },
+            statusLabel: { type: "string", description: "The status in Swedish; \"Inte utfärdat\" before it was issued." },
+            version: { type: ["integer", "null"], minimum: 1, description: "The version that was valid that day (a renewal keeps the number and raises the version)." },
+            validUntil: { ...nullableDate, description: "That version's Giltigt till." },
           },
         },
         CompanyCertificate: {

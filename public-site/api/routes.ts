@@ -2,8 +2,8 @@
 // (Cache-Control, ETag, 304), no cookies, rate limited per address, errors as problem+json.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { swedishDate } from "../../lib/dates.ts";
-import { findCertificateByNumber, getPublicCompany, MAX_PAGE_SIZE, normaliseOrgNumber, parseCertificateNumber, searchCertifiedCompanies } from "../../modules/verification/index.ts";
+import { isIsoDate, swedishDate } from "../../lib/dates.ts";
+import { findCertificateByNumber, getPublicCompany, statusOnDate, MAX_PAGE_SIZE, normaliseOrgNumber, parseCertificateNumber, searchCertifiedCompanies } from "../../modules/verification/index.ts";
 import type { AppEnv } from "../../web/env.ts";
 import { openToOtherSites } from "../cross-origin.ts";
 import { cacheable } from "../http-cache.ts";
@@ -39,9 +39,13 @@ export function publicApi(): Hono<AppEnv> {
   api.get("/certificates/:number", async (c) => {
     const number = parseCertificateNumber(c.req.param("number"));
     if (number === null) return problem(c, 400, "Felaktigt certifikatnummer", "Ett certifikatnummer består av siffror, till exempel 10001.");
+    const on = c.req.query("on");
+    if (on !== undefined && !isIsoDate(on)) return problem(c, 400, "Felaktigt datum", "Parametern on är ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.");
     const cert = await findCertificateByNumber(c.var.deps.db, number, today(c), { name: c.var.deps.config.org.name });
     if (!cert) return problem(c, 404, "Certifikatet finns inte", "Inget certifikat med det numret.");
-    return json(c, certificateJson(cert, publicUrl(c)));
+    const body = certificateJson(cert, publicUrl(c));
+    if (on === undefined) return json(c, body);
+    return json(c, { ...body, on: await statusOnDate(c.var.deps.db, number, on) });
   });
 
   api.get("/companies", async (c) => {

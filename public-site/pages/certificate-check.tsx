@@ -2,7 +2,7 @@
 // its status cannot be misread. Persons are never listed; only the number finds them.
 import type { FC } from "hono/jsx";
 import type { FieldErrors } from "../../lib/errors.ts";
-import type { PublicCertificate } from "../../modules/verification/index.ts";
+import type { CertificateVersion, PublicCertificate, StatusOnDate } from "../../modules/verification/index.ts";
 import { Field } from "../../web/views/form.tsx";
 import { statusVerdict, StatusIcon } from "./certificate-status.tsx";
 
@@ -29,6 +29,8 @@ export const CertificateResult: FC<{ cert: PublicCertificate; today: string }> =
       <dl class="details">
         <dt>Certifikatnummer</dt>
         <dd>{cert.number}</dd>
+        <dt>Version</dt>
+        <dd>{cert.version}</dd>
         <dt>Status</dt>
         <dd>{cert.statusLabel}</dd>
         <dt>Utfärdandedatum</dt>
@@ -47,6 +49,53 @@ export const CertificateResult: FC<{ cert: PublicCertificate; today: string }> =
   </article>
 );
 
+/** The answer to "Aktivt den ÅÅÅÅ-MM-DD?", in words. */
+export const PointInTime: FC<{ on: StatusOnDate }> = ({ on }) => (
+  <section class={`notice ${on.status === "active" ? "notice--success" : "notice--warning"} point-in-time`} aria-labelledby="datum-svar">
+    <h2 id="datum-svar">Status den {on.date}</h2>
+    <p role="status">
+      {on.status === null ? (
+        <>Certifikatet var inte utfärdat den {on.date}.</>
+      ) : (
+        <>
+          Den {on.date} var certifikatet <strong>{on.statusLabel}</strong>
+          {on.status === "active" ? " (giltigt)" : " (inte giltigt)"}. Gällande version: {on.version}
+          {on.validUntil ? `, giltig till ${on.validUntil}` : ""}.
+        </>
+      )}
+    </p>
+  </section>
+);
+
+/** Every version, each older one "Ersatt av version N": an old printout is checked against it. */
+export const Versions: FC<{ versions: CertificateVersion[] }> = ({ versions }) =>
+  versions.length < 2 ? null : (
+    <section aria-labelledby="versioner">
+      <h2 id="versioner">Versioner</h2>
+      <table class="table">
+        <caption class="visually-hidden">Certifikatets versioner</caption>
+        <thead>
+          <tr>
+            <th scope="col">Version</th>
+            <th scope="col">Utfärdandedatum</th>
+            <th scope="col">Giltigt till</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr>
+              <td>{v.version}</td>
+              <td>{v.issuedOn}</td>
+              <td>{v.validUntil ?? "Tills vidare"}</td>
+              <td>{v.supersededBy ? `Ersatt av version ${v.supersededBy} (${v.supersededOn})` : "Aktuell version"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+
 export const CertificateNotFound: FC<{ number: string }> = ({ number }) => (
   <div class="notice notice--warning" role="status">
     <p>
@@ -60,12 +109,14 @@ export interface CheckPageProps {
   orgName: string;
   /** What was typed, as typed. */
   raw: string;
+  /** "Aktivt den": the date asked about, as typed. */
+  rawDate?: string;
   errors: FieldErrors;
-  result: { cert: PublicCertificate; today: string } | { notFound: string } | null;
+  result: { cert: PublicCertificate; today: string; on?: StatusOnDate | null; versions?: CertificateVersion[] } | { notFound: string } | null;
 }
 
 /** Kontrollera certifikat: the form, and below it what the number led to. */
-export const CheckPage: FC<CheckPageProps> = ({ orgName, raw, errors, result }) => (
+export const CheckPage: FC<CheckPageProps> = ({ orgName, raw, rawDate, errors, result }) => (
   <section class="narrow check-page" aria-labelledby="check-title">
     <h1 id="check-title">Kontrollera certifikat</h1>
     <p>
@@ -74,19 +125,42 @@ export const CheckPage: FC<CheckPageProps> = ({ orgName, raw, errors, result }) 
     </p>
     <form method="get" action="/kontrollera-certifikat" role="search" aria-label="Kontrollera certifikat" class="check-form">
       <Field name="nummer" label="Certifikatnummer" inputmode="numeric" autocomplete="off" maxlength={40} value={raw} errors={errors} hint="Bara siffror, till exempel 10001." />
+      <Field name="datum" label="Aktivt den" type="date" autocomplete="off" maxlength={10} value={rawDate ?? ""} errors={errors} hint="Valfritt. Ange ett datum (ÅÅÅÅ-MM-DD) för att se vilken status certifikatet hade då, t.ex. dagen för en läckagekontroll." />
       <div class="button-row">
         <button type="submit">Sök</button>
       </div>
     </form>
-    {result === null ? null : "cert" in result ? <CertificateResult cert={result.cert} today={result.today} /> : <CertificateNotFound number={result.notFound} />}
+    {result === null ? null : "cert" in result ? (
+      <>
+        {result.on ? <PointInTime on={result.on} /> : null}
+        <CertificateResult cert={result.cert} today={result.today} />
+        <Versions versions={result.versions ?? []} />
+      </>
+    ) : (
+      <CertificateNotFound number={result.notFound} />
+    )}
   </section>
 );
 
 /** /c/{number}: where the QR code leads. */
-export const CertificatePage: FC<{ number: string; result: { cert: PublicCertificate; today: string } | null }> = ({ number, result }) => (
+export const CertificatePage: FC<{ number: string; result: { cert: PublicCertificate; today: string; on?: StatusOnDate | null; versions: CertificateVersion[]; askedVersion?: number | null } | null; dateError?: string }> = ({ number, result, dateError }) => (
   <section class="narrow check-page" aria-labelledby="c-title">
     <h1 id="c-title">Certifikat {number}</h1>
+    {dateError ? (
+      <div class="notice notice--error" role="alert">
+        <p>{dateError}</p>
+      </div>
+    ) : null}
+    {result && result.askedVersion && result.askedVersion < result.cert.version ? (
+      <div class="notice notice--warning" role="status">
+        <p>
+          <strong>Ersatt av version {result.cert.version}.</strong> Version {result.askedVersion} av certifikatet har ersatts av en nyare version. Den aktuella statusen visas nedan.
+        </p>
+      </div>
+    ) : null}
+    {result?.on ? <PointInTime on={result.on} /> : null}
     {result ? <CertificateResult cert={result.cert} today={result.today} /> : <CertificateNotFound number={number} />}
+    {result ? <Versions versions={result.versions} /> : null}
     <p>
       <a href="/kontrollera-certifikat">Kontrollera ett annat certifikat</a>
     </p>

@@ -14,6 +14,9 @@ import { DataTable } from "../views/data-table.tsx";
 import { Icon } from "../views/icons.tsx";
 import { MomentTabs } from "../views/moment-tabs.tsx";
 import { momentColumns } from "./process-page.tsx";
+import { nextRenewal, RENEWAL_LABELS } from "../../modules/lifecycle/due.ts";
+import { renewalOf } from "../../modules/lifecycle/renewal.ts";
+import { dueText, RenewalButton } from "./renewal.tsx";
 
 type Ctx = Context<AppEnv>;
 
@@ -24,10 +27,12 @@ export const CERTIFICATE_CHIPS: Record<string, string> = { active: "status--appr
 
 export const certificateTitle = (cert: LoadedCertificate) => `${cert.holderName}: ${cert.area.name} - ${cert.scheme.name}`;
 
-export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | "handelselogg") {
+export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | "handelselogg", failure?: string) {
   const { db, config, clock } = c.var.deps;
   const cert = await getCertificate(db, c.var.user!, id);
   const today = swedishDate(clock.now());
+  const renewal = await renewalOf(db, c.var.user!, id, today);
+  const newest = cert.versions[cert.versions.length - 1]!;
   const status = publicStatus(cert.certificate, today);
   const url = verifyUrl(config.publicUrl, cert.certificate.number);
   const qr = await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M", width: 200 });
@@ -42,7 +47,7 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
   const c0 = cert.certificate;
   return page(
     c,
-    { title },
+    { title, status: failure ? 409 : undefined },
     <>
       <nav class="breadcrumbs" aria-label="Du är här">
         <a href="/min-sida">Min Sida</a> ›{" "}
@@ -64,12 +69,26 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
           </a>
         </div>
       </header>
+      {failure ? (
+        <div class="notice notice--error" role="alert" tabindex={-1}>
+          <p>{failure}</p>
+        </div>
+      ) : null}
+      {newest.id !== id ? (
+        <div class="notice notice--warning" role="status">
+          <p>
+            Ersatt av version {newest.version}. <a href={certificateUrl(newest.id)}>Visa den aktuella versionen</a>.
+          </p>
+        </div>
+      ) : null}
       <div class="certificate-summary">
         <section aria-labelledby="information">
           <h2 id="information">Information</h2>
           <dl class="details">
             <dt>Certifikatnummer</dt>
             <dd>{c0.number}</dd>
+            <dt>Version</dt>
+            <dd>{c0.version}</dd>
             <dt>Status</dt>
             <dd>
               <span class={`status ${CERTIFICATE_CHIPS[status] ?? "status--muted"}`}>{CERTIFICATE_LABELS[status]}</span>
@@ -83,10 +102,16 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
                 <dd>{c0.validUntil}</dd>
               </>
             ) : null}
-            {c0.cycleEndsOn && c0.cycleEndsOn !== c0.validUntil ? (
+            {cert.scheme.annualExtension && c0.validUntil && c0.cycleEndsOn && c0.validUntil < c0.cycleEndsOn ? (
+              <>
+                <dt>Årlig förlängning</dt>
+                <dd>{renewal.due?.kind === "extension" ? dueText(renewal.due) : c0.validUntil}</dd>
+              </>
+            ) : null}
+            {c0.cycleEndsOn && cert.scheme.recertificationYears ? (
               <>
                 <dt>Omcertifiering</dt>
-                <dd>{c0.cycleEndsOn}</dd>
+                <dd>{renewal.due?.kind === "recertification" ? dueText(renewal.due) : c0.cycleEndsOn}</dd>
               </>
             ) : null}
             <dt>Senaste beslut</dt>
@@ -105,6 +130,52 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
           </figure>
         </section>
       </div>
+      {renewal.due && newest.id === id && (status === "active" || status === "suspended") ? (
+        <section aria-labelledby="fornyelse" class="renewal">
+          <h2 id="fornyelse">{RENEWAL_LABELS[renewal.due.kind]}</h2>
+          {renewal.due.state === "due" ? (
+            <>
+              <p>
+                {renewal.due.kind === "extension"
+                  ? `Certifikatet gäller till och med ${renewal.due.dueOn}. Ansök om årlig förlängning senast den dagen, så förlängs det ett år.`
+                  : `Certifieringsperioden slutar ${renewal.due.dueOn}. Ansök om omcertifiering senast den dagen, så börjar en ny period.`}
+              </p>
+              <RenewalButton item={{ certificateId: id, due: renewal.due, openApplicationId: renewal.openApplication?.id ?? null }} />
+            </>
+          ) : (
+            <p>{renewal.refusal}</p>
+          )}
+        </section>
+      ) : null}
+      {cert.versions.length > 1 ? (
+        <section aria-labelledby="versioner">
+          <h2 id="versioner">Versioner</h2>
+          <table class="table">
+            <caption class="visually-hidden">Certifikatets versioner</caption>
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Utfärdandedatum</th>
+                <th scope="col">Giltigt till</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cert.versions.map((v, i) => {
+                const next = cert.versions[i + 1];
+                return (
+                  <tr>
+                    <td>{v.id === id ? v.version : <a href={certificateUrl(v.id)}>{v.version}</a>}</td>
+                    <td>{v.issuedOn}</td>
+                    <td>{v.validUntil ?? "–"}</td>
+                    <td>{next ? `Ersatt av version ${next.version} (${next.issuedOn})` : "Aktuell version"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       <MomentTabs base={certificateUrl(id)} label="Certifikat" events={events} query={c.req.query()}>
         <p>Momenten i certifieringsprocessen som ledde till certifikatet.</p>
         <DataTable prefix="moment" caption="Moment" columns={momentColumns(applicationId, false)} rows={moments} path={certificateUrl(id)} query={c.req.query()} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
@@ -113,17 +184,28 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
   );
 }
 
-/** A row of "Sök certifikat" for an issued certificate: its number and live status. */
-export function certificateRow(row: { certificate: { id: string; number: number; status: "active" | "suspended" | "withdrawn" | "expired" | "ended"; validUntil: string | null; cycleEndsOn: string | null }; scheme: { name: string; annualExtension: boolean }; area: { name: string } }, today: string) {
-  const status = publicStatus(row.certificate, today);
+/**
+ * A row of "Sök certifikat" for an issued certificate: its number and live status, and in the two
+ * columns the dates of its next Årlig förlängning and Omcertifiering, with "dags nu" when due.
+ */
+export function certificateRow(
+  row: { certificate: { id: string; number: number; status: "active" | "suspended" | "withdrawn" | "expired" | "ended"; validUntil: string | null; cycleEndsOn: string | null }; scheme: Parameters<typeof nextRenewal>[1] & { name: string }; area: { name: string } },
+  today: string,
+) {
+  const c0 = row.certificate;
+  const status = publicStatus(c0, today);
+  const due = nextRenewal(c0, row.scheme, today);
+  const now = (kind: "extension" | "recertification") => (due?.kind === kind && due.state === "due" ? " (dags nu)" : "");
+  const live = status === "active" || status === "suspended";
+  const extends_ = row.scheme.annualExtension && c0.validUntil && c0.cycleEndsOn && c0.validUntil < c0.cycleEndsOn;
   return {
-    href: certificateUrl(row.certificate.id),
+    href: certificateUrl(c0.id),
     linkLabel: "Visa certifikat",
-    nr: String(row.certificate.number),
+    nr: String(c0.number),
     name: `${row.area.name} - ${row.scheme.name}`,
     status: CERTIFICATE_LABELS[status],
-    renewal: row.scheme.annualExtension ? row.certificate.validUntil : null,
-    recertification: row.certificate.cycleEndsOn,
+    renewal: live && extends_ ? `${c0.validUntil}${now("extension")}` : null,
+    recertification: live && row.scheme.recertificationYears && c0.cycleEndsOn ? `${c0.cycleEndsOn}${now("recertification")}` : null,
   };
 }
 

@@ -21,7 +21,7 @@ export function applicationRow(a: ApplicationListRow): CertificateRow {
     href: processUrl(a.id),
     linkLabel: "Visa certifieringsprocess",
     nr: null,
-    name: `${a.areaName} - ${a.schemeName}`,
+    name: `${a.areaName} - ${a.schemeName}${a.kind === "extension" ? " (årlig förlängning)" : a.kind === "recertification" ? " (omcertifiering)" : ""}`,
     status: APPLICATION_LABELS[a.status],
     renewal: null,
     recertification: null,

@@ -8,6 +8,7 @@ import { listSubjectEvents } from "../../modules/audit/index.ts";
 import {
   APPLICATION_LABELS,
   applicantOf,
+  applicationPrice,
   canActAsApplicant,
   canApplicant,
   currentStep,
@@ -49,6 +50,11 @@ const DONE: Record<string, string> = {
 
 export const REQUIREMENT_CHIPS: Record<string, string> = { awaiting_file: "status--pending", awaiting_review: "status--warning", approved: "status--approved", rejected: "status--rejected" };
 export const APPLICATION_CHIPS: Record<string, string> = { in_progress: "status--pending", final_review: "status--warning", issued: "status--approved", refused: "status--rejected", returned: "status--rejected", withdrawn: "status--muted" };
+
+export const APPLICATION_KIND_LABELS: Record<"initial" | "extension" | "recertification", string> = { initial: "Nytt certifikat", extension: "Årlig förlängning", recertification: "Omcertifiering" };
+
+const kronor = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
+export const formatKronor = (ore: number) => `${kronor.format(ore / 100)} kr`;
 
 export const applicationTitle = (applicant: Applicant, app: LoadedApplication) => `${applicant.name}: ${app.area.name} - ${app.scheme.name}`;
 
@@ -105,10 +111,20 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
       <section aria-labelledby="information">
         <h2 id="information">Information</h2>
         <dl class="details">
+          <dt>Ansökan</dt>
+          <dd>{APPLICATION_KIND_LABELS[app.application.kind]}</dd>
           <dt>Status</dt>
           <dd>
             <span class={`status ${APPLICATION_CHIPS[state.status] ?? "status--muted"}`}>{APPLICATION_LABELS[state.status]}</span>
           </dd>
+          {app.scheme.invoiced ? (
+            <>
+              <dt>Avgift</dt>
+              <dd>
+                {formatKronor(applicationPrice(app))} exkl. moms{app.application.priceOre !== null ? " (det pris som gällde när ansökan skickades in)" : ""}
+              </dd>
+            </>
+          ) : null}
           <dt>Senaste beslut</dt>
           <dd>{lastDecision ? formatDate(lastDecision) : "Inget beslut ännu"}</dd>
           {app.application.declaredAt ? (

@@ -18,6 +18,7 @@ import { MAX_BODY_BYTES, momentPage, TOO_LARGE, uploadMomentFile } from "./momen
 import { schemeFieldFragment, showApplyForm, submitApplyForm, type ApplyTarget } from "./new-application.tsx";
 import { renderCertificatePage } from "./certificate-page.tsx";
 import { renderProcessPage } from "./process-page.tsx";
+import { submitRenewal } from "./renewal.tsx";
 import { submitWithdraw, withdrawPage } from "./withdraw.tsx";
 
 type Ctx = Context<AppEnv>;
@@ -101,6 +102,7 @@ export function certificationRoutes(): Hono<AppEnv> {
     const { bytes, filename } = await certificatePdf(c.var.deps, c.var.user!, c.req.param("id"));
     return c.body(new Uint8Array(bytes), 200, downloadHeaders({ mime: "application/pdf", originalName: filename, size: bytes.length }));
   });
+  app.post("/certifikat/:id/fornya", (c) => submitRenewal(c, (message) => renderCertificatePage(c, c.req.param("id"), "moment", message)));
   app.get("/certifikat/:id/handelselogg", (c) => renderCertificatePage(c, c.req.param("id"), "handelselogg"));
 
   // Files: the applicant's own (and staff), always as a download.

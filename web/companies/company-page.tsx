@@ -7,7 +7,9 @@ import type { FieldErrors } from "../../lib/errors.ts";
 import { formatOrgNumber } from "../../lib/identity/orgnummer.ts";
 import { isImageMime } from "../../lib/uploads/file-types.ts";
 import { getPerson } from "../../modules/accounts/index.ts";
-import { swedishDate } from "../../lib/dates.ts";
+import { daysBetween, swedishDate } from "../../lib/dates.ts";
+import { listAttestable, type AttestableRow } from "../../modules/lifecycle/renewal.ts";
+import { dueItems, DueNotices, type DueItem } from "../certification/renewal.tsx";
 import { CERTIFICATE_LABELS, listCertificatesForCompany, listCertificatesForPersons, publicStatus, type EmployeeCertificateRow } from "../../modules/certificates/index.ts";
 import { activeEmployees } from "../../modules/employments/index.ts";
 import { listInvoicesForCompany, type InvoiceListRow } from "../../modules/invoicing/index.ts";
@@ -56,6 +58,12 @@ interface ViewProps {
   today: string;
   registrant: Registrant | null;
   failure?: PageFailure;
+  /** Renewals of the company's own certificates that are due. */
+  due: DueItem[];
+  /** "Att intyga": employees whose Årlig förlängning is due (admins only). */
+  attestable: AttestableRow[];
+  /** A notice after an action, e.g. "2 intyganden sparade". */
+  notice?: string;
   /** The company's certificates and its applications on their way to one. */
   certificates: CertificateRow[];
   /** The person certificates of today's employees: what a company certificate rests on. */
@@ -70,7 +78,7 @@ interface ViewProps {
  * The page, or for htmx just the page's content (forms on the page target it). The data is read
  * through getCompanyPage, which says NotFound to anyone who may not see the company.
  */
-export async function renderCompanyPage(c: Context<AppEnv>, mode: Mode, companyId: string, failure?: PageFailure, status: ContentfulStatusCode = 200) {
+export async function renderCompanyPage(c: Context<AppEnv>, mode: Mode, companyId: string, failure?: PageFailure, status: ContentfulStatusCode = 200, notice?: string) {
   const { db, clock } = c.var.deps;
   const user = c.var.user!;
   const data = await getCompanyPage(db, user, companyId);
@@ -84,7 +92,25 @@ export async function renderCompanyPage(c: Context<AppEnv>, mode: Mode, companyI
     listCertificatesForPersons(db, employees.map((e) => e.personId)),
   ]);
   const certificates = [...issued.map((r) => certificateRow(r, today)), ...applications.filter((a) => a.status !== "issued").map(applicationRow)];
-  const view = <CompanyPageView data={data} mode={mode} viewerPersonId={user.personId} today={formatDate(clock.now())} registrant={registrant} certificates={mode === "staff" ? certificates.map(staffLinks) : certificates} employeeCertificates={employeeCertificates} invoices={invoices} failure={failure} query={c.req.query()} />;
+  const due = mode === "admin" ? dueItems(issued, applications, today) : [];
+  const attestable = mode === "admin" ? await listAttestable(db, user, companyId, today) : [];
+  const view = (
+    <CompanyPageView
+      data={data}
+      mode={mode}
+      viewerPersonId={user.personId}
+      today={formatDate(clock.now())}
+      registrant={registrant}
+      certificates={mode === "staff" ? certificates.map(staffLinks) : certificates}
+      employeeCertificates={employeeCertificates}
+      invoices={invoices}
+      failure={failure}
+      query={c.req.query()}
+      due={due}
+      attestable={attestable}
+      notice={notice}
+    />
+  );
   if (isHtmx(c)) return c.html(view, status);
   return page(c, { title: data.company.name, status }, view);
 }
@@ -123,6 +149,11 @@ export const CompanyPageView = (props: ViewProps) => {
           <p>{failure.message}</p>
         </div>
       ) : null}
+      {props.notice ? (
+        <div class="notice notice--success" role="status">
+          <p>{props.notice}</p>
+        </div>
+      ) : null}
       {mode === "staff" ? <Registration {...props} /> : null}
       <Details data={data} mode={mode} />
       <Requests {...props} />
@@ -137,8 +168,11 @@ export const CompanyPageView = (props: ViewProps) => {
             </a>
           </div>
         ) : null}
+        <DueNotices items={props.due} whose="företaget" />
         <CertificatesTable rows={props.certificates} path={companyUrl(mode, c.id)} query={props.query ?? {}} empty="Företaget har inga certifikat eller ansökningar ännu." />
       </section>
+      {mode === "admin" ? <AttestList {...props} /> : null}
+      <Expiring rows={props.employeeCertificates} today={props.today} mode={mode} />
       <section aria-labelledby="anstalldas-certifikat">
         <h2 id="anstalldas-certifikat">Anställdas certifikat</h2>
         <p>Personcertifikat som de anställda har i dag. Ett företagscertifikat förutsätter att minst en anställd har ett aktivt personcertifikat inom området.</p>
@@ -147,6 +181,132 @@ export const CompanyPageView = (props: ViewProps) => {
       <CompanyInvoices rows={props.invoices} mode={mode} today={props.today} path={companyUrl(mode, c.id)} query={props.query} />
       <EventLog events={data.events} path={companyUrl(mode, c.id)} query={props.query} />
     </div>
+  );
+};
+
+/**
+ * "Att intyga": the employees whose Årlig förlängning is due, with "Intyga yrkesverksamhet" per
+ * certificate and for the chosen ones at once. The admin's own certificates are listed without
+ * the button: another admin attests them.
+ */
+const AttestList = (props: ViewProps) => {
+  const action = `${companyUrl("admin", props.data.company.id)}/intyga`;
+  const rows = props.attestable;
+  const open = rows.filter((r) => !r.own && !r.attestedAt);
+  return (
+    <section aria-labelledby="att-intyga">
+      <h2 id="att-intyga">Att intyga</h2>
+      <p>Anställda vars årliga förlängning är dags. Intyga att de under året har arbetat med köldmedier inom certifikatets kategori; intygandet ersätter deras uppladdade intyg. Du kan inte intyga ditt eget certifikat.</p>
+      {rows.length === 0 ? (
+        <p class="notice notice--info">Ingen anställd har en årlig förlängning att intyga just nu.</p>
+      ) : (
+        <form method="post" action={action} hx-post={action} hx-target={`#${ROOT}`} hx-swap="outerHTML" class="form">
+          <table class="table">
+            <caption class="visually-hidden">Att intyga</caption>
+            <thead>
+              <tr>
+                <th scope="col">Välj</th>
+                <th scope="col">Namn</th>
+                <th scope="col">Certifikat</th>
+                <th scope="col">Nr</th>
+                <th scope="col">Förlängning senast</th>
+                <th scope="col">Intygande</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>
+                    {r.own || r.attestedAt ? null : (
+                      <>
+                        <input type="checkbox" name="valda" value={r.certificateId} id={`valj-${r.certificateId}`} />
+                        <label for={`valj-${r.certificateId}`} class="visually-hidden">
+                          Välj {r.name}, nr {r.number}
+                        </label>
+                      </>
+                    )}
+                  </td>
+                  <td>{r.name}</td>
+                  <td>{r.title}</td>
+                  <td>{r.number}</td>
+                  <td>{r.dueOn}</td>
+                  <td>
+                    {r.attestedAt ? (
+                      `Intygad ${formatDate(r.attestedAt)}`
+                    ) : r.own ? (
+                      "Ditt eget certifikat: en annan administratör intygar det."
+                    ) : (
+                      <button type="submit" name="certifikat" value={r.certificateId} class="button button--small" aria-label={`Intyga yrkesverksamhet för ${r.name}, nr ${r.number}`}>
+                        Intyga yrkesverksamhet
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {open.length > 1 ? (
+            <div class="button-row">
+              <button type="submit" class="button">
+                Intyga yrkesverksamhet för valda
+              </button>
+            </div>
+          ) : null}
+        </form>
+      )}
+    </section>
+  );
+};
+
+/** "Certifikat som går ut": the employees' certificates whose Giltigt till is within 90 days. */
+const Expiring = ({ rows, today, mode }: { rows: EmployeeCertificateRow[]; today: string; mode: Mode }) => {
+  const soon = rows
+    .filter((r) => (r.certificate.status === "active" || r.certificate.status === "suspended") && r.certificate.validUntil && r.certificate.validUntil >= today && daysBetween(today, r.certificate.validUntil) <= 90)
+    .sort((a, b) => a.certificate.validUntil!.localeCompare(b.certificate.validUntil!));
+  const within = (d: number) => (d <= 30 ? "30 dagar" : d <= 60 ? "60 dagar" : "90 dagar");
+  return (
+    <section aria-labelledby="gar-ut">
+      <h2 id="gar-ut">Certifikat som går ut</h2>
+      <p>De anställdas certifikat vars Giltigt till infaller inom 30, 60 eller 90 dagar, om de inte förlängs.</p>
+      {soon.length === 0 ? (
+        <p class="notice notice--info">Inget av de anställdas certifikat går ut inom 90 dagar.</p>
+      ) : (
+        <table class="table">
+          <caption class="visually-hidden">Certifikat som går ut inom 90 dagar</caption>
+          <thead>
+            <tr>
+              <th scope="col">Inom</th>
+              <th scope="col">Namn</th>
+              <th scope="col">Certifikat</th>
+              <th scope="col">Nr</th>
+              <th scope="col">Giltigt till</th>
+              <th scope="col">Dagar kvar</th>
+            </tr>
+          </thead>
+          <tbody>
+            {soon.map((r) => {
+              const d = daysBetween(today, r.certificate.validUntil!);
+              return (
+                <tr>
+                  <td>{within(d)}</td>
+                  <td>
+                    {r.holder.givenName} {r.holder.familyName}
+                  </td>
+                  <td>
+                    {r.area.name} - {r.scheme.name}
+                  </td>
+                  <td>
+                    <a href={mode === "staff" ? `/personal/certifikat/${r.certificate.id}` : `/c/${r.certificate.number}`}>{r.certificate.number}</a>
+                  </td>
+                  <td>{r.certificate.validUntil}</td>
+                  <td>{d}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 };
 

@@ -3,7 +3,8 @@
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import type { Child } from "hono/jsx";
 import { z } from "zod";
-import { Conflict, Invalid, NotFound, type FieldErrors } from "../../lib/errors.ts";
+import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from "../../lib/errors.ts";
+import { attestActivity } from "../../modules/lifecycle/renewal.ts";
 import { formatOrgNumber } from "../../lib/identity/orgnummer.ts";
 import { addCompanyAdmin, decideEmployment, endEmployment, getCompanyPage, isCompanyAdmin, removeCompanyAdmin, updateCompanyDetails, type Company } from "../../modules/employments/index.ts";
 import type { AppEnv } from "../env.ts";
@@ -38,6 +39,7 @@ async function act(c: Ctx, section: string, run: (values: Record<string, string>
   } catch (e) {
     if (e instanceof Invalid) return renderCompanyPage(c, "admin", id, { message: Object.values(e.fields).join(" ") || e.message, form, errors: e.fields, values }, 422);
     if (e instanceof Conflict) return renderCompanyPage(c, "admin", id, { message: e.message, form, values }, 409);
+    if (e instanceof Forbidden) return renderCompanyPage(c, "admin", id, { message: e.message, form, values }, 403);
     throw e;
   }
   // Removing oneself, or ending one's own employment, can end being an admin: back to the tab.
@@ -97,6 +99,20 @@ export function companyAdminRoutes(): Hono<AppEnv> {
       `avsluta-${c.req.param("eid")}`,
     ),
   );
+
+  // "Intyga yrkesverksamhet": the row's button names one certificate; "för valda" the ticked ones.
+  app.post("/foretag/:id/intyga", async (c) => {
+    const body = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
+    const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
+    const one = list(body.certifikat);
+    const ids = one.length ? one : list(body.valda);
+    let attested = 0;
+    const shown = await act(c, "att-intyga", async () => {
+      attested = (await attestActivity(c.var.deps, c.var.user!, { companyId: c.req.param("id"), certificateIds: ids })).attested;
+    });
+    if (attested && isHtmx(c)) return renderCompanyPage(c, "admin", c.req.param("id"), undefined, 200, attested === 1 ? "Yrkesverksamheten är intygad. Den anställda får ett mejl om att göra klart ansökan." : `${attested} intyganden sparade. De anställda får ett mejl om att göra klart sina ansökningar.`);
+    return shown;
+  });
 
   app.post("/foretag/:id/administratorer/:personId", (c) =>
     act(c, "administratorer", () => addCompanyAdmin(c.var.deps, c.var.user!, { companyId: c.req.param("id"), personId: c.req.param("personId") })),

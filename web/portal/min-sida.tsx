@@ -8,10 +8,11 @@ import { listApplications } from "../../modules/certification/index.ts";
 import { certificateRow } from "../certification/certificate-page.tsx";
 import { applicationRow, CertificatesTable, type CertificateRow } from "../certification/certificates-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
+import { dueItems, DueNotices, type DueItem } from "../certification/renewal.tsx";
 import { invoicePdfDownload, invoicesTab } from "./invoices.tsx";
 import { personPage } from "./person-page.tsx";
 
-const Certificates = ({ rows, query, notice }: { rows: CertificateRow[]; query: Record<string, string>; notice?: string }) => (
+const Certificates = ({ rows, due, query, notice }: { rows: CertificateRow[]; due: DueItem[]; query: Record<string, string>; notice?: string }) => (
   <section aria-labelledby="sok-certifikat">
     <h2 id="sok-certifikat">Sök certifikat</h2>
     {notice ? (
@@ -19,6 +20,7 @@ const Certificates = ({ rows, query, notice }: { rows: CertificateRow[]; query: 
         <p>{notice}</p>
       </div>
     ) : null}
+    <DueNotices items={due} whose="du" />
     <div class="button-row">
       <a class="button" href="/min-sida/ansok">
         <span aria-hidden="true">+ </span>Ansök om nytt certifikat
@@ -39,7 +41,8 @@ export function minSidaRoutes(): Hono<AppEnv> {
     const today = swedishDate(clock.now());
     // An issued application is shown as its certificate.
     const rows = [...certificates.map((r) => certificateRow(r, today)), ...applications.filter((a) => a.status !== "issued").map(applicationRow)];
-    return personPage(c, "/min-sida", <Certificates rows={rows} query={c.req.query()} notice={NOTICES[c.req.query("klart") ?? ""]} />);
+    const due = dueItems(certificates, applications, today);
+    return personPage(c, "/min-sida", <Certificates rows={rows} due={due} query={c.req.query()} notice={NOTICES[c.req.query("klart") ?? ""]} />);
   });
   app.get("/anstallningar", (c) => employmentsTab(c));
   app.get("/fakturor", invoicesTab);

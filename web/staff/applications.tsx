@@ -8,9 +8,9 @@ import { swedishDate } from "../../lib/dates.ts";
 import { Conflict, Forbidden, Invalid, type FieldErrors } from "../../lib/errors.ts";
 import { listSubjectEvents } from "../../modules/audit/index.ts";
 import { certificateOfApplication } from "../../modules/certificates/index.ts";
-import { APPLICATION_LABELS, applicantOf, listMoments, loadApplication, processState, REQUIREMENT_LABELS, type Applicant, type LoadedApplication, type MomentRow } from "../../modules/certification/index.ts";
+import { APPLICATION_LABELS, applicantOf, applicationPrice, listMoments, loadApplication, processState, REQUIREMENT_LABELS, type Applicant, type LoadedApplication, type MomentRow } from "../../modules/certification/index.ts";
 import { canDecideApplication, computeChecklist, decideApplication, listDecisions, loadApplicationParties, type ChecklistItem, type DecisionRow, type FinalDecision } from "../../modules/review/index.ts";
-import { APPLICATION_CHIPS, latestDecisionAt, RecipientDetails, REQUIREMENT_CHIPS, StepIndicator } from "../certification/process-page.tsx";
+import { APPLICATION_CHIPS, APPLICATION_KIND_LABELS, formatKronor, latestDecisionAt, RecipientDetails, REQUIREMENT_CHIPS, StepIndicator } from "../certification/process-page.tsx";
 import type { AppEnv } from "../env.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { page } from "../render.tsx";
@@ -203,10 +203,26 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
       <section aria-labelledby="information">
         <h2 id="information">Information</h2>
         <dl class="details">
+          <dt>Ansökan</dt>
+          <dd>
+            {APPLICATION_KIND_LABELS[app.application.kind]}
+            {app.application.renewsCertificateId ? (
+              <>
+                {" "}
+                av <a href={`/personal/certifikat/${app.application.renewsCertificateId}`}>certifikatet</a>
+              </>
+            ) : null}
+          </dd>
           <dt>Status</dt>
           <dd>
             <span class={`status ${APPLICATION_CHIPS[state.status] ?? "status--muted"}`}>{APPLICATION_LABELS[state.status]}</span>
           </dd>
+          {app.scheme.invoiced ? (
+            <>
+              <dt>Avgift</dt>
+              <dd>{formatKronor(applicationPrice(app))} exkl. moms</dd>
+            </>
+          ) : null}
           <dt>Senaste beslut</dt>
           <dd>{lastDecision ? formatDate(lastDecision) : "Inget beslut ännu"}</dd>
           <dt>Påbörjad</dt>

@@ -1,6 +1,7 @@
 // The staff queues: Moment att granska (oldest upload first, by Teknikområde) and Ansökningar för
 // beslut (longest waiting first).
 import type { Context } from "hono";
+import { APPLICATION_KIND_LABELS } from "../certification/process-page.tsx";
 import { applicantName, listApplicationsForDecision, listAreas, listMomentsToReview, type ApplicationForDecision, type MomentToReview } from "../../modules/review/index.ts";
 import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
@@ -21,6 +22,7 @@ const DECISION_QUEUE_COLUMNS: Column<ApplicationForDecision>[] = [
   { key: "inskickad", label: "Inskickad", value: (r) => r.submittedAt },
   { key: "sokande", label: "Sökande", value: (r) => applicantName(r), render: (r) => <a href={staffApplicationUrl(r.applicationId)}>{applicantName(r)}</a> },
   { key: "certifikat", label: "Certifikat", value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
+  { key: "ansokan", label: "Ansökan", value: (r) => APPLICATION_KIND_LABELS[r.kind], groupable: true },
   { key: "faktura", label: "Faktureras", value: (r) => (r.invoiced ? "Ja" : "Nej"), groupable: true },
   { key: "fyra-ogon", label: "Fyra ögon", value: (r) => (r.fourEyes ? "Ja" : "Nej"), groupable: true },
 ];
