@@ -70,7 +70,16 @@ export async function schemeByCode(deps: Deps, code: string) {
  */
 export async function applicationInFinalReview(
   deps: Deps,
-  input: { schemeCode: string; personId?: string; companyId?: string; byUserId: string; reviewerUserId: string; recipient?: { name?: string; email?: string | null; reference?: string | null; companyId?: string | null } | false },
+  input: {
+    schemeCode: string;
+    personId?: string;
+    companyId?: string;
+    byUserId: string;
+    reviewerUserId: string;
+    recipient?: { name?: string; email?: string | null; reference?: string | null; companyId?: string | null } | false;
+    /** A renewal of this certificate version (its Moment are the catalogue's for that kind). */
+    renews?: { kind: "extension" | "recertification"; certificateId: string };
+  },
 ): Promise<string> {
   const scheme = await schemeByCode(deps, input.schemeCode);
   const now = deps.clock.now();
@@ -79,7 +88,8 @@ export async function applicationInFinalReview(
   await deps.db.insert(applications).values({
     id,
     schemeId: scheme.id,
-    kind: "initial",
+    kind: input.renews?.kind ?? "initial",
+    renewsCertificateId: input.renews?.certificateId ?? null,
     personId: input.personId ?? null,
     companyId: input.companyId ?? null,
     status: "final_review",
@@ -91,7 +101,7 @@ export async function applicationInFinalReview(
     declaredByUserId: input.byUserId,
     submittedAt: now,
   });
-  const reqs = await deps.db.select().from(requirements).where(and(eq(requirements.schemeId, scheme.id), isNull(requirements.retiredAt)));
+  const reqs = await deps.db.select().from(requirements).where(and(eq(requirements.schemeId, scheme.id), eq(requirements.appliesTo, input.renews?.kind ?? "initial"), isNull(requirements.retiredAt)));
   for (const r of reqs) {
     await deps.db.insert(applicationRequirements).values({ id: newId(), applicationId: id, requirementId: r.id, status: "approved", createdAt: now, createdByUserId: input.byUserId, updatedAt: now, updatedByUserId: input.reviewerUserId, reviewedByUserId: input.reviewerUserId });
   }

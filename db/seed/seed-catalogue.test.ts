@@ -29,7 +29,16 @@ describe("the catalogue", () => {
     const company = await db().select().from(schemes).where(eq(schemes.code, "fgas-foretag")).get();
     expect(company!.subject).toBe("COMPANY");
     const companyReqs = await db().select().from(requirements).where(eq(requirements.schemeId, company!.id)).orderBy(asc(requirements.sortOrder));
-    expect(companyReqs.map((r) => r.name)).toEqual(["Registreringsbevis", "Rutiner", "Förteckning över utrustning"]);
+    expect(companyReqs.filter((r) => r.appliesTo === "initial").map((r) => r.name)).toEqual(["Registreringsbevis", "Rutiner", "Förteckning över utrustning"]);
+    // The renewals have Moment of their own, and their own fees.
+    expect(companyReqs.filter((r) => r.appliesTo !== "initial").map((r) => [r.appliesTo, r.name])).toEqual([
+      ["extension", "Intyg om fortsatt verksamhet"],
+      ["recertification", "Uppdaterade rutiner och förteckning över utrustning"],
+    ]);
+    expect(company).toMatchObject({ extensionPriceOre: 250000, recertificationPriceOre: 520000, extensionNoticeMonths: 2, recertificationNoticeMonths: 6 });
+    const personI = await db().select().from(schemes).where(eq(schemes.code, "fgas-person-i")).get();
+    const kat1Extension = await db().select().from(requirements).where(eq(requirements.schemeId, personI!.id));
+    expect(kat1Extension.find((r) => r.appliesTo === "extension")).toMatchObject({ name: "Intyg om yrkesverksamhet", attestable: true });
     const ext = await db().select().from(schemes).where(eq(schemes.code, "extern-fgas-v")).get();
     expect(ext).toMatchObject({ invoiced: false, validUntilFromEvidence: true, priceOre: 0 });
     const kat1 = await db().select().from(schemes).where(eq(schemes.code, "fgas-person-i")).get();

@@ -174,7 +174,7 @@ describe("the next start", () => {
         [2, "En helt ny förbindelse."],
       ]);
       const reqs = await db2.select().from(requirements).where(eq(requirements.schemeId, kat1.id)).orderBy(asc(requirements.sortOrder));
-      expect(reqs.map((r) => [r.code, r.name, r.acceptedTypes, r.retiredAt !== null])).toEqual([
+      expect(reqs.filter((r) => r.appliesTo === "initial").map((r) => [r.code, r.name, r.acceptedTypes, r.retiredAt !== null])).toEqual([
         ["prov", "Godkänt prov (teori och praktik)", "pdf", false],
         ["id", "Kopia av legitimation", "pdf,jpeg,png,webp", true],
       ]);

@@ -37,7 +37,7 @@ export async function listSchemes(db: DbOrTx) {
       .from(schemes)
       .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
       .orderBy(asc(technicalAreas.sortOrder), asc(schemes.sortOrder), asc(schemes.name)),
-    db.select({ schemeId: requirements.schemeId, n: count() }).from(requirements).where(isNull(requirements.retiredAt)).groupBy(requirements.schemeId),
+    db.select({ schemeId: requirements.schemeId, n: count() }).from(requirements).where(and(isNull(requirements.retiredAt), eq(requirements.appliesTo, "initial"))).groupBy(requirements.schemeId),
   ]);
   return rows.map((r) => ({ ...r, requirementCount: counts.find((c) => c.schemeId === r.scheme.id)?.n ?? 0 }));
 }

@@ -66,7 +66,7 @@ export async function startApplication(deps: Deps, actor: Actor & { userId: stri
         const reqs = await tx
           .select({ id: requirements.id })
           .from(requirements)
-          .where(and(eq(requirements.schemeId, scheme.scheme.id), isNull(requirements.retiredAt)))
+          .where(and(eq(requirements.schemeId, scheme.scheme.id), eq(requirements.appliesTo, "initial"), isNull(requirements.retiredAt)))
           .orderBy(asc(requirements.sortOrder));
         for (const r of reqs) {
           await tx.insert(applicationRequirements).values({ id: newId(), applicationId, requirementId: r.id, status: "awaiting_file", createdAt: now, createdByUserId: actor.userId, updatedAt: now, updatedByUserId: actor.userId });

@@ -29,8 +29,6 @@ export const CertificateResult: FC<{ cert: PublicCertificate; today: string }> =
       <dl class="details">
         <dt>Certifikatnummer</dt>
         <dd>{cert.number}</dd>
-        <dt>Version</dt>
-        <dd>{cert.version}</dd>
         <dt>Status</dt>
         <dd>{cert.statusLabel}</dd>
         <dt>Utfärdandedatum</dt>
@@ -41,12 +39,30 @@ export const CertificateResult: FC<{ cert: PublicCertificate; today: string }> =
         <dd>{cert.lastDecisionOn ?? "–"}</dd>
         <dt>Utfärdat av</dt>
         <dd>{cert.issuer.name}</dd>
+        <dt>Version</dt>
+        <dd>{cert.version}</dd>
       </dl>
       <p class="verification__checked muted">
         Kontrollerat {today} i registret hos {cert.issuer.name}. Adressen till den här sidan står i certifikatets QR-kod.
       </p>
     </div>
   </article>
+);
+
+/**
+ * "Aktivt den ÅÅÅÅ-MM-DD?": asked of the certificate found, e.g. for the day of a leak check. Its
+ * own form, so the plain search keeps its address (?nummer=N).
+ */
+export const DateForm: FC<{ action: string; number: string; rawDate?: string; errors: FieldErrors }> = ({ action, number, rawDate, errors }) => (
+  <form method="get" action={action} class="check-form check-form--date" aria-label="Aktivt ett visst datum">
+    <input type="hidden" name="nummer" value={number} />
+    <Field name="datum" label="Aktivt den" type="date" autocomplete="off" maxlength={10} value={rawDate ?? ""} errors={errors} hint="Ange ett datum (ÅÅÅÅ-MM-DD) för att se vilken status certifikatet hade då, t.ex. dagen för en läckagekontroll." />
+    <div class="button-row">
+      <button type="submit" class="button button--secondary">
+        Kontrollera datum
+      </button>
+    </div>
+  </form>
 );
 
 /** The answer to "Aktivt den ÅÅÅÅ-MM-DD?", in words. */
@@ -125,15 +141,16 @@ export const CheckPage: FC<CheckPageProps> = ({ orgName, raw, rawDate, errors, r
     </p>
     <form method="get" action="/kontrollera-certifikat" role="search" aria-label="Kontrollera certifikat" class="check-form">
       <Field name="nummer" label="Certifikatnummer" inputmode="numeric" autocomplete="off" maxlength={40} value={raw} errors={errors} hint="Bara siffror, till exempel 10001." />
-      <Field name="datum" label="Aktivt den" type="date" autocomplete="off" maxlength={10} value={rawDate ?? ""} errors={errors} hint="Valfritt. Ange ett datum (ÅÅÅÅ-MM-DD) för att se vilken status certifikatet hade då, t.ex. dagen för en läckagekontroll." />
       <div class="button-row">
         <button type="submit">Sök</button>
       </div>
     </form>
+    {errors.datum && !(result && "cert" in result) ? <DateForm action="/kontrollera-certifikat" number={raw} rawDate={rawDate} errors={errors} /> : null}
     {result === null ? null : "cert" in result ? (
       <>
         {result.on ? <PointInTime on={result.on} /> : null}
         <CertificateResult cert={result.cert} today={result.today} />
+        <DateForm action="/kontrollera-certifikat" number={String(result.cert.number)} rawDate={rawDate} errors={errors} />
         <Versions versions={result.versions ?? []} />
       </>
     ) : (
@@ -160,6 +177,7 @@ export const CertificatePage: FC<{ number: string; result: { cert: PublicCertifi
     ) : null}
     {result?.on ? <PointInTime on={result.on} /> : null}
     {result ? <CertificateResult cert={result.cert} today={result.today} /> : <CertificateNotFound number={number} />}
+    {result ? <DateForm action={`/c/${result.cert.number}`} number={String(result.cert.number)} errors={dateError ? { datum: dateError } : {}} /> : null}
     {result ? <Versions versions={result.versions} /> : null}
     <p>
       <a href="/kontrollera-certifikat">Kontrollera ett annat certifikat</a>

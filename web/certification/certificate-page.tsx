@@ -87,8 +87,6 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
           <dl class="details">
             <dt>Certifikatnummer</dt>
             <dd>{c0.number}</dd>
-            <dt>Version</dt>
-            <dd>{c0.version}</dd>
             <dt>Status</dt>
             <dd>
               <span class={`status ${CERTIFICATE_CHIPS[status] ?? "status--muted"}`}>{CERTIFICATE_LABELS[status]}</span>
@@ -116,6 +114,8 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
             ) : null}
             <dt>Senaste beslut</dt>
             <dd>{cert.latestDecisionOn ?? "–"}</dd>
+            <dt>Version</dt>
+            <dd>{c0.version}</dd>
           </dl>
         </section>
         <section aria-labelledby="qr-kod" class="certificate-qr">
