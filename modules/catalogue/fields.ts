@@ -43,6 +43,15 @@ const PRICE = "Ange priset i kronor med siffror, t.ex. 4800 eller 4800,50 (0 om 
 const DATE = "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-01-01, eller lämna fältet tomt.";
 const date = optionalText.refine((v) => v === null || isIsoDate(v), DATE);
 const flag = z.boolean({ error: "Välj ja eller nej." });
+const OPTIONAL_PRICE = "Ange avgiften i kronor med siffror, t.ex. 900 eller 900,50, eller lämna fältet tomt för samma pris som certifikatet.";
+const optionalPrice = z
+  .number({ error: OPTIONAL_PRICE })
+  .min(0, OPTIONAL_PRICE)
+  .max(1_000_000, "Avgiften får vara högst 1 000 000 kr.")
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Ange avgiften i kronor med högst två decimaler (öre).")
+  .nullish()
+  .transform((v) => v ?? null);
+const months = (max: number, message: string) => z.number({ error: message }).int(message).min(1, message).max(max, message);
 
 export const schemeFields = z
   .object({
@@ -60,6 +69,12 @@ export const schemeFields = z
       .min(0, PRICE)
       .max(1_000_000, "Priset får vara högst 1 000 000 kr.")
       .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Ange priset i kronor med högst två decimaler (öre)."),
+    /** Avgift för årlig förlängning and omcertifiering; null = the same as the price. */
+    extensionPriceSek: optionalPrice,
+    recertificationPriceSek: optionalPrice,
+    extensionNoticeMonths: months(12, "Ange hur många månader före Giltigt till förlängningen kan sökas, 1–12.").default(2),
+    recertificationNoticeMonths: months(24, "Ange hur många månader före periodens slut omcertifieringen kan sökas, 1–24.").default(6),
+    suspensionEnd: z.enum(["reinstate", "notify"], { error: "Välj vad som händer när en vilandeperiod slutar." }).default("reinstate"),
     invoiced: flag,
     fourEyes: flag,
     category: optionalText
@@ -81,6 +96,7 @@ export const schemeFields = z
     }
     if (v.validUntilFromEvidence && v.validityYears !== null) add("validityYears", "Lämna giltighetstiden tom när Giltigt till läses från underlaget.");
     if (v.annualExtension && v.validityYears !== 1) add("annualExtension", "Årlig förlängning förutsätter att certifikatet gäller 1 år i taget.");
+    if (v.recertificationYears !== null && v.validityYears === null) add("recertificationYears", "Omcertifiering förutsätter en giltighetstid.");
     if (v.recertificationYears !== null && v.validityYears !== null && v.recertificationYears < v.validityYears) {
       add("recertificationYears", "Omcertifieringen kan inte komma före giltighetstidens slut.");
     }
@@ -102,6 +118,11 @@ export const requirementFields = z.object({
     .min(1, "Välj minst en filtyp.")
     // Stored in one order, so that the same choice never counts as a change.
     .transform((types) => FILE_TYPES.filter((t) => types.includes(t)).join(",")),
+  /** Which application asks for it: the first issuance, Årlig förlängning or Omcertifiering. */
+  appliesTo: z.enum(["initial", "extension", "recertification"], { error: "Välj vilken ansökan momentet gäller." }).default("initial"),
+  attestable: z.boolean({ error: "Välj ja eller nej." }).default(false),
+}).superRefine((v, ctx) => {
+  if (v.attestable && v.appliesTo !== "extension") ctx.addIssue({ code: "custom", path: ["attestable"], message: "Bara ett moment för årlig förlängning kan intygas av arbetsgivaren." });
 });
 
 export type RequirementFields = z.input<typeof requirementFields>;

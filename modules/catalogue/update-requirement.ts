@@ -8,7 +8,7 @@ import { requirementFields, validate, type RequirementFields } from "./fields.ts
 import { assertCanEditCatalogue } from "./policy.ts";
 import { getRequirement, schemeTitle } from "./queries.ts";
 
-const LABELS = { name: "Namn", description: "Beskrivning", acceptedTypes: "Godkända filtyper" };
+const LABELS = { name: "Namn", description: "Beskrivning", acceptedTypes: "Godkända filtyper", appliesTo: "Gäller", attestable: "Kan intygas av arbetsgivaren" };
 
 /**
  * A Moment's name, description and accepted file types. Files already uploaded stay as they are;

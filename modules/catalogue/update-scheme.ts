@@ -30,7 +30,16 @@ export async function updateScheme(deps: Deps, actor: Actor, input: SchemeFields
         // A person's applications under a company scheme (or the other way round) would make no sense.
         throw new Invalid({ subject: "Certifikatet har redan ansökningar och kan inte byta mellan person och företag. Skapa ett nytt certifikat i stället." });
       }
-      const after = { ...schemeRow(fields), sortOrder: fields.areaId === before.areaId ? before.sortOrder : await nextSchemeOrder(tx, area.id) };
+      const row = schemeRow(fields);
+      // The renewal settings came later than the rest: a caller that does not send them keeps them.
+      const kept = {
+        extensionPriceOre: input.extensionPriceSek === undefined ? before.extensionPriceOre : row.extensionPriceOre,
+        recertificationPriceOre: input.recertificationPriceSek === undefined ? before.recertificationPriceOre : row.recertificationPriceOre,
+        extensionNoticeMonths: input.extensionNoticeMonths === undefined ? before.extensionNoticeMonths : row.extensionNoticeMonths,
+        recertificationNoticeMonths: input.recertificationNoticeMonths === undefined ? before.recertificationNoticeMonths : row.recertificationNoticeMonths,
+        suspensionEnd: input.suspensionEnd === undefined ? before.suspensionEnd : row.suspensionEnd,
+      };
+      const after = { ...row, ...kept, sortOrder: fields.areaId === before.areaId ? before.sortOrder : await nextSchemeOrder(tx, area.id) };
       const diff = changesOf(before, after, SCHEME_LABELS);
       if (diff.changed.length === 0) return { changed: [] };
       await tx.update(schemes).set(after).where(eq(schemes.id, before.id));

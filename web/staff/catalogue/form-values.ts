@@ -46,6 +46,12 @@ export function schemeInput(values: Values): SchemeFields {
     annualExtension: ticked(values.annualExtension),
     recertificationYears: wholeNumber(values.recertificationYears),
     priceSek: kronor(values.priceSek),
+    // A form without the renewal fields (an older page) leaves them as they are.
+    extensionPriceSek: values.extensionPriceSek === undefined ? undefined : values.extensionPriceSek.trim() === "" ? null : kronor(values.extensionPriceSek),
+    recertificationPriceSek: values.recertificationPriceSek === undefined ? undefined : values.recertificationPriceSek.trim() === "" ? null : kronor(values.recertificationPriceSek),
+    extensionNoticeMonths: wholeNumber(values.extensionNoticeMonths) ?? undefined,
+    recertificationNoticeMonths: wholeNumber(values.recertificationNoticeMonths) ?? undefined,
+    suspensionEnd: (values.suspensionEnd || undefined) as SchemeFields["suspensionEnd"],
     invoiced: ticked(values.invoiced),
     fourEyes: ticked(values.fourEyes),
     category: textOrNull(values.category),
@@ -55,7 +61,9 @@ export function schemeInput(values: Values): SchemeFields {
 }
 
 /** The scheme as its settings form shows it. */
-export function schemeValues(s: Omit<SchemeFields, "priceSek"> & { priceOre: number }): Values {
+export function schemeValues(
+  s: Omit<SchemeFields, "priceSek" | "extensionPriceSek" | "recertificationPriceSek"> & { priceOre: number; extensionPriceOre: number | null; recertificationPriceOre: number | null },
+): Values {
   const yes = (b: boolean) => (b ? "1" : "");
   return {
     areaId: s.areaId,
@@ -68,6 +76,11 @@ export function schemeValues(s: Omit<SchemeFields, "priceSek"> & { priceOre: num
     annualExtension: yes(s.annualExtension),
     recertificationYears: s.recertificationYears === null ? "" : String(s.recertificationYears),
     priceSek: kronorText(s.priceOre),
+    extensionPriceSek: s.extensionPriceOre === null ? "" : kronorText(s.extensionPriceOre),
+    recertificationPriceSek: s.recertificationPriceOre === null ? "" : kronorText(s.recertificationPriceOre),
+    extensionNoticeMonths: String(s.extensionNoticeMonths ?? 2),
+    recertificationNoticeMonths: String(s.recertificationNoticeMonths ?? 6),
+    suspensionEnd: s.suspensionEnd ?? "reinstate",
     invoiced: yes(s.invoiced),
     fourEyes: yes(s.fourEyes),
     category: s.category ?? "",
@@ -78,11 +91,17 @@ export function schemeValues(s: Omit<SchemeFields, "priceSek"> & { priceOre: num
 
 /** The accepted types come as one checkbox each: acceptedTypes_pdf, acceptedTypes_jpeg, … */
 export function requirementInput(values: Values): RequirementFields {
-  return { name: values.name ?? "", description: values.description ?? "", acceptedTypes: FILE_TYPES.filter((t) => ticked(values[`acceptedTypes_${t}`])) };
+  return {
+    name: values.name ?? "",
+    description: values.description ?? "",
+    acceptedTypes: FILE_TYPES.filter((t) => ticked(values[`acceptedTypes_${t}`])),
+    appliesTo: (values.appliesTo || "initial") as RequirementFields["appliesTo"],
+    attestable: ticked(values.attestable),
+  };
 }
 
-export function requirementValues(r: { name: string; description: string; acceptedTypes: string }): Values {
-  return { name: r.name, description: r.description, ...Object.fromEntries(r.acceptedTypes.split(",").map((t) => [`acceptedTypes_${t}`, "1"])) };
+export function requirementValues(r: { name: string; description: string; acceptedTypes: string; appliesTo: string; attestable: boolean }): Values {
+  return { name: r.name, description: r.description, appliesTo: r.appliesTo, attestable: r.attestable ? "1" : "", ...Object.fromEntries(r.acceptedTypes.split(",").map((t) => [`acceptedTypes_${t}`, "1"])) };
 }
 
 export const acceptedFrom = (values: Values) => FILE_TYPES.filter((t) => ticked(values[`acceptedTypes_${t}`]));

@@ -27,7 +27,7 @@ import { attempt, type Failure } from "./attempt.ts";
 import { acceptedFrom, requirementInput, requirementValues } from "./form-values.ts";
 import { Buttons, CatalogueForm } from "./form-parts.tsx";
 import { Breadcrumbs, DoneNotice, requirementUrl, schemeFrame, schemePageTitle, schemeUrl } from "./frame.tsx";
-import { CheckboxGroup } from "./inputs.tsx";
+import { CheckboxField, CheckboxGroup, SelectField } from "./inputs.tsx";
 import { TYPE_LABELS } from "./labels.ts";
 
 type Ctx = Context<AppEnv>;
@@ -55,8 +55,27 @@ const TypeChoices = ({ values, errors }: { values: Values; errors?: Failure["err
   />
 );
 
+export const APPLIES_TO_LABELS: Record<string, string> = { initial: "Nytt certifikat", extension: "Årlig förlängning", recertification: "Omcertifiering" };
+
+/** "Gäller": which application asks for the Moment, and whether an employer may attest it. */
+const AppliesTo = ({ values, errors }: { values: Values; errors?: Failure["errors"] }) => (
+  <>
+    <SelectField
+      name="appliesTo"
+      label="Gäller"
+      required
+      value={values.appliesTo || "initial"}
+      errors={errors}
+      options={Object.entries(APPLIES_TO_LABELS).map(([value, label]) => ({ value, label }))}
+      hint="Vilken ansökan momentet ingår i: det första certifikatet, den årliga förlängningen eller omcertifieringen."
+    />
+    <CheckboxField name="attestable" label="Kan intygas av arbetsgivaren" checked={values.attestable === "1"} errors={errors} hint="För årlig förlängning: företagets certifikatsadministratör kan intyga yrkesverksamheten i stället för en uppladdad fil." />
+  </>
+);
+
 const REQUIREMENT_COLUMNS: Column<RequirementRow>[] = [
   { key: "moment", label: "Moment", value: (r) => r.requirement.name, render: (r) => <a href={requirementUrl(r.requirement.id)}>{r.requirement.name}</a> },
+  { key: "galler", label: "Gäller", value: (r) => APPLIES_TO_LABELS[r.requirement.appliesTo] ?? r.requirement.appliesTo, groupable: true },
   { key: "beskrivning", label: "Beskrivning", value: (r) => r.requirement.description },
   { key: "filtyper", label: "Filtyper", value: (r) => typesText(r.requirement.acceptedTypes), groupable: true },
   {
@@ -118,6 +137,7 @@ export async function newRequirementPage(c: Ctx, values?: Values, failure?: Fail
       <Field name="name" label="Namn" required value={shown.name} errors={errors} maxlength={200} hint="Som den sökande ser det, t.ex. Diplom/ Intyg." />
       <Field name="description" label="Beskrivning" required rows={3} value={shown.description} errors={errors} maxlength={2000} hint="Vad den sökande ska ladda upp." />
       <TypeChoices values={shown} errors={errors} />
+      <AppliesTo values={shown} errors={errors} />
       <Field
         name="code"
         label="Kod"
@@ -166,6 +186,7 @@ export async function requirementPage(c: Ctx, failed?: { form: RequirementForm; 
         <Field name="name" label="Namn" required value={shown.name} errors={failure("details")?.errors} maxlength={200} />
         <Field name="description" label="Beskrivning" required rows={3} value={shown.description} errors={failure("details")?.errors} maxlength={2000} />
         <TypeChoices values={shown} errors={failure("details")?.errors} />
+        <AppliesTo values={shown} errors={failure("details")?.errors} />
         <Buttons submit="Spara" cancel={schemeUrl(scheme.id, "/moment")} />
       </CatalogueForm>
     ),

@@ -39,8 +39,22 @@ export const SchemeSettings = ({ values, errors, areas }: { values: Values; erro
     <CheckboxField name="validUntilFromEvidence" label="Giltigt till läses från underlaget" checked={values.validUntilFromEvidence === "1"} errors={errors} hint="För externa certifikat: beslutsfattaren anger datumet från det uppladdade certifikatet." />
     <CheckboxField name="annualExtension" label="Årlig förlängning" checked={values.annualExtension === "1"} errors={errors} hint="Innehavaren visar varje år att hen är verksam, och Giltigt till flyttas ett år." />
     <Field name="recertificationYears" label="Omcertifiering efter (år)" inputmode="numeric" value={values.recertificationYears} errors={errors} maxlength={2} hint="Lämna tomt om certifikatet inte omcertifieras." />
+    <Field name="extensionNoticeMonths" label="Årlig förlängning kan sökas (månader före Giltigt till)" inputmode="numeric" value={values.extensionNoticeMonths ?? "2"} errors={errors} maxlength={2} hint="Från då visas förlängningen som dags på Min Sida och påminnelsen skickas. Vanligen 2." />
+    <Field name="recertificationNoticeMonths" label="Omcertifiering kan sökas (månader före periodens slut)" inputmode="numeric" value={values.recertificationNoticeMonths ?? "6"} errors={errors} maxlength={2} hint="Vanligen 6." />
+    <RadioField
+      name="suspensionEnd"
+      legend="När en vilandeperiod slutar"
+      value={values.suspensionEnd ?? "reinstate"}
+      errors={errors}
+      options={[
+        { value: "reinstate", label: "Certifikatet blir aktivt igen av sig självt" },
+        { value: "notify", label: "Beslutsfattaren får ett mejl och beslutar" },
+      ]}
+    />
     <h2>Pris och beslut</h2>
     <Field name="priceSek" label="Pris (kr, exkl. moms)" required value={values.priceSek} errors={errors} maxlength={20} autocomplete="off" attrs={{ inputmode: "decimal" }} hint="I kronor, t.ex. 4800 eller 4800,50. 0 om certifikatet är kostnadsfritt." />
+    <Field name="extensionPriceSek" label="Avgift för årlig förlängning (kr, exkl. moms)" value={values.extensionPriceSek} errors={errors} maxlength={20} autocomplete="off" attrs={{ inputmode: "decimal" }} hint="Lämna tomt för samma pris som certifikatet." />
+    <Field name="recertificationPriceSek" label="Avgift för omcertifiering (kr, exkl. moms)" value={values.recertificationPriceSek} errors={errors} maxlength={20} autocomplete="off" attrs={{ inputmode: "decimal" }} hint="Lämna tomt för samma pris som certifikatet." />
     <CheckboxField name="invoiced" label="Faktureras" checked={values.invoiced === "1"} errors={errors} hint="En faktura skapas när certifikatet utfärdas; den sökande anger fakturamottagare i steg 4." />
     <CheckboxField name="fourEyes" label="Fyra ögon" checked={values.fourEyes === "1"} errors={errors} hint="Beslutsfattaren får inte vara den som godkände ansökans moment." />
     <h2>Öppet för ansökan</h2>
