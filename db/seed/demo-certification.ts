@@ -50,9 +50,13 @@ export async function seedDemoCertification(deps: Deps): Promise<void> {
   );
   const kyl = (await deps.db.select({ id: companies.id }).from(companies).where(eq(companies.orgNumber, "5560160680")).get())!.id;
   const payer: RecipientChoice = { kind: "company", companyId: kyl, reference: "Sven Svensson" };
-  // Sven: the manual's Utbildningsintyg Mobil AC, and a category I person certificate.
+  // Sven: the manual's Utbildningsintyg Mobil AC, and a category I person certificate issued
+  // eleven months ago, so that its Årlig förlängning is due now: Sven sees it on Min Sida, Karin
+  // can attest his activity under "Att intyga", and the first daily sweep reminds them both.
   await throughToDecision(deps, { applicant: sven!, reviewer: reviewer!, decider: decider! }, "fgas-utbildningsintyg-mac", payer);
-  await throughToDecision(deps, { applicant: sven!, reviewer: reviewer!, decider: decider! }, "fgas-person-i", payer);
+  const issuedOn = new Date(deps.clock.now().getTime() - (365 - 40) * 86_400_000);
+  const past: Deps = { ...deps, clock: { now: () => issuedOn } };
+  await throughToDecision(past, { applicant: sven!, reviewer: reviewer!, decider: decider! }, "fgas-person-i", payer);
   // Exempel Kyl AB's company certificate rests on Sven's.
   await throughToDecision(deps, { applicant: karin!, reviewer: reviewer!, decider: decider! }, "fgas-foretag", { kind: "company", companyId: kyl, reference: null }, kyl);
   // Maria: an external certificate waiting in the reviewer's queue.

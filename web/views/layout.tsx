@@ -41,7 +41,9 @@ export const Layout: FC<LayoutProps> = (props) => {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="htmx-config" content='{"includeIndicatorCSS": false}' />
+        {/* No settle delay: htmx would otherwise copy the old elements' style attributes onto the new
+            ones for CSS transitions, which our CSP (style-src 'self') refuses. */}
+        <meta name="htmx-config" content='{"includeIndicatorCSS": false, "defaultSettleDelay": 0}' />
         <title>{`${props.title} – ${org.name}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/htmx.min.js" defer></script>
