@@ -88,7 +88,7 @@ export const Versions: FC<{ versions: CertificateVersion[] }> = ({ versions }) =
   versions.length < 2 ? null : (
     <section aria-labelledby="versioner">
       <h2 id="versioner">Versioner</h2>
-      <table class="table">
+      <table class="data">
         <caption class="visually-hidden">Certifikatets versioner</caption>
         <thead>
           <tr>
@@ -177,7 +177,7 @@ export const CertificatePage: FC<{ number: string; result: { cert: PublicCertifi
     ) : null}
     {result?.on ? <PointInTime on={result.on} /> : null}
     {result ? <CertificateResult cert={result.cert} today={result.today} /> : <CertificateNotFound number={number} />}
-    {result ? <DateForm action={`/c/${result.cert.number}`} number={String(result.cert.number)} errors={dateError ? { datum: dateError } : {}} /> : null}
+    {result ? <DateForm action={`/c/${result.cert.number}`} number={String(result.cert.number)} rawDate={result.on?.date} errors={dateError ? { datum: dateError } : {}} /> : null}
     {result ? <Versions versions={result.versions} /> : null}
     <p>
       <a href="/kontrollera-certifikat">Kontrollera ett annat certifikat</a>

@@ -16,7 +16,7 @@ import { MomentTabs } from "../views/moment-tabs.tsx";
 import { momentColumns } from "./process-page.tsx";
 import { nextRenewal, RENEWAL_LABELS } from "../../modules/lifecycle/due.ts";
 import { renewalOf } from "../../modules/lifecycle/renewal.ts";
-import { dueText, RenewalButton } from "./renewal.tsx";
+import { dueDetail, RenewalButton } from "./renewal.tsx";
 
 type Ctx = Context<AppEnv>;
 
@@ -103,13 +103,13 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
             {cert.scheme.annualExtension && c0.validUntil && c0.cycleEndsOn && c0.validUntil < c0.cycleEndsOn ? (
               <>
                 <dt>Årlig förlängning</dt>
-                <dd>{renewal.due?.kind === "extension" ? dueText(renewal.due) : c0.validUntil}</dd>
+                <dd>{renewal.due?.kind === "extension" ? dueDetail(renewal.due) : c0.validUntil}</dd>
               </>
             ) : null}
             {c0.cycleEndsOn && cert.scheme.recertificationYears ? (
               <>
                 <dt>Omcertifiering</dt>
-                <dd>{renewal.due?.kind === "recertification" ? dueText(renewal.due) : c0.cycleEndsOn}</dd>
+                <dd>{renewal.due?.kind === "recertification" ? dueDetail(renewal.due) : c0.cycleEndsOn}</dd>
               </>
             ) : null}
             <dt>Senaste beslut</dt>
@@ -130,27 +130,21 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
           </figure>
         </section>
       </div>
-      {renewal.due && newest.id === id && (status === "active" || status === "suspended") ? (
+      {renewal.due?.state === "due" && newest.id === id && (status === "active" || status === "suspended") ? (
         <section aria-labelledby="fornyelse" class="renewal">
           <h2 id="fornyelse">{RENEWAL_LABELS[renewal.due.kind]}</h2>
-          {renewal.due.state === "due" ? (
-            <>
-              <p>
-                {renewal.due.kind === "extension"
-                  ? `Certifikatet gäller till och med ${renewal.due.dueOn}. Ansök om årlig förlängning senast den dagen, så förlängs det ett år.`
-                  : `Certifieringsperioden slutar ${renewal.due.dueOn}. Ansök om omcertifiering senast den dagen, så börjar en ny period.`}
-              </p>
-              <RenewalButton item={{ certificateId: id, due: renewal.due, openApplicationId: renewal.openApplication?.id ?? null }} />
-            </>
-          ) : (
-            <p>{renewal.refusal}</p>
-          )}
+          <p>
+            {renewal.due.kind === "extension"
+              ? `Certifikatet gäller till och med ${renewal.due.dueOn}. Ansök om årlig förlängning senast den dagen, så förlängs det ett år.`
+              : `Certifieringsperioden slutar ${renewal.due.dueOn}. Ansök om omcertifiering senast den dagen, så börjar en ny period.`}
+          </p>
+          <RenewalButton item={{ certificateId: id, due: renewal.due, openApplicationId: renewal.openApplication?.id ?? null }} />
         </section>
       ) : null}
       {cert.versions.length > 1 ? (
         <section aria-labelledby="versioner">
           <h2 id="versioner">Versioner</h2>
-          <table class="table">
+          <table class="data">
             <caption class="visually-hidden">Certifikatets versioner</caption>
             <thead>
               <tr>

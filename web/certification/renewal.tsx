@@ -20,6 +20,13 @@ export function dueText(due: RenewalDue): string {
   return `${label} från ${due.opensOn}`;
 }
 
+/** The date in a details list: "2027-03-14 (dags nu)", "2028-03-14 (kan sökas från 2028-01-14)". */
+export function dueDetail(due: RenewalDue): string {
+  if (due.state === "due") return `${due.dueOn} (dags nu)`;
+  if (due.state === "missed") return `${due.dueOn} (missad)`;
+  return `${due.dueOn} (kan sökas från ${due.opensOn})`;
+}
+
 export interface DueItem {
   certificateId: string;
   number: number;

@@ -201,7 +201,7 @@ const AttestList = (props: ViewProps) => {
         <p class="notice notice--info">Ingen anställd har en årlig förlängning att intyga just nu.</p>
       ) : (
         <form method="post" action={action} hx-post={action} hx-target={`#${ROOT}`} hx-swap="outerHTML" class="form">
-          <table class="table">
+          <table class="data">
             <caption class="visually-hidden">Att intyga</caption>
             <thead>
               <tr>
@@ -271,7 +271,7 @@ const Expiring = ({ rows, today, mode }: { rows: EmployeeCertificateRow[]; today
       {soon.length === 0 ? (
         <p class="notice notice--info">Inget av de anställdas certifikat går ut inom 90 dagar.</p>
       ) : (
-        <table class="table">
+        <table class="data">
           <caption class="visually-hidden">Certifikat som går ut inom 90 dagar</caption>
           <thead>
             <tr>
