@@ -184,6 +184,8 @@ describe("a five-year cycle on a moving clock", () => {
     expect(mail[0]!.text).toContain("Certifikatet har nu version 2 och gäller till och med 2028-03-14.");
     expect(await db().select().from(events).where(and(eq(events.action, "certificate.extended"), eq(events.subjectId, v2.id)))).toHaveLength(1);
     await db().update(schemes).set({ extensionPriceOre: 90000 }).where(eq(schemes.id, scheme.id));
+    // A decision on the old version is refused: it belongs on the current one.
+    await expect(suspendCertificate(deps(), dag, { certificateId: olleCert.id, reason: "Fel version.", until: "2027-06-30" })).rejects.toThrow("Det finns en nyare version av certifikatet (version 2).");
 
     // The public sees the same number, now valid to 2028; the old printout is "Ersatt av version 2".
     expect(await api(olleCert.number)).toMatchObject({ status: "active", validUntil: "2028-03-14" });

@@ -1,3 +1,5 @@
+import { eq } from "drizzle-orm";
+import { certificates } from "../../db/schema/index.ts";
 import { swedishDate } from "../../lib/dates.ts";
 import { Conflict, Forbidden } from "../../lib/errors.ts";
 import type { Config } from "../../lib/config.ts";
@@ -10,6 +12,8 @@ import { loadParties } from "./parties.ts";
 import { canActOnCertificate } from "./policy.ts";
 import { holderRecipients, type MailRecipient } from "./recipients.ts";
 import { recordDecision } from "./record-decision.ts";
+
+const SUPERSEDED = (version: number) => `Det finns en nyare version av certifikatet (version ${version}). Fatta beslutet om den.`;
 
 export const ALREADY_CHANGED = "Certifikatets status har redan ändrats av ett annat beslut. Ladda om sidan.";
 
@@ -40,11 +44,16 @@ export async function decideOnCertificate(
   const allowed = canActOnCertificate(actor, await loadParties(deps.db, actor, cert, today));
   if (!allowed.ok) throw new Forbidden(allowed.reason);
   const { reason, until } = input.validate(today);
+  const newer = loaded.versions.find((v) => v.version > cert.version);
+  if (newer) throw new Conflict(SUPERSEDED(loaded.versions.at(-1)!.version));
   const verdict = certificateTransition(cert, input.action, today);
   if (!verdict.ok) throw new Conflict(verdict.reason);
   const title = `${loaded.area.name} - ${loaded.scheme.name}`;
   const decisionId = await deps.db.transaction(
     async (tx) => {
+      // A renewal granted a moment ago made a new version: the decision belongs on that one.
+      const renewed = await tx.select({ version: certificates.version }).from(certificates).where(eq(certificates.supersedesCertificateId, cert.id)).get();
+      if (renewed) throw new Conflict(SUPERSEDED(renewed.version));
       const id = await recordDecision(tx, { kind: input.action, subjectType: "certificate", subjectId: cert.id, certificateId: cert.id, decidedByUserId: actor.userId, decidedAt: now, reason, effectiveOn: today, untilOn: until ?? null });
       const changed = await applyCertificateDecision(tx, { certificateId: cert.id, from: [cert.status], to: verdict.next, decisionId: id, on: today, now, suspendedUntil: until ?? null, seenDecisionId: cert.latestDecisionId });
       if (!changed) throw new Conflict(ALREADY_CHANGED);

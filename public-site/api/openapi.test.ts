@@ -30,6 +30,7 @@ const JSON_TYPE: Record<string, (v: unknown) => boolean> = {
 /** The part of JSON Schema 2020-12 the document uses; returns what does not fit, by path. */
 function violations(schema: Schema, value: unknown, at = "$"): string[] {
   if (typeof schema.$ref === "string") return violations(doc.components.schemas[schema.$ref.split("/").pop()!]!, value, at);
+  if (Array.isArray(schema.anyOf)) return (schema.anyOf as Schema[]).some((s) => violations(s, value, at).length === 0) ? [] : [`${at}: ${JSON.stringify(value)} matches none of anyOf`];
   const out: string[] = [];
   const types = schema.type === undefined ? [] : ([] as string[]).concat(schema.type as string | string[]);
   if (types.length && !types.some((ty) => JSON_TYPE[ty]!(value))) return [`${at}: ${JSON.stringify(value)} is not ${types.join(" | ")}`];
@@ -65,8 +66,13 @@ describe("GET /api/v1/openapi.json", () => {
     // Requests that give each documented status of each path.
     const cases: Record<string, Record<string, string[]>> = {
       "/certificates/{number}": {
-        "200": [w.numbers.external, w.numbers.mac, w.numbers.suspended, w.numbers.expired].map((n) => `/certificates/${n}`),
-        "400": ["/certificates/x1"],
+        "200": [
+          ...[w.numbers.external, w.numbers.mac, w.numbers.suspended, w.numbers.expired].map((n) => `/certificates/${n}`),
+          // "Aktivt den": on a day it was valid, and before it was issued (status null).
+          `/certificates/${w.numbers.mac}?on=2026-04-01`,
+          `/certificates/${w.numbers.mac}?on=2020-01-01`,
+        ],
+        "400": ["/certificates/x1", `/certificates/${w.numbers.mac}?on=2026-02-30`],
         "404": ["/certificates/99999"],
       },
       "/companies": { "200": ["/companies", "/companies?q=kyl&area=fgas&includeWithoutActive=true&page=1&pageSize=5", "/companies?q=finnsinte"], "400": ["/companies?pageSize=0"] },
@@ -89,7 +95,7 @@ describe("GET /api/v1/openapi.json", () => {
         }
       }
     }
-    expect(checked).toBeGreaterThanOrEqual(14);
+    expect(checked).toBeGreaterThanOrEqual(17);
   });
 
   it("would notice a field too many, one missing or one of the wrong type", () => {

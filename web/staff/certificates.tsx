@@ -41,11 +41,12 @@ const DECISION_COLUMNS: Column<DecisionRow>[] = [
   { key: "till", label: "Till och med", value: (d) => d.untilOn },
 ];
 
-type HistoryRow = { status: string; fromDate: string; toDate: string | null };
+type HistoryRow = { status: string; fromDate: string; toDate: string | null; reason: string | null; decisionId: string | null };
 const HISTORY_COLUMNS: Column<HistoryRow>[] = [
   { key: "status", label: "Status", value: (h) => CERTIFICATE_LABELS[h.status as keyof typeof CERTIFICATE_LABELS] ?? h.status, groupable: true },
   { key: "fran", label: "Från och med", value: (h) => h.fromDate },
   { key: "till", label: "Till", value: (h) => h.toDate ?? "pågår" },
+  { key: "skal", label: "Skäl", value: (h) => h.reason ?? (h.decisionId ? "Beslut" : "–") },
 ];
 
 export async function renderStaffCertificate(c: Ctx, id: string, failure?: Failure, status?: ContentfulStatusCode) {
@@ -107,11 +108,23 @@ export async function renderStaffCertificate(c: Ctx, id: string, failure?: Failu
           ) : null}
           <dt>Senaste beslut</dt>
           <dd>{cert.latestDecisionOn ?? "–"}</dd>
+          <dt>Version</dt>
+          <dd>
+            {c0.version}
+            {cert.versions.at(-1)!.id !== id ? (
+              <>
+                {" "}
+                (ersatt av <a href={`/personal/certifikat/${cert.versions.at(-1)!.id}`}>version {cert.versions.at(-1)!.version}</a>)
+              </>
+            ) : null}
+          </dd>
         </dl>
       </section>
       <section aria-labelledby="atgarder">
         <h2 id="atgarder">Beslut om certifikatet</h2>
-        {!may.ok ? (
+        {cert.versions.at(-1)!.id !== id ? (
+          <p class="notice notice--info">Det här är en tidigare version. Beslut fattas om den aktuella versionen, {cert.versions.at(-1)!.version}.</p>
+        ) : !may.ok ? (
           <p class="notice notice--info">{may.reason}</p>
         ) : !can("suspend") && !can("reinstate") && !can("withdraw") ? (
           <p>Certifikatet är {CERTIFICATE_LABELS[shown].toLowerCase()}; inga fler beslut kan fattas om det.</p>
