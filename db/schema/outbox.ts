@@ -18,6 +18,8 @@ export const mailOutbox = sqliteTable(
     html: text("html").notNull(),
     /** What the mail is about, for the log and for tests, e.g. "reminder.extension". */
     kind: text("kind").notNull(),
+    /** Stored documents sent as attachments (e.g. an invoice PDF), read from storage when sent. */
+    attachments: text("attachments", { mode: "json" }).$type<{ documentId: string; filename: string; contentType: string }[]>(),
     status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
@@ -42,3 +44,28 @@ export const jobLeases = sqliteTable("job_leases", {
   lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }),
   lastResult: text("last_result", { mode: "json" }).$type<Record<string, number>>(),
 });
+
+export const FOLLOW_UP_STATUSES = ["pending", "done", "failed"] as const;
+
+/**
+ * Work that must follow a commit but cannot be part of it, e.g. rendering an invoice's PDF and
+ * queueing its mail: written in the transaction, done afterwards, retried until it succeeds.
+ * Claimed like a mail row, so two processes never do the same row at once.
+ */
+export const followUps = sqliteTable(
+  "follow_ups",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    payload: text("payload", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    status: text("status", { enum: FOLLOW_UP_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
+    claimToken: text("claim_token"),
+    lastError: text("last_error"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("follow_ups_due").on(t.status, t.nextAttemptAt), check("follow_ups_status_check", sql`${t.status} in ('pending', 'done', 'failed')`)],
+);
