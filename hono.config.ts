@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Hono } from "hono";
-import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import { migrateDatabase, openDatabase, type Database } from "./db/client.ts";
+import { checkReadiness } from "./db/readiness.ts";
 import { seedCatalogue } from "./db/seed/seed-catalogue.ts";
 import { createBankIdClient, fetchTransport, httpsTransport } from "./lib/bankid/client.ts";
 import { assertSimulatorAllowed, createBankIdSimulator } from "./lib/bankid/simulator.ts";
@@ -18,11 +18,14 @@ import { startOutboxSender } from "./modules/outbox/outbox.ts";
 import { embedRoutes } from "./public-site/embed.tsx";
 import { publicSite } from "./public-site/routes.tsx";
 import { accountRoutes } from "./web/accounts/routes.tsx";
+import { bodyLimits } from "./web/body-limits.ts";
 import { registerCompanyRoutes } from "./web/companies/register.tsx";
 import { clearCookie, readCookie, SESSION } from "./web/cookies.ts";
 import { devMail } from "./web/dev/mail.tsx";
 import type { AppEnv } from "./web/env.ts";
 import { notFound, onError } from "./web/errors.tsx";
+import { sameOriginOnly } from "./web/origin-check.ts";
+import { noStoreForPersonalPages } from "./web/personal-cache.ts";
 import { portalRoutes } from "./web/portal/routes.tsx";
 import { staffRoutes } from "./web/staff/routes.tsx";
 import { staticAssets } from "./web/static-assets.ts";
@@ -108,6 +111,14 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.onError(onError);
   app.notFound(notFound);
   app.get("/healthz", (c) => c.text("ok"));
+  // Ready for traffic: the database answers and carries every migration this code expects.
+  app.get("/readyz", async (c) => {
+    c.header("Cache-Control", "no-store");
+    const readiness = await checkReadiness(runtime.database.client);
+    if (readiness.ready) return c.text("ok");
+    console.warn(`readyz: ${readiness.reason}`);
+    return c.text("Inte redo: databasen svarar inte eller saknar migreringar.", 503);
+  });
 
   app.use("*", async (c, next) => {
     c.set("deps", deps);
@@ -134,12 +145,13 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
       overwrite: false,
     }),
   );
+  app.use("*", noStoreForPersonalPages());
+  // Before anything reads a body: the Origin check, the session and the routes come after.
+  app.use("*", bodyLimits());
   app.use(
     "*",
-    csrf({
-      // The public origin; on a laptop also whatever host the browser used (localhost or 127.0.0.1).
-      origin: (origin, c) => origin === publicOrigin || (!config.production && origin === new URL(c.req.url).origin),
-    }),
+    // The public origin; on a laptop also whatever host the browser used (localhost or 127.0.0.1).
+    sameOriginOnly((origin, c) => origin === publicOrigin || (!config.production && origin === new URL(c.req.url).origin)),
   );
   app.use("*", async (c, next) => {
     // Public answers are the same for everyone and may be cached by a CDN: no session is read

@@ -1,6 +1,8 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp, createRuntimeFromEnv } from "./hono.config.ts";
 import { seedDemoData } from "./db/seed/demo.ts";
+import { closeGracefully } from "./lib/graceful-close.ts";
 import { startScheduler } from "./modules/lifecycle/scheduler.ts";
 
 /** The only file that listens. */
@@ -25,14 +27,34 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   if (!config.production) console.log(`Utkorg: ${config.publicUrl}/dev/mail · BankID-simulator: ${config.publicUrl}/dev/bankid`);
 });
 
-function shutdown() {
-  server.close(() => {
-    void scheduler
-      .stop()
-      .then(() => runtime.close())
-      .then(() => process.exit(0));
-  });
-  setTimeout(() => process.exit(0), 5000).unref();
+// SIGTERM (a deploy, a supervisor) or Ctrl-C: no new connections; requests in flight are answered
+// (up to SHUTDOWN_GRACE_MS), then the nightly jobs stop, the mail sender finishes the mail it is
+// sending and the database closes. A second signal does not wait.
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) {
+    console.log(`${signal} igen: avslutar utan att vänta.`);
+    process.exit(1);
+  }
+  stopping = true;
+  const grace = config.shutdownGraceMs;
+  console.log(`\n${signal}: tar inte emot nya förfrågningar; väntar på pågående (högst ${grace} ms).`);
+  // Should closing the jobs or the database hang, the process still ends.
+  setTimeout(() => {
+    console.error("Avstängningen tog för lång tid; avslutar ändå.");
+    process.exit(1);
+  }, grace + 15_000).unref();
+  try {
+    const outcome = await closeGracefully(server as Server, grace);
+    if (outcome === "timeout") console.warn(`Förfrågningar pågick fortfarande efter ${grace} ms; deras anslutningar stängdes.`);
+    await scheduler.stop();
+    await runtime.close();
+  } catch (e) {
+    console.error("Avstängningen misslyckades:", e);
+    process.exit(1);
+  }
+  console.log("certportal har stängts.");
+  process.exit(0);
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -37,6 +37,14 @@ describe("configuration (DESIGN.md §3)", () => {
     expect(() => readConfig({ PUBLIC_RATE_LIMIT: "lots" })).toThrow(ConfigError);
   });
 
+  it("waits 10 s for requests in flight at shutdown unless SHUTDOWN_GRACE_MS says otherwise", () => {
+    expect(readConfig({}).shutdownGraceMs).toBe(10_000);
+    expect(readConfig({ SHUTDOWN_GRACE_MS: "0" }).shutdownGraceMs).toBe(0);
+    expect(readConfig({ SHUTDOWN_GRACE_MS: "30000" }).shutdownGraceMs).toBe(30_000);
+    expect(() => readConfig({ SHUTDOWN_GRACE_MS: "-5" })).toThrow(ConfigError);
+    expect(() => readConfig({ SHUTDOWN_GRACE_MS: "soon" })).toThrow(ConfigError);
+  });
+
   it("never allows the BankID simulator in production", () => {
     expect(() => readConfig({ NODE_ENV: "production", BANKID_MODE: "simulator" })).toThrow(ConfigError);
     expect(readConfig({ NODE_ENV: "production" }).bankId.mode).toBe("production");

@@ -15,6 +15,8 @@ export interface Config {
   trustProxy: boolean;
   /** Requests per minute and client address to the public API, /c and Kontrollera certifikat; 0 = no limit. */
   publicRateLimit: number;
+  /** How long a SIGTERM waits for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
   mailFrom: string;
   bankId: {
     mode: BankIdMode;
@@ -74,6 +76,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: env.SMTP_URL || undefined,
     trustProxy: env.TRUST_PROXY === "true" || env.TRUST_PROXY === "1",
     publicRateLimit: parseRateLimit(env.PUBLIC_RATE_LIMIT ?? "120"),
+    shutdownGraceMs: parseGrace(env.SHUTDOWN_GRACE_MS ?? "10000"),
     mailFrom: env.MAIL_FROM ?? `${orgName} <noreply@${new URL(publicUrl).hostname}>`,
     bankId: { mode, cert: env.BANKID_CERT, key: env.BANKID_KEY, ca: env.BANKID_CA },
     org: {
@@ -100,6 +103,12 @@ function parseRateLimit(raw: string): number {
   const perMinute = Number(raw);
   if (!Number.isInteger(perMinute) || perMinute < 0) throw new ConfigError(`PUBLIC_RATE_LIMIT must be a whole number of requests per minute (0 = no limit), not "${raw}"`);
   return perMinute;
+}
+
+function parseGrace(raw: string): number {
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) throw new ConfigError(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds, not "${raw}"`);
+  return ms;
 }
 
 function parsePort(raw: string): number {

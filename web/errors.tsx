@@ -10,7 +10,7 @@ const TITLES: Record<number, string> = {
   403: "Ingen behörighet",
   404: "Sidan finns inte",
   409: "Redan ändrat",
-  413: "För stor fil",
+  413: "För stort att ta emot",
   422: "Uppgifterna behöver rättas",
   429: "För många försök",
   500: "Något gick fel",
@@ -59,7 +59,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof HTTPException) {
     const status = err.status;
     if (status === 403) return errorPage(c, 403, "Förfrågan kom inte från den här webbplatsen. Ladda om sidan och försök igen.");
-    if (status === 413) return errorPage(c, 413, "Det du skickade är för stort.");
+    if (status === 413) return errorPage(c, 413, err.message || "Det du skickade är för stort.");
     return errorPage(c, status, err.message || TITLES[status] || "Fel");
   }
   console.error(err);

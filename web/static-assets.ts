@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
+import { ownEntry } from "../lib/own-key.ts";
 import { bundlePasswordStrengthScript } from "./client/bundle.ts";
 import type { AppEnv } from "./env.ts";
 
@@ -26,7 +27,7 @@ export function staticAssets(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/:file", async (c) => {
     const file = c.req.param("file");
-    const asset = ASSETS[file];
+    const asset = ownEntry(ASSETS, file);
     if (!asset) return c.notFound();
     let body = cache.get(file);
     if (!body) {

@@ -59,6 +59,20 @@ export function renderNoOrderPage(c: Context, home: string, text: string): Respo
   );
 }
 
+/** A post whose body could not be read (cut off, or not the form it claims to be). */
+export function renderUnreadableFormPage(c: Context, home: string): Response | Promise<Response> {
+  return render(
+    c,
+    <Layout title="Formuläret gick inte att läsa">
+      <Notice message={{ kind: "error", text: "Det som skickades var inte ett komplett formulär. Gå tillbaka, ladda om sidan och försök igen." }} />
+      <p>
+        <a href={home}>Till alla pågående order</a>
+      </p>
+    </Layout>,
+    400,
+  );
+}
+
 const Layout: FC<{ title: string; refreshSeconds?: number; children?: Child }> = (props) => (
   <html lang="sv">
     <head>

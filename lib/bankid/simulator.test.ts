@@ -186,6 +186,21 @@ describe("the same-device flow", () => {
   });
 });
 
+describe("a form that cannot be read", () => {
+  it("answers a truncated or boundless multipart body with a Swedish 400, and the order is untouched", async () => {
+    const order = await client.auth({ endUserIp: IP });
+    const truncated = '--b\r\nContent-Disposition: form-data; name="back"\r\n\r\nlist\r\n--b\r\nContent-Disposition: form-data; name="personalNumber"\r\n\r\n1990';
+    for (const [type, body] of [["multipart/form-data; boundary=b", truncated], ["multipart/form-data", "back=list"]]) {
+      for (const path of ["/dev/bankid/qr", `/dev/bankid/order/${order.orderRef}/approve`, `/dev/bankid/order/${order.orderRef}/refuse`]) {
+        const response = await app.request(`${ORIGIN}${path}`, { method: "POST", headers: { "Content-Type": type! }, body });
+        expect(response.status, `${type} ${path}`).toBe(400);
+        expect(await response.text()).toContain("Formuläret gick inte att läsa");
+      }
+    }
+    expect(await client.collect(order.orderRef)).toMatchObject({ status: "pending" });
+  });
+});
+
 describe("production guard", () => {
   it("refuses to exist with NODE_ENV=production", () => {
     expect(() => assertSimulatorAllowed("production")).toThrow(/NODE_ENV=production/);

@@ -8,7 +8,7 @@ import { RP_API_PATH } from "./client.ts";
 import { parseQrData, verifyQrData } from "./qr.ts";
 import { rpApiRoutes } from "./simulator-api.ts";
 import { createOrderBook, type ActionResult, type SimOrder, type SimulatedPerson } from "./simulator-orders.ts";
-import { renderListPage, renderNoOrderPage, renderOrderPage, type Back, type Message } from "./simulator-page.tsx";
+import { renderListPage, renderNoOrderPage, renderOrderPage, renderUnreadableFormPage, type Back, type Message } from "./simulator-page.tsx";
 
 export type { ActionResult, SimOrder, SimulatedPerson } from "./simulator-orders.ts";
 
@@ -115,7 +115,9 @@ export function createBankIdSimulator(options: BankIdSimulatorOptions = {}): Ban
   // Pasting QR data stands in for scanning it: the order is found by its qrStartToken and
   // the code checked against its secret, as BankID's servers do.
   app.post("/qr", async (c) => {
-    const data = formText(await c.req.parseBody(), "qrData").trim();
+    const form = await readForm(c);
+    if (!form) return renderUnreadableFormPage(c, home);
+    const data = formText(form, "qrData").trim();
     const parsed = parseQrData(data);
     if (!parsed) return c.redirect(`${home}?m=qr-format`, 303);
     const order = book.findPendingByQrStartToken(parsed.qrStartToken);
@@ -127,7 +129,8 @@ export function createBankIdSimulator(options: BankIdSimulatorOptions = {}): Ban
   });
 
   app.post("/order/:orderRef/approve", async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return renderUnreadableFormPage(c, home);
     const orderRef = c.req.param("orderRef");
     const back: Back = formText(form, "back") === "app" ? "app" : "list";
     const redirect = formText(form, "redirect") || undefined;
@@ -141,7 +144,8 @@ export function createBankIdSimulator(options: BankIdSimulatorOptions = {}): Ban
   });
 
   app.post("/order/:orderRef/refuse", async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return renderUnreadableFormPage(c, home);
     const orderRef = c.req.param("orderRef");
     const back: Back = formText(form, "back") === "app" ? "app" : "list";
     const result = book.refuse(orderRef);
@@ -159,6 +163,15 @@ export function createBankIdSimulator(options: BankIdSimulatorOptions = {}): Ban
     refuse: (orderRef) => book.refuse(orderRef),
     pendingOrders: () => book.pending(),
   };
+}
+
+/** The posted form, or null when the body cannot be read as one (a truncated multipart body, say). */
+async function readForm(c: Context): Promise<Record<string, unknown> | null> {
+  try {
+    return await c.req.parseBody();
+  } catch {
+    return null;
+  }
 }
 
 function formText(form: Record<string, unknown>, name: string): string {

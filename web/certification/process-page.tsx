@@ -4,6 +4,7 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ownEntry } from "../../lib/own-key.ts";
 import { listSubjectEvents } from "../../modules/audit/index.ts";
 import {
   APPLICATION_LABELS,
@@ -71,7 +72,7 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
   ]);
   const state = processState(app);
   const title = applicationTitle(applicant, app);
-  const done = DONE[c.req.query("klart") ?? ""];
+  const done = ownEntry(DONE, c.req.query("klart"));
   const query = c.req.query();
   return page(
     c,

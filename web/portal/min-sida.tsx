@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { ownEntry } from "../../lib/own-key.ts";
 import { listPersonEvents } from "../../modules/audit/index.ts";
 import { employmentsTab } from "../companies/employments.tsx";
 import type { AppEnv } from "../env.ts";
@@ -42,7 +43,7 @@ export function minSidaRoutes(): Hono<AppEnv> {
     // An issued application is shown as its certificate.
     const rows = [...certificates.map((r) => certificateRow(r, today)), ...applications.filter((a) => a.status !== "issued").map(applicationRow)];
     const due = dueItems(certificates, applications, today);
-    return personPage(c, "/min-sida", <Certificates rows={rows} due={due} query={c.req.query()} notice={NOTICES[c.req.query("klart") ?? ""]} />);
+    return personPage(c, "/min-sida", <Certificates rows={rows} due={due} query={c.req.query()} notice={ownEntry(NOTICES, c.req.query("klart"))} />);
   });
   app.get("/anstallningar", (c) => employmentsTab(c));
   app.get("/fakturor", invoicesTab);

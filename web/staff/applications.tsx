@@ -6,6 +6,7 @@ import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { swedishDate } from "../../lib/dates.ts";
 import { Conflict, Forbidden, Invalid, type FieldErrors } from "../../lib/errors.ts";
+import { ownEntry } from "../../lib/own-key.ts";
 import { listSubjectEvents } from "../../modules/audit/index.ts";
 import { certificateOfApplication } from "../../modules/certificates/index.ts";
 import { APPLICATION_LABELS, applicantOf, applicationPrice, listMoments, loadApplication, processState, REQUIREMENT_LABELS, type Applicant, type LoadedApplication, type MomentRow } from "../../modules/certification/index.ts";
@@ -36,7 +37,7 @@ const DONE: Record<string, string> = {
 };
 
 const DoneNotice = ({ c }: { c: Ctx }) => {
-  const done = DONE[c.req.query("klart") ?? ""];
+  const done = ownEntry(DONE, c.req.query("klart"));
   return done ? (
     <div class="notice notice--success" role="status">
       <p>{done}</p>
@@ -283,7 +284,7 @@ const DECISIONS: Record<string, { decision: FinalDecision; form: Failure["form"]
 async function decide(c: Ctx) {
   const id = c.req.param("id")!;
   const { values, momentIds } = await decisionForm(c);
-  const chosen = DECISIONS[values.beslut ?? ""];
+  const chosen = ownEntry(DECISIONS, values.beslut);
   if (!chosen) return renderStaffApplication(c, id, "moment", { message: "Välj ett beslut." }, 422);
   try {
     await decideApplication(c.var.deps, c.var.user!, { applicationId: id, decision: chosen.decision, reason: values.motivering ?? null, validUntil: values.giltigttill || null, momentIds });

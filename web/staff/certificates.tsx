@@ -5,6 +5,7 @@ import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { swedishDate } from "../../lib/dates.ts";
 import { Conflict, Forbidden, Invalid, type FieldErrors } from "../../lib/errors.ts";
+import { ownEntry } from "../../lib/own-key.ts";
 import { CERTIFICATE_LABELS, certificateTransition, getCertificate, publicStatus, type CertificateAction } from "../../modules/certificates/index.ts";
 import { canActOnCertificate, listDecisions, loadParties, reinstateCertificate, suspendCertificate, withdrawCertificate, type DecisionRow } from "../../modules/review/index.ts";
 import { CERTIFICATE_CHIPS, verifyUrl } from "../certification/certificate-page.tsx";
@@ -61,7 +62,7 @@ export async function renderStaffCertificate(c: Ctx, id: string, failure?: Failu
   const can = (a: CertificateAction) => certificateTransition(c0, a, today).ok;
   const errorsOf = (form: CertificateAction) => (failure && failure.form === form ? failure.errors : undefined);
   const valueOf = (form: CertificateAction, key: string) => (failure && failure.form === form ? failure.values?.[key] : undefined);
-  const done = DONE[c.req.query("klart") ?? ""];
+  const done = ownEntry(DONE, c.req.query("klart"));
   const title = `${cert.holderName}: ${cert.area.name} - ${cert.scheme.name}`;
   const holderUrl = c0.personId ? `/personal/personer/${c0.personId}` : `/personal/foretag/${c0.companyId}`;
   return page(

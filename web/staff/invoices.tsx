@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { INVOICE_STATUSES, type InvoiceStatus } from "../../db/schema/invoices.ts";
 import { isIsoDate, swedishDate } from "../../lib/dates.ts";
 import { Conflict, Forbidden, type FieldErrors } from "../../lib/errors.ts";
+import { ownEntry } from "../../lib/own-key.ts";
 import { listSubjectEvents } from "../../modules/audit/index.ts";
 import { canManageInvoice, getInvoice, INVOICE_LABELS, listInvoices, markInvoicePaid, sendInvoice, type InvoiceFilter, type InvoiceListRow } from "../../modules/invoicing/index.ts";
 import type { AppEnv } from "../env.ts";
@@ -287,7 +288,7 @@ export async function renderStaffInvoice(c: Ctx, id: string, failure?: Failure, 
   const events = await listSubjectEvents(db, "invoice", id);
   const sentAt = events.find((e) => e.action === "invoice.sent")?.at ?? null;
   const today = swedishDate(clock.now());
-  const done = DONE[c.req.query("klart") ?? ""];
+  const done = ownEntry(DONE, c.req.query("klart"));
   const applicant = found.applicantPersonId ? { href: `/personal/personer/${found.applicantPersonId}`, label: "Visa sökande" } : { href: `/personal/foretag/${found.applicantCompanyId}`, label: "Visa företag" };
   return page(
     c,

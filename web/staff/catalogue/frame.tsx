@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import { swedishDate } from "../../../lib/dates.ts";
+import { ownEntry } from "../../../lib/own-key.ts";
 import { isOpenForApplication, type Area, type Scheme } from "../../../modules/catalogue/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { Notice } from "../../views/form.tsx";
@@ -36,7 +37,7 @@ const DONE: Record<string, string> = {
 };
 
 export const DoneNotice = ({ c }: { c: Context<AppEnv> }) => {
-  const text = DONE[c.req.query("klart") ?? ""];
+  const text = ownEntry(DONE, c.req.query("klart"));
   return text ? (
     <Notice kind="success">
       <p>{text}</p>
