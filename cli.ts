@@ -2,18 +2,31 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildRuntime, readConfig } from "./hono.config.ts";
+import { databaseFile, openCheckedDatabase, StartupRefused } from "./db/open-checked.ts";
 import { seedDemoData } from "./db/seed/demo.ts";
+import { systemClock } from "./lib/clock.ts";
+import type { Config } from "./lib/config.ts";
 import { DomainError, Invalid } from "./lib/errors.ts";
+import { localFileStorage } from "./lib/storage/storage.ts";
 import { createStaffUser } from "./modules/accounts/index.ts";
 import type { Role } from "./modules/deps.ts";
 import { runDailySweep } from "./modules/lifecycle/sweep.ts";
+import { backUp, checkData, checkSummary, restoreBackup } from "./modules/maintenance/index.ts";
 
 const USAGE = `Användning: npm run cli -- <kommando>
 
   staff:create --email E --name "Förnamn Efternamn" --role reviewer|decider|admin
                      skapar ett personalkonto och skriver ut ett engångslösenord
   db:migrate         kör databasens migreringar
-  db:backup FIL      skriver en konsistent kopia av databasen till FIL
+  db:backup FIL      skriver en konsistent kopia av enbart databasen till FIL
+  backup KATALOG     säkerhetskopierar databasen, alla lagrade filer och nycklar till en ny
+                     katalog, med manifest.json (storlek och SHA-256 per fil); går medan
+                     servern körs
+  restore KATALOG [--force]
+                     återställer en säkerhetskopia till DATA_DIR (stoppa servern först; en
+                     DATA_DIR som inte är tom ersätts bara med --force) och kör sedan check
+  check              kontrollerar databasen (integritet, främmande nycklar) och att varje
+                     dokument har sin fil med rätt SHA-256 och varje fil sin rad
   demo:seed          lägger in demodata i en tom databas (inte i produktion)
   jobs:run           kör den dagliga körningen en gång (utgångna certifikat, slut på
                      vilandeperioder, påminnelser) och skickar det som ligger i utkorgen`;
@@ -25,8 +38,21 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   const config = readConfig();
-  // Every command opens the database, which also applies pending migrations.
-  const runtime = await buildRuntime(config);
+  try {
+    // These open only the database and storage: no migrations, no mail sender.
+    if (command === "check") return await check(config);
+    if (command === "backup") return await backup(config, rest);
+    if (command === "restore") return await restore(config, rest);
+  } catch (e) {
+    return failed(e);
+  }
+  let runtime;
+  try {
+    // Every other command opens the database through the runtime, which applies pending migrations.
+    runtime = await buildRuntime(config);
+  } catch (e) {
+    return failed(e);
+  }
   try {
     switch (command) {
       case "db:migrate":
@@ -74,18 +100,74 @@ async function main(argv: string[]): Promise<number> {
         return 1;
     }
   } catch (e) {
-    if (e instanceof Invalid) {
-      console.error(Object.values(e.fields).join("\n"));
-      return 2;
-    }
-    if (e instanceof DomainError) {
-      console.error(e.message);
-      return 2;
-    }
-    throw e;
+    return failed(e);
   } finally {
     await runtime.close();
   }
+}
+
+function failed(e: unknown): number {
+  if (e instanceof StartupRefused) {
+    console.error(e.message);
+    return 1;
+  }
+  if (e instanceof Invalid) {
+    console.error(Object.values(e.fields).join("\n"));
+    return 2;
+  }
+  if (e instanceof DomainError) {
+    console.error(e.message);
+    return 2;
+  }
+  throw e;
+}
+
+function embeddedOnly(config: Config, command: string): void {
+  if (!config.databaseUrl.startsWith("file:")) throw new Invalid({ database: `${command} fungerar för en inbäddad databasfil; för en libSQL-server, använd serverns egna säkerhetskopior.` });
+}
+
+/** Prints every fault and the summary; 0 only when nothing is wrong. */
+async function check(config: Config): Promise<number> {
+  const database = await openCheckedDatabase(config);
+  try {
+    const report = await checkData({ db: database.db, storage: localFileStorage(path.join(config.dataDir, "uploads")) });
+    for (const fault of report.faults) console.log(`FEL: ${fault.message}`);
+    console.log(checkSummary(report));
+    return report.faults.length ? 1 : 0;
+  } finally {
+    database.close();
+  }
+}
+
+async function backup(config: Config, args: string[]): Promise<number> {
+  const dir = args[0];
+  if (!dir) throw new Invalid({ dir: "Ange katalogen att skriva säkerhetskopian till: backup KATALOG" });
+  embeddedOnly(config, "backup");
+  const database = await openCheckedDatabase(config);
+  try {
+    const r = await backUp({ db: database.db, storage: localFileStorage(path.join(config.dataDir, "uploads")), dataDir: config.dataDir }, dir, systemClock.now());
+    for (const fault of r.faults) console.log(`FEL: ${fault}`);
+    console.log(`Säkerhetskopia skriven till ${r.dir}: databasen, ${r.documents} dokument och ${r.keyFiles} nyckelfiler (${(r.bytes / 1_048_576).toFixed(1)} MB), med manifest.json.`);
+    if (r.faults.length) {
+      console.log(`Säkerhetskopian är ofullständig: ${r.faults.length} fel. Kör npm run cli -- check.`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    database.close();
+  }
+}
+
+async function restore(config: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: "boolean" } } });
+  const dir = positionals[0];
+  if (!dir) throw new Invalid({ dir: "Ange katalogen med säkerhetskopian: restore KATALOG [--force]" });
+  embeddedOnly(config, "restore");
+  const r = await restoreBackup(dir, { dataDir: config.dataDir, databaseFile: databaseFile(config.databaseUrl) }, { force: values.force });
+  console.log(`Återställt till ${config.dataDir}: databasen, ${r.documents} dokument och ${r.keyFiles} nyckelfiler (${(r.bytes / 1_048_576).toFixed(1)} MB).`);
+  const status = await check(config);
+  if (status !== 0) console.log("Återställningen är gjord, men kontrollen hittade fel (se ovan).");
+  return status;
 }
 
 process.exitCode = await main(process.argv.slice(2));

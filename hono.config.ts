@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import { migrateDatabase, openDatabase, type Database } from "./db/client.ts";
+import { migrateDatabase, type Database } from "./db/client.ts";
+import { openCheckedDatabase } from "./db/open-checked.ts";
 import { checkReadiness } from "./db/readiness.ts";
 import { seedCatalogue } from "./db/seed/seed-catalogue.ts";
 import { createBankIdClient, fetchTransport, httpsTransport } from "./lib/bankid/client.ts";
@@ -15,6 +16,11 @@ import { localFileStorage } from "./lib/storage/storage.ts";
 import { validateSession } from "./modules/accounts/index.ts";
 import type { Deps } from "./modules/deps.ts";
 import { startOutboxSender } from "./modules/outbox/outbox.ts";
+import { runFollowUps, type FollowUpHandlers } from "./modules/outbox/follow-ups.ts";
+import { invoiceFollowUps } from "./modules/invoicing/follow-ups.ts";
+
+/** What each kind of follow-up work does (modules/outbox/follow-ups.ts runs them). */
+const FOLLOW_UP_HANDLERS: FollowUpHandlers = { ...invoiceFollowUps };
 import { embedRoutes } from "./public-site/embed.tsx";
 import { publicSite } from "./public-site/routes.tsx";
 import { accountRoutes } from "./web/accounts/routes.tsx";
@@ -44,7 +50,8 @@ export interface Runtime {
 
 /** Builds the real dependencies from configuration. Tests replace the parts they need. */
 export async function buildRuntime(config: Config, overrides: { clock?: Clock; mail?: Mailer } = {}): Promise<Runtime> {
-  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  // Refuses a lost or damaged database beside an installation's files (never a new one over it).
+  const database = await openCheckedDatabase(config);
   await migrateDatabase(database.db);
   const clock = overrides.clock ?? systemClock;
   // The catalogue is data, not demo data: every start brings it in line with db/seed/catalogue.ts.
@@ -70,9 +77,12 @@ export async function buildRuntime(config: Config, overrides: { clock?: Clock; m
     });
   }
   const storage = localFileStorage(path.join(config.dataDir, "uploads"));
-  const mailQueue = startOutboxSender({ db: database.db, mail, clock });
+  // Follow-up work needs the whole Deps, which includes the sender: bound once both exist.
+  let deps!: Deps;
+  const mailQueue = startOutboxSender({ db: database.db, mail, clock, storage, followUps: (limit) => runFollowUps(deps, FOLLOW_UP_HANDLERS, limit) });
+  deps = { config, db: database.db, mail, clock, bankid, storage, mailQueue };
   return {
-    deps: { config, db: database.db, mail, clock, bankid, storage, mailQueue },
+    deps,
     database,
     simulator,
     outbox,

@@ -1,12 +1,16 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp, createRuntimeFromEnv } from "./hono.config.ts";
+import { exitIfStartupRefused } from "./db/open-checked.ts";
 import { seedDemoData } from "./db/seed/demo.ts";
 import { closeGracefully } from "./lib/graceful-close.ts";
 import { startScheduler } from "./modules/lifecycle/scheduler.ts";
+import { recoverFiles } from "./modules/maintenance/index.ts";
 
 /** The only file that listens. */
-const runtime = await createRuntimeFromEnv();
+const runtime = await createRuntimeFromEnv().catch(exitIfStartupRefused);
+// Crash recovery: files a crash left without a row (and temp files) go; missing files are logged.
+await recoverFiles(runtime.deps);
 const { config } = runtime.deps;
 const app = createApp(runtime);
 

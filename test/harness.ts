@@ -28,6 +28,14 @@ export async function startTestApp(options: { now?: Date; env?: Record<string, s
   const clock = options.now ? fixedClock(options.now) : null;
   const runtime = await buildRuntime(config, clock ? { clock } : {});
   const app = createApp(runtime);
+  // Mail goes through the utkorg after the response. A test reading the mail sink right after a
+  // request sees what that request sent, as a person would a moment later: wait for the sender.
+  const request = app.request.bind(app);
+  app.request = (async (...args: Parameters<typeof request>) => {
+    const res = await request(...args);
+    await runtime.deps.mailQueue.drain();
+    return res;
+  }) as typeof app.request;
   return {
     app,
     runtime,

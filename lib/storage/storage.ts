@@ -1,7 +1,7 @@
 // Where uploaded files live. Modules see only FileStorage, so moving uploads to S3-compatible
 // object storage (DESIGN.md §5) means writing one more implementation, not touching callers.
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm, stat, type FileHandle } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
@@ -23,6 +23,25 @@ export interface FileStorage {
   /** Removes the file. Deleting what is not there is not an error, so cleanup can retry. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /**
+   * Every file in storage, stored or left over: for `check` and the crash recovery, which
+   * compare them with the documents rows. A crash between `put` and the row leaves a file
+   * with a key but no row; a crash inside `put` leaves a temp file.
+   */
+  list(): AsyncIterable<StoredFile>;
+  /** Removes a file `list` returned that holds no key (a leftover temp file). */
+  removeLeftover(name: string): Promise<void>;
+}
+
+export interface StoredFile {
+  /** Where it sits, relative to the storage root, with "/" between the parts. */
+  name: string;
+  /** The key, when the file is a stored file in its own place; null for anything else. */
+  key: string | null;
+  /** A temp file of an interrupted `put`. */
+  temp: boolean;
+  size: number;
+  modifiedAt: Date;
 }
 
 // 128 random bits: unguessable, and never colliding, so put never overwrites anything.
@@ -38,6 +57,13 @@ export function isStorageKey(key: string): boolean {
   return KEY_PATTERN.test(key);
 }
 
+/** Where a key's file sits under the storage root: `ab/cd/<key>` (keeps directories small). */
+export function storagePathFor(key: string): string {
+  return `${key.slice(0, 2)}/${key.slice(2, 4)}/${key}`;
+}
+
+const TEMP_PREFIX = ".tmp-";
+
 /**
  * Files on the local disk under `rootDir`, meant to be `$DATA_DIR/uploads`: outside any
  * static root, so the only way to a file is the authorized download route.
@@ -45,7 +71,7 @@ export function isStorageKey(key: string): boolean {
  */
 export function localFileStorage(rootDir: string): FileStorage {
   const root = path.resolve(rootDir);
-  const fileFor = (key: string) => path.join(root, key.slice(0, 2), key.slice(2, 4), key);
+  const fileFor = (key: string) => path.join(root, ...storagePathFor(key).split("/"));
   const checkedFileFor = (key: string) => {
     if (!isStorageKey(key)) throw new NotFound("Filen finns inte.");
     return fileFor(key);
@@ -64,7 +90,7 @@ export function localFileStorage(rootDir: string): FileStorage {
       }
       // The temp file sits in the same directory so rename is atomic: readers see the
       // whole file or none, never a half-written one under the real key.
-      const temp = path.join(dir, `.tmp-${key}-${randomBytes(4).toString("hex")}`);
+      const temp = path.join(dir, `${TEMP_PREFIX}${key}-${randomBytes(4).toString("hex")}`);
       try {
         const handle = await open(temp, "wx", 0o600);
         try {
@@ -111,7 +137,46 @@ export function localFileStorage(rootDir: string): FileStorage {
         throw error;
       }
     },
+
+    async *list() {
+      for await (const name of walk(root, "")) {
+        let info;
+        try {
+          info = await lstat(path.join(root, ...name.split("/")));
+        } catch (error) {
+          if (isMissing(error)) continue; // removed while we walked
+          throw error;
+        }
+        if (!info.isFile()) continue;
+        const base = path.posix.basename(name);
+        const key = isStorageKey(base) && storagePathFor(base) === name ? base : null;
+        yield { name, key, temp: base.startsWith(TEMP_PREFIX), size: info.size, modifiedAt: info.mtime };
+      }
+    },
+
+    async removeLeftover(name) {
+      const file = path.resolve(root, ...name.split("/"));
+      // Only a temp file inside the root: never a stored key, never anything outside.
+      if (!file.startsWith(root + path.sep) || !path.basename(file).startsWith(TEMP_PREFIX)) throw new NotFound("Filen finns inte.");
+      await rm(file, { force: true });
+    },
   };
+}
+
+/** Every non-directory under dir, as paths relative to the root; nothing if the root is absent. */
+async function* walk(root: string, relative: string): AsyncGenerator<string> {
+  let entries;
+  try {
+    entries = await readdir(relative ? path.join(root, ...relative.split("/")) : root, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw error;
+  }
+  for (const entry of entries) {
+    const name = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) yield* walk(root, name);
+    else yield name;
+  }
 }
 
 async function openExisting(file: string): Promise<FileHandle> {

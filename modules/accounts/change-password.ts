@@ -1,3 +1,4 @@
+import { enqueueMail } from "../outbox/outbox.ts";
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema/index.ts";
 import { Invalid, NotFound, type FieldErrors } from "../../lib/errors.ts";
@@ -34,11 +35,12 @@ export async function changePassword(deps: Deps, actor: Actor & { userId: string
       await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, actor.userId));
       await invalidateUserSessions(tx, actor.userId);
       await recordEvent(tx, actor, now, { action: "user.password_changed", subjectType: "user", subjectId: actor.userId, personId: found.person.id });
+      await enqueueMail(tx, now, "user.password_changed", passwordChangedMail(deps.config, found.person.email, `${found.person.givenName} ${found.person.familyName}`));
       return createSession(tx, actor.userId, "password", now);
     },
     { behavior: "immediate" },
   );
-  await deps.mail.send(passwordChangedMail(deps.config, found.person.email, `${found.person.givenName} ${found.person.familyName}`));
+  deps.mailQueue.kick();
   return { sessionToken: session.token };
 }
 

@@ -1,3 +1,4 @@
+import { enqueueMail } from "../outbox/outbox.ts";
 import { persons, userRoles, users } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { hashPassword } from "../../lib/password/hash.ts";
@@ -27,14 +28,20 @@ export async function registerForeignPerson(deps: Deps, input: ForeignRegistrati
   const passwordHash = await hashPassword(oneTimePassword);
   const existing = await findUserByEmail(deps.db, email);
   if (existing) {
-    await recordEvent(deps.db, systemActor, now, {
-      action: "person.registration_attempt",
-      subjectType: "person",
-      subjectId: existing.person.id,
-      personId: existing.person.id,
-      details: { via: "email" },
-    });
-    await deps.mail.send(registrationAttemptMail(deps.config, email, fullName(existing.person), "email"));
+    await deps.db.transaction(
+      async (tx) => {
+        await recordEvent(tx, systemActor, now, {
+          action: "person.registration_attempt",
+          subjectType: "person",
+          subjectId: existing.person.id,
+          personId: existing.person.id,
+          details: { via: "email" },
+        });
+        await enqueueMail(tx, now, "person.registration_attempt", registrationAttemptMail(deps.config, email, fullName(existing.person), "email"));
+      },
+      { behavior: "immediate" },
+    );
+    deps.mailQueue.kick();
     return;
   }
   const personId = newId();
@@ -67,9 +74,10 @@ export async function registerForeignPerson(deps: Deps, input: ForeignRegistrati
         personId,
         details: { identityMethod: "manual" },
       });
+      await enqueueMail(tx, now, "secret.welcome", welcomeMail(deps.config, email, name, oneTimePassword));
       return true;
     },
     { behavior: "immediate" },
   );
-  if (created) await deps.mail.send(welcomeMail(deps.config, email, name, oneTimePassword));
+  if (created) deps.mailQueue.kick();
 }

@@ -1,3 +1,4 @@
+import { enqueueMail } from "../outbox/outbox.ts";
 import { eq } from "drizzle-orm";
 import { loginChallenges } from "../../db/schema/index.ts";
 import { hashSecret, sixDigitCode } from "../../lib/crypto/tokens.ts";
@@ -22,6 +23,7 @@ export async function resendLoginCode(deps: Deps, challengeToken: string | undef
   await enforce(deps.db, codeSends(challenge.userId), now, "För många engångskoder har skickats. Vänta en stund och försök igen.");
   const code = sixDigitCode();
   const actor = await actorForUser(deps.db, challenge.userId);
+  const found = await findUserById(deps.db, challenge.userId);
   await deps.db.transaction(
     async (tx) => {
       await tx
@@ -29,9 +31,9 @@ export async function resendLoginCode(deps: Deps, challengeToken: string | undef
         .set({ codeHash: hashSecret(`${challenge.id}:${code}`), attempts: 0, sends: challenge.sends + 1, lastSentAt: now, expiresAt: new Date(now.getTime() + CODE_TTL_MS) })
         .where(eq(loginChallenges.id, challenge.id));
       await recordEvent(tx, actor, now, { action: "user.login_code_sent", subjectType: "user", subjectId: challenge.userId, personId: actor.personId, details: { resend: true } });
+      await enqueueMail(tx, now, "secret.login_code", loginCodeMail(deps.config, found!.person.email, code));
     },
     { behavior: "immediate" },
   );
-  const found = await findUserById(deps.db, challenge.userId);
-  await deps.mail.send(loginCodeMail(deps.config, found!.person.email, code));
+  deps.mailQueue.kick();
 }

@@ -1,3 +1,4 @@
+import { enqueueMail } from "../outbox/outbox.ts";
 import { loginChallenges } from "../../db/schema/index.ts";
 import { hashSecret, issueToken, sixDigitCode } from "../../lib/crypto/tokens.ts";
 import { Invalid } from "../../lib/errors.ts";
@@ -38,9 +39,10 @@ export async function startPasswordLogin(deps: Deps, input: { email: string; pas
         lastSentAt: now,
       });
       await recordEvent(tx, actor, now, { action: "user.login_code_sent", subjectType: "user", subjectId: found.user.id, personId: found.person.id });
+      await enqueueMail(tx, now, "secret.login_code", loginCodeMail(deps.config, found.person.email, code));
     },
     { behavior: "immediate" },
   );
-  await deps.mail.send(loginCodeMail(deps.config, found.person.email, code));
+  deps.mailQueue.kick();
   return { challengeToken: t.token, email: found.person.email };
 }

@@ -1,3 +1,4 @@
+import { enqueueMail } from "../outbox/outbox.ts";
 import { eq } from "drizzle-orm";
 import { emailTokens, persons } from "../../db/schema/index.ts";
 import { issueToken } from "../../lib/crypto/tokens.ts";
@@ -50,15 +51,16 @@ export async function updatePersonDetails(deps: Deps, actor: Actor & { personId:
       }
       if (wantsNewEmail) {
         await recordEvent(tx, actor, now, { action: "person.email_change_requested", subjectType: "person", subjectId: person.id, personId: person.id, details: { newEmail } });
+        const name = fullName(person);
+        // The answer is the same whether the new address is free or not: it is not ours to reveal.
+        if (owner) await enqueueMail(tx, now, "person.email_in_use", emailInUseMail(deps.config, newEmail));
+        else await enqueueMail(tx, now, "secret.email_change", emailChangeMail(deps.config, newEmail, name, `${deps.config.publicUrl}/bekrafta-epost?token=${encodeURIComponent(t.token)}`));
+        await enqueueMail(tx, now, "person.email_change_notice", emailChangeNoticeMail(deps.config, person.email, name, newEmail));
       }
     },
     { behavior: "immediate" },
   );
   if (!wantsNewEmail) return { emailChangePending: null };
-  const name = fullName(person);
-  // The answer is the same whether the new address is free or not: it is not ours to reveal.
-  if (owner) await deps.mail.send(emailInUseMail(deps.config, newEmail));
-  else await deps.mail.send(emailChangeMail(deps.config, newEmail, name, `${deps.config.publicUrl}/bekrafta-epost?token=${encodeURIComponent(t.token)}`));
-  await deps.mail.send(emailChangeNoticeMail(deps.config, person.email, name, newEmail));
+  deps.mailQueue.kick();
   return { emailChangePending: newEmail };
 }

@@ -44,10 +44,12 @@ export async function declare(deps: Deps, actor: Actor & { userId: string }, inp
         companyId: app.application.companyId,
         details: { declarationVersion: latest.version },
       });
-      return submitIfReady(tx, actor, now, app.application, { ...state, declared: true });
+      const done = await submitIfReady(tx, actor, now, app.application, { ...state, declared: true });
+      if (done) await notifyIfSubmitted(tx, deps, actor, app);
+      return done;
     },
     { behavior: "immediate" },
   );
-  if (submitted) await notifyIfSubmitted(deps, actor, app);
+  if (submitted) deps.mailQueue.kick();
   return { submitted };
 }

@@ -57,11 +57,13 @@ export async function setInvoiceRecipient(deps: Deps, actor: Actor & { userId: s
         companyId: app.application.companyId,
         details: { kind: choice.kind, recipient: snapshot.name },
       });
-      return submitIfReady(tx, actor, now, app.application, { ...state, recipientGiven: true });
+      const done = await submitIfReady(tx, actor, now, app.application, { ...state, recipientGiven: true });
+      if (done) await notifyIfSubmitted(tx, deps, actor, app);
+      return done;
     },
     { behavior: "immediate" },
   );
-  if (submitted) await notifyIfSubmitted(deps, actor, app);
+  if (submitted) deps.mailQueue.kick();
   return { submitted };
 }
 

@@ -1,3 +1,4 @@
+import { enqueueMail } from "../outbox/outbox.ts";
 import { and, eq } from "drizzle-orm";
 import { companies, companyAdmins, persons } from "../../db/schema/index.ts";
 import { Conflict, Forbidden, Invalid, NotFound } from "../../lib/errors.ts";
@@ -18,7 +19,7 @@ export async function decideCompanyRegistration(
   const reason = input.reason?.trim() || null;
   if (!input.approve && !reason) throw new Invalid({ reason: "Ange varför registreringen inte godkänns. Motiveringen skickas till den som registrerade företaget." });
   const now = deps.clock.now();
-  const company = await deps.db.transaction(
+  await deps.db.transaction(
     async (tx) => {
       const c = await tx.select().from(companies).where(eq(companies.id, input.companyId)).get();
       if (!c) throw new NotFound();
@@ -41,12 +42,11 @@ export async function decideCompanyRegistration(
       if (input.approve) {
         await recordEvent(tx, actor, now, { action: "company.admin_added", subjectType: "company", subjectId: c.id, companyId: c.id, personId: c.registeredByPersonId, details: { first: true } });
       }
+      const registrant = await tx.select().from(persons).where(eq(persons.id, c.registeredByPersonId)).get();
+      if (registrant) await enqueueMail(tx, now, "company.decided", companyDecidedMail(deps.config, registrant.email, `${registrant.givenName} ${registrant.familyName}`, c.name, c.orgNumber, input.approve, reason));
       return c;
     },
     { behavior: "immediate" },
   );
-  const registrant = await deps.db.select().from(persons).where(eq(persons.id, company.registeredByPersonId)).get();
-  if (registrant) {
-    await deps.mail.send(companyDecidedMail(deps.config, registrant.email, `${registrant.givenName} ${registrant.familyName}`, company.name, company.orgNumber, input.approve, reason));
-  }
+  deps.mailQueue.kick();
 }

@@ -1,3 +1,4 @@
+import { enqueueMail } from "../outbox/outbox.ts";
 import { and, eq } from "drizzle-orm";
 import { employments } from "../../db/schema/index.ts";
 import { Conflict, NotFound } from "../../lib/errors.ts";
@@ -35,11 +36,10 @@ export async function decideEmployment(deps: Deps, actor: Actor & { userId: stri
         companyId: r.company.id,
         details: { company: r.company.name, person: `${r.person.givenName} ${r.person.familyName}`, ...(reason ? { reason } : {}), ...(own ? { ownRequestAsAdmin: true } : {}) },
       });
+      if (!own) await enqueueMail(tx, now, "employment.decided", employmentDecidedMail(deps.config, r.person.email, `${r.person.givenName} ${r.person.familyName}`, r.company.name, input.confirm, reason));
       return r;
     },
     { behavior: "immediate" },
   );
-  if (row.employment.personId !== actor.personId) {
-    await deps.mail.send(employmentDecidedMail(deps.config, row.person.email, `${row.person.givenName} ${row.person.familyName}`, row.company.name, input.confirm, reason));
-  }
+  if (row.employment.personId !== actor.personId) deps.mailQueue.kick();
 }

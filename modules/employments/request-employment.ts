@@ -1,3 +1,4 @@
+import { enqueueMail } from "../outbox/outbox.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { companies, companyAdmins, employments, persons } from "../../db/schema/index.ts";
@@ -39,6 +40,14 @@ export async function requestEmployment(deps: Deps, actor: Actor & { personId: s
         companyId: company.id,
         details: { company: company.name, startDate: input.startDate },
       });
+      const admins = await tx
+        .select({ email: persons.email, givenName: persons.givenName, familyName: persons.familyName })
+        .from(companyAdmins)
+        .innerJoin(persons, eq(persons.id, companyAdmins.personId))
+        .where(eq(companyAdmins.companyId, company.id));
+      for (const a of admins) {
+        await enqueueMail(tx, now, "employment.requested", employmentRequestedMail(deps.config, a.email, `${a.givenName} ${a.familyName}`, actor.name, company.name, company.id, input.startDate));
+      }
     },
     { behavior: "immediate" },
   )
@@ -47,13 +56,6 @@ export async function requestEmployment(deps: Deps, actor: Actor & { personId: s
       if (isUniqueViolation(error)) throw new Conflict(ALREADY_REQUESTED);
       throw error;
     });
-  const admins = await deps.db
-    .select({ email: persons.email, givenName: persons.givenName, familyName: persons.familyName })
-    .from(companyAdmins)
-    .innerJoin(persons, eq(persons.id, companyAdmins.personId))
-    .where(eq(companyAdmins.companyId, company.id));
-  for (const a of admins) {
-    await deps.mail.send(employmentRequestedMail(deps.config, a.email, `${a.givenName} ${a.familyName}`, actor.name, company.name, company.id, input.startDate));
-  }
+  deps.mailQueue.kick();
   return { employmentId: id };
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client.ts";
+import type { Tx } from "../../db/client.ts";
 import { invoices } from "../../db/schema/index.ts";
 import type { OrgConfig } from "../../lib/config.ts";
 import { Forbidden } from "../../lib/errors.ts";
@@ -11,6 +11,7 @@ import type { Actor, Deps } from "../deps.ts";
 import { readDocument, storeDocumentWith } from "../documents/index.ts";
 import { invoiceFileName, invoiceMail } from "./invoice-mail.ts";
 import { canManageInvoice } from "./policy.ts";
+import { enqueueMail } from "../outbox/outbox.ts";
 import { getInvoice } from "./queries.ts";
 
 type LoadedInvoice = Awaited<ReturnType<typeof getInvoice>>;
@@ -34,26 +35,32 @@ export interface SendResult {
 }
 
 /**
- * Sends the invoice: the PDF is mailed to the frozen recipient's e-mail (for a company, the
- * company's), then stored and pointed at by the invoice, with its Event, in one transaction. The
- * mail goes first so that a stored PDF means a sent invoice: if the mail fails nothing is
- * recorded and "Skicka igen" stays possible. Without an e-mail address the PDF is stored for
- * printing and the invoice goes by post. A resend mails the stored copy again.
+ * Sends the invoice ("Skicka igen" for staff): the PDF is stored and pointed at by the invoice, and
+ * its mail to the frozen recipient's e-mail (for a company, the company's) is queued in the
+ * utkorg, with its Event, in one transaction; the utkorg delivers it with retries. Without an
+ * e-mail address the PDF is stored for printing and the invoice goes by post. A resend queues the
+ * stored copy again.
  */
 export async function sendInvoice(deps: Deps, actor: Actor & { userId: string }, invoiceId: string): Promise<SendResult> {
   const allowed = canManageInvoice(actor);
   if (!allowed.ok) throw new Forbidden(allowed.reason);
+  return deliverInvoice(deps, actor, invoiceId, { resend: true });
+}
+
+/**
+ * The follow-up after issuance (`invoice.send`): safe to run again after a crash halfway, since a
+ * stored PDF means its mail was queued in the same transaction, so nothing is sent twice.
+ */
+export async function deliverInvoice(deps: Deps, actor: Actor & { userId: string }, invoiceId: string, options: { resend: boolean }): Promise<SendResult> {
   const found = await getInvoice(deps.db, actor, invoiceId);
   const inv = found.invoice;
   const filename = invoiceFileName(inv.number);
   const stored = inv.pdfDocumentId;
-  const bytes = stored ? (await readDocument(deps, stored)).bytes : await renderInvoicePdf(pdfInput(deps.config.org, found));
   const to = inv.recipientEmail?.trim() || null;
-  if (to) await deps.mail.send({ ...invoiceMail(deps.config, to, { ...inv, lines: found.lines }), attachments: [{ filename, content: bytes, contentType: "application/pdf" }] });
-
+  if (stored && !options.resend) return { sentTo: to, documentId: stored };
   const now = deps.clock.now();
-  const record = (tx: DbOrTx) =>
-    recordEvent(tx, actor, now, {
+  const queue = async (tx: Tx, documentId: string) => {
+    await recordEvent(tx, actor, now, {
       action: to ? "invoice.sent" : "invoice.to_post",
       subjectType: "invoice",
       subjectId: inv.id,
@@ -61,16 +68,32 @@ export async function sendInvoice(deps: Deps, actor: Actor & { userId: string },
       companyId: found.applicantCompanyId,
       details: { number: inv.number, recipient: inv.recipientName, to: to ?? "post" },
     });
+    if (to) await enqueueMail(tx, now, "invoice", invoiceMail(deps.config, to, { ...inv, lines: found.lines }), [{ documentId, filename, contentType: "application/pdf" }]);
+  };
+  let result: SendResult;
   if (stored) {
-    await deps.db.transaction((tx) => record(tx), { behavior: "immediate" });
-    return { sentTo: to, documentId: stored };
+    await deps.db.transaction((tx) => queue(tx, stored), { behavior: "immediate" });
+    result = { sentTo: to, documentId: stored };
+  } else {
+    const bytes = await renderInvoicePdf(pdfInput(deps.config.org, found));
+    result = await storeDocumentWith(deps, pdfUpload(bytes, filename), actor.userId, async (tx, documentId) => {
+      // Another process may have stored it a moment ago: then this copy is not used.
+      const fresh = await tx.select({ pdf: invoices.pdfDocumentId }).from(invoices).where(eq(invoices.id, inv.id)).get();
+      if (fresh?.pdf) throw new AlreadyStored();
+      await tx.update(invoices).set({ pdfDocumentId: documentId }).where(eq(invoices.id, inv.id));
+      await queue(tx, documentId);
+      return { sentTo: to, documentId };
+    }).catch(async (error: unknown) => {
+      if (!(error instanceof AlreadyStored)) throw error;
+      const again = await deps.db.select({ pdf: invoices.pdfDocumentId }).from(invoices).where(eq(invoices.id, inv.id)).get();
+      return { sentTo: to, documentId: again!.pdf! };
+    });
   }
-  return storeDocumentWith(deps, pdfUpload(bytes, filename), actor.userId, async (tx, documentId) => {
-    await tx.update(invoices).set({ pdfDocumentId: documentId }).where(eq(invoices.id, inv.id));
-    await record(tx);
-    return { sentTo: to, documentId };
-  });
+  deps.mailQueue.kick();
+  return result;
 }
+
+class AlreadyStored extends Error {}
 
 /** Our own rendering, so the upload checks for strangers' files (type sniffing, size) do not apply. */
 function pdfUpload(bytes: Buffer, originalName: string): AcceptedUpload {

@@ -5,6 +5,7 @@ import { addDays, addMonths, swedishDate } from "../../lib/dates.ts";
 import { newId } from "../../lib/ids.ts";
 import { recordEvent } from "../audit/index.ts";
 import { systemActor, type Deps } from "../deps.ts";
+import { recoverFiles } from "../maintenance/index.ts";
 import { enqueueMail } from "../outbox/outbox.ts";
 import { holderRecipients, type MailRecipient } from "../review/recipients.ts";
 import { nextRenewal, RENEWAL_LABELS } from "./due.ts";
@@ -44,6 +45,8 @@ export async function runDailySweep(deps: Deps, options: { holder?: string; leas
     await endSuspensions(deps, today, result);
     await expire(deps, today, result);
     await sendReminders(deps, today, result);
+    // Crash recovery of files (leftovers of interrupted uploads); it logs and never throws.
+    await recoverFiles(deps);
     if (useLease) {
       await deps.db
         .update(jobLeases)

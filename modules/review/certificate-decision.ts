@@ -12,6 +12,7 @@ import { loadParties } from "./parties.ts";
 import { canActOnCertificate } from "./policy.ts";
 import { holderRecipients, type MailRecipient } from "./recipients.ts";
 import { recordDecision } from "./record-decision.ts";
+import { enqueueMail } from "../outbox/outbox.ts";
 
 const SUPERSEDED = (version: number) => `Det finns en nyare version av certifikatet (version ${version}). Fatta beslutet om den.`;
 
@@ -65,11 +66,12 @@ export async function decideOnCertificate(
         companyId: cert.companyId,
         details: { certificate: title, number: cert.number, ...(reason ? { reason } : {}), ...(until ? { until } : {}) },
       });
+      const facts: CertificateDecisionFacts = { certificateId: cert.id, number: cert.number, title, validUntil: cert.validUntil, forCompany: cert.companyId !== null, effectiveOn: today, reason, until };
+      for (const to of await holderRecipients(tx, cert)) await enqueueMail(tx, now, EVENTS[input.action], input.mail(deps.config, to, facts));
       return id;
     },
     { behavior: "immediate" },
   );
-  const facts: CertificateDecisionFacts = { certificateId: cert.id, number: cert.number, title, validUntil: cert.validUntil, forCompany: cert.companyId !== null, effectiveOn: today, reason, until };
-  for (const to of await holderRecipients(deps.db, cert)) await deps.mail.send(input.mail(deps.config, to, facts));
+  deps.mailQueue.kick();
   return { decisionId };
 }

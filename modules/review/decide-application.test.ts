@@ -55,6 +55,8 @@ describe("Bevilja och utfärda: the manual 'Utbildningsintyg Mobil AC' from star
     expect((await appRow(applicationId)).status).toBe("final_review");
 
     const result = await decideApplication(deps(), dag, { applicationId, decision: "grant", reason: null });
+    // The mail and the invoice's PDF follow the commit through the utkorg.
+    await deps().mailQueue.drain();
 
     // The certificate: numbered from the sequence, Aktivt from today, no end date for an attestation.
     const [cert] = await certFor(applicationId);
@@ -87,7 +89,7 @@ describe("Bevilja och utfärda: the manual 'Utbildningsintyg Mobil AC' from star
       recipientCity: "Lund",
       recipientEmail: "sven.faktura@example.se",
       recipientReference: "Kurs 12",
-      // Sent after the commit: the PDF mailed is stored and pointed at.
+      // Made after the commit (follow-up work): the PDF mailed is stored and pointed at.
       pdfDocumentId: expect.any(String),
     });
     expect(isValidOcr(invoice!.ocr)).toBe(true);

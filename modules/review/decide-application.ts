@@ -11,7 +11,8 @@ import { createRenewedVersion, linkDecision } from "../lifecycle/grant-renewal.t
 import { renewedMail } from "../lifecycle/mails.ts";
 import { enqueueMail } from "../outbox/outbox.ts";
 import type { Actor, Deps } from "../deps.ts";
-import { createInvoice, sendInvoice } from "../invoicing/index.ts";
+import { createInvoice } from "../invoicing/index.ts";
+import { enqueueFollowUp } from "../outbox/follow-ups.ts";
 import { computeChecklist } from "./final-review-checklist.ts";
 import { issuedMail, refusedMail, returnedMail } from "./mails.ts";
 import { loadApplicationParties } from "./parties.ts";
@@ -97,14 +98,17 @@ async function grant(ctx: Context, enteredValidUntil: string | null): Promise<De
         app.scheme.invoiced && applicationPrice(app) > 0
           ? await createInvoice(tx, actor, now, { applicationId: a.id, certificateId: cert.id, ...who, issuedOn: today, fees: [{ description: `${title}, certifikat nr ${cert.number}`, priceOre: applicationPrice(app) }] })
           : null;
+      // The mail and the invoice's PDF follow the commit through the utkorg: an SMTP server that
+      // is down or slow neither fails the decision nor loses them.
+      for (const to of await holderRecipients(tx, a)) {
+        await enqueueMail(tx, now, "certificate.issued", issuedMail(deps.config, to, { certificateId: cert.id, number: cert.number, title, validUntil: dates.validUntil, forCompany: a.companyId !== null }));
+      }
+      if (invoice) await enqueueFollowUp(tx, now, "invoice.send", { invoiceId: invoice.id, actorUserId: actor.userId });
       return { decisionId, certificate: { id: cert.id, number: cert.number, ...dates }, invoice: invoice && { id: invoice.id, number: invoice.number, totalOre: invoice.totalOre } };
     },
     { behavior: "immediate" },
   );
-  for (const to of await holderRecipients(deps.db, app.application)) {
-    await deps.mail.send(issuedMail(deps.config, to, { certificateId: result.certificate.id, number: result.certificate.number, title, validUntil: result.certificate.validUntil, forCompany: a.companyId !== null }));
-  }
-  if (result.invoice) await sendAfterIssue(deps, actor, result.invoice);
+  deps.mailQueue.kick();
   return result;
 }
 
@@ -140,6 +144,7 @@ async function grantRenewal({ deps, actor, app, now, today, reason }: Context, k
         app.scheme.invoiced && price > 0
           ? await createInvoice(tx, actor, now, { applicationId: a.id, certificateId: v.id, ...who, issuedOn: today, fees: [{ description: `${label}, ${title}, certifikat nr ${v.number} version ${v.version}`, priceOre: price }] })
           : null;
+      if (invoice) await enqueueFollowUp(tx, now, "invoice.send", { invoiceId: invoice.id, actorUserId: actor.userId });
       for (const to of await holderRecipients(tx, a)) {
         await enqueueMail(tx, now, `certificate.${kind === "extension" ? "extended" : "recertified"}`, renewedMail(deps.config, to, { kind, certificateId: v.id, number: v.number, version: v.version, title, validUntil: v.validUntil, cycleEndsOn: v.cycleEndsOn, forCompany: a.companyId !== null }));
       }
@@ -148,20 +153,7 @@ async function grantRenewal({ deps, actor, app, now, today, reason }: Context, k
     { behavior: "immediate" },
   );
   deps.mailQueue.kick();
-  if (result.invoice) await sendAfterIssue(deps, actor, result.invoice);
   return result;
-}
-
-/**
- * The certificate is issued whatever happens to its invoice: a PDF or mail failure is logged and
- * leaves the invoice unsent (no PDF stored), for staff to "Skicka igen" from the invoice page.
- */
-async function sendAfterIssue(deps: Deps, actor: Actor & { userId: string }, invoice: { id: string; number: number }): Promise<void> {
-  try {
-    await sendInvoice(deps, actor, invoice.id);
-  } catch (error) {
-    console.error(`Faktura ${invoice.number} kunde inte skickas; skicka den igen från fakturans sida.`, error);
-  }
 }
 
 async function refuse({ deps, actor, app, now, today }: Context, reason: string): Promise<DecideResult> {
@@ -172,13 +164,14 @@ async function refuse({ deps, actor, app, now, today }: Context, reason: string)
       await leaveFinalReview(tx, a.id, "refused", now, reason);
       const id = await recordDecision(tx, { kind: "refuse", subjectType: "application", subjectId: a.id, applicationId: a.id, decidedByUserId: actor.userId, decidedAt: now, reason, effectiveOn: today });
       await recordEvent(tx, actor, now, { action: "application.refused", subjectType: "application", subjectId: a.id, personId: a.personId, companyId: a.companyId, details: { certificate: title, reason } });
+      for (const to of await holderRecipients(tx, a)) {
+        await enqueueMail(tx, now, "application.refused", refusedMail(deps.config, to, { applicationId: a.id, title, forCompany: a.companyId !== null, reason }));
+      }
       return id;
     },
     { behavior: "immediate" },
   );
-  for (const to of await holderRecipients(deps.db, a)) {
-    await deps.mail.send(refusedMail(deps.config, to, { applicationId: a.id, title, forCompany: a.companyId !== null, reason }));
-  }
+  deps.mailQueue.kick();
   return { decisionId, certificate: null, invoice: null };
 }
 
@@ -199,13 +192,14 @@ async function giveBack({ deps, actor, app, now, today }: Context, reason: strin
       if (reopened.length !== moments.length) throw new Conflict("Momenten ändrades samtidigt. Ladda om sidan och försök igen.");
       const id = await recordDecision(tx, { kind: "return", subjectType: "application", subjectId: a.id, applicationId: a.id, decidedByUserId: actor.userId, decidedAt: now, reason, effectiveOn: today });
       await recordEvent(tx, actor, now, { action: "application.returned", subjectType: "application", subjectId: a.id, personId: a.personId, companyId: a.companyId, details: { certificate: title, reason, moments: names } });
+      for (const to of await holderRecipients(tx, a)) {
+        await enqueueMail(tx, now, "application.returned", returnedMail(deps.config, to, { applicationId: a.id, title, forCompany: a.companyId !== null, reason, moments: names }));
+      }
       return id;
     },
     { behavior: "immediate" },
   );
-  for (const to of await holderRecipients(deps.db, a)) {
-    await deps.mail.send(returnedMail(deps.config, to, { applicationId: a.id, title, forCompany: a.companyId !== null, reason, moments: names }));
-  }
+  deps.mailQueue.kick();
   return { decisionId, certificate: null, invoice: null };
 }
 

@@ -1,3 +1,5 @@
+import type { Tx } from "../../db/client.ts";
+import { enqueueMail } from "../outbox/outbox.ts";
 import { and, eq } from "drizzle-orm";
 import { applicationRequirements, applications, documents, persons, users } from "../../db/schema/index.ts";
 import { swedishDate } from "../../lib/dates.ts";
@@ -46,26 +48,28 @@ export async function reviewRequirement(deps: Deps, actor: Actor & { userId: str
         companyId: app.application.companyId,
         details: { moment: moment.requirement.name, ...(comment ? { comment } : {}) },
       });
+      await mailApplicant(tx, deps, now, app, moment, input.approve, comment, file?.by);
       if (!input.approve || !EDITABLE_STATUSES.includes(app.application.status)) return false;
       // Read again inside the transaction: another reviewer may just have approved the other Moment.
       const fresh = await loadApplication(tx, actor, app.application.id);
-      return submitIfReady(tx, actor, now, fresh.application, processState(fresh));
+      const done = await submitIfReady(tx, actor, now, fresh.application, processState(fresh));
+      if (done) {
+        const title = `${app.area.name} - ${app.scheme.name}`;
+        for (const to of await holderRecipients(tx, app.application)) await enqueueMail(tx, now, "application.submitted", finalReviewMail(deps.config, to.email, to.name, title, app.application.id));
+      }
+      return done;
     },
     { behavior: "immediate" },
   );
-  await mailApplicant(deps, app, moment, input.approve, comment, file?.by);
-  if (submitted) {
-    const title = `${app.area.name} - ${app.scheme.name}`;
-    for (const to of await holderRecipients(deps.db, app.application)) await deps.mail.send(finalReviewMail(deps.config, to.email, to.name, title, app.application.id));
-  }
+  deps.mailQueue.kick();
   return { submitted };
 }
 
 type Loaded = Awaited<ReturnType<typeof loadApplication>>;
 
 // A person's application mails the applicant; a company's mails the admin who uploaded the file.
-async function mailApplicant(deps: Deps, app: Loaded, moment: Loaded["moments"][number], approve: boolean, comment: string | null, uploadedBy: string | undefined): Promise<void> {
-  const uploader = await deps.db
+async function mailApplicant(tx: Tx, deps: Deps, now: Date, app: Loaded, moment: Loaded["moments"][number], approve: boolean, comment: string | null, uploadedBy: string | undefined): Promise<void> {
+  const uploader = await tx
     .select({ email: persons.email, givenName: persons.givenName, familyName: persons.familyName })
     .from(users)
     .innerJoin(persons, eq(persons.id, users.personId))
@@ -73,7 +77,10 @@ async function mailApplicant(deps: Deps, app: Loaded, moment: Loaded["moments"][
     .get();
   if (!uploader) return;
   const title = `${app.area.name} - ${app.scheme.name}`;
-  await deps.mail.send(
+  await enqueueMail(
+    tx,
+    now,
+    approve ? "evidence.approved" : "evidence.rejected",
     composeMail(
       {
         to: uploader.email,
