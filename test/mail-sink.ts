@@ -14,7 +14,7 @@ export interface ReceivedMail {
  * A real SMTP server on loopback that keeps what nodemailer sends, parsed. STARTTLS and AUTH are
  * off so the client speaks plain SMTP to it.
  */
-export async function startMailSink() {
+export async function startMailSink(options: { port?: number } = {}) {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
@@ -32,7 +32,7 @@ export async function startMailSink() {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
 
   /** Waits until a mail matching the predicate has arrived (mail can be sent after the response). */

@@ -14,9 +14,18 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
-/** Sends through SMTP_URL, e.g. smtp://user:pass@smtp.example.org:587 (smtps:// for TLS). */
-export function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+/**
+ * Sends through SMTP_URL, e.g. smtp://user:pass@smtp.example.org:587 (smtps:// for TLS). The
+ * outbox sender calls this outside any request; the timeouts keep a hanging SMTP server from
+ * holding a round for nodemailer's default minutes (the mail is retried later instead).
+ */
+export function smtpMailer(smtpUrl: string, from: string, timeouts: { connectionMs?: number; greetingMs?: number; socketMs?: number } = {}): Mailer {
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: timeouts.connectionMs ?? 10_000,
+    greetingTimeout: timeouts.greetingMs ?? 10_000,
+    socketTimeout: timeouts.socketMs ?? 30_000,
+  });
   return {
     async send(message) {
       await transport.sendMail({ from, ...message });
