@@ -88,6 +88,8 @@ export async function buildRuntime(config: Config, overrides: { clock?: Clock; m
     outbox,
     async close() {
       await mailQueue.stop();
+      // Fold the WAL into the database file, so a stopped installation is one self-contained file.
+      if (config.databaseUrl.startsWith("file:")) await database.client.execute("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => undefined);
       database.close();
     },
   };
