@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { DomainError, Invalid, TooManyRequests } from "../lib/errors.ts";
+import { STORAGE_FAULT_MESSAGES, storageFault } from "../lib/storage-faults.ts";
 import type { AppEnv } from "./env.ts";
 import { isHtmx } from "./htmx.ts";
 import { page } from "./render.tsx";
@@ -14,6 +15,7 @@ const TITLES: Record<number, string> = {
   422: "Uppgifterna behöver rättas",
   429: "För många försök",
   500: "Något gick fel",
+  503: "Tjänsten kan inte spara just nu",
 };
 
 function problem(c: Context<AppEnv>, status: number, detail: string) {
@@ -61,6 +63,13 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     if (status === 403) return errorPage(c, 403, "Förfrågan kom inte från den här webbplatsen. Ladda om sidan och försök igen.");
     if (status === 413) return errorPage(c, 413, err.message || "Det du skickade är för stort.");
     return errorPage(c, status, err.message || TITLES[status] || "Fel");
+  }
+  const fault = storageFault(err);
+  if (fault) {
+    // One line an operator can act on: what the machine said, and where.
+    console.error(`Lagringen: ${fault.kind === "full" ? "fullt" : "skrivskyddad"} (${fault.code}) vid ${c.req.method} ${c.req.path}: ${(err as Error).message?.split("\n")[0] ?? ""}`);
+    c.header("Retry-After", "300");
+    return errorPage(c, 503, STORAGE_FAULT_MESSAGES[fault.kind]);
   }
   console.error(err);
   return errorPage(c, 500, "Ett oväntat fel uppstod. Inget av det du redan sparat har gått förlorat. Försök igen om en stund.");

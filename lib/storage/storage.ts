@@ -1,7 +1,8 @@
 // Where uploaded files live. Modules see only FileStorage, so moving uploads to S3-compatible
 // object storage (DESIGN.md §5) means writing one more implementation, not touching callers.
 import { randomBytes } from "node:crypto";
-import { lstat, mkdir, open, readdir, rename, rm, stat, type FileHandle } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, lstat, mkdir, open, readdir, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
@@ -82,7 +83,11 @@ export function localFileStorage(rootDir: string): FileStorage {
       const key = newStorageKey();
       const file = fileFor(key);
       const dir = path.dirname(file);
-      const created = await mkdir(dir, { recursive: true, mode: 0o700 });
+      const created = await mkdir(dir, { recursive: true, mode: 0o700 }).catch(async (error: unknown) => {
+        // A recursive mkdir on a read-only file system reports ENOENT; say what it really is.
+        if (isMissing(error)) await access(root, constants.W_OK).catch((cause: unknown) => Promise.reject(cause));
+        throw error;
+      });
       // A new subfolder is itself a directory entry that a crash could lose.
       if (created) {
         await syncDirectory(root);
