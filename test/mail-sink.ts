@@ -12,15 +12,21 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on loopback that keeps what nodemailer sends, parsed. STARTTLS and AUTH are
- * off so the client speaks plain SMTP to it.
+ * off so the client speaks plain SMTP to it. With `reject` (or after `rejectWith()`) it refuses
+ * every recipient with a permanent 550 and that text, as a mail server that will not take the mail.
  */
-export async function startMailSink(options: { port?: number } = {}) {
+export async function startMailSink(options: { port?: number; reject?: string } = {}) {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
+  let rejecting: string | null = options.reject ?? null;
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
     authOptional: true,
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (rejecting === null) return callback();
+      callback(Object.assign(new Error(rejecting), { responseCode: 550 }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((parsed) => {
@@ -61,6 +67,8 @@ export async function startMailSink(options: { port?: number } = {}) {
     waitFor,
     to: (email: string) => messages.filter((m) => m.to.includes(email)),
     clear: () => void messages.splice(0),
+    /** From now on refuse every recipient with 550 and this text; null takes mail again. */
+    rejectWith: (message: string | null) => void (rejecting = message),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

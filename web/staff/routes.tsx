@@ -10,6 +10,8 @@ import { page } from "../render.tsx";
 import { staffCompanyRoutes } from "./companies.tsx";
 import { catalogueRoutes } from "./catalogue.tsx";
 import { staffInvoiceRoutes } from "./invoices.tsx";
+import { canOperateMail, countOutbox } from "../../modules/outbox/index.ts";
+import { OUTBOX_PATH, staffOutboxRoutes } from "./outbox.tsx";
 
 const ROLE_NAMES: Record<string, string> = { reviewer: "Granskare", decider: "Beslutsfattare", admin: "Administratör", applicant: "Sökande" };
 
@@ -19,8 +21,14 @@ export function staffRoutes(): Hono<AppEnv> {
   app.use("*", requireUser, requireStaff);
   app.get("/", async (c) => {
     const user = c.var.user!;
-    const { db } = c.var.deps;
-    const [pending, moments, forDecision] = await Promise.all([listPendingCompanies(db), listMomentsToReview(db), listApplicationsForDecision(db)]);
+    const { db, clock } = c.var.deps;
+    const mailAdmin = canOperateMail(user);
+    const [pending, moments, forDecision, outbox] = await Promise.all([
+      listPendingCompanies(db),
+      listMomentsToReview(db),
+      listApplicationsForDecision(db),
+      mailAdmin ? countOutbox(db, clock.now()) : null,
+    ]);
     const count = (n: number, one: string, many: string, none: string) => (n === 0 ? none : n === 1 ? `1 ${one}` : `${n} ${many}`);
     const isAdmin = user.roles.includes("admin");
     return page(
@@ -85,6 +93,23 @@ export function staffRoutes(): Hono<AppEnv> {
             ) : null}
           </ul>
         </section>
+        {outbox ? (
+          <section aria-labelledby="drift">
+            <h2 id="drift">Drift</h2>
+            <ul class="cards">
+              <li class="card card--link">
+                <h3>
+                  <a href={outbox.failed > 0 ? `${OUTBOX_PATH}?visa=misslyckade` : OUTBOX_PATH}>Utgående e-post</a>
+                  {outbox.failed > 0 ? <span class="card__alert"> ({outbox.failed} misslyckade)</span> : null}
+                </h3>
+                <p class="card__count">
+                  {outbox.failed > 0 ? `${count(outbox.failed, "brev kunde inte skickas.", "brev kunde inte skickas.", "")} ` : ""}
+                  {count(outbox.pending, "brev väntar på att skickas.", "brev väntar på att skickas.", "Inga brev väntar på att skickas.")}
+                </p>
+              </li>
+            </ul>
+          </section>
+        ) : null}
       </>,
     );
   });
@@ -94,5 +119,6 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route("/", staffPersonRoutes());
   app.route("/", catalogueRoutes());
   app.route("/", staffInvoiceRoutes());
+  app.route("/", staffOutboxRoutes());
   return app;
 }
