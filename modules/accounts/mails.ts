@@ -52,6 +52,23 @@ export function loginCodeMail(config: Config, to: string, code: string): MailMes
   );
 }
 
+export function codeLoginLockedMail(config: Config, to: string, name: string, until: string): MailMessage {
+  return composeMail(
+    {
+      to,
+      subject: `Inloggning med engångskod spärrad i ${config.org.systemName}`,
+      greeting: `Hej ${name},`,
+      paragraphs: [
+        `Många felaktiga engångskoder har angetts vid inloggning på ditt konto i ${config.org.systemName}. Därför är inloggning med engångskod spärrad till ${until}.`,
+        "Engångskoden efterfrågas först när rätt lösenord har angetts. Om det inte var du som försökte logga in känner någon annan till ditt lösenord: byt lösenord via länken nedan.",
+        `Har du svenskt personnummer kan du logga in med BankID under tiden. Vid frågor vänligen kontakta ${config.org.name}.`,
+      ],
+      action: { label: "Glömt lösenord", url: `${config.publicUrl}/glomt-losenord` },
+    },
+    config.org,
+  );
+}
+
 export function passwordResetMail(config: Config, to: string, url: string): MailMessage {
   return composeMail(
     {

@@ -6,15 +6,21 @@ import { Invalid } from "../../lib/errors.ts";
 import { enforce } from "../../lib/rate-limit.ts";
 import { recordEvent } from "../audit/index.ts";
 import type { Deps } from "../deps.ts";
+import { assertCodeLoginOpen } from "./code-login-lock.ts";
 import { actorForUser, findUserById } from "./find-user.ts";
 import { openChallenge } from "./login-challenge.ts";
 import { CODE_MAX_SENDS, CODE_RESEND_AFTER_MS, CODE_TTL_MS, codeSends } from "./login-limits.ts";
 import { loginCodeMail } from "./mails.ts";
 
-/** "Skicka ny kod": a fresh code replaces the old one, at most three sends, 30 s apart. */
+/**
+ * "Skicka ny kod": a fresh code replaces the old one, at most three sends, 30 s apart. The five
+ * tries start again with it; the account's count of wrong codes does not (code-login-lock.ts).
+ */
 export async function resendLoginCode(deps: Deps, challengeToken: string | undefined): Promise<void> {
   const now = deps.clock.now();
   const challenge = await openChallenge(deps.db, challengeToken, now);
+  const found = await findUserById(deps.db, challenge.userId);
+  if (found) assertCodeLoginOpen(found.user, now);
   if (challenge.sends >= CODE_MAX_SENDS) {
     throw new Invalid({ code: "Du har fått så många koder som går. Logga in igen om du inte har fått någon kod." });
   }
@@ -23,7 +29,6 @@ export async function resendLoginCode(deps: Deps, challengeToken: string | undef
   await enforce(deps.db, codeSends(challenge.userId), now, "För många engångskoder har skickats. Vänta en stund och försök igen.");
   const code = sixDigitCode();
   const actor = await actorForUser(deps.db, challenge.userId);
-  const found = await findUserById(deps.db, challenge.userId);
   await deps.db.transaction(
     async (tx) => {
       await tx

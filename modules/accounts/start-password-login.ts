@@ -6,6 +6,7 @@ import { verifyPassword } from "../../lib/password/hash.ts";
 import { enforce } from "../../lib/rate-limit.ts";
 import { recordEvent } from "../audit/index.ts";
 import type { Deps } from "../deps.ts";
+import { assertCodeLoginOpen } from "./code-login-lock.ts";
 import { actorForUser, findUserByEmail, normaliseEmail } from "./find-user.ts";
 import { CODE_TTL_MS, codeSends, passwordAttempts } from "./login-limits.ts";
 import { loginCodeMail } from "./mails.ts";
@@ -14,7 +15,8 @@ export const WRONG_CREDENTIALS = "Fel e-postadress eller lösenord.";
 
 /**
  * Step one of a password login: the password is right, so a six-digit code goes to the account's
- * e-mail. Unknown address and wrong password get the same answer after the same work.
+ * e-mail. Unknown address and wrong password get the same answer after the same work. While the
+ * account's code login is locked no code is sent.
  */
 export async function startPasswordLogin(deps: Deps, input: { email: string; password: string; ip: string }): Promise<{ challengeToken: string; email: string }> {
   const now = deps.clock.now();
@@ -23,6 +25,8 @@ export async function startPasswordLogin(deps: Deps, input: { email: string; pas
   const found = await findUserByEmail(deps.db, email);
   const ok = await verifyPassword(found?.user.passwordHash ?? null, input.password);
   if (!found || !ok) throw new Invalid({ password: WRONG_CREDENTIALS }, WRONG_CREDENTIALS);
+  // Said only after the right password, which this step reveals anyway by sending a code.
+  assertCodeLoginOpen(found.user, now);
   await enforce(deps.db, codeSends(found.user.id), now, "För många engångskoder har skickats. Vänta en stund och försök igen.");
   const code = sixDigitCode();
   const t = issueToken();

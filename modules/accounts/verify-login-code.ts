@@ -6,7 +6,8 @@ import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { recordEvent } from "../audit/index.ts";
 import { isStaff, type Deps } from "../deps.ts";
 import { actorForUser } from "./find-user.ts";
-import { CODE_LOCKED, openChallenge } from "./login-challenge.ts";
+import { assertCodeLoginOpen, CodeLoginLocked, countWrongCode } from "./code-login-lock.ts";
+import { CODE_LOCKED, liveChallenge } from "./login-challenge.ts";
 import { CODE_MAX_ATTEMPTS } from "./login-limits.ts";
 import { createSession } from "./sessions.ts";
 
@@ -16,13 +17,20 @@ export interface LoggedIn {
   isStaff: boolean;
 }
 
-/** Step two: the e-mailed code. Single use, ten minutes, five tries; then a new session. */
+/**
+ * Step two: the e-mailed code. Single use, ten minutes, five tries; then a new session. Wrong
+ * codes also count against the account (code-login-lock.ts), and while it is locked no code is
+ * checked, the right one neither.
+ */
 export async function verifyLoginCode(deps: Deps, input: { challengeToken: string | undefined; code: string }): Promise<LoggedIn> {
   const now = deps.clock.now();
   const code = input.code.replace(/\s+/g, "");
   const outcome = await deps.db.transaction(
     async (tx) => {
-      const challenge = await openChallenge(tx, input.challengeToken, now);
+      const challenge = await liveChallenge(tx, input.challengeToken, now);
+      const account = await tx.query.users.findFirst({ where: (u, { eq }) => eq(u.id, challenge.userId) });
+      assertCodeLoginOpen({ lockedUntil: account?.lockedUntil ?? null }, now);
+      if (challenge.attempts >= CODE_MAX_ATTEMPTS) throw new Invalid({ code: CODE_LOCKED }, CODE_LOCKED);
       const actor = await actorForUser(tx, challenge.userId);
       const given = hashSecret(`${challenge.id}:${code}`);
       if (!/^\d{6}$/.test(code) || !constantTimeEqual(new Uint8Array(given), new Uint8Array(challenge.codeHash))) {
@@ -41,19 +49,24 @@ export async function verifyLoginCode(deps: Deps, input: { challengeToken: strin
           personId: actor.personId,
           details: { attempts },
         });
+        const lockedUntil = await countWrongCode(tx, deps, actor, challenge.userId, now);
+        if (lockedUntil) return { kind: "locked", lockedUntil } as const;
         const left = CODE_MAX_ATTEMPTS - attempts;
         const message = locked ? CODE_LOCKED : `Fel kod. Du har ${left} ${left === 1 ? "försök" : "försök"} kvar.`;
-        return { error: message } as const;
+        return { kind: "wrong", message } as const;
       }
       await tx.update(loginChallenges).set({ usedAt: now }).where(eq(loginChallenges.id, challenge.id));
-      const user = await tx.query.users.findFirst({ where: (u, { eq }) => eq(u.id, challenge.userId) });
       const session = await createSession(tx, challenge.userId, "password", now);
       await recordEvent(tx, actor, now, { action: "user.logged_in", subjectType: "user", subjectId: challenge.userId, personId: actor.personId });
-      return { error: null, loggedIn: { sessionToken: session.token, mustChangePassword: user?.mustChangePassword ?? false, isStaff: isStaff(actor) } };
+      return { kind: "ok", loggedIn: { sessionToken: session.token, mustChangePassword: account?.mustChangePassword ?? false, isStaff: isStaff(actor) } } as const;
     },
     { behavior: "immediate" },
   );
   // The failed attempt is committed before the error is shown, so it counts.
-  if (outcome.error !== null) throw new Invalid({ code: outcome.error }, outcome.error);
+  if (outcome.kind === "locked") {
+    deps.mailQueue.kick();
+    throw new CodeLoginLocked(outcome.lockedUntil, now);
+  }
+  if (outcome.kind === "wrong") throw new Invalid({ code: outcome.message }, outcome.message);
   return outcome.loggedIn;
 }

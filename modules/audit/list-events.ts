@@ -40,6 +40,7 @@ const LABELS: Record<string, string> = {
   "user.login_code_sent": "Engångskod skickad",
   "user.login_code_failed": "Fel engångskod angiven",
   "user.login_code_locked": "Engångskoden spärrad efter för många försök",
+  "user.code_login_locked": "Inloggning med engångskod spärrad efter för många felaktiga koder",
   "user.logged_in": "Inloggad",
   "user.logged_in_bankid": "Inloggad med BankID",
   "user.logged_out": "Utloggad",

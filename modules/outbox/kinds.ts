@@ -8,6 +8,7 @@ const KIND_LABELS: Record<string, string> = {
   "secret.welcome": "Välkomstbrev med engångslösenord",
   "secret.email_change": "Länk för att bekräfta ny e-postadress",
   "user.password_changed": "Besked om ändrat lösenord",
+  "user.code_login_locked": "Besked om spärrad inloggning med engångskod",
   "person.registration_attempt": "Besked om försök att registrera konto",
   "person.email_in_use": "Besked om att e-postadressen redan används",
   "person.email_change_notice": "Besked om byte av e-postadress",

@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { z } from "zod";
 import { Invalid, TooManyRequests, type FieldErrors } from "../../lib/errors.ts";
 import { logOut, resendLoginCode, startBankIdOrder, startPasswordLogin, verifyLoginCode } from "../../modules/accounts/index.ts";
+import { CodeLoginLocked } from "../../modules/accounts/code-login-lock.ts";
 import { CODE_LOCKED, LOGIN_AGAIN, openChallenge } from "../../modules/accounts/login-challenge.ts";
 import { findUserById } from "../../modules/accounts/find-user.ts";
 import { BANKID_ORDER, clearCookie, LOGIN_CHALLENGE, readCookie, SESSION, writeCookie } from "../cookies.ts";
@@ -118,6 +119,12 @@ async function challengeEmail(c: Context<AppEnv>): Promise<string | null> {
   }
 }
 
+/** The account's code login is locked: no code is taken until then, so the form goes too. */
+function lockedPage(c: Context<AppEnv>, e: CodeLoginLocked, next: string | null, email: string | null) {
+  c.header("Retry-After", String(e.retryAfterSeconds));
+  return formPage(c, { title: "Ange engångskod", status: 429 }, <StartAgain message={e.message} next={next} />, codeAround(email ?? "din e-postadress"));
+}
+
 function landing(loggedIn: { mustChangePassword: boolean; isStaff: boolean }, next: string | null): string {
   if (loggedIn.mustChangePassword) return "/min-sida/andra-losenord";
   return next ?? (loggedIn.isStaff ? "/personal" : "/min-sida");
@@ -170,6 +177,7 @@ export function loginRoutes(): Hono<AppEnv> {
       writeCookie(c, SESSION, loggedIn.sessionToken);
       return redirectAfterPost(c, landing(loggedIn, next));
     } catch (e) {
+      if (e instanceof CodeLoginLocked) return lockedPage(c, e, next, knownEmail);
       if (!(e instanceof Invalid)) throw e;
       if (e.fields.code === CODE_LOCKED || e.fields.code === LOGIN_AGAIN) {
         // This code can no longer be used: the way forward is a new login, not this form.
@@ -188,6 +196,7 @@ export function loginRoutes(): Hono<AppEnv> {
       await resendLoginCode(c.var.deps, readCookie(c, LOGIN_CHALLENGE));
       return formPage(c, { title: "Ange engångskod" }, <CodeForm email={email} next={next} notice="En ny kod har skickats. Den gamla koden gäller inte längre." />, codeAround(email));
     } catch (e) {
+      if (e instanceof CodeLoginLocked) return lockedPage(c, e, next, email);
       if (!(e instanceof Invalid)) throw e;
       return formPage(c, { title: "Ange engångskod", status: 422 }, <CodeForm email={email} errors={e.fields} next={next} />, codeAround(email));
     }
