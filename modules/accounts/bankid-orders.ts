@@ -4,6 +4,7 @@ import type { CollectResult } from "../../lib/bankid/types.ts";
 import { qrData } from "../../lib/bankid/qr.ts";
 import { issueToken, secretMatches, splitToken } from "../../lib/crypto/tokens.ts";
 import type { Deps } from "../deps.ts";
+import { bankIdTrouble } from "./bankid-errors.ts";
 import { completeBankIdLogin, type BankIdLoginOutcome } from "./complete-bankid-login.ts";
 import { completeBankIdRegistration, type BankIdRegistrationOutcome } from "./complete-bankid-registration.ts";
 
@@ -21,16 +22,21 @@ export type OrderState =
   | { state: "complete"; purpose: BankIdPurpose; outcome: BankIdRegistrationOutcome | BankIdLoginOutcome }
   | { state: "gone" };
 
+/** Throws `BankIdTrouble` when BankID will not start the order (409 alreadyInProgress, else 503). */
 export async function startBankIdOrder(
   deps: Deps,
   input: { purpose: BankIdPurpose; endUserIp: string; personnummer?: string; payload?: Record<string, string | null> },
 ): Promise<StartedOrder> {
   const text = input.purpose === "register" ? `Registrera konto i ${deps.config.org.systemName}` : `Logga in i ${deps.config.org.systemName}`;
-  const order = await deps.bankid.auth({
-    endUserIp: input.endUserIp,
-    requirement: input.personnummer ? { personalNumber: input.personnummer } : undefined,
-    userVisibleData: Buffer.from(text, "utf8").toString("base64"),
-  });
+  const order = await deps.bankid
+    .auth({
+      endUserIp: input.endUserIp,
+      requirement: input.personnummer ? { personalNumber: input.personnummer } : undefined,
+      userVisibleData: Buffer.from(text, "utf8").toString("base64"),
+    })
+    .catch((error: unknown) => {
+      throw bankIdTrouble(error, "auth");
+    });
   const t = issueToken();
   await deps.db.insert(bankidOrders).values({
     id: t.id,
@@ -55,7 +61,11 @@ async function loadOrder(deps: Deps, token: string | undefined) {
   return row;
 }
 
-/** One poll: asks BankID how the order goes and, when it completes, finishes what it was for. */
+/**
+ * One poll: asks BankID how the order goes and, when it completes, finishes what it was for.
+ * When BankID cannot answer (or refuses our question) the order ends as failed, its hintCode
+ * saying why (see `troubleOf`), and the user starts again.
+ */
 export async function collectBankIdOrder(deps: Deps, token: string | undefined): Promise<OrderState> {
   const order = await loadOrder(deps, token);
   if (!order || order.status === "complete" || order.status === "cancelled") return { state: "gone" };
@@ -66,8 +76,12 @@ export async function collectBankIdOrder(deps: Deps, token: string | undefined):
   try {
     result = await deps.bankid.collect(order.orderRef);
   } catch (error) {
-    await finish(deps, order.id, "failed", "technicalError", now);
-    throw error;
+    const trouble = bankIdTrouble(error, "collect");
+    await finish(deps, order.id, "failed", trouble.kind, now);
+    // Should BankID still hold the order, it would refuse the next start for this personnummer.
+    // Not awaited: BankID may be the thing that is not answering.
+    void deps.bankid.cancel(order.orderRef).catch(() => undefined);
+    return { state: "failed", purpose, hintCode: trouble.kind };
   }
   if (result.status === "pending") {
     if (result.hintCode !== order.hintCode) {

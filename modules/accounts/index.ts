@@ -1,5 +1,6 @@
 export { registerForeignPerson, type ForeignRegistration } from "./register-foreign-person.ts";
 export { startBankIdOrder, collectBankIdOrder, cancelBankIdOrder, type OrderState, type BankIdPurpose } from "./bankid-orders.ts";
+export { BankIdTrouble, troubleOf } from "./bankid-errors.ts";
 export { startPasswordLogin, WRONG_CREDENTIALS } from "./start-password-login.ts";
 export { verifyLoginCode, type LoggedIn } from "./verify-login-code.ts";
 export { resendLoginCode } from "./resend-login-code.ts";

@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import QRCode from "qrcode";
 import { raw } from "hono/html";
 import { autoStartUrl } from "../../lib/bankid/client.ts";
-import { cancelBankIdOrder, collectBankIdOrder, type BankIdPurpose, type OrderState } from "../../modules/accounts/index.ts";
+import { cancelBankIdOrder, collectBankIdOrder, troubleOf, type BankIdPurpose, type OrderState } from "../../modules/accounts/index.ts";
 import { BANKID_ORDER, clearCookie, readCookie, SESSION, writeCookie } from "../cookies.ts";
 import type { AppEnv } from "../env.ts";
 import { isHtmx, redirectAfterPost } from "../htmx.ts";
@@ -37,9 +37,13 @@ function failedMessage(hintCode: string | null): string {
     case "cancelled":
       return "Åtgärden avbruten. Försök igen.";
     default:
-      return "Något gick fel med BankID. Försök igen.";
+      // BankID could not answer, or refused our question (see modules/accounts/bankid-errors.ts).
+      return troubleOf(hintCode)?.message ?? "Något gick fel med BankID. Försök igen.";
   }
 }
+
+/** An order that ended because BankID could not answer is a 503, not a plain page. */
+const httpStatus = (state: OrderState) => (state.state === "failed" ? (troubleOf(state.hintCode)?.status ?? 200) : 200);
 
 const retryPath = (purpose: BankIdPurpose) => (purpose === "register" ? "/registrera-konto" : "/logga-in");
 const title = (purpose: BankIdPurpose | null) => (purpose === "register" ? "Registrera konto med BankID" : "Logga in med BankID");
@@ -148,6 +152,7 @@ export function bankIdRoutes(): Hono<AppEnv> {
       c,
       {
         title: title(state.purpose),
+        status: httpStatus(state),
         head: state.state === "pending" ? <noscript>{raw('<meta http-equiv="refresh" content="2">')}</noscript> : undefined,
       },
       <section class="narrow">
@@ -172,7 +177,7 @@ export function bankIdRoutes(): Hono<AppEnv> {
     const state = await collectBankIdOrder(c.var.deps, readCookie(c, BANKID_ORDER));
     if (state.state === "gone") return redirectAfterPost(c, "/logga-in");
     if (state.state === "complete") return finished(c, state);
-    return c.html(await Status({ c, state, device: device(c) }));
+    return c.html(await Status({ c, state, device: device(c) }), httpStatus(state));
   });
 
   app.post("/bankid/avbryt", async (c) => {

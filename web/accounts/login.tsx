@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import type { Child } from "hono/jsx";
 import { z } from "zod";
 import { Invalid, TooManyRequests, type FieldErrors } from "../../lib/errors.ts";
-import { logOut, resendLoginCode, startBankIdOrder, startPasswordLogin, verifyLoginCode } from "../../modules/accounts/index.ts";
+import { BankIdTrouble, logOut, resendLoginCode, startBankIdOrder, startPasswordLogin, verifyLoginCode } from "../../modules/accounts/index.ts";
 import { CodeLoginLocked } from "../../modules/accounts/code-login-lock.ts";
 import { CODE_LOCKED, LOGIN_AGAIN, openChallenge } from "../../modules/accounts/login-challenge.ts";
 import { findUserById } from "../../modules/accounts/find-user.ts";
@@ -11,7 +11,7 @@ import type { AppEnv } from "../env.ts";
 import { clientIp, formValues, parseForm } from "../form-input.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { formPage, page } from "../render.tsx";
-import { ErrorSummary, Field, Notice } from "../views/form.tsx";
+import { ActionNotices, ErrorSummary, Field, Notice } from "../views/form.tsx";
 import { safeNext } from "./guards.ts";
 
 const NextField = ({ next }: { next: string | null }) => (next ? <input type="hidden" name="next" value={next} /> : null);
@@ -31,11 +31,12 @@ const PasswordForm = ({ values, errors, next }: { values: Record<string, string>
   </form>
 );
 
-const BankIdChoice = ({ next }: { next: string | null }) => (
+const BankIdChoice = ({ next, failure }: { next: string | null; failure?: string }) => (
   <form method="post" action="/logga-in/bankid" class="form">
     <NextField next={next} />
     <h2>Logga in med BankID</h2>
     <p>Har du ett svenskt personnummer kan du logga in med BankID. Då behövs ingen engångskod.</p>
+    <ActionNotices failure={failure} />
     <div class="button-row">
       <button type="submit" name="enhet" value="denna" class="button button--secondary">
         Använd BankID på den här enheten
@@ -47,13 +48,14 @@ const BankIdChoice = ({ next }: { next: string | null }) => (
   </form>
 );
 
-function loginAround(next: string | null) {
+/** The login page; `bankIdFailure` is why a BankID login could not start. */
+function loginAround(next: string | null, bankIdFailure?: string) {
   return (form: Child) => (
     <section class="narrow">
       <h1>Logga in</h1>
       <p>Vid varje inloggning behöver du av säkerhetsskäl ange en engångskod som skickas till din registrerade e-post.</p>
       {form}
-      <BankIdChoice next={next} />
+      <BankIdChoice next={next} failure={bankIdFailure} />
       <p>
         Har du inget konto? <a href="/registrera-konto">Registrera konto</a>
       </p>
@@ -206,7 +208,14 @@ export function loginRoutes(): Hono<AppEnv> {
     const { deps } = c.var;
     const values = await formValues(c);
     const device = values.enhet === "denna" ? "denna" : "annan";
-    const order = await startBankIdOrder(deps, { purpose: "login", endUserIp: clientIp(c) });
+    let order: Awaited<ReturnType<typeof startBankIdOrder>>;
+    try {
+      order = await startBankIdOrder(deps, { purpose: "login", endUserIp: clientIp(c) });
+    } catch (e) {
+      if (!(e instanceof BankIdTrouble)) throw e;
+      const next = safeNext(values.next);
+      return page(c, { title: "Logga in", status: e.status }, loginAround(next, e.message)(<PasswordForm values={{}} next={next} />));
+    }
     writeCookie(c, BANKID_ORDER, order.token, 5 * 60);
     return c.redirect(`/bankid?enhet=${device}`, 303);
   });

@@ -5,13 +5,13 @@ import type { FieldErrors } from "../../lib/errors.ts";
 import { Invalid } from "../../lib/errors.ts";
 import { formatPersonnummer } from "../../lib/identity/personnummer.ts";
 import { enforce } from "../../lib/rate-limit.ts";
-import { registerForeignPerson, startBankIdOrder } from "../../modules/accounts/index.ts";
+import { BankIdTrouble, registerForeignPerson, startBankIdOrder } from "../../modules/accounts/index.ts";
 import { registrations } from "../../modules/accounts/login-limits.ts";
 import { BANKID_ORDER, writeCookie } from "../cookies.ts";
 import type { AppEnv } from "../env.ts";
 import { clientIp, formValues, parseForm } from "../form-input.ts";
 import { formPage, page } from "../render.tsx";
-import { ErrorSummary, Field } from "../views/form.tsx";
+import { ActionNotices, ErrorSummary, Field } from "../views/form.tsx";
 import { birthDateField, citizenshipField, emailField, mobileField, nameField, personnummerField } from "./fields.ts";
 
 type Values = Record<string, string>;
@@ -67,9 +67,11 @@ const StartForm = ({ values, errors }: { values: Values; errors?: FieldErrors })
   );
 };
 
-const SwedishForm = ({ personnummer, values, errors }: { personnummer: string; values: Values; errors?: FieldErrors }) => (
+/** `failure` is why BankID could not start: the details stay, and the person tries again. */
+const SwedishForm = ({ personnummer, values, errors, failure }: { personnummer: string; values: Values; errors?: FieldErrors; failure?: string }) => (
   <form method="post" action="/registrera-konto/bankid" class="form" novalidate>
     <ErrorSummary errors={errors} />
+    <ActionNotices failure={failure} />
     <p>
       <strong>Medborgarskap:</strong> Svenskt medborgarskap
       <br />
@@ -166,12 +168,18 @@ export function registerRoutes(): Hono<AppEnv> {
     }
     const ip = clientIp(c);
     await enforce(deps.db, registrations(ip), deps.clock.now());
-    const order = await startBankIdOrder(deps, {
-      purpose: "register",
-      endUserIp: ip,
-      personnummer: input.personnummer,
-      payload: { email: input.epost, mobile: input.mobil },
-    });
+    let order: Awaited<ReturnType<typeof startBankIdOrder>>;
+    try {
+      order = await startBankIdOrder(deps, {
+        purpose: "register",
+        endUserIp: ip,
+        personnummer: input.personnummer,
+        payload: { email: input.epost, mobile: input.mobil },
+      });
+    } catch (e) {
+      if (!(e instanceof BankIdTrouble)) throw e;
+      return page(c, { title, status: e.status }, around(deps.config.org.shortName)(<SwedishForm personnummer={input.personnummer} values={values} failure={e.message} />));
+    }
     writeCookie(c, BANKID_ORDER, order.token, 5 * 60);
     return c.redirect(`/bankid?enhet=${input.enhet}`, 303);
   });
