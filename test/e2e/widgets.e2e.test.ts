@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { companies } from "../../db/schema/index.ts";
 import { actorForUser } from "../../modules/accounts/find-user.ts";
 import type { Actor } from "../../modules/deps.ts";
+import { runDailySweep } from "../../modules/lifecycle/sweep.ts";
 import { decideApplication, suspendCertificate } from "../../modules/review/index.ts";
 import { applicationInFinalReview, insertCompany, insertPerson } from "../applications.ts";
 import { browserSuite, screenshot, type Session } from "../browser.ts";
@@ -234,6 +235,26 @@ describe("Bädda in", () => {
 
 // ---------------------------------------------------------------------------------------------
 // The host site: another origin, its own strict CSP, the widget script from the app.
+
+// Last in the file: it moves the clock past every certificate's Giltigt till.
+describe("a missed Årlig förlängning", () => {
+  it("shows Utgånget in the widgets the day after Giltigt till, once the daily sweep has run", async () => {
+    const site = suite.site;
+    site.clock!.set(new Date("2027-03-15T01:00:00Z"));
+    const sweep = await runDailySweep(site.runtime.deps);
+    expect(sweep.expired).toBeGreaterThanOrEqual(2);
+    // A new browser context: nothing of the earlier answers is in its cache.
+    const { page } = await openHost();
+    await page.goto(`${host.origin}/`);
+    for (const id of ["active", "company", "english"]) await loaded(page, id);
+    expect(await widget(page, "active").getByRole("status").innerText()).toBe("Utgånget");
+    expect(await widget(page, "active").locator("[part~=status]").getAttribute("part")).toBe("status status-expired");
+    expect(await widget(page, "english").getByRole("status").innerText()).toBe("Expired");
+    expect(await text(page, "company")).toContain("Utgånget");
+    expect(await text(page, "company")).not.toContain("Aktivt");
+    await screenshot(page, "widgets-04-expired");
+  });
+});
 
 interface HostSite {
   origin: string;

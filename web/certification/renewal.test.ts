@@ -20,21 +20,29 @@ let karinClient: BrowserClient;
 let svenCert: { id: string; number: number };
 let karinCert: { id: string; number: number };
 let companyId: string;
+let olle: { personId: string; userId: string };
+let nils: { personId: string; userId: string };
+let olleCert: { id: string; number: number };
+let nilsCert: { id: string; number: number };
 
 beforeAll(async () => {
   t = await startTestApp({ now: new Date("2026-03-15T09:00:00Z") });
   const deps = t.runtime.deps;
   sven = await seedUser(deps, { email: "sven@example.se", givenName: "Sven", familyName: "Svensson" });
   karin = await seedUser(deps, { email: "karin@example.se", givenName: "Karin", familyName: "Lind" });
+  olle = await seedUser(deps, { email: "olle@example.se", givenName: "Olle", familyName: "Kylman" });
+  nils = await seedUser(deps, { email: "nils@example.se", givenName: "Nils", familyName: "Frost" });
   const greta = await seedUser(deps, { email: "greta@certorg.example", roles: ["reviewer"] });
   const dag = (await actorForUser(deps.db, (await seedUser(deps, { email: "dag@certorg.example", roles: ["decider"] })).userId)) as Actor & { userId: string };
-  companyId = await insertCompany(deps, { name: "Exempel Kyl AB", adminPersonIds: [karin.personId], employeePersonIds: [sven.personId, karin.personId] });
+  companyId = await insertCompany(deps, { name: "Exempel Kyl AB", adminPersonIds: [karin.personId], employeePersonIds: [sven.personId, karin.personId, olle.personId, nils.personId] });
   const issue = async (who: { personId: string; userId: string }) => {
     const applicationId = await applicationInFinalReview(deps, { schemeCode: "fgas-person-ii", personId: who.personId, byUserId: who.userId, reviewerUserId: greta.userId });
     return (await decideApplication(deps, dag, { applicationId, decision: "grant" })).certificate!;
   };
   svenCert = await issue(sven);
   karinCert = await issue(karin);
+  olleCert = await issue(olle);
+  nilsCert = await issue(nils);
   svenClient = browserClient(t.app);
   karinClient = browserClient(t.app);
   await logIn(t, svenClient, "sven@example.se");
@@ -98,6 +106,46 @@ describe("Att intyga on the company page", () => {
     expect(textOf(await none.text())).toContain("Välj minst ett certifikat att intyga.");
     // Only the company's admins: Sven is an employee, not an admin.
     expect((await svenClient.post(`/min-sida/foretag/${companyId}/intyga`, { certifikat: karinCert.id })).status).toBe(404);
+  });
+});
+
+describe("Intyga yrkesverksamhet för valda", () => {
+  it("attests several employees in one go, each recorded with who and when, each holder mailed", async () => {
+    const deps = t.runtime.deps;
+    const page = await (await karinClient.get(`/min-sida/foretag/${companyId}`)).text();
+    // One checkbox per employee who can be attested, labelled with the name and number.
+    expect(page).toContain(`value="${olleCert.id}"`);
+    expect(page).toContain(`value="${nilsCert.id}"`);
+    expect(textOf(page)).toContain("Intyga yrkesverksamhet för valda");
+    const before = t.mail.messages.length;
+    const body = new URLSearchParams([
+      ["valda", olleCert.id],
+      ["valda", nilsCert.id],
+    ]);
+    const res = await karinClient.request(`/min-sida/foretag/${companyId}/intyga`, { method: "POST", body, htmx: true, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(res.status).toBe(200);
+    const after = textOf(await res.text());
+    expect(after).toContain("2 intyganden sparade.");
+    expect(after).toMatch(/Olle Kylman.*Intygad 2027-02-01/);
+    expect(after).toMatch(/Nils Frost.*Intygad 2027-02-01/);
+    for (const [who, cert] of [
+      [olle, olleCert],
+      [nils, nilsCert],
+    ] as const) {
+      const app = await deps.db.query.applications.findFirst({ where: (a, { eq }) => eq(a.renewsCertificateId, cert.id) });
+      expect(app?.kind).toBe("extension");
+      const moments = await deps.db.query.applicationRequirements.findMany({ where: (r, { eq }) => eq(r.applicationId, app!.id) });
+      const attested = moments.filter((m) => m.attestedAt);
+      expect(attested).toHaveLength(1);
+      expect(attested[0]).toMatchObject({ status: "approved", attestedByUserId: karin.userId, attestedCompanyId: companyId });
+      expect(attested[0]!.attestedAt!.toISOString()).toBe(t.clock!.now().toISOString());
+      const email = who === olle ? "olle@example.se" : "nils@example.se";
+      await t.mail.waitFor((m) => m.to.includes(email) && t.mail.messages.indexOf(m) >= before);
+    }
+    // A second time: already attested, refused in words, nothing changes.
+    const again = await karinClient.request(`/min-sida/foretag/${companyId}/intyga`, { method: "POST", body, htmx: true, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(again.status).toBe(409);
+    expect(textOf(await again.text())).toContain(`Certifikat nr ${olleCert.number}: yrkesverksamheten är redan intygad eller godkänd.`);
   });
 });
 
