@@ -11,6 +11,7 @@ import { assertSimulatorAllowed, createBankIdSimulator } from "./lib/bankid/simu
 import type { BankIdClient } from "./lib/bankid/types.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
 import { ConfigError, readConfig, type Config } from "./lib/config.ts";
+import { createLogger, type DestinationStream, type Logger } from "./lib/log.ts";
 import { outboxMailer, smtpMailer, type Mailer } from "./lib/mail/mailer.ts";
 import { localFileStorage } from "./lib/storage/storage.ts";
 import { validateSession } from "./modules/accounts/index.ts";
@@ -33,6 +34,7 @@ import { notFound, onError } from "./web/errors.tsx";
 import { sameOriginOnly } from "./web/origin-check.ts";
 import { noStoreForPersonalPages } from "./web/personal-cache.ts";
 import { portalRoutes } from "./web/portal/routes.tsx";
+import { requestLog } from "./web/request-log.ts";
 import { staffRoutes } from "./web/staff/routes.tsx";
 import { staticAssets } from "./web/static-assets.ts";
 
@@ -44,12 +46,14 @@ export interface Runtime {
   /** The in-process BankID simulator, when BANKID_MODE=simulator. */
   simulator: ReturnType<typeof createBankIdSimulator> | null;
   outbox: ReturnType<typeof outboxMailer> | null;
+  /** The JSON log (stdout unless a test passed its own destination). */
+  log: Logger;
   /** Stops the background work (the mail sender), then closes the database. */
   close(): Promise<void>;
 }
 
 /** Builds the real dependencies from configuration. Tests replace the parts they need. */
-export async function buildRuntime(config: Config, overrides: { clock?: Clock; mail?: Mailer } = {}): Promise<Runtime> {
+export async function buildRuntime(config: Config, overrides: { clock?: Clock; mail?: Mailer; logTo?: DestinationStream } = {}): Promise<Runtime> {
   // Refuses a lost or damaged database beside an installation's files (never a new one over it).
   const database = await openCheckedDatabase(config);
   await migrateDatabase(database.db);
@@ -86,6 +90,7 @@ export async function buildRuntime(config: Config, overrides: { clock?: Clock; m
     database,
     simulator,
     outbox,
+    log: createLogger({ level: config.logLevel, destination: overrides.logTo }),
     async close() {
       await mailQueue.stop();
       // Fold the WAL into the database file, so a stopped installation is one self-contained file.
@@ -122,6 +127,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
 
   app.onError(onError);
   app.notFound(notFound);
+  // First of all, so every answer has its line and its id: the probes, 413, 403 and 500 too.
+  app.use("*", requestLog(runtime.log));
   app.get("/healthz", (c) => c.text("ok"));
   // Ready for traffic: the database answers and carries every migration this code expects.
   app.get("/readyz", async (c) => {

@@ -45,6 +45,13 @@ describe("configuration (DESIGN.md §3)", () => {
     expect(() => readConfig({ SHUTDOWN_GRACE_MS: "soon" })).toThrow(ConfigError);
   });
 
+  it("logs at info unless LOG_LEVEL says otherwise, and refuses a level pino does not know", () => {
+    expect(readConfig({}).logLevel).toBe("info");
+    expect(readConfig({ LOG_LEVEL: "debug" }).logLevel).toBe("debug");
+    expect(readConfig({ LOG_LEVEL: "WARN" }).logLevel).toBe("warn");
+    expect(() => readConfig({ LOG_LEVEL: "loud" })).toThrow(ConfigError);
+  });
+
   it("never allows the BankID simulator in production", () => {
     expect(() => readConfig({ NODE_ENV: "production", BANKID_MODE: "simulator" })).toThrow(ConfigError);
     expect(readConfig({ NODE_ENV: "production" }).bankId.mode).toBe("production");

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { LOG_LEVELS, type LogLevel } from "./log.ts";
 
 export type BankIdMode = "simulator" | "test" | "production";
 
@@ -17,6 +18,8 @@ export interface Config {
   publicRateLimit: number;
   /** How long a SIGTERM waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
+  /** How much the JSON log on stdout says: fatal, error, warn, info (default), debug, trace or silent. */
+  logLevel: LogLevel;
   mailFrom: string;
   bankId: {
     mode: BankIdMode;
@@ -77,6 +80,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     trustProxy: env.TRUST_PROXY === "true" || env.TRUST_PROXY === "1",
     publicRateLimit: parseRateLimit(env.PUBLIC_RATE_LIMIT ?? "120"),
     shutdownGraceMs: parseGrace(env.SHUTDOWN_GRACE_MS ?? "10000"),
+    logLevel: parseLogLevel(env.LOG_LEVEL ?? "info"),
     mailFrom: env.MAIL_FROM ?? `${orgName} <noreply@${new URL(publicUrl).hostname}>`,
     bankId: { mode, cert: env.BANKID_CERT, key: env.BANKID_KEY, ca: env.BANKID_CA },
     org: {
@@ -109,6 +113,12 @@ function parseGrace(raw: string): number {
   const ms = Number(raw);
   if (!Number.isInteger(ms) || ms < 0) throw new ConfigError(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds, not "${raw}"`);
   return ms;
+}
+
+function parseLogLevel(raw: string): LogLevel {
+  const level = LOG_LEVELS.find((l) => l === raw.toLowerCase());
+  if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not "${raw}"`);
+  return level;
 }
 
 function parsePort(raw: string): number {

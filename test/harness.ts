@@ -4,6 +4,7 @@ import path from "node:path";
 import { buildRuntime, createApp, type Runtime } from "../hono.config.ts";
 import { fixedClock } from "../lib/clock.ts";
 import { readConfig } from "../lib/config.ts";
+import type { DestinationStream } from "../lib/log.ts";
 import { startMailSink, type MailSink } from "./mail-sink.ts";
 
 export const TEST_ORIGIN = "http://localhost:3000";
@@ -19,14 +20,15 @@ export interface TestApp {
 
 /**
  * The real app on a fresh libSQL file, mailing a real SMTP server on loopback. Pass a start time
- * to get a clock the test can move; otherwise the system clock runs.
+ * to get a clock the test can move; otherwise the system clock runs. The JSON log is silent
+ * unless `log` is given a destination, e.g. captureLog()'s.
  */
-export async function startTestApp(options: { now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { now?: Date; env?: Record<string, string>; log?: DestinationStream } = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "certportal-test-"));
   const mail = await startMailSink();
   const config = readConfig({ NODE_ENV: "test", DATA_DIR: dataDir, SMTP_URL: mail.url, PUBLIC_URL: TEST_ORIGIN, ORG_NAME: "Testcert AB", ...options.env });
   const clock = options.now ? fixedClock(options.now) : null;
-  const runtime = await buildRuntime(config, clock ? { clock } : {});
+  const runtime = await buildRuntime(config, { ...(clock ? { clock } : {}), logTo: options.log });
   const app = createApp(runtime);
   // Mail goes through the utkorg after the response. A test reading the mail sink right after a
   // request sees what that request sent, as a person would a moment later: wait for the sender.
@@ -48,6 +50,15 @@ export async function startTestApp(options: { now?: Date; env?: Record<string, s
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** One line of the JSON log, parsed. */
+export type LogLine = Record<string, unknown> & { level: string; msg: string; requestId?: string };
+
+/** Keeps the app's log lines as the real logger writes them, for a test to read. */
+export function captureLog(): { lines: LogLine[]; destination: DestinationStream } {
+  const lines: LogLine[] = [];
+  return { lines, destination: { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) } };
 }
 
 /**

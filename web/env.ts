@@ -1,10 +1,15 @@
 import type { Deps } from "../modules/deps.ts";
 import type { SessionUser } from "../modules/accounts/index.ts";
+import type { Logger } from "../lib/log.ts";
 
 /** What every request handler can read from the context. */
 export interface AppEnv {
   Variables: {
     deps: Deps;
     user: SessionUser | null;
+    /** This request's id: in the log, the X-Request-Id header and the Felkod on an error page. */
+    requestId: string;
+    /** The log with this request's id on every line. */
+    log: Logger;
   };
 }

@@ -18,8 +18,14 @@ const TITLES: Record<number, string> = {
   503: "Tjänsten kan inte spara just nu",
 };
 
+/** On a fault of ours (5xx) the request's id, for a person to quote and staff to find in the log. */
+function faultId(c: Context<AppEnv>, status: number): string | undefined {
+  return status >= 500 ? c.get("requestId") : undefined;
+}
+
 function problem(c: Context<AppEnv>, status: number, detail: string) {
-  return c.body(JSON.stringify({ type: "about:blank", title: TITLES[status] ?? "Fel", status, detail }), status as 400, {
+  const requestId = faultId(c, status);
+  return c.body(JSON.stringify({ type: "about:blank", title: TITLES[status] ?? "Fel", status, detail, ...(requestId ? { requestId } : {}) }), status as 400, {
     "Content-Type": "application/problem+json; charset=utf-8",
   });
 }
@@ -27,12 +33,15 @@ function problem(c: Context<AppEnv>, status: number, detail: string) {
 function errorPage(c: Context<AppEnv>, status: number, detail: string) {
   const title = TITLES[status] ?? "Fel";
   if (c.req.path.startsWith("/api/")) return problem(c, status, detail);
+  const requestId = faultId(c, status);
+  const quote = requestId ? <p>Felkod: {requestId}. Ange den om du kontaktar oss.</p> : null;
   if (isHtmx(c)) {
     return c.html(
       <div class="notice notice--error" role="alert">
         <p>
           <strong>{title}.</strong> {detail}
         </p>
+        {quote}
       </div>,
       status as 400,
     );
@@ -43,6 +52,7 @@ function errorPage(c: Context<AppEnv>, status: number, detail: string) {
     <section class="narrow">
       <h1>{title}</h1>
       <p>{detail}</p>
+      {quote}
       <p>
         <a href="/">Till startsidan</a>
       </p>
@@ -66,12 +76,12 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   }
   const fault = storageFault(err);
   if (fault) {
-    // One line an operator can act on: what the machine said, and where.
-    console.error(`Lagringen: ${fault.kind === "full" ? "fullt" : "skrivskyddad"} (${fault.code}) vid ${c.req.method} ${c.req.path}: ${(err as Error).message?.split("\n")[0] ?? ""}`);
+    // One line an operator can act on: what the machine said, and where (the stack in `err`).
+    c.var.log.error({ err, storage: fault.kind, code: fault.code }, `Lagringen: ${fault.kind === "full" ? "fullt" : "skrivskyddad"} (${fault.code}) vid ${c.req.method} ${c.req.path}: ${(err as Error).message?.split("\n")[0] ?? ""}`);
     c.header("Retry-After", "300");
     return errorPage(c, 503, STORAGE_FAULT_MESSAGES[fault.kind]);
   }
-  console.error(err);
+  c.var.log.error({ err }, `Oväntat fel vid ${c.req.method} ${c.req.path}`);
   return errorPage(c, 500, "Ett oväntat fel uppstod. Inget av det du redan sparat har gått förlorat. Försök igen om en stund.");
 };
 

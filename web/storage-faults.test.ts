@@ -6,11 +6,11 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePdf } from "../lib/uploads/test-files.ts";
 import { STORAGE_FAULT_MESSAGES, storageFault } from "../lib/storage-faults.ts";
 import { companyForm, personClient, postForm } from "../test/companies.ts";
-import { startTestApp, textOf, type TestApp } from "../test/harness.ts";
+import { captureLog, startTestApp, textOf, type LogLine, type TestApp } from "../test/harness.ts";
 
 const caught = async (f: () => Promise<unknown>) => f().then(() => null, (e: unknown) => e);
 
@@ -45,6 +45,7 @@ describe("a request that meets a storage fault", () => {
   // DATA_DIR on a tmpfs of its own, so the disk can really fill up and really turn read-only.
   let t: TestApp | null = null;
   let mountPoint: string | null = null;
+  const log = captureLog();
   beforeAll(async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "certportal-tmpfs-"));
     try {
@@ -56,7 +57,7 @@ describe("a request that meets a storage fault", () => {
       await rm(dir, { recursive: true, force: true });
       return;
     }
-    t = await startTestApp({ now: new Date("2026-11-22T09:00:00Z"), env: { DATA_DIR: dir } });
+    t = await startTestApp({ now: new Date("2026-11-22T09:00:00Z"), env: { DATA_DIR: dir }, log: log.destination });
   });
   afterAll(async () => {
     await t?.close();
@@ -68,13 +69,15 @@ describe("a request that meets a storage fault", () => {
 
   async function post(app: TestApp, name: string, file?: Buffer) {
     const { client } = await personClient(app, `${name.toLowerCase().replace(/\W/g, "")}@example.se`, { givenName: "Rut", familyName: "Registrant" });
-    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    try {
-      const res = await postForm(client, "/registrera-foretag", companyForm({ namn: name }, file ? { bytes: file, name: "bevis.pdf", type: "application/pdf" } : undefined));
-      return { res, body: textOf(await res.text()), lines: errors.mock.calls.map((c) => String(c[0])) };
-    } finally {
-      errors.mockRestore();
-    }
+    const res = await postForm(client, "/registrera-foretag", companyForm({ namn: name }, file ? { bytes: file, name: "bevis.pdf", type: "application/pdf" } : undefined));
+    return { res, body: textOf(await res.text()), lines: errorLines(res) };
+  }
+
+  /** The request's error lines in the JSON log, as their messages; each must carry a stack. */
+  function errorLines(res: Response): string[] {
+    const lines = log.lines.filter((l: LogLine) => l.level === "error" && l.err && l.requestId === res.headers.get("X-Request-Id"));
+    for (const l of lines) expect((l.err as { stack?: string }).stack).toMatch(/\n\s+at /);
+    return lines.map((l) => l.msg);
   }
 
   it("answers an upload to a full disk with 503, the Swedish message and a log line naming ENOSPC", async (ctx) => {
@@ -104,16 +107,13 @@ describe("a request that meets a storage fault", () => {
     await mkdir(uploads, { recursive: true });
     execFileSync("mount", ["--bind", uploads, uploads]);
     execFileSync("mount", ["-o", "remount,bind,ro", uploads]);
-    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     let res: Response;
-    let lines: string[];
     try {
       res = await postForm(who.client, "/registrera-foretag", companyForm({ namn: "Skrivskydd AB" }));
-      lines = errors.mock.calls.map((c) => String(c[0]));
     } finally {
-      errors.mockRestore();
       execFileSync("umount", [uploads]);
     }
+    const lines = errorLines(res);
     const body = textOf(await res.text());
     expect(res.status, lines.join("\n")).toBe(503);
     expect(body).toContain(STORAGE_FAULT_MESSAGES.read_only);

@@ -1,0 +1,53 @@
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import type { MiddlewareHandler } from "hono";
+import type { Logger } from "../lib/log.ts";
+import type { AppEnv } from "./env.ts";
+
+/** A proxy's id is taken over only in this shape: nothing that could forge or break a log line. */
+const TRUSTED_ID = /^[A-Za-z0-9-]{8,64}$/;
+/** A query parameter's name as our forms and links write them; anything else may be typed data. */
+const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
+
+/** 12 characters of base32 (60 random bits): short enough to read out on the phone. */
+export function newRequestId(): string {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes).slice(0, 12);
+}
+
+/**
+ * The path as logged: query values go (a search for a personnummer, a ?token= from a mail),
+ * the parameter names stay (`/sok?q=&sida=`) so one can still tell which search or filter ran.
+ * A name that does not look like one of ours is left out too: someone may have typed data there.
+ */
+export function loggablePath(url: string): string {
+  const { pathname, searchParams } = new URL(url);
+  const names = [...new Set(searchParams.keys())].filter((n) => PARAMETER_NAME.test(n));
+  return names.length ? `${pathname}?${names.map((n) => `${n}=`).join("&")}` : pathname;
+}
+
+/**
+ * One JSON line per request – id, method, path, status and milliseconds to the response – and the
+ * id on every answer as X-Request-Id, so the Felkod a person quotes finds their request and error.
+ * Registered first, so it also sees the answers that middleware gives on its own (413, 403).
+ */
+export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    const incoming = c.req.header("X-Request-Id");
+    const requestId = incoming && TRUSTED_ID.test(incoming) ? incoming : newRequestId();
+    const requestLog = log.child({ requestId });
+    c.set("requestId", requestId);
+    c.set("log", requestLog);
+    // Errors become responses inside next() (onError); anything thrown past it still gets its line.
+    let status = 500;
+    try {
+      await next();
+      status = c.res.status;
+      c.header("X-Request-Id", requestId);
+    } finally {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      requestLog[status >= 500 ? "error" : "info"]({ method: c.req.method, path: loggablePath(c.req.url), status, ms }, "förfrågan");
+    }
+  };
+}
