@@ -24,6 +24,8 @@ if (!config.production) {
 
 // Expiry, the end of suspensions and reminders: at night, and now.
 const scheduler = startScheduler(runtime.deps);
+// What a crash or a stop left in the utkorg (mail, an invoice's PDF) goes now, not at the first tick.
+runtime.deps.mailQueue.kick();
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`\ncertportal körs på ${config.publicUrl} (port ${info.port}, ${config.nodeEnv})`);

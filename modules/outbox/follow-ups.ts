@@ -5,7 +5,7 @@ import { newId } from "../../lib/ids.ts";
 import type { Deps } from "../deps.ts";
 import { retryDelayMs, MAX_ATTEMPTS } from "./outbox.ts";
 
-const CLAIM_MS = 5 * 60_000;
+export const CLAIM_MS = 5 * 60_000;
 
 /** Work to do after this transaction commits, e.g. `invoice.send` with `{ invoiceId }`. */
 export async function enqueueFollowUp(tx: Tx, now: Date, kind: string, payload: Record<string, string>): Promise<string> {

@@ -7,7 +7,7 @@ import { newId } from "../../lib/ids.ts";
 import type { MailMessage, Mailer } from "../../lib/mail/mailer.ts";
 
 /** How long a sender owns a row it took; a sender that dies lets it go after this. */
-const CLAIM_MS = 2 * 60_000;
+export const CLAIM_MS = 2 * 60_000;
 /** After this many failed attempts a mail is marked failed for staff to look at. */
 export const MAX_ATTEMPTS = 8;
 
