@@ -84,7 +84,7 @@ export async function buildRuntime(config: Config, overrides: { clock?: Clock; m
   // Follow-up work needs the whole Deps, which includes the sender: bound once both exist.
   let deps!: Deps;
   const mailQueue = startOutboxSender({ db: database.db, mail, clock, storage, followUps: (limit) => runFollowUps(deps, FOLLOW_UP_HANDLERS, limit) });
-  deps = { config, db: database.db, mail, clock, bankid, storage, mailQueue };
+  deps = { config, db: database.db, reads: database.reads, mail, clock, bankid, storage, mailQueue };
   return {
     deps,
     database,

@@ -5,6 +5,7 @@ import { createClient, type Client } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import * as schema from "./schema/index.ts";
+import { preparedReads, type PreparedReads } from "./prepared-reads.ts";
 import { serializeWrites } from "./serialize-writes.ts";
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -15,6 +16,8 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   client: Client;
   db: Db;
+  /** The public hot path's statements, prepared once (db/prepared-reads.ts). */
+  reads: PreparedReads;
   close(): void;
 }
 
@@ -32,7 +35,16 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   // WAL persists in the file; readers then never block the writer.
   if (isFile) await client.execute("PRAGMA journal_mode = WAL");
   const db = drizzle(client, { schema });
-  return { client, db, close: () => client.close() };
+  const reads = preparedReads(url, raw);
+  return {
+    client,
+    db,
+    reads,
+    close: () => {
+      reads.close();
+      client.close();
+    },
+  };
 }
 
 export async function migrateDatabase(db: Db): Promise<void> {

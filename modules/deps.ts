@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.ts";
+import type { PreparedReads } from "../db/prepared-reads.ts";
 import type { BankIdClient } from "../lib/bankid/types.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Config } from "../lib/config.ts";
@@ -10,6 +11,8 @@ import type { OutboxSender } from "./outbox/outbox.ts";
 export interface Deps {
   config: Config;
   db: Db;
+  /** Statements prepared once for the public hot path (certificate, badge, company by number). */
+  reads: PreparedReads;
   mail: Mailer;
   clock: Clock;
   bankid: BankIdClient;

@@ -26,7 +26,7 @@ export function badgeRoutes(): Hono<AppEnv> {
     const m = /^(\d{1,12})\.svg$/.exec(c.req.param("file"));
     const number = m ? parseCertificateNumber(m[1]!) : null;
     const { deps } = c.var;
-    const cert = number === null ? null : await findCertificateByNumber(deps.db, number, swedishDate(deps.clock.now()), { name: deps.config.org.name });
+    const cert = number === null ? null : await findCertificateByNumber(deps.reads, number, swedishDate(deps.clock.now()), { name: deps.config.org.name });
     const left = number === null ? "certifikat" : `certifikat ${number}`;
     const svg = cert ? badgeSvg(left, cert.statusLabel, COLOURS[cert.status], `${left}: ${cert.statusLabel}`) : badgeSvg(left, "okänt", COLOURS.unknown, `${left}: okänt certifikat`);
     return cacheable(c, svg, { contentType: "image/svg+xml", cacheControl: cert ? "public, max-age=300" : "public, max-age=60", status: cert ? 200 : 404 });

@@ -75,7 +75,7 @@ async function checkCertificate(c: Ctx) {
     return page(c, { title: "Kontrollera certifikat", status: 422 }, <CheckPage {...props} />);
   }
   if (number !== null) {
-    const db = c.var.deps.db;
+    const db = c.var.deps.reads;
     const cert = await findCertificateByNumber(db, number, today(c), issuer(c));
     props.result = cert ? { cert, today: today(c), on: date ? await statusOnDate(db, number, date) : null, versions: await listVersions(db, number) } : { notFound: String(number) };
   }
@@ -86,7 +86,7 @@ async function checkCertificate(c: Ctx) {
 async function certificatePage(c: Ctx) {
   const raw = c.req.param("number") ?? "";
   const number = parseCertificateNumber(raw);
-  const db = c.var.deps.db;
+  const db = c.var.deps.reads;
   const cert = number === null ? null : await findCertificateByNumber(db, number, today(c), issuer(c));
   const shown = number === null ? raw.replace(/[^\d]/g, "").slice(0, 12) : String(number);
   if (!cert) return page(c, { title: "Inget certifikat med det numret", status: 404 }, <CertificatePage number={shown} result={null} />);
@@ -131,7 +131,7 @@ async function searchCompanies(c: Ctx) {
 
 async function companyPage(c: Ctx) {
   const orgNumber = normaliseOrgNumber(c.req.param("orgnr") ?? "");
-  const company = orgNumber === null ? null : await getPublicCompany(c.var.deps.db, orgNumber, today(c));
+  const company = orgNumber === null ? null : await getPublicCompany(c.var.deps.reads, orgNumber, today(c));
   if (!company || orgNumber === null) {
     return page(
       c,

@@ -1,5 +1,6 @@
-import { desc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client.ts";
+import { desc, eq, sql } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/sqlite-core";
+import { onePerDatabase, type PreparedReads } from "../../db/prepared-reads.ts";
 import { certificates, companies, decisions, persons, schemes, technicalAreas, type CertificateStatus } from "../../db/schema/index.ts";
 import { CERTIFICATE_LABELS, publicStatus } from "../certificates/index.ts";
 
@@ -18,37 +19,59 @@ export interface PublicCertificate {
   issuer: { name: string };
 }
 
+// Only the columns shown are selected, so no personnummer, birth date, address, e-mail or phone
+// ever leaves the database on this path.
+const columns = {
+  number: certificates.number,
+  version: certificates.version,
+  status: certificates.status,
+  validUntil: certificates.validUntil,
+  issuedOn: certificates.issuedOn,
+  givenName: persons.givenName,
+  familyName: persons.familyName,
+  companyName: companies.name,
+  schemeName: schemes.name,
+  areaName: technicalAreas.name,
+  lastDecisionOn: decisions.effectiveOn,
+};
+
+interface Row {
+  number: number;
+  version: number;
+  status: CertificateStatus;
+  validUntil: string | null;
+  issuedOn: string;
+  givenName: string | null;
+  familyName: string | null;
+  companyName: string | null;
+  schemeName: string;
+  areaName: string;
+  lastDecisionOn: string | null;
+}
+
+/** Built once when the module loads; prepared once per database on first use. */
+const byNumber = new QueryBuilder()
+  .select(columns)
+  .from(certificates)
+  .innerJoin(schemes, eq(schemes.id, certificates.schemeId))
+  .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
+  .leftJoin(persons, eq(persons.id, certificates.personId))
+  .leftJoin(companies, eq(companies.id, certificates.companyId))
+  .leftJoin(decisions, eq(decisions.id, certificates.latestDecisionId))
+  .where(eq(certificates.number, sql.placeholder("number")))
+  // A reissue keeps the number with a higher version; the highest is the current one.
+  .orderBy(desc(certificates.version))
+  .limit(1);
+
+const statements = onePerDatabase((reads) => ({ byNumber: reads.prepare<Row>(byNumber, Object.keys(columns) as (keyof Row)[]) }));
+
 /**
- * Kontrollera certifikat: the current version of the certificate with this number, as the public
- * sees it today, or null. Only the columns shown are selected, so no personnummer, birth date,
- * address, e-mail or phone ever leaves the database on this path.
+ * Kontrollera certifikat, /c/{number}, the API and the badge: the current version of the
+ * certificate with this number, as the public sees it today, or null. Read at the moment of the
+ * call: a suspension committed a moment ago shows.
  */
-export async function findCertificateByNumber(db: DbOrTx, number: number, today: string, issuer: { name: string }): Promise<PublicCertificate | null> {
-  const row = await db
-    .select({
-      number: certificates.number,
-      version: certificates.version,
-      status: certificates.status,
-      validUntil: certificates.validUntil,
-      issuedOn: certificates.issuedOn,
-      givenName: persons.givenName,
-      familyName: persons.familyName,
-      companyName: companies.name,
-      schemeName: schemes.name,
-      areaName: technicalAreas.name,
-      lastDecisionOn: decisions.effectiveOn,
-    })
-    .from(certificates)
-    .innerJoin(schemes, eq(schemes.id, certificates.schemeId))
-    .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
-    .leftJoin(persons, eq(persons.id, certificates.personId))
-    .leftJoin(companies, eq(companies.id, certificates.companyId))
-    .leftJoin(decisions, eq(decisions.id, certificates.latestDecisionId))
-    .where(eq(certificates.number, number))
-    // A reissue keeps the number with a higher version; the highest is the current one.
-    .orderBy(desc(certificates.version))
-    .limit(1)
-    .get();
+export async function findCertificateByNumber(reads: PreparedReads, number: number, today: string, issuer: { name: string }): Promise<PublicCertificate | null> {
+  const row = await statements(reads).byNumber.get({ number });
   if (!row) return null;
   const status = publicStatus(row, today);
   const holderName = row.givenName !== null ? `${row.givenName} ${row.familyName}` : (row.companyName ?? "");

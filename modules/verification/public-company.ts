@@ -46,6 +46,11 @@ export async function companyCertificates(db: DbOrTx, companyIds: string[], toda
     const status = publicStatus(r, today);
     byCompany.get(r.companyId!)!.push({ number: r.number, scheme: { area: r.areaName, name: r.schemeName }, status, statusLabel: CERTIFICATE_LABELS[status], validUntil: r.validUntil });
   }
-  for (const list of byCompany.values()) list.sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  for (const list of byCompany.values()) sortByStatus(list);
   return byCompany;
+}
+
+/** Aktivt first, then Vilande, Utgånget, Avslutat, Indraget; otherwise in the order given. */
+export function sortByStatus<T extends { status: CertificateStatus }>(list: T[]): T[] {
+  return list.sort((a, b) => ORDER[a.status] - ORDER[b.status]);
 }

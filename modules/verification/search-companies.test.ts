@@ -121,7 +121,7 @@ describe("Sök certifierade företag: words and prefixes through FTS5", () => {
 
 describe("a company's public page", () => {
   it("has its name, ort, number and company certificates, whatever their status", async () => {
-    expect(await getPublicCompany(deps().db, kylteknik.orgNumber, TODAY)).toEqual({
+    expect(await getPublicCompany(deps().reads, kylteknik.orgNumber, TODAY)).toEqual({
       orgNumber: kylteknik.orgNumber,
       name: "Kylteknik i Norr AB",
       city: "Umeå",
@@ -134,12 +134,12 @@ describe("a company's public page", () => {
   it("does not exist for a company without certificates, one not approved, or an unknown number", async () => {
     const none = await insertCertifiedCompany(deps(), { name: "Tom AB", certificates: [] });
     const pending = await insertCertifiedCompany(deps(), { name: "Väntar AB", status: "pending" });
-    for (const n of [none.orgNumber, pending.orgNumber, "5569999999"]) expect(await getPublicCompany(deps().db, n, TODAY)).toBeNull();
+    for (const n of [none.orgNumber, pending.orgNumber, "5569999999"]) expect(await getPublicCompany(deps().reads, n, TODAY)).toBeNull();
   });
 
   it("never shows an enskild firma's number: it is the owner's personnummer", async () => {
     const soleTrader = await insertCertifiedCompany(deps(), { name: "Svens Kylservice", orgNumber: "8001019812" });
-    expect((await getPublicCompany(deps().db, soleTrader.orgNumber, TODAY))?.orgNumber).toBeNull();
+    expect((await getPublicCompany(deps().reads, soleTrader.orgNumber, TODAY))?.orgNumber).toBeNull();
     const found = await searchCertifiedCompanies(deps().db, { q: "svens" }, TODAY);
     expect(found.companies.map((c) => [c.name, c.orgNumber])).toEqual([["Svens Kylservice", null]]);
   });

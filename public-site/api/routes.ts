@@ -41,11 +41,11 @@ export function publicApi(): Hono<AppEnv> {
     if (number === null) return problem(c, 400, "Felaktigt certifikatnummer", "Ett certifikatnummer består av siffror, till exempel 10001.");
     const on = c.req.query("on");
     if (on !== undefined && !isIsoDate(on)) return problem(c, 400, "Felaktigt datum", "Parametern on är ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.");
-    const cert = await findCertificateByNumber(c.var.deps.db, number, today(c), { name: c.var.deps.config.org.name });
+    const cert = await findCertificateByNumber(c.var.deps.reads, number, today(c), { name: c.var.deps.config.org.name });
     if (!cert) return problem(c, 404, "Certifikatet finns inte", "Inget certifikat med det numret.");
     const body = certificateJson(cert, publicUrl(c));
     if (on === undefined) return json(c, body);
-    return json(c, { ...body, on: await statusOnDate(c.var.deps.db, number, on) });
+    return json(c, { ...body, on: await statusOnDate(c.var.deps.reads, number, on) });
   });
 
   api.get("/companies", async (c) => {
@@ -68,7 +68,7 @@ export function publicApi(): Hono<AppEnv> {
   api.get("/companies/:orgNumber", async (c) => {
     const orgNumber = normaliseOrgNumber(c.req.param("orgNumber"));
     if (orgNumber === null) return problem(c, 400, "Felaktigt organisationsnummer", "Ett organisationsnummer har tio siffror, till exempel 556016-0680.");
-    const company = await getPublicCompany(c.var.deps.db, orgNumber, today(c));
+    const company = await getPublicCompany(c.var.deps.reads, orgNumber, today(c));
     if (!company) return problem(c, 404, "Företaget finns inte", "Inget certifierat företag med det organisationsnumret.");
     return json(c, companyJson(company, publicUrl(c)));
   });
