@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, addYears, isIsoDate, swedishDate } from "./dates.ts";
 
@@ -5,6 +6,21 @@ describe("dates", () => {
   it("takes today's date in Sweden, not in UTC", () => {
     expect(swedishDate(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
     expect(swedishDate(new Date("2026-01-31T22:59:00Z"))).toBe("2026-01-31");
+  });
+
+  it("keeps the date for a minute yet always answers what Intl says, in any order of instants", () => {
+    const intl = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+    // Around midnight and the clock changes, and anywhere: seconds apart and years apart.
+    const edges = [Date.parse("2026-03-28T22:59:59.999Z"), Date.parse("2026-03-29T00:59:00Z"), Date.parse("2026-10-24T21:59:30Z"), Date.parse("2026-10-25T00:00:00Z")];
+    const instant = fc.oneof(
+      fc.integer({ min: Date.parse("1990-01-01"), max: Date.parse("2090-01-01") }),
+      fc.tuple(fc.constantFrom(...edges), fc.integer({ min: -120_000, max: 120_000 })).map(([e, d]) => e + d),
+    );
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 50 }), (list) => {
+        for (const ms of list) expect(swedishDate(new Date(ms))).toBe(intl.format(new Date(ms)));
+      }),
+    );
   });
 
   it("knows real dates", () => {

@@ -3,9 +3,22 @@
 
 const swedishDateFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
 
-/** The calendar date in Sweden at that instant. */
+let lastMinute = Number.NaN;
+let lastDate = "";
+
+/**
+ * The calendar date in Sweden at that instant. Asked on every public request, and formatting with
+ * a time zone costs microseconds, so the answer is kept for the rest of its minute: Sweden's
+ * offsets are whole hours, so a date never changes within a minute.
+ */
 export function swedishDate(instant: Date): string {
-  return swedishDateFormat.format(instant);
+  const ms = instant.getTime();
+  const minute = ms - (((ms % 60_000) + 60_000) % 60_000);
+  if (minute !== lastMinute) {
+    lastDate = swedishDateFormat.format(instant);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
