@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import type { Context } from "hono";
 import type { z } from "zod";
 import { Invalid, type FieldErrors } from "../lib/errors.ts";
@@ -39,9 +40,11 @@ export function parseForm<S extends z.ZodType>(schema: S, values: Record<string,
 /** The client's address for rate limits and BankID's endUserIp. */
 export function clientIp(c: Context<AppEnv>): string {
   if (c.var.deps.config.trustProxy) {
-    // The proxy appends the address it saw; the last entry is the one nobody could forge.
+    // The proxy appends the address it saw; the last entry is the one nobody could forge. Anything
+    // but a plain address (a misconfigured proxy's junk, a zone like fe80::1%eth0) would make
+    // BankID refuse the order, so the proxy's own address stands in for it.
     const forwarded = c.req.header("X-Forwarded-For")?.split(",").at(-1)?.trim();
-    if (forwarded) return forwarded;
+    if (forwarded && isIP(forwarded) !== 0 && !forwarded.includes("%")) return forwarded;
   }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? "127.0.0.1";
