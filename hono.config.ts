@@ -128,7 +128,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.onError(onError);
   app.notFound(notFound);
   // First of all, so every answer has its line and its id: the probes, 413, 403 and 500 too.
-  app.use("*", requestLog(runtime.log));
+  app.use("*", requestLog(runtime.log, { trustProxy: config.trustProxy }));
   app.get("/healthz", (c) => c.text("ok"));
   // Ready for traffic: the database answers and carries every migration this code expects.
   app.get("/readyz", async (c) => {

@@ -62,8 +62,10 @@ export function preparedReads(url: string, client: Client): PreparedReads {
 
 function nativeReads(file: string): PreparedReads {
   let connection: NativeDatabase | null = null;
+  let closed = false;
   const open = (): NativeDatabase => {
     if (connection) return connection;
+    if (closed) throw new Error("prepared reads: the database is closed");
     const Database = require("libsql") as new (path: string, opts: { timeout: number }) => NativeDatabase;
     const db = new Database(file, { timeout: 5000 });
     // This connection only reads: a bug that tried to write through it fails loudly.
@@ -87,6 +89,7 @@ function nativeReads(file: string): PreparedReads {
       };
     },
     close() {
+      closed = true;
       for (const forget of statements) forget();
       connection?.close();
       connection = null;

@@ -22,6 +22,12 @@ describe("the path as logged", () => {
     expect(loggablePath(`${TEST_ORIGIN}/sok?q=${PERSONNUMMER}&sida=2&q=x`)).toBe("/sok?q=&sida=");
     expect(loggablePath(`${TEST_ORIGIN}/sok?${PERSONNUMMER}&q=`)).toBe("/sok?q=");
     expect(loggablePath(`${TEST_ORIGIN}/sok?`)).toBe("/sok");
+    // A sole trader's organisationsnummer is a personnummer: never in the log, in any spelling.
+    for (const pnr of ["8001019812", "800101-9812", "198001019812", "19800101-9812", "800101+9812"]) {
+      expect(loggablePath(`${TEST_ORIGIN}/sok-certifierade-foretag/${pnr}`)).toBe("/sok-certifierade-foretag/…");
+      expect(loggablePath(`${TEST_ORIGIN}/api/v1/companies/${pnr}?x=1`)).toBe("/api/v1/companies/…?x=");
+    }
+    expect(loggablePath(`${TEST_ORIGIN}/badge/10001.svg`)).toBe("/badge/10001.svg");
   });
 
   it("makes 12-character ids that differ", () => {
@@ -35,7 +41,8 @@ describe("the request log", () => {
   const log = captureLog();
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ log: log.destination, env: { PUBLIC_RATE_LIMIT: "0" } });
+    // Behind "our own proxy", which may name requests.
+    t = await startTestApp({ log: log.destination, env: { PUBLIC_RATE_LIMIT: "0", TRUST_PROXY: "true" } });
   });
   afterAll(() => t.close());
 
@@ -70,6 +77,16 @@ describe("the request log", () => {
       ["POST", "/logga-in", 403],
       ["POST", "/logga-in", 413],
     ]);
+  });
+
+  it("does not take a client's X-Request-Id without TRUST_PROXY", async () => {
+    const direct = await startTestApp({ log: captureLog().destination });
+    try {
+      const res = await direct.app.request(url("/healthz"), { headers: { "X-Request-Id": "3f2b1c9e-7d4a-4b8e-9c1d-5e6f7a8b9c0d" } });
+      expect(res.headers.get("X-Request-Id")).toMatch(/^[a-z2-7]{12}$/);
+    } finally {
+      await direct.close();
+    }
   });
 
   it("takes over a proxy's X-Request-Id of a safe shape, and only that", async () => {

@@ -16,12 +16,21 @@ export function newRequestId(): string {
 }
 
 /**
+ * Ten or more digits in a path (possibly with the - or + of a personnummer): an
+ * organisationsnummer, whose sole trader's number is their personnummer, or a personnummer typed
+ * into an address. Certificate numbers and ids are shorter or not all digits.
+ */
+const NUMBER_LIKE_PERSONNUMMER = /\d{6,8}[-+]?\d{4}|\d{10,}/g;
+
+/**
  * The path as logged: query values go (a search for a personnummer, a ?token= from a mail),
  * the parameter names stay (`/sok?q=&sida=`) so one can still tell which search or filter ran.
  * A name that does not look like one of ours is left out too: someone may have typed data there.
+ * A number in the path that may be a personnummer is written as "…".
  */
 export function loggablePath(url: string): string {
-  const { pathname, searchParams } = new URL(url);
+  const { pathname: raw, searchParams } = new URL(url);
+  const pathname = raw.replace(NUMBER_LIKE_PERSONNUMMER, "…");
   const names = [...new Set(searchParams.keys())].filter((n) => PARAMETER_NAME.test(n));
   return names.length ? `${pathname}?${names.map((n) => `${n}=`).join("&")}` : pathname;
 }
@@ -29,12 +38,14 @@ export function loggablePath(url: string): string {
 /**
  * One JSON line per request – id, method, path, status and milliseconds to the response – and the
  * id on every answer as X-Request-Id, so the Felkod a person quotes finds their request and error.
- * Registered first, so it also sees the answers that middleware gives on its own (413, 403).
+ * Registered first, so it also sees the answers that middleware gives on its own (413, 403). A
+ * proxy's id (TRUST_PROXY) is taken over when it has a safe shape.
  */
-export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
+export function requestLog(log: Logger, options: { trustProxy: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
-    const incoming = c.req.header("X-Request-Id");
+    // Only a proxy of our own may name the request; a client could otherwise pick its own Felkod.
+    const incoming = options.trustProxy ? c.req.header("X-Request-Id") : undefined;
     const requestId = incoming && TRUSTED_ID.test(incoming) ? incoming : newRequestId();
     const requestLog = log.child({ requestId });
     c.set("requestId", requestId);
