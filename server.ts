@@ -2,7 +2,6 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp, createRuntimeFromEnv } from "./hono.config.ts";
 import { exitIfStartupRefused } from "./db/open-checked.ts";
-import { seedDemoData } from "./db/seed/demo.ts";
 import { closeGracefully } from "./lib/graceful-close.ts";
 import { startScheduler } from "./modules/lifecycle/scheduler.ts";
 import { recoverFiles } from "./modules/maintenance/index.ts";
@@ -15,6 +14,8 @@ const { config } = runtime.deps;
 const app = createApp(runtime);
 
 if (!config.production) {
+  // Loaded only here: production never carries the demo data's code (nor the sharp it pulls in).
+  const { seedDemoData } = await import("./db/seed/demo.ts");
   const logins = await seedDemoData(runtime.deps);
   if (logins.length) {
     console.log("\nDemokonton (inloggning kräver en engångskod: läs den på /dev/mail):");

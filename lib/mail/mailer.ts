@@ -1,6 +1,5 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import nodemailer from "nodemailer";
 
 export interface MailMessage {
   to: string;
@@ -20,15 +19,17 @@ export interface Mailer {
  * holding a round for nodemailer's default minutes (the mail is retried later instead).
  */
 export function smtpMailer(smtpUrl: string, from: string, timeouts: { connectionMs?: number; greetingMs?: number; socketMs?: number } = {}): Mailer {
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    connectionTimeout: timeouts.connectionMs ?? 10_000,
-    greetingTimeout: timeouts.greetingMs ?? 10_000,
-    socketTimeout: timeouts.socketMs ?? 30_000,
-  });
+  const transport = onFirstUse(async () =>
+    (await loadNodemailer()).createTransport({
+      url: smtpUrl,
+      connectionTimeout: timeouts.connectionMs ?? 10_000,
+      greetingTimeout: timeouts.greetingMs ?? 10_000,
+      socketTimeout: timeouts.socketMs ?? 30_000,
+    }),
+  );
   return {
     async send(message) {
-      await transport.sendMail({ from, ...message });
+      await (await transport()).sendMail({ from, ...message });
     },
   };
 }
@@ -48,12 +49,12 @@ export interface OutboxEntry {
  * each with a .json beside it that the /dev/mail page reads.
  */
 export function outboxMailer(outboxDir: string, from: string): Mailer & { list(): Promise<OutboxEntry[]> } {
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const transport = onFirstUse(async () => (await loadNodemailer()).createTransport({ streamTransport: true, buffer: true, newline: "unix" }));
   let counter = 0;
   return {
     async send(message) {
       await mkdir(outboxDir, { recursive: true });
-      const info = await transport.sendMail({ from, ...message });
+      const info = await (await transport()).sendMail({ from, ...message });
       const date = new Date();
       const id = `${date.toISOString().replace(/[:.]/g, "-")}-${process.pid}-${++counter}`;
       await writeFile(path.join(outboxDir, `${id}.eml`), info.message as Buffer);
@@ -72,5 +73,21 @@ export function outboxMailer(outboxDir: string, from: string): Mailer & { list()
       );
       return entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id.localeCompare(a.id)));
     },
+  };
+}
+
+// nodemailer (about 30 ms and 12 MiB) loads with the first mail, not at start.
+async function loadNodemailer() {
+  return (await import("nodemailer")).default;
+}
+
+function onFirstUse<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => {
+    if (!made) {
+      made = make();
+      made.catch(() => (made = undefined));
+    }
+    return made;
   };
 }

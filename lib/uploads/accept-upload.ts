@@ -6,7 +6,6 @@ import { Invalid } from "../errors.ts";
 import { cleanFileName, tidyFileName } from "./file-name.ts";
 import { EXTENSION, FILE_TYPES, LABEL, MIME, listInSwedish, type FileType, type StoredExtension, type StoredMime } from "./file-types.ts";
 import { pdfHasActiveContent, pdfLooksComplete } from "./pdf-checks.ts";
-import { reencodeImage } from "./reencode-image.ts";
 import { sniffType } from "./sniff.ts";
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -74,6 +73,8 @@ export async function acceptUpload(input: UploadInput, options: UploadOptions = 
     const stored = Buffer.from(bytes);
     return { ...describe(stored, type), originalName };
   }
+  // sharp (and libvips) load with the first image, not at start: most processes never see one.
+  const { reencodeImage } = await import("./reencode-image.ts");
   const image = await reencodeImage(bytes, type, options.minImageSide ?? DEFAULT_MIN_IMAGE_SIDE);
   return { ...describe(image.bytes, type), originalName, width: image.width, height: image.height };
 }

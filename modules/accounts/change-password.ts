@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { users } from "../../db/schema/index.ts";
 import { Invalid, NotFound, type FieldErrors } from "../../lib/errors.ts";
 import { hashPassword, verifyPassword } from "../../lib/password/hash.ts";
-import { validateNewPassword } from "../../lib/password/strength.ts";
 import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { findUserById } from "./find-user.ts";
@@ -25,7 +24,7 @@ export async function changePassword(deps: Deps, actor: Actor & { userId: string
   if (found.user.passwordHash !== null && !(await verifyPassword(found.user.passwordHash, input.current))) {
     errors.current = "Nuvarande lösenord stämmer inte.";
   }
-  const verdict = checkNewPassword(input, [found.person.email, found.person.givenName, found.person.familyName]);
+  const verdict = await checkNewPassword(input, [found.person.email, found.person.givenName, found.person.familyName]);
   if (verdict) errors[verdict.field] = verdict.message;
   if (!errors.next && found.user.passwordHash !== null && input.next === input.current) errors.next = "Det nya lösenordet måste skilja sig från det nuvarande.";
   if (Object.keys(errors).length) throw new Invalid(errors);
@@ -45,7 +44,9 @@ export async function changePassword(deps: Deps, actor: Actor & { userId: string
 }
 
 /** The manual's rule, common passwords refused, and the two entries must match. */
-export function checkNewPassword(input: { next: string; repeat: string }, userInputs: string[]): { field: "next" | "repeat"; message: string } | null {
+export async function checkNewPassword(input: { next: string; repeat: string }, userInputs: string[]): Promise<{ field: "next" | "repeat"; message: string } | null> {
+  // The word lists (12 MiB in memory) load with the first new password, not at start.
+  const { validateNewPassword } = await import("../../lib/password/strength.ts");
   const verdict = validateNewPassword(input.next, { userInputs });
   if (!verdict.ok) return { field: "next", message: verdict.message };
   if (input.next !== input.repeat) return { field: "repeat", message: "Lösenorden är inte lika. Skriv samma nya lösenord två gånger." };

@@ -22,7 +22,7 @@ export async function resetPassword(deps: Deps, input: { token: string | undefin
   if (!row) throw new Invalid({ token: RESET_LINK_INVALID }, RESET_LINK_INVALID);
   const found = await findUserById(deps.db, row.userId);
   if (!found) throw new Invalid({ token: RESET_LINK_INVALID }, RESET_LINK_INVALID);
-  const verdict = checkNewPassword(input, [found.person.email, found.person.givenName, found.person.familyName]);
+  const verdict = await checkNewPassword(input, [found.person.email, found.person.givenName, found.person.familyName]);
   if (verdict) throw new Invalid({ [verdict.field]: verdict.message });
   const passwordHash = await hashPassword(input.next);
   const actor = await actorForUser(deps.db, row.userId);
