@@ -5,10 +5,12 @@
 import { Hono } from "hono";
 import type { CertificateStatus } from "../db/schema/certificates.ts";
 import { swedishDate } from "../lib/dates.ts";
+import { CERTIFICATE_LABELS } from "../modules/certificates/index.ts";
 import { findCertificateByNumber, parseCertificateNumber } from "../modules/verification/index.ts";
 import type { AppEnv } from "../web/env.ts";
 import { openToOtherSites } from "./cross-origin.ts";
-import { cacheable } from "./http-cache.ts";
+import { etagOf } from "../lib/etag.ts";
+import { tagged } from "../web/http-cache.ts";
 
 const COLOURS: Record<CertificateStatus | "unknown", string> = {
   active: "#1b6a35",
@@ -28,11 +30,17 @@ export function badgeRoutes(): Hono<AppEnv> {
     const { deps } = c.var;
     const cert = number === null ? null : await findCertificateByNumber(deps.reads, number, swedishDate(deps.clock.now()), { name: deps.config.org.name });
     const left = number === null ? "certifikat" : `certifikat ${number}`;
-    const svg = cert ? badgeSvg(left, cert.statusLabel, COLOURS[cert.status], `${left}: ${cert.statusLabel}`) : badgeSvg(left, "okänt", COLOURS.unknown, `${left}: okänt certifikat`);
-    return cacheable(c, svg, { contentType: "image/svg+xml", cacheControl: cert ? "public, max-age=300" : "public, max-age=60", status: cert ? 200 : 404 });
+    // The badge shows the number and the status, nothing else: the tag is made from those, so a
+    // 304 draws nothing.
+    const etag = `"b${TEMPLATE}-${number ?? "x"}-${cert?.status ?? "unknown"}"`;
+    const svg = () => (cert ? badgeSvg(left, cert.statusLabel, COLOURS[cert.status], `${left}: ${cert.statusLabel}`) : badgeSvg(left, "okänt", COLOURS.unknown, `${left}: okänt certifikat`));
+    return tagged(c, etag, svg, { contentType: "image/svg+xml", cacheControl: cert ? "public, max-age=300" : "public, max-age=60", status: cert ? 200 : 404 });
   });
   return app;
 }
+
+/** The template's own version: a release that draws badges differently changes every tag. */
+const TEMPLATE = etagOf(badgeSvg("certifikat 10001", "Aktivt", COLOURS.active, "t") + JSON.stringify([COLOURS, CERTIFICATE_LABELS])).slice(1, 9);
 
 /** Verdana 11px, as shields.io: about 7 px a character is enough to size the two halves. */
 function textWidth(text: string): number {

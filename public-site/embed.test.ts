@@ -36,7 +36,8 @@ describe("GET /badda-in", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     // Loaded as a module from our own origin, which our CSP (script-src 'self') allows.
-    expect(html).toContain('<script type="module" src="/widgets/certportal.js"></script>');
+    // (At its versioned address once the bundle is built, which starts with the app.)
+    expect(html).toMatch(/<script type="module" src="\/widgets\/certportal\.js(\?v=[\w-]{12})?"><\/script>/);
     expect(res.headers.get("Content-Security-Policy")).toContain("script-src 'self'");
     const text = textOf(html);
     expect(text).toContain('<script type="module" src="http://localhost:3000/widgets/certportal.js"></script>');

@@ -7,31 +7,41 @@ import type { AppEnv } from "../web/env.ts";
 import { page } from "../web/render.tsx";
 import { buildWidgets, type WidgetBundle } from "../widgets/build.ts";
 import { openToOtherSites } from "./cross-origin.ts";
-import { cacheable } from "./http-cache.ts";
+import { fixedBody, type FixedBody } from "../lib/etag.ts";
+import { sendFixed } from "../web/http-cache.ts";
 import { EmbedPage, type Preview } from "./pages/embed.tsx";
 
 export const WIDGET_SCRIPT_PATH = "/widgets/certportal.js";
 
-// One build per process, at the first request (tens of milliseconds), kept for good. A failed
-// build is tried again at the next request.
-let bundle: Promise<WidgetBundle> | null = null;
-function widgetBundle(): Promise<WidgetBundle> {
+// One build per process (from source at the first request, tens of milliseconds; in dist/ made by
+// `npm run build`), kept for good with its ETag. A failed build is tried again at the next request.
+let bundle: Promise<FixedBody> | null = null;
+let version: string | null = null;
+function widgetBundle(): Promise<FixedBody> {
   if (!bundle) {
-    bundle = buildWidgets();
+    bundle = buildWidgets().then((b: WidgetBundle) => {
+      const fixed = fixedBody(b.code);
+      version = fixed.version;
+      return fixed;
+    });
     bundle.catch(() => (bundle = null));
   }
   return bundle;
 }
 
+/** The script's address with its version (kept a year by caches), once it is built; for our own pages. */
+export function widgetScriptHref(): string {
+  return version ? `${WIDGET_SCRIPT_PATH}?v=${version}` : WIDGET_SCRIPT_PATH;
+}
+
 export function embedRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  // Any site may load the script: CORS open, CORP cross-origin, no cookie set. Five minutes in
-  // caches, then a cheap 304 on the ETag; a new release is picked up within five minutes.
+  // Any site may load the script: CORS open, CORP cross-origin, no cookie set. Other sites use the
+  // plain address (they cannot follow our releases): five minutes in caches, then a 304 on the
+  // ETag computed once, so a new release is picked up within five minutes.
+  widgetBundle().catch(() => undefined);
   app.use(WIDGET_SCRIPT_PATH, openToOtherSites());
-  app.get(WIDGET_SCRIPT_PATH, async (c) => {
-    const { code } = await widgetBundle();
-    return cacheable(c, code, { contentType: "text/javascript; charset=utf-8", cacheControl: "public, max-age=300" });
-  });
+  app.get(WIDGET_SCRIPT_PATH, async (c) => sendFixed(c, await widgetBundle(), "text/javascript; charset=utf-8", "public, max-age=300"));
   app.get("/badda-in", embedPage);
   return app;
 }
@@ -41,7 +51,7 @@ async function embedPage(c: Context<AppEnv>) {
   const preview = await previewOf(c);
   return page(
     c,
-    { title: "Bädda in", head: <script type="module" src={WIDGET_SCRIPT_PATH}></script> },
+    { title: "Bädda in", head: <script type="module" src={widgetScriptHref()}></script> },
     <EmbedPage org={config.org} publicUrl={config.publicUrl.replace(/\/+$/, "")} preview={preview} />,
   );
 }
@@ -52,7 +62,7 @@ async function embedPage(c: Context<AppEnv>) {
  * by the number someone already has.
  */
 async function previewOf(c: Context<AppEnv>): Promise<Preview> {
-  const { db, clock } = c.var.deps;
+  const { reads, clock } = c.var.deps;
   const typedNumber = (c.req.query("nummer") ?? "").trim().slice(0, 20);
   const typedOrg = (c.req.query("orgnr") ?? "").trim().slice(0, 20);
   const number = typedNumber ? parseCertificateNumber(typedNumber.replace(/\s+/g, "")) : null;
@@ -62,7 +72,7 @@ async function previewOf(c: Context<AppEnv>): Promise<Preview> {
   if (typedOrg && orgNumber === null) errors.orgnr = "Ange organisationsnumret med tio siffror, till exempel 556016-0680.";
   if (typedNumber || typedOrg) return { number, orgNumber, typed: { nummer: typedNumber, orgnr: typedOrg }, errors, example: false };
 
-  const { companies } = await searchCertifiedCompanies(db, { pageSize: 5 }, swedishDate(clock.now()));
+  const { companies } = await searchCertifiedCompanies(reads, { pageSize: 5 }, swedishDate(clock.now()));
   const company = companies.find((x) => x.orgNumber !== null && x.certificates.some((cert) => cert.status === "active"));
   const cert = company?.certificates.find((x) => x.status === "active");
   return { number: cert?.number ?? null, orgNumber: company?.orgNumber ?? null, typed: { nummer: "", orgnr: "" }, errors, example: Boolean(company) };

@@ -6,7 +6,8 @@ import { isIsoDate, swedishDate } from "../../lib/dates.ts";
 import { findCertificateByNumber, getPublicCompany, statusOnDate, MAX_PAGE_SIZE, normaliseOrgNumber, parseCertificateNumber, searchCertifiedCompanies } from "../../modules/verification/index.ts";
 import type { AppEnv } from "../../web/env.ts";
 import { openToOtherSites } from "../cross-origin.ts";
-import { cacheable } from "../http-cache.ts";
+import { fixedBody, type FixedBody } from "../../lib/etag.ts";
+import { cacheable, sendFixed } from "../../web/http-cache.ts";
 import { publicRateLimit } from "../rate-limit.ts";
 import { openApiDocument } from "./openapi.ts";
 import { problem } from "./problem.ts";
@@ -34,7 +35,9 @@ export function publicApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.use("*", openToOtherSites(), publicRateLimit());
 
-  api.get("/openapi.json", (c) => json(c, openApiDocument(publicUrl(c))));
+  // The document depends only on PUBLIC_URL: made once, with its ETag.
+  let openApi: FixedBody | null = null;
+  api.get("/openapi.json", (c) => sendFixed(c, (openApi ??= fixedBody(JSON.stringify(openApiDocument(publicUrl(c))))), "application/json; charset=utf-8", "public, max-age=300"));
 
   api.get("/certificates/:number", async (c) => {
     const number = parseCertificateNumber(c.req.param("number"));

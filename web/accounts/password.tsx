@@ -8,9 +8,10 @@ import { clientIp, formValues, parseForm } from "../form-input.ts";
 import { formPage, page } from "../render.tsx";
 import { ErrorSummary, Field, Notice } from "../views/form.tsx";
 import { emailField } from "./fields.ts";
+import { assetHref } from "../static-assets.ts";
 import { NewPasswordFields } from "./password-fields.tsx";
 
-const STRENGTH_SCRIPT = ["/static/password-strength.js"];
+const STRENGTH_SCRIPT = () => [assetHref("password-strength.js")];
 
 const ForgotForm = ({ values, errors }: { values: Record<string, string>; errors?: FieldErrors }) => (
   <form method="post" action="/glomt-losenord" hx-post="/glomt-losenord" hx-target="this" hx-swap="outerHTML" class="form" novalidate>
@@ -92,7 +93,7 @@ export function passwordRoutes(): Hono<AppEnv> {
   app.get("/aterstall-losenord", async (c) => {
     const token = c.req.query("token") ?? "";
     if (!(await checkResetToken(c.var.deps, token))) return page(c, { title: "Länken fungerar inte", status: 410 }, <LinkInvalid text={RESET_LINK_INVALID} />);
-    return page(c, { title: "Välj nytt lösenord", scripts: STRENGTH_SCRIPT }, resetAround(<ResetForm token={token} />));
+    return page(c, { title: "Välj nytt lösenord", scripts: STRENGTH_SCRIPT() }, resetAround(<ResetForm token={token} />));
   });
 
   app.post("/aterstall-losenord", async (c) => {
@@ -103,7 +104,7 @@ export function passwordRoutes(): Hono<AppEnv> {
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
       if (e.fields.token) return page(c, { title: "Länken fungerar inte", status: 422 }, <LinkInvalid text={e.fields.token} />);
-      return page(c, { title: "Välj nytt lösenord", status: 422, scripts: STRENGTH_SCRIPT }, resetAround(<ResetForm token={token} errors={e.fields} />));
+      return page(c, { title: "Välj nytt lösenord", status: 422, scripts: STRENGTH_SCRIPT() }, resetAround(<ResetForm token={token} errors={e.fields} />));
     }
     return page(
       c,

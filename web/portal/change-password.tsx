@@ -9,9 +9,10 @@ import { SESSION, writeCookie } from "../cookies.ts";
 import type { AppEnv } from "../env.ts";
 import { formValues } from "../form-input.ts";
 import { page } from "../render.tsx";
+import { assetHref } from "../static-assets.ts";
 import { ErrorSummary, Field } from "../views/form.tsx";
 
-const scripts = ["/static/password-strength.js"];
+const scripts = () => [assetHref("password-strength.js")];
 
 const ChangeForm = ({ hasPassword, errors }: { hasPassword: boolean; errors?: FieldErrors }) => (
   <form method="post" action="/min-sida/andra-losenord" class="form" novalidate>
@@ -39,7 +40,7 @@ export function changePasswordRoutes(): Hono<AppEnv> {
   app.get("/andra-losenord", async (c) => {
     const user = c.var.user!;
     const found = await findUserById(c.var.deps.db, user.userId);
-    return page(c, { title: "Ändra lösenord", scripts }, around(user.mustChangePassword)(<ChangeForm hasPassword={found?.user.passwordHash != null} />));
+    return page(c, { title: "Ändra lösenord", scripts: scripts() }, around(user.mustChangePassword)(<ChangeForm hasPassword={found?.user.passwordHash != null} />));
   });
   app.post("/andra-losenord", async (c) => {
     const user = c.var.user!;
@@ -50,7 +51,7 @@ export function changePasswordRoutes(): Hono<AppEnv> {
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
       const found = await findUserById(c.var.deps.db, user.userId);
-      return page(c, { title: "Ändra lösenord", status: 422, scripts }, around(user.mustChangePassword)(<ChangeForm hasPassword={found?.user.passwordHash != null} errors={e.fields} />));
+      return page(c, { title: "Ändra lösenord", status: 422, scripts: scripts() }, around(user.mustChangePassword)(<ChangeForm hasPassword={found?.user.passwordHash != null} errors={e.fields} />));
     }
     const home = isStaff(user) ? { href: "/personal", label: "Personal" } : { href: "/min-sida", label: "Min Sida" };
     return page(

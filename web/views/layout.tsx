@@ -3,6 +3,7 @@ import { raw } from "hono/html";
 import type { OrgConfig } from "../../lib/config.ts";
 import type { SessionUser } from "../../modules/accounts/index.ts";
 import { isStaff } from "../../modules/deps.ts";
+import { assetHref } from "../static-assets.ts";
 
 export interface LayoutProps {
   title: string;
@@ -45,8 +46,8 @@ export const Layout: FC<LayoutProps> = (props) => {
             ones for CSS transitions, which our CSP (style-src 'self') refuses. */}
         <meta name="htmx-config" content='{"includeIndicatorCSS": false, "defaultSettleDelay": 0}' />
         <title>{`${props.title} – ${org.name}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/htmx.min.js" defer></script>
+        <link rel="stylesheet" href={assetHref("app.css")} />
+        <script src={assetHref("htmx.min.js")} defer></script>
         {(props.scripts ?? []).map((s) => (
           <script src={s} defer></script>
         ))}
