@@ -18,6 +18,12 @@ import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 export interface PreparedReads {
   /** A statement made once from a query; `get`/`all` bind the placeholders by name. */
   prepare<Row>(query: BuiltQuery, columns: readonly (keyof Row & string)[]): ReadStatement<Row>;
+  /**
+   * SQLite's data_version of the read connection: it changes whenever a write from any other
+   * connection, of this process or another, has committed. Null through the client, where no one
+   * connection answers. For answers kept exactly as long as the database is unchanged.
+   */
+  dataVersion(): number | null;
   close(): void;
 }
 
@@ -56,6 +62,7 @@ export function preparedReads(url: string, client: Client): PreparedReads {
       const rows = async (values: Record<string, unknown>): Promise<Row[]> => (await client.execute({ sql, args: bind(values) as never })).rows.map((r) => toObject<Row>(columns, Array.from(r as ArrayLike<unknown>)));
       return { get: async (values) => (await rows(values))[0], all: rows };
     },
+    dataVersion: () => null,
     close() {},
   };
 }
@@ -74,6 +81,8 @@ function nativeReads(file: string): PreparedReads {
     return db;
   };
   const statements: (() => void)[] = [];
+  let version: NativeStatement | null = null;
+  statements.push(() => (version = null));
   return {
     prepare<Row>(query: BuiltQuery, columns: readonly string[]): ReadStatement<Row> {
       const { sql, bind } = compile(query);
@@ -88,6 +97,7 @@ function nativeReads(file: string): PreparedReads {
         all: async (values) => ready().all(bind(values)).map((r) => toObject<Row>(columns, r)),
       };
     },
+    dataVersion: () => Number((version ??= open().prepare("PRAGMA data_version").raw(true)).get([])![0]),
     close() {
       closed = true;
       for (const forget of statements) forget();

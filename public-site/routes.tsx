@@ -114,7 +114,7 @@ async function searchCompanies(c: Ctx) {
   if (orgNumber === null) {
     results = { kind: "invalid", form, message: "Skriv hela organisationsnumret, tio siffror, till exempel 556016-0680." };
   } else {
-    const search = (page: number) => searchCertifiedCompanies(c.var.deps.db, { q: form.q, orgNumber, area: form.omrade || undefined, city: form.ort, includeWithoutActive: form.alla, page }, today(c));
+    const search = (page: number) => searchCertifiedCompanies(c.var.deps.reads, { q: form.q, orgNumber, area: form.omrade || undefined, city: form.ort, includeWithoutActive: form.alla, page }, today(c));
     let result = await search(Number.isFinite(pageNo) ? pageNo : 1);
     // A page past the end (an old link, fewer hits now) shows the last page instead of nothing.
     if (result.companies.length === 0 && result.total > 0) result = await search(result.pageCount);
@@ -125,7 +125,7 @@ async function searchCompanies(c: Ctx) {
   // from one URL, so a browser going Back must not take the fragment from its cache for the page.
   c.header("Vary", "HX-Request");
   if (isHtmx(c)) return c.html(<SearchResults {...results} />, status);
-  const areas = await listCompanyAreas(c.var.deps.db);
+  const areas = await listCompanyAreas(c.var.deps.reads);
   return page(c, { title: "Sök certifierade företag", status }, <SearchPage orgName={org(c).name} form={form} areas={areas} results={results} />);
 }
 

@@ -75,9 +75,6 @@ export const certificates = sqliteTable(
     uniqueIndex("certificates_number_version").on(t.number, t.version),
     index("certificates_person").on(t.personId, t.schemeId),
     index("certificates_company").on(t.companyId, t.schemeId),
-    // "Has the company an Aktivt company certificate?" answered from the index alone, for every
-    // company a public search looks at.
-    index("certificates_company_status").on(t.companyId, t.status, t.validUntil, t.schemeId, t.id).where(sql`${t.companyId} is not null`),
     // The current version is the one nothing supersedes; few rows are superseded, so a small index.
     index("certificates_supersedes").on(t.supersedesCertificateId).where(sql`${t.supersedesCertificateId} is not null`),
     check("certificates_holder", sql`(${t.personId} is null) <> (${t.companyId} is null)`),

@@ -33,10 +33,6 @@ export const companies = sqliteTable(
     // A refused registration frees the number for a new attempt; a pending or approved one holds it.
     uniqueIndex("companies_org_number_live").on(t.orgNumber).where(sql`${t.status} <> 'refused'`),
     index("companies_status").on(t.status, t.createdAt),
-    // Sök certifierade företag lists approved companies by name, a page at a time.
-    index("companies_public_name").on(t.status, sql`name collate nocase`),
-    // …and leaves out the few companies not approved, listed from this small index once per search.
-    index("companies_not_approved").on(t.id, t.status).where(sql`${t.status} <> 'approved'`),
     check("companies_status_check", sql`${t.status} in ('pending', 'approved', 'refused')`),
     check("companies_org_number_check", sql`length(${t.orgNumber}) = 10`),
   ],

@@ -8,3 +8,4 @@ export * from "./certificates.ts";
 export * from "./invoices.ts";
 export * from "./sequences.ts";
 export * from "./outbox.ts";
+export * from "./search.ts";

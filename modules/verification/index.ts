@@ -1,5 +1,6 @@
 export { findCertificateByNumber, type PublicCertificate } from "./find-certificate.ts";
-export { searchCertifiedCompanies, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type CompanySearch, type CompanySearchResult } from "./search-companies.ts";
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, TOTAL_CAP, type CompanySearch, type CompanySearchResult } from "./search-companies.ts";
+export { searchCertifiedCompanies } from "./recent-searches.ts";
 export { getPublicCompany } from "./get-company.ts";
 export { listCompanyAreas } from "./company-areas.ts";
 export { publicOrgNumber, type PublicCompany, type PublicCompanyCertificate } from "./public-company.ts";

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client.ts";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/sqlite-core";
+import { onePerDatabase, type PreparedReads } from "../../db/prepared-reads.ts";
 import { certificates, schemes, technicalAreas, type CertificateStatus } from "../../db/schema/index.ts";
 import { orgNumberKind } from "../../lib/identity/orgnummer.ts";
 import { CERTIFICATE_LABELS, publicStatus } from "../certificates/index.ts";
@@ -31,20 +32,42 @@ export const isCurrentVersion = sql`not exists (select 1 from certificates as ne
 
 const ORDER: Record<CertificateStatus, number> = { active: 0, suspended: 1, expired: 2, ended: 3, withdrawn: 4 };
 
+const certificateColumns = {
+  companyId: certificates.companyId,
+  number: certificates.number,
+  status: certificates.status,
+  validUntil: certificates.validUntil,
+  schemeName: schemes.name,
+  areaName: technicalAreas.name,
+};
+
+/** The current company certificates of the companies whose ids are in a JSON array: one statement for any number of them. */
+const certificatesOf = new QueryBuilder()
+  .select(certificateColumns)
+  .from(certificates)
+  .innerJoin(schemes, eq(schemes.id, certificates.schemeId))
+  .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
+  .where(and(sql`${certificates.companyId} in (select value from json_each(${sql.placeholder("ids")}))`, isCurrentVersion))
+  .orderBy(asc(technicalAreas.sortOrder), asc(schemes.sortOrder), asc(certificates.number));
+
+interface CertificateRow {
+  companyId: string;
+  number: number;
+  status: CertificateStatus;
+  validUntil: string | null;
+  schemeName: string;
+  areaName: string;
+}
+
+const statements = onePerDatabase((reads) => ({ certificatesOf: reads.prepare<CertificateRow>(certificatesOf, Object.keys(certificateColumns) as (keyof CertificateRow)[]) }));
+
 /** The company certificates (current versions) of these companies, Aktivt first, by company id. */
-export async function companyCertificates(db: DbOrTx, companyIds: string[], today: string): Promise<Map<string, PublicCompanyCertificate[]>> {
+export async function companyCertificates(reads: PreparedReads, companyIds: string[], today: string): Promise<Map<string, PublicCompanyCertificate[]>> {
   const byCompany = new Map<string, PublicCompanyCertificate[]>(companyIds.map((id) => [id, []]));
   if (companyIds.length === 0) return byCompany;
-  const rows = await db
-    .select({ companyId: certificates.companyId, number: certificates.number, status: certificates.status, validUntil: certificates.validUntil, schemeName: schemes.name, areaName: technicalAreas.name })
-    .from(certificates)
-    .innerJoin(schemes, eq(schemes.id, certificates.schemeId))
-    .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
-    .where(and(inArray(certificates.companyId, companyIds), isCurrentVersion))
-    .orderBy(asc(technicalAreas.sortOrder), asc(schemes.sortOrder), asc(certificates.number));
-  for (const r of rows) {
+  for (const r of await statements(reads).certificatesOf.all({ ids: JSON.stringify(companyIds) })) {
     const status = publicStatus(r, today);
-    byCompany.get(r.companyId!)!.push({ number: r.number, scheme: { area: r.areaName, name: r.schemeName }, status, statusLabel: CERTIFICATE_LABELS[status], validUntil: r.validUntil });
+    byCompany.get(r.companyId)!.push({ number: r.number, scheme: { area: r.areaName, name: r.schemeName }, status, statusLabel: CERTIFICATE_LABELS[status], validUntil: r.validUntil });
   }
   for (const list of byCompany.values()) sortByStatus(list);
   return byCompany;

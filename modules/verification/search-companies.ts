@@ -1,6 +1,7 @@
-import { and, eq, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client.ts";
-import { companies, schemes, technicalAreas } from "../../db/schema/index.ts";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/sqlite-core";
+import { onePerDatabase, type PreparedReads, type ReadStatement } from "../../db/prepared-reads.ts";
+import { schemes, technicalAreas } from "../../db/schema/index.ts";
 import { normaliseOrgNumber } from "./certificate-number.ts";
 import { companyCertificates, publicOrgNumber, type PublicCompany } from "./public-company.ts";
 import { prefixQuery, searchWords } from "./search-words.ts";
@@ -22,47 +23,72 @@ export interface CompanySearch {
 
 export interface CompanySearchResult {
   companies: PublicCompany[];
+  /** The companies found, counted up to TOTAL_CAP. */
   total: number;
+  /** More companies than `total` were found: the count stopped at TOTAL_CAP ("fler än 1 000"). */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
+  /** The pages of `total`; when it is capped, later pages still answer but are not counted. */
   pageCount: number;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** Counting stops here: a word in thousands of names costs no more than one in a thousand. */
+export const TOTAL_CAP = 1000;
 
 /**
  * Sök certifierade företag. Approved companies holding a company certificate (by default one that
  * is Aktivt today), narrowed by words (FTS5 over name and ort), organisationsnummer, Teknikområde
- * and ort; in name order, a page at a time, with the total.
+ * and ort; in Swedish name order (a–z, then å, ä, ö, whatever the case; ties by id), a page at a
+ * time, with the total counted up to TOTAL_CAP.
+ *
+ * It reads company_listing and company_listing_schemes, which triggers keep in step with
+ * companies and certificates in the same transaction as every change (migration 0010, decision
+ * 018). Aktivt today is a date compared here, so an expiry shows the day after, before the
+ * nightly sweep marks it. The statements are prepared once per kind of search (db/prepared-reads.ts).
  */
-export async function searchCertifiedCompanies(db: DbOrTx, input: CompanySearch, today: string): Promise<CompanySearchResult> {
+export async function searchCertifiedCompanies(reads: PreparedReads, input: CompanySearch, today: string): Promise<CompanySearchResult> {
   const pageSize = clamp(input.pageSize ?? DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
   const page = clamp(input.page ?? 1, 1, 10_000);
-  const search = await conditions(db, input, today);
-  const empty = { companies: [], total: 0, page, pageSize, pageCount: 0 };
+  const search = await conditions(reads, input, today);
+  const empty = { companies: [], total: 0, totalCapped: false, page, pageSize, pageCount: 0 };
   if (!search) return empty;
+  const statements = statementsFor(reads, search);
   const offset = (page - 1) * pageSize;
-  const { rows, total } = search.match !== null || search.orgNumber ? await narrowPage(db, search, pageSize, offset) : await broadPage(db, search, pageSize, offset);
-  if (total === 0) return empty;
-  // The page's certificates in one query (IN …), not one per company.
-  const certs = await companyCertificates(db, rows.map((r) => r.id), today);
+  const values = { ...search.values, pageSize, offset, last: offset + pageSize - 1, cap: TOTAL_CAP + 1 };
+  const rows = await statements.page.all(values);
+  // A page past the end has no row to carry the count.
+  const counted = rows[0]?.counted ?? (await statements.count.get(values))!.counted;
+  if (counted === 0) return empty;
+  // The certificates of the page's companies only, in one statement.
+  const certs = await companyCertificates(reads, rows.map((r) => r.id), today);
+  const total = Math.min(counted, TOTAL_CAP);
   return {
     companies: rows.map((r) => ({ orgNumber: publicOrgNumber(r.orgNumber), name: r.name, city: r.city, certificates: certs.get(r.id) ?? [] })),
     total,
+    totalCapped: counted > TOTAL_CAP,
     page,
     pageSize,
     pageCount: Math.ceil(total / pageSize),
   };
 }
 
+/** A kind of search: what its statements look like. */
+interface Shape {
+  words: boolean;
+  /** Only Aktivt today (else any current company certificate will do). */
+  activeOnly: boolean;
+  byNumber: boolean;
+  /** How many of the Teknikområde's schemes listed companies hold; 0 for any Teknikområde. */
+  schemes: number;
+}
+
 interface Search {
-  /** The FTS5 query of the words (of the name or ort, and of the ort), if any. */
-  match: string | null;
-  orgNumber?: string;
-  /** Null: any current company certificate will do, not only one Aktivt today. */
-  activeOn: string | null;
-  schemeIds?: string[];
+  shape: Shape;
+  /** The values of the placeholders: match, today, orgNumber, scheme0…. */
+  values: Record<string, unknown>;
 }
 
 interface Row {
@@ -70,104 +96,147 @@ interface Row {
   orgNumber: string;
   name: string;
   city: string;
+  /** The companies found, up to TOTAL_CAP + 1. */
+  counted: number;
 }
 
-// A search looks at thousands of companies to count them ("kyl" matches a fifth of them), so each
-// should cost few index lookups. The two lists below are short, and SQLite builds each once per
-// statement into a temporary index; each match is then looked up only in the certificates' index,
-// not also in companies (and supersedes_certificate_id) as a correlated subquery would.
+interface Statements {
+  page: ReadStatement<Row>;
+  count: ReadStatement<{ counted: number }>;
+}
 
-/** Companies not (or not yet) approved: pending and refused registrations. */
-const notApproved = sql`(select id from companies where status <> 'approved')`;
+const ROW_COLUMNS = ["id", "orgNumber", "name", "city", "counted"] as const;
+const prepared = onePerDatabase(() => new Map<string, Statements>());
 
-/** Certificates that a newer version replaces. */
-const superseded = sql`(select supersedes_certificate_id from certificates where supersedes_certificate_id is not null)`;
+function statementsFor(reads: PreparedReads, search: Search): Statements {
+  const key = JSON.stringify(search.shape);
+  let made = prepared(reads).get(key);
+  if (!made) {
+    const found = foundCompanies(search.shape);
+    made = { page: reads.prepare<Row>(pageOf(found), ROW_COLUMNS), count: reads.prepare<{ counted: number }>(sql`select ${found.counted}`, ["counted"]) };
+    prepared(reads).set(key, made);
+  }
+  return made;
+}
+
+const p = (name: string) => sql.placeholder(name);
 
 /**
- * Words or a number. One statement finds the matching companies once (id and name), counts them,
- * takes the page from them in name order, and only then reads the page's companies. Ties in name
- * come in id order, as they did when SQLite sorted the matches.
+ * The companies a search finds, as SQL. Without words: `l` in company_listing. With words, for
+ * each state range of company_listing.order_key (0: Aktivt until a date; 1: listed, nothing
+ * Aktivt) the matches in companies_fts, `f`, whose rowid is that key (migration 0010): by default
+ * only range 0, less the companies whose last Aktivt certificate has passed Giltigt till.
  */
-async function narrowPage(db: DbOrTx, search: Search, pageSize: number, offset: number): Promise<{ rows: Row[]; total: number }> {
-  // With words the FTS table drives and answers with the company's id and its own copy of the
-  // name (the triggers of 0006 keep one row per company, with its name): the companies table is
-  // read only for the page. A number alone finds its company through the number's index.
-  const hits =
-    search.match === null
-      ? sql`select ${companies.id} as id, ${companies.name} as name from ${companies} where ${and(sql`${companies.status} = 'approved'`, ofNumber(search.orgNumber), holdsCompanyCertificate(companies.id, search))}`
-      : sql`select company_id as id, name from companies_fts where companies_fts match ${search.match} and company_id not in ${notApproved}${
-          search.orgNumber ? sql` and company_id in (select ${companies.id} from ${companies} where ${ofNumber(search.orgNumber)})` : sql``
-        } and ${holdsCompanyCertificate(sql`companies_fts.company_id`, search)}`;
-  // Starts with SELECT, not WITH: db/serialize-writes.ts would queue a WITH … as a write.
-  const rows = await db.all<Row & { total: number }>(sql`
-    select c.id as id, c.org_number as orgNumber, c.name as name, c.city as city, p.total as total
-    from (
-      with hits as materialized (${hits})
-      select id, name, (select count(*) from hits) as total from hits order by name collate nocase, id limit ${pageSize} offset ${offset}
-    ) as p
-    join ${companies} as c on c.id = p.id
-    order by p.name collate nocase, p.id`);
-  if (rows.length > 0) return { rows, total: rows[0]!.total };
-  // A page past the end has no row to carry the total.
-  const [row] = await db.all<{ total: number }>(sql`select count(*) as total from (${hits})`);
-  return { rows: [], total: row?.total ?? 0 };
+interface Found {
+  /** The number found, counted up to :cap. */
+  counted: SQL;
+  /** One page in name order: company_id and sort_key. */
+  page: SQL;
+}
+
+const STATE = 2n ** 61n;
+const range = (state: bigint) => ({ from: sql.raw(String(state * STATE)), to: sql.raw(String((state + 1n) * STATE)) });
+const upToCap = (rows: SQL) => sql`(select count(*) from (${rows} limit ${p("cap")}))`;
+
+function foundCompanies(shape: Shape): Found {
+  const active = shape.activeOnly ? sql` and l.active_until >= ${p("today")}` : sql``;
+  // The partial unique index on org_number (whose condition this repeats) finds at most one.
+  const byNumber = shape.byNumber ? sql` and l.company_id = (select id from companies where org_number = ${p("orgNumber")} and status <> 'refused')` : sql``;
+  const schemeIds = sql.join(Array.from({ length: shape.schemes }, (_, i) => p(`scheme${i}`)), sql`, `);
+  const inSchemes =
+    shape.schemes === 0
+      ? sql``
+      : sql` and exists (select 1 from company_listing_schemes as s where s.company_id = l.company_id and s.scheme_id in (${schemeIds})${shape.activeOnly ? sql` and s.active_until >= ${p("today")}` : sql``})`;
+  if (!shape.words) {
+    // The partial index company_listing_order is walked in name order and the walk stops after
+    // the page (INDEXED BY: statistics from ANALYZE may otherwise prefer active_until's index).
+    // A number finds its one company through company_id's index instead.
+    const listing = shape.byNumber ? sql`company_listing as l` : sql`company_listing as l indexed by company_listing_order`;
+    const where = sql`l.listed = 1${active}${byNumber}${inSchemes}`;
+    return {
+      // With a Teknikområde, counting starts from its companies: few or many, it stops soon.
+      counted: upToCap(
+        shape.schemes === 0
+          ? sql`select 1 from ${listing} where ${where}`
+          : sql`select distinct s.company_id from company_listing_schemes as s indexed by company_listing_schemes_scheme cross join company_listing as l on l.company_id = s.company_id where s.scheme_id in (${schemeIds})${
+              shape.activeOnly ? sql` and s.active_until >= ${p("today")}` : sql``
+            } and l.listed = 1${byNumber}`,
+      ),
+      page: sql`select l.company_id, l.sort_key from ${listing} where ${where} order by l.sort_key, l.company_id limit ${p("pageSize")} offset ${p("offset")}`,
+    };
+  }
+  const states = shape.activeOnly ? [0n] : [0n, 1n];
+  // CROSS JOIN keeps FTS5 outside: it reads matches in rowid order, each company then found by its key.
+  const joined = (state: bigint, columns: SQL, below?: SQL) =>
+    sql`select ${columns} from companies_fts as f cross join company_listing as l on l.order_key = f.rowid where companies_fts match ${p("match")} and f.rowid >= ${range(state).from} and f.rowid < ${below ?? range(state).to}${active}${byNumber}${inSchemes}`;
+  return {
+    counted: shape.byNumber || shape.schemes > 0 ? upToCap(sql.join(states.map((state) => joined(state, sql`1`)), sql` union all `)) : countedByKey(states, shape.activeOnly),
+    // In each range FTS5 hands out matches in name order up to the first six characters of the
+    // sort key: the page's companies are among the matches in the same or an earlier block of
+    // keys than the (offset + pageSize)-th match of that range, so only those are read and sorted.
+    page: sql`${sql.join(
+      states.map((state) => {
+        const last = sql`(${joined(state, sql`((f.rowid >> 28) + 1) << 28`)} order by f.rowid limit 1 offset ${p("last")})`;
+        return joined(state, sql`l.company_id as company_id, l.sort_key as sort_key`, sql`coalesce(${last}, ${range(state).to})`);
+      }),
+      sql` union all `,
+    )} order by sort_key, company_id limit ${p("pageSize")} offset ${p("offset")}`,
+  };
 }
 
 /**
- * Every certified company. The page walks companies_public_name and stops after it (ties in name
- * in that index's order). The total counts the companies of the company certificates, from the
- * certificates' index: every certificate's company exists (a foreign key), and the few not
- * approved are left out by the list above.
+ * The number of word matches from the full-text index alone: the key's range says listed or
+ * Aktivt. Only the companies Aktivt by status whose last Giltigt till has passed (until the sweep
+ * marks them Utgånget at night; few) must be left out by key, and when the matches reach the cap
+ * even if all of those were among them, they need not be looked for at all.
  */
-async function broadPage(db: DbOrTx, search: Search, pageSize: number, offset: number): Promise<{ rows: Row[]; total: number }> {
-  const rows = await db
-    .select({ id: companies.id, orgNumber: companies.orgNumber, name: companies.name, city: companies.city })
-    .from(companies)
-    .where(and(eq(companies.status, "approved"), holdsCompanyCertificate(companies.id, search)))
-    // Ties keep the index's order; no second key, so the index walk can stop after one page.
-    .orderBy(sql`${companies.name} collate nocase`)
-    .limit(pageSize)
-    .offset(offset);
-  const [row] = await db.all<{ total: number }>(
-    sql`select count(distinct x.company_id) as total from certificates as x where x.company_id is not null${certificateConditions(search)} and x.company_id not in ${notApproved}`,
-  );
-  return { rows, total: row?.total ?? 0 };
+function countedByKey(states: bigint[], activeOnly: boolean): SQL {
+  const matches = (state: bigint) => sql`select 1 from companies_fts as f where companies_fts match ${p("match")} and f.rowid >= ${range(state).from} and f.rowid < ${range(state).to}`;
+  if (!activeOnly) return upToCap(sql.join(states.map(matches), sql` union all `));
+  const lapsed = sql`(select count(*) from company_listing where active_until < ${p("today")})`;
+  return sql`(case when (select count(*) from (${matches(0n)} limit ${p("cap")} + ${lapsed})) >= ${p("cap")} + ${lapsed} then ${p("cap")}
+    else ${upToCap(sql`${matches(0n)} and f.rowid not in (select order_key from company_listing where active_until < ${p("today")})`)} end)`;
 }
 
-/** What a search looks for; null when it cannot match anything (an unknown Teknikområde). */
-async function conditions(db: DbOrTx, input: CompanySearch, today: string): Promise<Search | null> {
+/** One page in name order, with the count. */
+function pageOf(found: Found): SQL {
+  return sql`
+    select c.id, c.org_number, c.name, c.city, ${found.counted}
+    from (${found.page}) as p
+    cross join companies as c on c.id = p.company_id
+    order by p.sort_key, p.company_id`;
+}
+
+const schemesOfArea = onePerDatabase((reads) =>
+  reads.prepare<{ id: string }>(
+    new QueryBuilder()
+      .select({ id: schemes.id })
+      .from(schemes)
+      .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
+      // Only schemes some listed company holds: an area no company is certified in finds nothing at once.
+      .where(and(eq(technicalAreas.code, sql.placeholder("area")), sql`exists (select 1 from company_listing_schemes as s indexed by company_listing_schemes_scheme where s.scheme_id = ${schemes.id})`)),
+    ["id"],
+  ),
+);
+
+/** What a search looks for; null when it cannot match anything (a Teknikområde no company holds, or an unknown one). */
+async function conditions(reads: PreparedReads, input: CompanySearch, today: string): Promise<Search | null> {
   const q = (input.q ?? "").trim();
   // An organisationsnummer typed in the free-text box is searched as one.
   const orgInQ = /^[\d\s-]+$/.test(q) ? normaliseOrgNumber(q) : null;
-  const orgNumber = input.orgNumber ?? orgInQ ?? undefined;
-  const match = [orgInQ ? null : prefixQuery(searchWords(q)), prefixQuery(searchWords(input.city ?? ""), "city")].filter(Boolean).join(" AND ");
-  let schemeIds: string[] | undefined;
+  const orgNumber = input.orgNumber ?? orgInQ ?? null;
+  const match = [orgInQ ? null : prefixQuery(searchWords(q)), prefixQuery(searchWords(input.city ?? ""), "city")].filter(Boolean).join(" AND ") || null;
+  let schemeIds: string[] = [];
   if (input.area) {
-    const inArea = await db.select({ id: schemes.id }).from(schemes).innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId)).where(eq(technicalAreas.code, input.area));
-    if (inArea.length === 0) return null;
-    schemeIds = inArea.map((s) => s.id);
+    schemeIds = (await schemesOfArea(reads).all({ area: input.area })).map((s) => s.id);
+    if (schemeIds.length === 0) return null;
   }
-  return { match: match || null, orgNumber, activeOn: input.includeWithoutActive ? null : today, schemeIds };
-}
-
-/** The company with this organisationsnummer, through the partial unique index (whose condition it repeats). */
-function ofNumber(orgNumber: string | undefined): SQL | undefined {
-  return orgNumber ? and(eq(companies.orgNumber, orgNumber), ne(companies.status, "refused")) : undefined;
-}
-
-/** A current company certificate, Aktivt on the day if one is given, of one of the schemes if given. */
-function holdsCompanyCertificate(companyId: SQLWrapper, opts: Pick<Search, "activeOn" | "schemeIds">): SQL {
-  return sql`exists (select 1 from certificates as x where x.company_id = ${companyId}${certificateConditions(opts)})`;
-}
-
-/** The conditions on a company certificate `x`, each after an `and`. */
-function certificateConditions(opts: Pick<Search, "activeOn" | "schemeIds">): SQL {
-  const active = opts.activeOn === null ? sql`` : sql` and x.status = 'active' and (x.valid_until is null or x.valid_until >= ${opts.activeOn})`;
-  const inSchemes = opts.schemeIds === undefined ? sql`` : sql` and x.scheme_id in (${sql.join(opts.schemeIds.map((id) => sql`${id}`), sql`, `)})`;
-  return sql`${active}${inSchemes} and x.id not in ${superseded}`;
+  return {
+    shape: { words: match !== null, activeOnly: !input.includeWithoutActive, byNumber: orgNumber !== null, schemes: schemeIds.length },
+    values: { match, today, orgNumber, ...Object.fromEntries(schemeIds.map((id, i) => [`scheme${i}`, id])) },
+  };
 }
 
 function clamp(n: number, min: number, max: number): number {
   return Number.isFinite(n) ? Math.min(max, Math.max(min, Math.trunc(n))) : min;
 }
-

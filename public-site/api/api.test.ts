@@ -145,8 +145,8 @@ describe("GET /api/v1/companies and /api/v1/companies/{orgNumber}", () => {
     expect(res.headers.get("ETag")).toBeTruthy();
     expectPublicHeaders(res);
     const body = await res.json();
-    expect(Object.keys(body)).toEqual(["companies", "total", "page", "pageSize", "pageCount"]);
-    expect(body).toMatchObject({ total: 1, page: 1, pageSize: 20, pageCount: 1 });
+    expect(Object.keys(body)).toEqual(["companies", "total", "totalIsLowerBound", "page", "pageSize", "pageCount"]);
+    expect(body).toMatchObject({ total: 1, totalIsLowerBound: false, page: 1, pageSize: 20, pageCount: 1 });
     const [company] = body.companies;
     expect(Object.keys(company)).toEqual(companyKeys);
     expect(Object.keys(company.certificates[0])).toEqual(certificateKeys);

@@ -3,7 +3,7 @@
 // answers against these schemas, so the document cannot drift from the code.
 import { CERTIFICATE_STATUSES } from "../../db/schema/certificates.ts";
 import { CERTIFICATE_LABELS } from "../../modules/certificates/index.ts";
-import { MAX_PAGE_SIZE } from "../../modules/verification/index.ts";
+import { MAX_PAGE_SIZE, TOTAL_CAP } from "../../modules/verification/index.ts";
 
 const date = { type: "string", format: "date", description: "YYYY-MM-DD" };
 const nullableDate = { type: ["string", "null"], format: "date", description: "YYYY-MM-DD, or null" };
@@ -64,7 +64,7 @@ export function openApiDocument(publicUrl: string) {
       "/companies": {
         get: {
           operationId: "searchCompanies",
-          summary: "Certified companies: by default those with a company certificate that is active today, in name order.",
+          summary: `Certified companies: by default those with a company certificate that is active today, in Swedish name order (a–z, then å, ä, ö; case ignored). The total is counted up to ${TOTAL_CAP}.`,
           parameters: [
             { name: "q", in: "query", required: false, description: "Words of the company's name or city, each matched as a prefix (\"kyl\" finds Kylteknik); an organisationsnummer also works.", schema: { type: "string", maxLength: 100 } },
             { name: "area", in: "query", required: false, description: "A technical area's code, e.g. fgas.", schema: { type: "string", maxLength: 40 } },
@@ -176,13 +176,14 @@ export function openApiDocument(publicUrl: string) {
         CompanySearchResult: {
           type: "object",
           additionalProperties: false,
-          required: ["companies", "total", "page", "pageSize", "pageCount"],
+          required: ["companies", "total", "totalIsLowerBound", "page", "pageSize", "pageCount"],
           properties: {
             companies: { type: "array", items: ref("Company") },
-            total: { type: "integer", minimum: 0 },
+            total: { type: "integer", minimum: 0, description: `The number of companies found, counted up to ${TOTAL_CAP}.` },
+            totalIsLowerBound: { type: "boolean", description: `true: more companies than total were found (counting stops at ${TOTAL_CAP}); pages after pageCount may still have companies.` },
             page: { type: "integer", minimum: 1 },
             pageSize: { type: "integer", minimum: 1 },
-            pageCount: { type: "integer", minimum: 0 },
+            pageCount: { type: "integer", minimum: 0, description: "The pages of total." },
           },
         },
         Problem: {

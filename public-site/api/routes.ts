@@ -61,7 +61,7 @@ export function publicApi(): Hono<AppEnv> {
     const orgNumber = input.orgNumber ? normaliseOrgNumber(input.orgNumber) : undefined;
     if (orgNumber === null) return problem(c, 400, "Felaktigt organisationsnummer", "Ett organisationsnummer har tio siffror, till exempel 556016-0680.");
     const result = await searchCertifiedCompanies(
-      c.var.deps.db,
+      c.var.deps.reads,
       { q: input.q, area: input.area || undefined, city: input.city, orgNumber, includeWithoutActive: input.includeWithoutActive === "true", page: input.page, pageSize: input.pageSize },
       today(c),
     );

@@ -40,6 +40,7 @@ export function companySearchJson(result: CompanySearchResult, publicUrl: string
   return {
     companies: result.companies.map((company) => companyJson(company, publicUrl)),
     total: result.total,
+    totalIsLowerBound: result.totalCapped,
     page: result.page,
     pageSize: result.pageSize,
     pageCount: result.pageCount,

@@ -97,14 +97,21 @@ export type SearchResultsProps =
   | { kind: "found"; form: SearchForm; result: CompanySearchResult }
   | { kind: "invalid"; form: SearchForm; message: string };
 
+const count = new Intl.NumberFormat("sv-SE");
+
+/** "1 företag", "37 företag", or "Fler än 1 000 företag" when counting stopped at the cap. */
+function hitsText(result: CompanySearchResult): string {
+  if (result.totalCapped) return `Fler än ${count.format(result.total)} företag`;
+  return result.total === 1 ? "1 företag" : `${count.format(result.total)} företag`;
+}
+
 /** The part htmx swaps: the number found (announced), the companies, the pages. */
 export const SearchResults: FC<SearchResultsProps> = (props) => {
-  const hits = props.kind === "found" ? props.result.total : 0;
   return (
     <div id={RESULTS_ID} class="company-results">
       <h2 class="visually-hidden">Sökresultat</h2>
       <p class="hits" aria-live="polite">
-        {props.kind === "invalid" ? "Ingen sökning" : hits === 1 ? "1 företag" : `${hits} företag`}
+        {props.kind === "invalid" ? "Ingen sökning" : hitsText(props.result)}
         {props.kind === "found" && !props.form.alla ? " med aktivt företagscertifikat" : ""}
       </p>
       {props.kind === "invalid" ? (
@@ -125,7 +132,7 @@ export const SearchResults: FC<SearchResultsProps> = (props) => {
               </li>
             ))}
           </ol>
-          <Pagination form={props.form} page={props.result.page} pageCount={props.result.pageCount} />
+          <Pagination form={props.form} page={props.result.page} pageCount={props.result.pageCount} more={props.result.totalCapped} />
         </>
       )}
     </div>
@@ -176,8 +183,11 @@ export const CompanyCertificates: FC<{ company: PublicCompany; caption?: string 
   </div>
 );
 
-/** Föregående, the pages around this one, Nästa: plain links that htmx follows in place. */
-const Pagination: FC<{ form: SearchForm; page: number; pageCount: number }> = ({ form, page, pageCount }) => {
+/**
+ * Föregående, the pages around this one, Nästa: plain links that htmx follows in place. With
+ * `more`, the count stopped at the cap: there are more pages than pageCount, unlinked.
+ */
+const Pagination: FC<{ form: SearchForm; page: number; pageCount: number; more: boolean }> = ({ form, page, pageCount, more }) => {
   if (pageCount <= 1) return null;
   const link = (p: number, label: string, rel?: string) => (
     <a href={searchHref(form, p)} hx-get={searchHref(form, p)} {...swap} hx-swap="outerMorph show:top" rel={rel}>
@@ -188,7 +198,7 @@ const Pagination: FC<{ form: SearchForm; page: number; pageCount: number }> = ({
   return (
     <nav class="pagination" aria-label="Sidor i sökresultatet">
       <p class="pagination__where">
-        Sida {page} av {pageCount}
+        Sida {page} av {more ? `fler än ${pageCount}` : pageCount}
       </p>
       <ul>
         {page > 1 ? <li>{link(page - 1, "Föregående", "prev")}</li> : null}
