@@ -90,6 +90,9 @@ function capped(source: ReadableStream<Uint8Array>, max: number, over: () => Err
 /** The body limit for this request's route. */
 export function bodyLimits(): MiddlewareHandler<AppEnv> {
   return (c, next) => {
+    // No route reads the body of a GET or HEAD, and unread bytes are never held: nothing to bound.
+    // Asking for the body would also make the whole Request object, the dearest step of a GET.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const upload = c.req.method === "POST" && UPLOAD_ROUTES.some((route) => route.test(c.req.path));
     return (upload ? forUploads : forForms)(c, next);
   };

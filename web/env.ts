@@ -9,7 +9,9 @@ export interface AppEnv {
     user: SessionUser | null;
     /** This request's id: in the log, the X-Request-Id header and the Felkod on an error page. */
     requestId: string;
-    /** The log with this request's id on every line. */
+    /** The process's log; requestLogger(c) gives it with this request's id on every line. */
     log: Logger;
+    /** Set by an answer that carries X-Request-Id already (public-site/fast-lane.ts). */
+    requestIdSent?: boolean;
   };
 }

@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { DomainError, Invalid, TooManyRequests } from "../lib/errors.ts";
 import { STORAGE_FAULT_MESSAGES, storageFault } from "../lib/storage-faults.ts";
 import type { AppEnv } from "./env.ts";
+import { requestLogger } from "./request-log.ts";
 import { isHtmx } from "./htmx.ts";
 import { page } from "./render.tsx";
 
@@ -77,11 +78,11 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const fault = storageFault(err);
   if (fault) {
     // One line an operator can act on: what the machine said, and where (the stack in `err`).
-    c.var.log.error({ err, storage: fault.kind, code: fault.code }, `Lagringen: ${fault.kind === "full" ? "fullt" : "skrivskyddad"} (${fault.code}) vid ${c.req.method} ${c.req.path}: ${(err as Error).message?.split("\n")[0] ?? ""}`);
+    requestLogger(c).error({ err, storage: fault.kind, code: fault.code }, `Lagringen: ${fault.kind === "full" ? "fullt" : "skrivskyddad"} (${fault.code}) vid ${c.req.method} ${c.req.path}: ${(err as Error).message?.split("\n")[0] ?? ""}`);
     c.header("Retry-After", "300");
     return errorPage(c, 503, STORAGE_FAULT_MESSAGES[fault.kind]);
   }
-  c.var.log.error({ err }, `Oväntat fel vid ${c.req.method} ${c.req.path}`);
+  requestLogger(c).error({ err }, `Oväntat fel vid ${c.req.method} ${c.req.path}`);
   return errorPage(c, 500, "Ett oväntat fel uppstod. Inget av det du redan sparat har gått förlorat. Försök igen om en stund.");
 };
 
