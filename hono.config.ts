@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Hono } from "hono";
-import { secureHeaders } from "hono/secure-headers";
 import { migrateDatabase, type Database } from "./db/client.ts";
 import { openCheckedDatabase } from "./db/open-checked.ts";
 import { checkReadiness } from "./db/readiness.ts";
@@ -23,6 +22,7 @@ import { invoiceFollowUps } from "./modules/invoicing/follow-ups.ts";
 /** What each kind of follow-up work does (modules/outbox/follow-ups.ts runs them). */
 const FOLLOW_UP_HANDLERS: FollowUpHandlers = { ...invoiceFollowUps };
 import { embedRoutes } from "./public-site/embed.tsx";
+import { publicReads } from "./public-site/reads.ts";
 import { publicSite } from "./public-site/routes.tsx";
 import { accountRoutes } from "./web/accounts/routes.tsx";
 import { bodyLimits } from "./web/body-limits.ts";
@@ -33,6 +33,7 @@ import type { AppEnv } from "./web/env.ts";
 import { notFound, onError } from "./web/errors.tsx";
 import { sameOriginOnly } from "./web/origin-check.ts";
 import { noStoreForPersonalPages } from "./web/personal-cache.ts";
+import { withSecurityHeaders } from "./web/security-headers.ts";
 import { portalRoutes } from "./web/portal/routes.tsx";
 import { requestLog } from "./web/request-log.ts";
 import { staffRoutes } from "./web/staff/routes.tsx";
@@ -144,26 +145,10 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     c.set("user", null);
     await next();
   });
-  app.use(
-    "*",
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-      strictTransportSecurity: config.production ? "max-age=63072000; includeSubDomains" : false,
-      referrerPolicy: "same-origin",
-      // A route that sets its own header keeps it (the mail preview, later the widget routes).
-      overwrite: false,
-    }),
-  );
+  // Security headers on every answer that does not carry its own (web/security-headers.ts).
+  app.use("*", withSecurityHeaders());
+  // The public read path first: all GETs, no session, each answer made whole (public-site/reads.ts).
+  app.route("/", publicReads());
   app.use("*", noStoreForPersonalPages());
   // Before anything reads a body: the Origin check, the session and the routes come after.
   app.use("*", bodyLimits());

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { createClient } from "@libsql/client";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
@@ -37,3 +38,45 @@ describe("the JSON log", () => {
     expect(line).toContain("params: [utelämnade]");
   });
 });
+
+describe("the log on standard output", () => {
+  it("keeps request lines for a moment, writes them with the first error at once, and loses none at exit", async () => {
+    const { spawn } = await import("node:child_process");
+    const script = `
+      import { createLogger } from "./lib/log.ts";
+      const log = createLogger({ level: "info" });
+      for (let i = 0; i < 3; i++) log.info({ n: i }, "förfrågan");
+      process.stderr.write("klar\\n");
+      process.stdin.once("data", () => {
+        log.error({ n: 3 }, "Oväntat fel");
+        process.stdin.once("data", () => { log.info({ n: 4 }, "sist"); process.exit(0); });
+      });`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: path.join(import.meta.dirname, ".."), env: { ...withoutVitest(), NODE_ENV: "development" }, stdio: ["pipe", "pipe", "pipe"] });
+    const ready = new Promise<void>((resolve) => child.stderr!.on("data", (d: Buffer) => d.toString().includes("klar") && resolve()));
+    const lines: { n: number; level: string }[] = [];
+    let text = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      text += d.toString();
+      const parts = text.split("\n");
+      text = parts.pop()!;
+      for (const p of parts) lines.push(JSON.parse(p));
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    await ready;
+    await new Promise((r) => setTimeout(r, 300));
+    // Buffered: the three request lines have not been written yet (they go at the latest after 1 s).
+    expect(lines).toEqual([]);
+    child.stdin!.write("x");
+    await expect.poll(() => lines.length, { timeout: 500 }).toBe(4);
+    expect(lines.map((l) => l.n)).toEqual([0, 1, 2, 3]);
+    expect(lines[3]!.level).toBe("error");
+    child.stdin!.write("x");
+    expect(await exited).toBe(0);
+    expect(lines.map((l) => l.n)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+/** The environment of a process that is not a test run (the logger is silent under vitest). */
+function withoutVitest(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
+}

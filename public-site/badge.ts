@@ -11,6 +11,7 @@ import type { AppEnv } from "../web/env.ts";
 import { openToOtherSites } from "./cross-origin.ts";
 import { etagOf } from "../lib/etag.ts";
 import { tagged } from "../web/http-cache.ts";
+import { securityHeaders } from "../web/security-headers.ts";
 
 const COLOURS: Record<CertificateStatus | "unknown", string> = {
   active: "#1b6a35",
@@ -27,14 +28,14 @@ export function badgeRoutes(): Hono<AppEnv> {
   app.get("/:file", async (c) => {
     const m = /^(\d{1,12})\.svg$/.exec(c.req.param("file"));
     const number = m ? parseCertificateNumber(m[1]!) : null;
-    const { deps } = c.var;
+    const deps = c.get("deps");
     const cert = number === null ? null : await findCertificateByNumber(deps.reads, number, swedishDate(deps.clock.now()), { name: deps.config.org.name });
     const left = number === null ? "certifikat" : `certifikat ${number}`;
     // The badge shows the number and the status, nothing else: the tag is made from those, so a
     // 304 draws nothing.
     const etag = `"b${TEMPLATE}-${number ?? "x"}-${cert?.status ?? "unknown"}"`;
     const svg = () => (cert ? badgeSvg(left, cert.statusLabel, COLOURS[cert.status], `${left}: ${cert.statusLabel}`) : badgeSvg(left, "okänt", COLOURS.unknown, `${left}: okänt certifikat`));
-    return tagged(c, etag, svg, { contentType: "image/svg+xml", cacheControl: cert ? "public, max-age=300" : "public, max-age=60", status: cert ? 200 : 404 });
+    return tagged(c, etag, svg, { contentType: "image/svg+xml", cacheControl: cert ? "public, max-age=300" : "public, max-age=60", status: cert ? 200 : 404, base: securityHeaders(deps.config).publicData });
   });
   return app;
 }

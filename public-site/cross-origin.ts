@@ -20,6 +20,8 @@ export function openToOtherSites(): MiddlewareHandler<AppEnv> {
       });
     }
     await next();
+    // A lean answer carries these headers already (web/security-headers.ts, publicData).
+    if (c.get("leanAnswer")) return;
     const h = c.res.headers;
     h.set("Access-Control-Allow-Origin", "*");
     h.set("Access-Control-Expose-Headers", "ETag, Retry-After");

@@ -9,6 +9,7 @@ import { buildWidgets, type WidgetBundle } from "../widgets/build.ts";
 import { openToOtherSites } from "./cross-origin.ts";
 import { fixedBody, type FixedBody } from "../lib/etag.ts";
 import { sendFixed } from "../web/http-cache.ts";
+import { securityHeaders } from "../web/security-headers.ts";
 import { EmbedPage, type Preview } from "./pages/embed.tsx";
 
 export const WIDGET_SCRIPT_PATH = "/widgets/certportal.js";
@@ -34,20 +35,27 @@ export function widgetScriptHref(): string {
   return version ? `${WIDGET_SCRIPT_PATH}?v=${version}` : WIDGET_SCRIPT_PATH;
 }
 
-export function embedRoutes(): Hono<AppEnv> {
+/** The widget script, on the public read path (public-site/reads.ts). */
+export function widgetScriptRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Any site may load the script: CORS open, CORP cross-origin, no cookie set. Other sites use the
   // plain address (they cannot follow our releases): five minutes in caches, then a 304 on the
   // ETag computed once, so a new release is picked up within five minutes.
   widgetBundle().catch(() => undefined);
   app.use(WIDGET_SCRIPT_PATH, openToOtherSites());
-  app.get(WIDGET_SCRIPT_PATH, async (c) => sendFixed(c, await widgetBundle(), "text/javascript; charset=utf-8", "public, max-age=300"));
+  app.get(WIDGET_SCRIPT_PATH, async (c) => sendFixed(c, await widgetBundle(), "text/javascript; charset=utf-8", "public, max-age=300", securityHeaders(c.get("deps").config).publicData));
+  return app;
+}
+
+/** "Bädda in", the page that explains the widgets. */
+export function embedRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.get("/badda-in", embedPage);
   return app;
 }
 
 async function embedPage(c: Context<AppEnv>) {
-  const { config } = c.var.deps;
+  const { config } = c.get("deps");
   const preview = await previewOf(c);
   return page(
     c,
@@ -62,7 +70,7 @@ async function embedPage(c: Context<AppEnv>) {
  * by the number someone already has.
  */
 async function previewOf(c: Context<AppEnv>): Promise<Preview> {
-  const { reads, clock } = c.var.deps;
+  const { reads, clock } = c.get("deps");
   const typedNumber = (c.req.query("nummer") ?? "").trim().slice(0, 20);
   const typedOrg = (c.req.query("orgnr") ?? "").trim().slice(0, 20);
   const number = typedNumber ? parseCertificateNumber(typedNumber.replace(/\s+/g, "")) : null;

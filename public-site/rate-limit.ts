@@ -14,7 +14,7 @@ const limiters = new WeakMap<Deps, MemoryRateLimiter>();
  */
 export function publicRateLimit(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const deps = c.var.deps;
+    const deps = c.get("deps");
     if (deps.config.publicRateLimit > 0) {
       let limiter = limiters.get(deps);
       if (!limiter) limiters.set(deps, (limiter = new MemoryRateLimiter()));

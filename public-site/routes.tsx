@@ -2,15 +2,16 @@
 // verification pages (Kontrollera certifikat, /c/{number}, Sök certifierade företag), the public
 // JSON API and the badge. Texts follow the manuals in shared/seeds.
 import { Hono, type Context } from "hono";
+import type { Child } from "hono/jsx";
 import type { OrgConfig } from "../lib/config.ts";
 import { isIsoDate, swedishDate } from "../lib/dates.ts";
 import { findCertificateByNumber, getPublicCompany, listCompanyAreas, listVersions, statusOnDate, normaliseOrgNumber, parseCertificateNumber, searchCertifiedCompanies } from "../modules/verification/index.ts";
 import { isStaff } from "../modules/deps.ts";
 import type { AppEnv } from "../web/env.ts";
 import { isHtmx } from "../web/htmx.ts";
-import { page } from "../web/render.tsx";
-import { publicApi } from "./api/routes.ts";
-import { badgeRoutes } from "./badge.ts";
+import { page, pageHtml } from "../web/render.tsx";
+import { leanAnswer } from "../web/lean-answer.ts";
+import { securityHeaders } from "../web/security-headers.ts";
 import { CertificatePage, CheckPage, type CheckPageProps } from "./pages/certificate-check.tsx";
 import { CompanyPage, SearchPage, SearchResults, type SearchForm, type SearchResultsProps } from "./pages/company-search.tsx";
 import { AboutPage, AreasPage, CentresPage, FilesPage, NewsPage, PricesPage } from "./pages/information.tsx";
@@ -28,21 +29,17 @@ export function publicSite(): Hono<AppEnv> {
   app.get("/examinationscentra", (c) => page(c, { title: "Examinationscentra" }, <CentresPage org={org(c)} />));
   app.get("/filer-och-lankar", (c) => page(c, { title: "Filer & länkar" }, <FilesPage org={org(c)} />));
   app.get("/prislista", (c) => page(c, { title: "Prislista" }, <PricesPage org={org(c)} />));
-  app.route("/api/v1", publicApi());
-  app.route("/badge", badgeRoutes());
-  const limited = publicRateLimit();
-  app.get("/kontrollera-certifikat", limited, checkCertificate);
-  app.get("/c/:number", limited, certificatePage);
+  app.get("/kontrollera-certifikat", publicRateLimit(), checkCertificate);
   app.get("/sok-certifierade-foretag", searchCompanies);
   app.get("/sok-certifierade-foretag/:orgnr", companyPage);
   return app;
 }
 
-const org = (c: Ctx): OrgConfig => c.var.deps.config.org;
+const org = (c: Ctx): OrgConfig => c.get("deps").config.org;
 
 /** Where a logged-in user's own pages are; null for a visitor. */
 function homeOf(c: Ctx): { href: string; label: string } | null {
-  const user = c.var.user;
+  const user = c.get("user");
   if (!user) return null;
   return isStaff(user) ? { href: "/personal", label: "Personal" } : { href: "/min-sida", label: "Min Sida" };
 }
@@ -50,7 +47,7 @@ function homeOf(c: Ctx): { href: string; label: string } | null {
 // ---------------------------------------------------------------------------------------------
 // Kontrollera certifikat and /c/{number}
 
-const today = (c: Ctx) => swedishDate(c.var.deps.clock.now());
+const today = (c: Ctx) => swedishDate(c.get("deps").clock.now());
 const issuer = (c: Ctx) => ({ name: org(c).name });
 
 const DATE_ERROR = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.";
@@ -75,27 +72,34 @@ async function checkCertificate(c: Ctx) {
     return page(c, { title: "Kontrollera certifikat", status: 422 }, <CheckPage {...props} />);
   }
   if (number !== null) {
-    const db = c.var.deps.reads;
+    const db = c.get("deps").reads;
     const cert = await findCertificateByNumber(db, number, today(c), issuer(c));
     props.result = cert ? { cert, today: today(c), on: date ? await statusOnDate(db, number, date) : null, versions: await listVersions(db, number) } : { notFound: String(number) };
   }
   return page(c, { title: "Kontrollera certifikat" }, <CheckPage {...props} />);
 }
 
-/** Where the QR code leads. The same for everyone, so no session is read here (hono.config.ts). */
-async function certificatePage(c: Ctx) {
+/**
+ * Where the QR code leads (public-site/reads.ts). The same for everyone, so no session is read
+ * (hono.config.ts), and made whole with its headers: the public read path.
+ */
+export async function certificatePage(c: Ctx) {
   const raw = c.req.param("number") ?? "";
   const number = parseCertificateNumber(raw);
-  const db = c.var.deps.reads;
+  const db = c.get("deps").reads;
   const cert = number === null ? null : await findCertificateByNumber(db, number, today(c), issuer(c));
   const shown = number === null ? raw.replace(/[^\d]/g, "").slice(0, 12) : String(number);
-  if (!cert) return page(c, { title: "Inget certifikat med det numret", status: 404 }, <CertificatePage number={shown} result={null} />);
+  if (!cert) return leanPage(c, 404, "Inget certifikat med det numret", <CertificatePage number={shown} result={null} />);
   const date = askedDate(c.req.query("datum"));
   const asked = Number.parseInt(c.req.query("version") ?? "", 10);
   const result = { cert, today: today(c), versions: await listVersions(db, cert.number), on: date ? await statusOnDate(db, cert.number, date) : null, askedVersion: Number.isSafeInteger(asked) && asked > 0 ? asked : null };
-  if (date === null) return page(c, { title: `Certifikat ${cert.number}`, status: 422 }, <CertificatePage number={shown} result={result} dateError={DATE_ERROR} />);
-  c.header("Cache-Control", "public, max-age=60");
-  return page(c, { title: `Certifikat ${cert.number}` }, <CertificatePage number={shown} result={result} />);
+  if (date === null) return leanPage(c, 422, `Certifikat ${cert.number}`, <CertificatePage number={shown} result={result} dateError={DATE_ERROR} />);
+  return leanPage(c, 200, `Certifikat ${cert.number}`, <CertificatePage number={shown} result={result} />, "public, max-age=60");
+}
+
+async function leanPage(c: Ctx, status: number, title: string, body: Child, cacheControl?: string): Promise<Response> {
+  const html = await pageHtml(c, { title }, body);
+  return leanAnswer(c, status, html, securityHeaders(c.get("deps").config).page, { "Content-Type": "text/html; charset=UTF-8", ...(cacheControl ? { "Cache-Control": cacheControl } : {}) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,7 +118,7 @@ async function searchCompanies(c: Ctx) {
   if (orgNumber === null) {
     results = { kind: "invalid", form, message: "Skriv hela organisationsnumret, tio siffror, till exempel 556016-0680." };
   } else {
-    const search = (page: number) => searchCertifiedCompanies(c.var.deps.reads, { q: form.q, orgNumber, area: form.omrade || undefined, city: form.ort, includeWithoutActive: form.alla, page }, today(c));
+    const search = (page: number) => searchCertifiedCompanies(c.get("deps").reads, { q: form.q, orgNumber, area: form.omrade || undefined, city: form.ort, includeWithoutActive: form.alla, page }, today(c));
     let result = await search(Number.isFinite(pageNo) ? pageNo : 1);
     // A page past the end (an old link, fewer hits now) shows the last page instead of nothing.
     if (result.companies.length === 0 && result.total > 0) result = await search(result.pageCount);
@@ -125,13 +129,13 @@ async function searchCompanies(c: Ctx) {
   // from one URL, so a browser going Back must not take the fragment from its cache for the page.
   c.header("Vary", "HX-Request");
   if (isHtmx(c)) return c.html(<SearchResults {...results} />, status);
-  const areas = await listCompanyAreas(c.var.deps.reads);
+  const areas = await listCompanyAreas(c.get("deps").reads);
   return page(c, { title: "Sök certifierade företag", status }, <SearchPage orgName={org(c).name} form={form} areas={areas} results={results} />);
 }
 
 async function companyPage(c: Ctx) {
   const orgNumber = normaliseOrgNumber(c.req.param("orgnr") ?? "");
-  const company = orgNumber === null ? null : await getPublicCompany(c.var.deps.reads, orgNumber, today(c));
+  const company = orgNumber === null ? null : await getPublicCompany(c.get("deps").reads, orgNumber, today(c));
   if (!company || orgNumber === null) {
     return page(
       c,

@@ -11,7 +11,7 @@ export interface AppEnv {
     requestId: string;
     /** The process's log; requestLogger(c) gives it with this request's id on every line. */
     log: Logger;
-    /** Set by an answer that carries X-Request-Id already (public-site/fast-lane.ts). */
-    requestIdSent?: boolean;
+    /** Set by an answer made whole with its headers (web/lean-answer.ts). */
+    leanAnswer?: boolean;
   };
 }

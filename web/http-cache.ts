@@ -1,11 +1,22 @@
 import type { Context } from "hono";
 import { clientHas, etagOf, type FixedBody } from "../lib/etag.ts";
+import type { AppEnv } from "./env.ts";
+import { leanAnswer } from "./lean-answer.ts";
+import type { HeaderSet } from "./security-headers.ts";
+
+export interface CacheableHeaders {
+  contentType: string;
+  cacheControl: string;
+  status?: 200 | 404;
+  /** The security headers of this kind of answer (web/security-headers.ts). */
+  base: HeaderSet;
+}
 
 /**
  * A body with an ETag computed from it and the given Cache-Control; 304 without a body when the
  * client already has it (If-None-Match, weak or strong, or *).
  */
-export function cacheable(c: Context, body: string, headers: { contentType: string; cacheControl: string; status?: 200 | 404 }): Response {
+export function cacheable(c: Context<AppEnv>, body: string, headers: CacheableHeaders): Response {
   return tagged(c, etagOf(body), () => body, headers);
 }
 
@@ -13,20 +24,20 @@ export function cacheable(c: Context, body: string, headers: { contentType: stri
  * The same with a tag known before the body is made (a fixed body's, or one derived from the data
  * the body shows): a 304 then costs no rendering at all.
  */
-export function tagged(c: Context, etag: string, render: () => string, headers: { contentType: string; cacheControl: string; status?: 200 | 404 }): Response {
-  c.header("ETag", etag);
-  c.header("Cache-Control", headers.cacheControl);
+export function tagged(c: Context<AppEnv>, etag: string, render: () => string, headers: CacheableHeaders): Response {
   const status = headers.status ?? 200;
   // 304 stands for a 200 the client has; an answer that says "not found" is always sent whole.
-  if (status === 200 && clientHas(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
-  return c.body(render(), status, { "Content-Type": headers.contentType });
+  if (status === 200 && clientHas(c.req.header("If-None-Match"), etag)) {
+    return leanAnswer(c, 304, null, headers.base, { ETag: etag, "Cache-Control": headers.cacheControl });
+  }
+  return leanAnswer(c, status, render(), headers.base, { "Content-Type": headers.contentType, ETag: etag, "Cache-Control": headers.cacheControl });
 }
 
 /** Caches may keep a versioned URL for a year; the plain URL is checked again after five minutes. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 
 /** A fixed body: a year when the URL names its version (`?v=`), otherwise `plain`. */
-export function sendFixed(c: Context, fixed: FixedBody, contentType: string, plain: string): Response {
+export function sendFixed(c: Context<AppEnv>, fixed: FixedBody, contentType: string, plain: string, base: HeaderSet): Response {
   const cacheControl = c.req.query("v") === fixed.version ? IMMUTABLE : plain;
-  return tagged(c, fixed.etag, () => fixed.body, { contentType, cacheControl });
+  return tagged(c, fixed.etag, () => fixed.body, { contentType, cacheControl, base });
 }

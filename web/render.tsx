@@ -14,13 +14,17 @@ export interface PageOptions {
 
 /** A whole page in the site's layout. */
 export function page(c: Context<AppEnv>, options: PageOptions, body: Child): Response | Promise<Response> {
-  const { config } = c.var.deps;
-  return c.html(
-    <Layout title={options.title} org={config.org} user={c.var.user} devTools={!config.production} scripts={options.scripts} head={options.head}>
+  return c.html(pageHtml(c, options, body), options.status ?? 200);
+}
+
+/** The HTML of a whole page in the site's layout (for an answer made whole, web/lean-answer.ts). */
+export function pageHtml(c: Context<AppEnv>, options: Omit<PageOptions, "status">, body: Child): string | Promise<string> {
+  const { config } = c.get("deps");
+  return (
+    <Layout title={options.title} org={config.org} user={c.get("user")} devTools={!config.production} scripts={options.scripts} head={options.head}>
       {body}
-    </Layout>,
-    options.status ?? 200,
-  );
+    </Layout>
+  ).toString();
 }
 
 /**

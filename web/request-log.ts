@@ -66,9 +66,8 @@ export function requestLog(log: Logger, options: { trustProxy: boolean }): Middl
       await next();
       status = c.res.status;
       // On the answer's own headers: c.header() after the handler would rebuild the whole
-      // response (a stream for its body). An answer made with the id already (the public fast
-      // lane) is left alone: touching its headers would make them a Headers object.
-      if (!c.var.requestIdSent) c.res.headers.set("X-Request-Id", requestId);
+      // response (a stream for its body). A lean answer (web/lean-answer.ts) carries the id already.
+      if (!c.get("leanAnswer")) c.res.headers.set("X-Request-Id", requestId);
     } finally {
       const ms = Math.round((performance.now() - started) * 10) / 10;
       log[status >= 500 ? "error" : "info"]({ requestId, method: c.req.method, path: loggablePath(c.req.url), status, ms }, "förfrågan");
@@ -78,5 +77,5 @@ export function requestLog(log: Logger, options: { trustProxy: boolean }): Middl
 
 /** The log with this request's id on every line (made when asked: most requests never ask). */
 export function requestLogger(c: Context<AppEnv>): Logger {
-  return c.var.log.child({ requestId: c.var.requestId });
+  return c.get("log").child({ requestId: c.get("requestId") });
 }

@@ -8,6 +8,7 @@ import { ownEntry } from "../lib/own-key.ts";
 import { bundlePasswordStrengthScript } from "./client/bundle.ts";
 import type { AppEnv } from "./env.ts";
 import { sendFixed } from "./http-cache.ts";
+import { securityHeaders } from "./security-headers.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -60,7 +61,7 @@ export function staticAssets(): Hono<AppEnv> {
     const file = c.req.param("file");
     const asset = ownEntry(ASSETS, file);
     if (!asset) return c.notFound();
-    return sendFixed(c, await load(file, asset), asset.type, "public, max-age=300");
+    return sendFixed(c, await load(file, asset), asset.type, "public, max-age=300", securityHeaders(c.get("deps").config).page);
   });
   return app;
 }

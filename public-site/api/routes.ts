@@ -8,6 +8,7 @@ import type { AppEnv } from "../../web/env.ts";
 import { openToOtherSites } from "../cross-origin.ts";
 import { fixedBody, type FixedBody } from "../../lib/etag.ts";
 import { cacheable, sendFixed } from "../../web/http-cache.ts";
+import { securityHeaders } from "../../web/security-headers.ts";
 import { publicRateLimit } from "../rate-limit.ts";
 import { openApiDocument } from "./openapi.ts";
 import { problem } from "./problem.ts";
@@ -15,11 +16,11 @@ import { certificateJson, companyJson, companySearchJson } from "./views.ts";
 
 type Ctx = Context<AppEnv>;
 
-const today = (c: Ctx) => swedishDate(c.var.deps.clock.now());
-const publicUrl = (c: Ctx) => c.var.deps.config.publicUrl;
+const today = (c: Ctx) => swedishDate(c.get("deps").clock.now());
+const publicUrl = (c: Ctx) => c.get("deps").config.publicUrl;
 
 /** What a minute-old answer may be: the same as the live one, or one status change behind. */
-const json = (c: Ctx, body: unknown) => cacheable(c, JSON.stringify(body), { contentType: "application/json; charset=utf-8", cacheControl: "public, max-age=60" });
+const json = (c: Ctx, body: unknown) => cacheable(c, JSON.stringify(body), { contentType: "application/json; charset=utf-8", cacheControl: "public, max-age=60", base: securityHeaders(c.get("deps").config).publicData });
 
 const companyQuery = z.object({
   q: z.string().max(100).optional(),
@@ -37,18 +38,18 @@ export function publicApi(): Hono<AppEnv> {
 
   // The document depends only on PUBLIC_URL: made once, with its ETag.
   let openApi: FixedBody | null = null;
-  api.get("/openapi.json", (c) => sendFixed(c, (openApi ??= fixedBody(JSON.stringify(openApiDocument(publicUrl(c))))), "application/json; charset=utf-8", "public, max-age=300"));
+  api.get("/openapi.json", (c) => sendFixed(c, (openApi ??= fixedBody(JSON.stringify(openApiDocument(publicUrl(c))))), "application/json; charset=utf-8", "public, max-age=300", securityHeaders(c.get("deps").config).publicData));
 
   api.get("/certificates/:number", async (c) => {
     const number = parseCertificateNumber(c.req.param("number"));
     if (number === null) return problem(c, 400, "Felaktigt certifikatnummer", "Ett certifikatnummer består av siffror, till exempel 10001.");
     const on = c.req.query("on");
     if (on !== undefined && !isIsoDate(on)) return problem(c, 400, "Felaktigt datum", "Parametern on är ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.");
-    const cert = await findCertificateByNumber(c.var.deps.reads, number, today(c), { name: c.var.deps.config.org.name });
+    const cert = await findCertificateByNumber(c.get("deps").reads, number, today(c), { name: c.get("deps").config.org.name });
     if (!cert) return problem(c, 404, "Certifikatet finns inte", "Inget certifikat med det numret.");
     const body = certificateJson(cert, publicUrl(c));
     if (on === undefined) return json(c, body);
-    return json(c, { ...body, on: await statusOnDate(c.var.deps.reads, number, on) });
+    return json(c, { ...body, on: await statusOnDate(c.get("deps").reads, number, on) });
   });
 
   api.get("/companies", async (c) => {
@@ -61,7 +62,7 @@ export function publicApi(): Hono<AppEnv> {
     const orgNumber = input.orgNumber ? normaliseOrgNumber(input.orgNumber) : undefined;
     if (orgNumber === null) return problem(c, 400, "Felaktigt organisationsnummer", "Ett organisationsnummer har tio siffror, till exempel 556016-0680.");
     const result = await searchCertifiedCompanies(
-      c.var.deps.reads,
+      c.get("deps").reads,
       { q: input.q, area: input.area || undefined, city: input.city, orgNumber, includeWithoutActive: input.includeWithoutActive === "true", page: input.page, pageSize: input.pageSize },
       today(c),
     );
@@ -71,7 +72,7 @@ export function publicApi(): Hono<AppEnv> {
   api.get("/companies/:orgNumber", async (c) => {
     const orgNumber = normaliseOrgNumber(c.req.param("orgNumber"));
     if (orgNumber === null) return problem(c, 400, "Felaktigt organisationsnummer", "Ett organisationsnummer har tio siffror, till exempel 556016-0680.");
-    const company = await getPublicCompany(c.var.deps.reads, orgNumber, today(c));
+    const company = await getPublicCompany(c.get("deps").reads, orgNumber, today(c));
     if (!company) return problem(c, 404, "Företaget finns inte", "Inget certifierat företag med det organisationsnumret.");
     return json(c, companyJson(company, publicUrl(c)));
   });
