@@ -1,6 +1,7 @@
 // Sök certifierade företag: a GET form that works without JavaScript; with htmx the results
 // follow the typing (the form asks for the same URL and morphs only the results in, as
 // web/views/data-table.tsx does) and the address follows, so Back and a shared link work.
+import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
 import { formatOrgNumber } from "../../lib/identity/orgnummer.ts";
 import type { CompanySearchResult, PublicCompany } from "../../modules/verification/index.ts";
@@ -125,19 +126,35 @@ export const SearchResults: FC<SearchResultsProps> = (props) => {
         </p>
       ) : (
         <>
-          <ol class="company-list">
-            {props.result.companies.map((c) => (
-              <li>
-                <CompanyCard company={c} />
-              </li>
-            ))}
-          </ol>
+          {raw(companyListHtml(props.result))}
           <Pagination form={props.form} page={props.result.page} pageCount={props.result.pageCount} more={props.result.totalCapped} />
         </>
       )}
     </div>
   );
 };
+
+// A search's answer is kept and shared while the data is unchanged (recent-searches.ts), so the
+// list of its companies, the same for every visitor and every form around it, is rendered once
+// per answer: it was most of the time of a search page.
+const listHtml = new WeakMap<CompanySearchResult, string>();
+
+function companyListHtml(result: CompanySearchResult): string {
+  let html = listHtml.get(result);
+  if (html === undefined) {
+    html = String(
+      <ol class="company-list">
+        {result.companies.map((c) => (
+          <li>
+            <CompanyCard company={c} />
+          </li>
+        ))}
+      </ol>,
+    );
+    listHtml.set(result, html);
+  }
+  return html;
+}
 
 const CompanyCard: FC<{ company: PublicCompany }> = ({ company }) => (
   <article class="company-card" aria-label={company.name}>
