@@ -146,6 +146,24 @@ const scenarios: Scenario[] = [
   { name: "search page, q + ort", goal: "p95 < 10 ms", server: app, base: appBase, path: () => `/sok-certifierade-foretag?q=${encodeURIComponent(anyOf(SEARCH_WORDS))}&ort=${encodeURIComponent(anyOf(CITIES))}`, expect: 200 },
 ];
 
+// The same answers from a bare server: one recorded answer per row, replayed from memory, so
+// "× same answer" says how near the read path comes to what this machine can do for those bytes.
+const SKIP = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding"]);
+const recorded: { status: number; headers: Record<string, string>; body: string | null }[] = [];
+for (const s of scenarios) {
+  const res = await fetch(`${s.base}${s.path()}`, { headers: s.headers });
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (!SKIP.has(name)) headers[name] = value;
+  });
+  const body = res.status === 304 ? null : await res.text();
+  recorded.push({ status: res.status, headers, body });
+}
+const answersFile = path.join(dataDir, "answers.json");
+await writeFile(answersFile, JSON.stringify(recorded));
+const REPLAY_PORT = APP_PORT - 2;
+const replay = await startProcess(["bench/replay-server.mjs", String(REPLAY_PORT), answersFile], {}, REPLAY_PORT);
+
 interface Row {
   name: string;
   goal: string;
@@ -155,6 +173,8 @@ interface Row {
   p99: number;
   cpuUs: number;
   unexpected: number;
+  /** Requests per second of the same answer from the replaying bare server. */
+  sameAnswerRps?: number;
 }
 
 /** utime + stime of a process, in microseconds (USER_HZ is 100 on Linux: a tick is 10 ms). */
@@ -202,10 +222,14 @@ async function run(s: Scenario): Promise<Row> {
 }
 
 const rows: Row[] = [];
-for (const s of scenarios) {
+for (const [i, s] of scenarios.entries()) {
   const row = await run(s);
+  if (i > 0) {
+    const same = await run({ ...s, name: `${s.name} (replayed)`, server: replay, base: `http://127.0.0.1:${REPLAY_PORT}`, path: () => `/r/${i}`, headers: undefined, expect: recorded[i]!.status });
+    row.sameAnswerRps = same.rps;
+  }
   rows.push(row);
-  console.log(`  ${row.name}: ${Math.round(row.rps)} req/s`);
+  console.log(`  ${row.name}: ${Math.round(row.rps)} req/s${row.sameAnswerRps ? `, the same answer from a bare server ${Math.round(row.sameAnswerRps)} req/s` : ""}`);
 }
 // The bare server once more at the end: the ratio uses the mean of the two, so a drift of the
 // machine during the run shows as a difference between them.
@@ -259,8 +283,11 @@ pki.remove();
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }).replace(/,/g, " ") : "–");
 const ms = (n: number) => (n < 10 ? fmt(n, 1) : fmt(n));
-const header = "| request | req/s | × bare | p50 ms | p95 ms | p99 ms | CPU µs/req | goal |\n|---|---:|---:|---:|---:|---:|---:|---|";
-const lines = rows.map((r) => `| ${r.name.trim().replace(/^… /, "… ")} | ${fmt(r.rps)} | ${(r.rps / bareRps).toFixed(2)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${fmt(r.cpuUs)} | ${r.goal}${r.unexpected > 0 ? ` (${r.unexpected} unexpected answers)` : ""} |`);
+const header = "| request | req/s | × bare | × same answer | p50 ms | p95 ms | p99 ms | CPU µs/req | goal |\n|---|---:|---:|---:|---:|---:|---:|---:|---|";
+const lines = rows.map(
+  (r) =>
+    `| ${r.name.trim()} | ${fmt(r.rps)} | ${(r.rps / bareRps).toFixed(2)} | ${r.sameAnswerRps ? (r.rps / r.sameAnswerRps).toFixed(2) : ""} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${fmt(r.cpuUs)} | ${r.goal}${r.unexpected > 0 ? ` (${r.unexpected} unexpected answers)` : ""} |`,
+);
 const table = [header, ...lines].join("\n");
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 const extra = [
@@ -276,6 +303,9 @@ The server runs as in production (\`node dist/server.js\`, NODE_ENV=production, 
 log on), and a bare Hono "hello" server runs in a process of its own; autocannon sends
 ${CONNECTIONS} connections for ${DURATION} s per row on loopback. "× bare" is requests per second as a share
 of the bare server's (the mean of its runs before and after: ${fmt(rows[0]!.rps)} and ${fmt(bareAgain.rps)} req/s).
+"× same answer" compares with a bare server that sends the very answer of that row (status,
+headers and body recorded from the real server) from memory: what this machine can do for
+those bytes, whatever the code behind them.
 CPU µs/req is the server process's utime + stime from /proc over the row, divided by its requests.
 
 ${table}
