@@ -9,3 +9,4 @@ export * from "./invoices.ts";
 export * from "./sequences.ts";
 export * from "./outbox.ts";
 export * from "./search.ts";
+export * from "./credentials.ts";
