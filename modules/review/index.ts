@@ -8,3 +8,4 @@ export { ALREADY_CHANGED } from "./certificate-decision.ts";
 export { canReviewRequirement, canDecideApplication, canActOnCertificate, type Permission, type Parties, type ApplicationParties } from "./policy.ts";
 export { loadParties, loadApplicationParties } from "./parties.ts";
 export { listMomentsToReview, listApplicationsForDecision, listAreas, applicantName, listDecisions, DECISION_LABELS, type MomentToReview, type ApplicationForDecision, type DecisionRow } from "./queues.ts";
+export { staffOverview, listDecidedApplications, listExpiringCertificates, isoWeek, mondayOf, startOfSwedishDay, EXPIRING_DAYS, OVERVIEW_WEEKS, type StaffOverview, type QueueFigures, type WeekFigures, type DecidedApplication, type ExpiringCertificate } from "./overview.ts";

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { requireStaff, requireUser } from "../accounts/guards.ts";
-import { listPendingCompanies } from "../../modules/employments/index.ts";
-import { listApplicationsForDecision, listMomentsToReview } from "../../modules/review/index.ts";
+import { staffOverview } from "../../modules/review/index.ts";
 import { staffApplicationRoutes } from "./applications.tsx";
 import { staffCertificateRoutes } from "./certificates.tsx";
 import { staffPersonRoutes } from "./persons.tsx";
@@ -12,6 +11,7 @@ import { catalogueRoutes } from "./catalogue.tsx";
 import { staffInvoiceRoutes } from "./invoices.tsx";
 import { canOperateMail, countOutbox } from "../../modules/outbox/index.ts";
 import { OUTBOX_PATH, staffOutboxRoutes } from "./outbox.tsx";
+import { DECIDED_PATH, decidedList, EXPIRING_PATH, expiringList, StaffOverviewSections } from "./overview.tsx";
 
 const ROLE_NAMES: Record<string, string> = { reviewer: "Granskare", decider: "Beslutsfattare", admin: "Administratör", applicant: "Sökande" };
 
@@ -23,12 +23,7 @@ export function staffRoutes(): Hono<AppEnv> {
     const user = c.var.user!;
     const { db, clock } = c.var.deps;
     const mailAdmin = canOperateMail(user);
-    const [pending, moments, forDecision, outbox] = await Promise.all([
-      listPendingCompanies(db),
-      listMomentsToReview(db),
-      listApplicationsForDecision(db),
-      mailAdmin ? countOutbox(db, clock.now()) : null,
-    ]);
+    const [overview, outbox] = await Promise.all([staffOverview(db, clock.now()), mailAdmin ? countOutbox(db, clock.now()) : null]);
     const count = (n: number, one: string, many: string, none: string) => (n === 0 ? none : n === 1 ? `1 ${one}` : `${n} ${many}`);
     const isAdmin = user.roles.includes("admin");
     return page(
@@ -39,29 +34,7 @@ export function staffRoutes(): Hono<AppEnv> {
         <p>
           Inloggad som <strong>{user.name}</strong> ({user.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ")}).
         </p>
-        <section aria-labelledby="koer">
-          <h2 id="koer">Arbetsköer</h2>
-          <ul class="cards">
-            <li class="card card--link">
-              <h3>
-                <a href="/personal/moment">Moment att granska</a>
-              </h3>
-              <p class="card__count">{count(moments.length, "moment väntar på granskning.", "moment väntar på granskning.", "Inga moment väntar på granskning.")}</p>
-            </li>
-            <li class="card card--link">
-              <h3>
-                <a href="/personal/ansokningar">Ansökningar för beslut</a>
-              </h3>
-              <p class="card__count">{count(forDecision.length, "ansökan väntar på beslut.", "ansökningar väntar på beslut.", "Inga ansökningar väntar på beslut.")}</p>
-            </li>
-            <li class="card card--link">
-              <h3>
-                <a href="/personal/foretagsregistreringar">Företagsregistreringar</a>
-              </h3>
-              <p class="card__count">{count(pending.length, "registrering väntar på granskning.", "registreringar väntar på granskning.", "Inga registreringar väntar på granskning.")}</p>
-            </li>
-          </ul>
-        </section>
+        <StaffOverviewSections o={overview} />
         <section aria-labelledby="sok">
           <h2 id="sok">Sök och register</h2>
           <ul class="cards">
@@ -113,6 +86,8 @@ export function staffRoutes(): Hono<AppEnv> {
       </>,
     );
   });
+  app.get(DECIDED_PATH.slice("/personal".length), decidedList);
+  app.get(EXPIRING_PATH.slice("/personal".length), expiringList);
   app.route("/", staffCompanyRoutes());
   app.route("/", staffApplicationRoutes());
   app.route("/", staffCertificateRoutes());

@@ -1,0 +1,247 @@
+// The staff overview on /personal: every queue with how many wait and for how long, the
+// decisions of the last twelve weeks as a chart (server-drawn SVG, readable without JavaScript)
+// with its figures as a table beside it, and the certificates that expire within 90 days. Every
+// figure links to the list it counts (issue 16).
+import type { Context } from "hono";
+import type { FC } from "hono/jsx";
+import { addDays, isIsoDate, swedishDate } from "../../lib/dates.ts";
+import {
+  applicantName,
+  DECISION_LABELS,
+  EXPIRING_DAYS,
+  isoWeek,
+  listDecidedApplications,
+  listExpiringCertificates,
+  mondayOf,
+  OVERVIEW_WEEKS,
+  startOfSwedishDay,
+  type DecidedApplication,
+  type ExpiringCertificate,
+  type QueueFigures,
+  type StaffOverview,
+  type WeekFigures,
+} from "../../modules/review/index.ts";
+import type { AppEnv } from "../env.ts";
+import { page } from "../render.tsx";
+import { DataTable, type Column } from "../views/data-table.tsx";
+import { Breadcrumbs, staffApplicationUrl } from "./application-paths.tsx";
+
+type Ctx = Context<AppEnv>;
+
+export const DECIDED_PATH = "/personal/beslutade";
+export const EXPIRING_PATH = "/personal/certifikat-som-gar-ut";
+
+const days = (n: number) => (n === 1 ? "1 dag" : `${n} dagar`);
+const decimal = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 });
+
+/** "3 väntar · äldsta 5 dagar · median 2 dagar", or that nothing waits. */
+const QueueLine: FC<{ q: QueueFigures; what: string; none: string }> = ({ q, what, none }) =>
+  q.count === 0 ? (
+    <p class="card__count">{none}</p>
+  ) : (
+    <>
+      <p class="card__count">
+        {q.count} {what}
+      </p>
+      <p class="card__meta">
+        Äldsta har väntat {days(q.oldestDays ?? 0)}, median {days(q.medianDays ?? 0)}.
+      </p>
+    </>
+  );
+
+export const QueueCards: FC<{ o: StaffOverview }> = ({ o }) => (
+  <ul class="cards">
+    <li class="card card--link">
+      <h3>
+        <a href="/personal/moment">Moment att granska</a>
+      </h3>
+      <QueueLine q={o.moments} what={o.moments.count === 1 ? "moment väntar på granskning." : "moment väntar på granskning."} none="Inga moment väntar på granskning." />
+    </li>
+    <li class="card card--link">
+      <h3>
+        <a href="/personal/ansokningar">Ansökningar för beslut</a>
+      </h3>
+      <QueueLine q={o.decisions} what={o.decisions.count === 1 ? "ansökan väntar på beslut." : "ansökningar väntar på beslut."} none="Inga ansökningar väntar på beslut." />
+    </li>
+    <li class="card card--link">
+      <h3>
+        <a href="/personal/foretagsregistreringar">Företagsregistreringar</a>
+      </h3>
+      <QueueLine q={o.companies} what={o.companies.count === 1 ? "registrering väntar på granskning." : "registreringar väntar på granskning."} none="Inga registreringar väntar på granskning." />
+    </li>
+    <li class="card card--link">
+      <h3>
+        <a href={EXPIRING_PATH}>Certifikat som går ut</a>
+      </h3>
+      <p class="card__count">{o.expiring === 0 ? `Inga aktiva certifikat går ut inom ${EXPIRING_DAYS} dagar.` : `${o.expiring} aktiva certifikat går ut inom ${EXPIRING_DAYS} dagar.`}</p>
+    </li>
+  </ul>
+);
+
+const weekHref = (w: WeekFigures) => `${DECIDED_PATH}?vecka=${w.weekStart}`;
+
+/** Bars: decisions per week; dots joined by a line: median days from submission to decision. */
+export const DecisionsChart: FC<{ weeks: WeekFigures[] }> = ({ weeks }) => {
+  const W = 640;
+  const H = 220;
+  const left = 36;
+  const right = 36;
+  const top = 16;
+  const bottom = 36;
+  const plotW = W - left - right;
+  const plotH = H - top - bottom;
+  const maxDecided = Math.max(1, ...weeks.map((w) => w.decided));
+  const maxDays = Math.max(1, ...weeks.map((w) => w.medianDays ?? 0));
+  const step = plotW / weeks.length;
+  const barW = Math.max(4, step * 0.6);
+  const y = (v: number, max: number) => top + plotH - (v / max) * plotH;
+  const points = weeks.map((w, i) => (w.medianDays === null ? null : { x: left + step * i + step / 2, y: y(w.medianDays, maxDays) }));
+  const path = points.reduce((d, p) => (p ? `${d}${d === "" || d.endsWith(" ") ? "M" : "L"}${p.x.toFixed(1)},${p.y.toFixed(1)} ` : `${d} `), "").trim();
+  const total = weeks.reduce((n, w) => n + w.decided, 0);
+  return (
+    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
+      <title id="chart-title">Beslutade ansökningar per vecka, senaste {OVERVIEW_WEEKS} veckorna</title>
+      <desc id="chart-desc">
+        {total} beslut. Staplarna visar antal beslut per vecka, linjen mediantiden i dagar från inskickad ansökan till beslut. Siffrorna finns i tabellen bredvid.
+      </desc>
+      <line x1={left} y1={top + plotH} x2={W - right} y2={top + plotH} class="chart__axis" />
+      <text x={left - 6} y={top + 4} class="chart__label chart__label--end">
+        {maxDecided}
+      </text>
+      <text x={left - 6} y={top + plotH} class="chart__label chart__label--end">
+        0
+      </text>
+      <text x={W - right + 6} y={top + 4} class="chart__label chart__label--days">
+        {decimal.format(maxDays)} d
+      </text>
+      {weeks.map((w, i) => {
+        const x = left + step * i + (step - barW) / 2;
+        const h = (w.decided / maxDecided) * plotH;
+        return (
+          <a href={weekHref(w)} aria-label={`Vecka ${w.week}: ${w.decided} beslut`}>
+            <rect x={x.toFixed(1)} y={(top + plotH - h).toFixed(1)} width={barW.toFixed(1)} height={Math.max(h, w.decided ? 1 : 0).toFixed(1)} class="chart__bar" />
+            <text x={(x + barW / 2).toFixed(1)} y={H - bottom + 16} class="chart__label chart__label--middle">
+              v{w.week}
+            </text>
+          </a>
+        );
+      })}
+      {path ? <path d={path} class="chart__line" /> : null}
+      {points.map((p) => (p ? <circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r="3.5" class="chart__dot" /> : null))}
+    </svg>
+  );
+};
+
+export const DecisionsTable: FC<{ weeks: WeekFigures[] }> = ({ weeks }) => (
+  <table class="data chart-table">
+    <caption>Beslutade ansökningar och mediantid per vecka</caption>
+    <thead>
+      <tr>
+        <th scope="col">Vecka</th>
+        <th scope="col">Beslut</th>
+        <th scope="col">Mediantid (dagar)</th>
+      </tr>
+    </thead>
+    <tbody>
+      {weeks.map((w) => (
+        <tr>
+          <th scope="row">
+            v{w.week} ({w.weekStart})
+          </th>
+          <td>
+            <a href={weekHref(w)}>{w.decided}</a>
+          </td>
+          <td>{w.medianDays === null ? "–" : decimal.format(w.medianDays)}</td>
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
+
+export const StaffOverviewSections: FC<{ o: StaffOverview }> = ({ o }) => (
+  <>
+    <section aria-labelledby="koer">
+      <h2 id="koer">Arbetsköer</h2>
+      <QueueCards o={o} />
+    </section>
+    <section aria-labelledby="beslut-per-vecka">
+      <h2 id="beslut-per-vecka">Beslut de senaste {OVERVIEW_WEEKS} veckorna</h2>
+      <div class="chart-pair">
+        <DecisionsChart weeks={o.weeks} />
+        <DecisionsTable weeks={o.weeks} />
+      </div>
+    </section>
+  </>
+);
+
+// ---------------------------------------------------------------------------------------------
+// The lists the figures count
+
+const DECIDED_COLUMNS: Column<DecidedApplication>[] = [
+  { key: "beslutad", label: "Beslutad", value: (r) => r.decidedAt },
+  { key: "sokande", label: "Sökande", value: (r) => applicantName(r), render: (r) => <a href={staffApplicationUrl(r.applicationId)}>{applicantName(r)}</a> },
+  { key: "certifikat", label: "Certifikat", value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
+  { key: "beslut", label: "Beslut", value: (r) => DECISION_LABELS[r.kind] ?? r.kind, groupable: true },
+  { key: "dagar", label: "Dagar från inskickad", value: (r) => (r.days === null ? null : Math.round(r.days * 10) / 10) },
+];
+
+/** /personal/beslutade?vecka=YYYY-MM-DD: the final decisions of one week (this week by default). */
+export async function decidedList(c: Ctx) {
+  const { db, clock } = c.var.deps;
+  const today = swedishDate(clock.now());
+  const asked = (c.req.query("vecka") ?? "").trim();
+  const monday = mondayOf(isIsoDate(asked) ? asked : today);
+  const rows = await listDecidedApplications(db, startOfSwedishDay(monday), startOfSwedishDay(addDays(monday, 7)));
+  const week = isoWeek(monday);
+  return page(
+    c,
+    { title: `Beslutade ansökningar vecka ${week}`, status: asked && !isIsoDate(asked) ? 422 : 200 },
+    <>
+      <Breadcrumbs>Beslutade ansökningar</Breadcrumbs>
+      <h1>
+        Beslutade ansökningar vecka {week} ({monday} – {addDays(monday, 6)})
+      </h1>
+      {asked && !isIsoDate(asked) ? (
+        <div class="notice notice--warning" role="status">
+          <p>Veckan anges med ett datum som ÅÅÅÅ-MM-DD; här visas innevarande vecka.</p>
+        </div>
+      ) : null}
+      <p>
+        <a href={`${DECIDED_PATH}?vecka=${addDays(monday, -7)}`}>Föregående vecka</a>
+        {monday < mondayOf(today) ? (
+          <>
+            {" · "}
+            <a href={`${DECIDED_PATH}?vecka=${addDays(monday, 7)}`}>Nästa vecka</a>
+          </>
+        ) : null}
+      </p>
+      <DataTable prefix="beslutade" caption="Beslutade ansökningar" columns={DECIDED_COLUMNS} rows={rows} path={DECIDED_PATH} query={c.req.query()} empty="Inga ansökningar beslutades den veckan." defaultSort={{ key: "beslutad", dir: "desc" }} />
+    </>,
+  );
+}
+
+const holderName = (r: ExpiringCertificate) => r.companyName ?? `${r.givenName ?? ""} ${r.familyName ?? ""}`.trim();
+
+const EXPIRING_COLUMNS: Column<ExpiringCertificate>[] = [
+  { key: "giltigt-till", label: "Giltigt till", value: (r) => r.validUntil },
+  { key: "nr", label: "Nr", value: (r) => r.number, render: (r) => <a href={`/personal/certifikat/${r.certificateId}`}>{r.number}</a> },
+  { key: "innehavare", label: "Innehavare", value: holderName },
+  { key: "certifikat", label: "Certifikat", value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
+  { key: "fornyas", label: "Förnyas genom", value: (r) => (r.annualExtension ? "Årlig förlängning" : "Omcertifiering"), groupable: true },
+];
+
+/** /personal/certifikat-som-gar-ut: Aktivt certificates whose Giltigt till is within 90 days. */
+export async function expiringList(c: Ctx) {
+  const { db, clock } = c.var.deps;
+  const rows = await listExpiringCertificates(db, swedishDate(clock.now()), EXPIRING_DAYS);
+  return page(
+    c,
+    { title: "Certifikat som går ut" },
+    <>
+      <Breadcrumbs>Certifikat som går ut</Breadcrumbs>
+      <h1>Certifikat som går ut</h1>
+      <p>Aktiva certifikat vars Giltigt till infaller inom {EXPIRING_DAYS} dagar, om de inte förlängs eller omcertifieras. Den som går ut först står först.</p>
+      <DataTable prefix="garut" caption="Certifikat som går ut" columns={EXPIRING_COLUMNS} rows={rows} path={EXPIRING_PATH} query={c.req.query()} empty={`Inga aktiva certifikat går ut inom ${EXPIRING_DAYS} dagar.`} defaultSort={{ key: "giltigt-till", dir: "asc" }} />
+    </>,
+  );
+}
