@@ -85,6 +85,31 @@ describe("the widget bundle and the OpenAPI document", () => {
   });
 });
 
+describe("compressed once", () => {
+  it("sends brotli or gzip to a client that takes it, with a tag of its own, and the same bytes inside", async () => {
+    const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
+    for (const path of ["/widgets/certportal.js", "/static/app.css", "/api/v1/openapi.json"]) {
+      const plain = await get(path);
+      const text = await plain.text();
+      expect(plain.headers.get("Vary")).toBe("Accept-Encoding");
+      const br = await get(path, { "Accept-Encoding": "gzip, deflate, br" });
+      expect(br.headers.get("Content-Encoding"), path).toBe("br");
+      expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(text);
+      const gz = await get(path, { "Accept-Encoding": "gzip;q=1, br;q=0" });
+      expect(gz.headers.get("Content-Encoding")).toBe("gzip");
+      const gzBytes = Buffer.from(await gz.arrayBuffer());
+      expect(gunzipSync(gzBytes).toString()).toBe(text);
+      expect(gzBytes.length).toBeLessThan(Buffer.byteLength(text));
+      const tags = new Set([plain.headers.get("ETag"), br.headers.get("ETag"), gz.headers.get("ETag")]);
+      expect(tags.size).toBe(3);
+      const cached = await get(path, { "Accept-Encoding": "br", "If-None-Match": br.headers.get("ETag")! });
+      expect(cached.status).toBe(304);
+      // The plain tag does not stand for the compressed answer.
+      expect((await get(path, { "Accept-Encoding": "br", "If-None-Match": plain.headers.get("ETag")! })).status).toBe(200);
+    }
+  });
+});
+
 describe("the badge", () => {
   it("answers 304 while the status stands, and a new tag when it changes", async () => {
     const number = w.numbers.mac;

@@ -8,7 +8,7 @@ import type { HeaderSet } from "./security-headers.ts";
  * its headers (request log, security headers, CORS look at c.get("leanAnswer")), since touching them
  * would turn them into a Headers object. For the public read path (issue 14).
  */
-export function leanAnswer(c: Context<AppEnv>, status: number, body: string | null, base: HeaderSet, own: Record<string, string>): Response {
+export function leanAnswer(c: Context<AppEnv>, status: number, body: string | Uint8Array | null, base: HeaderSet, own: Record<string, string>): Response {
   c.set("leanAnswer", true);
-  return new Response(body, { status, headers: { ...base, ...own, "X-Request-Id": c.get("requestId") } });
+  return new Response(body as BodyInit | null, { status, headers: { ...base, ...own, "X-Request-Id": c.get("requestId") } });
 }
