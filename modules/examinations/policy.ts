@@ -1,0 +1,55 @@
+import { isStaff, type Actor } from "../deps.ts";
+
+/**
+ * Who may do what with examination centres, their provtillfällen, candidates and results. Pure
+ * functions over what the caller has loaded, tested as a matrix (policy.test.ts). Being an
+ * examinator is a role at one centre, never a global one: what a person may do is decided per
+ * centre. Something a person may not see at all is "not found" to them (the operations throw
+ * NotFound); a person who may see it but not do this gets the reason in Swedish.
+ */
+
+export type Permission = { ok: true } | { ok: false; reason: string };
+
+/** The acting person's places: the centres where they are an active examinator. */
+export interface Membership {
+  examinatorAt: readonly string[];
+}
+
+export interface CentreFacts {
+  centreId: string;
+  status: "pending" | "approved";
+}
+
+const ALLOWED = { ok: true } as const;
+const deny = (reason: string): Permission => ({ ok: false, reason });
+
+/** Create centres, approve them, invite and remove examinators: the certification body's admins. */
+export function canManageCentres(actor: Actor): boolean {
+  return actor.roles.includes("admin");
+}
+
+/** A centre's page, its provtillfällen and candidates: staff, and the centre's own examinators. */
+export function canSeeCentre(actor: Actor, membership: Membership, centre: { centreId: string }): boolean {
+  return isStaff(actor) || membership.examinatorAt.includes(centre.centreId);
+}
+
+/** Create provtillfällen, register candidates, upload the protocol: an examinator of an approved centre. */
+export function canWorkAtCentre(actor: Actor, membership: Membership, centre: CentreFacts): Permission {
+  if (!membership.examinatorAt.includes(centre.centreId)) return deny("Bara examinationscentrets examinatorer kan göra det här.");
+  if (centre.status !== "approved") return deny("Examinationscentret är inte godkänt ännu. Provtillfällen kan läggas upp när certifieringsorganet har godkänt det.");
+  return ALLOWED;
+}
+
+/** Register a candidate or enter their result: the centre's examinator, never for themself. */
+export function canExamine(actor: Actor, membership: Membership, centre: CentreFacts, candidate: { personId: string }): Permission {
+  const work = canWorkAtCentre(actor, membership, centre);
+  if (!work.ok) return work;
+  if (candidate.personId === actor.personId) return deny("Du kan inte examinera dig själv. En annan examinator vid centret får anmäla dig och registrera ditt resultat.");
+  return ALLOWED;
+}
+
+/** A registration and its result: the candidate, the centre's examinators, and staff. */
+export function canSeeRegistration(actor: Actor, membership: Membership, registration: { personId: string; centreId: string }): boolean {
+  return registration.personId === actor.personId || canSeeCentre(actor, membership, registration);
+}
+
