@@ -12,7 +12,9 @@ import { systemClock, type Clock } from "./lib/clock.ts";
 import { ConfigError, readConfig, type Config } from "./lib/config.ts";
 import { createLogger, type DestinationStream, type Logger } from "./lib/log.ts";
 import { outboxMailer, smtpMailer, type Mailer } from "./lib/mail/mailer.ts";
+import { fileSigner } from "./lib/signing/keyring.ts";
 import { localFileStorage } from "./lib/storage/storage.ts";
+import { ensureSigningKey } from "./modules/credentials/index.ts";
 import { validateSession } from "./modules/accounts/index.ts";
 import type { Deps } from "./modules/deps.ts";
 import { startOutboxSender } from "./modules/outbox/outbox.ts";
@@ -82,10 +84,14 @@ export async function buildRuntime(config: Config, overrides: { clock?: Clock; m
     });
   }
   const storage = localFileStorage(path.join(config.dataDir, "uploads"));
+  // The signing key is made at first start and never leaves DATA_DIR (docs/decisions/019).
+  const keysDir = path.join(config.dataDir, "keys");
+  await ensureSigningKey(keysDir, clock.now(), database.db);
+  const signer = fileSigner(keysDir);
   // Follow-up work needs the whole Deps, which includes the sender: bound once both exist.
   let deps!: Deps;
   const mailQueue = startOutboxSender({ db: database.db, mail, clock, storage, followUps: (limit) => runFollowUps(deps, FOLLOW_UP_HANDLERS, limit) });
-  deps = { config, db: database.db, reads: database.reads, mail, clock, bankid, storage, mailQueue };
+  deps = { config, db: database.db, reads: database.reads, mail, clock, bankid, storage, mailQueue, signer };
   return {
     deps,
     database,

@@ -4,6 +4,7 @@ import type { BankIdClient } from "../lib/bankid/types.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Config } from "../lib/config.ts";
 import type { Mailer } from "../lib/mail/mailer.ts";
+import type { Signer } from "../lib/signing/keyring.ts";
 import type { FileStorage } from "../lib/storage/storage.ts";
 import type { OutboxSender } from "./outbox/outbox.ts";
 
@@ -19,6 +20,8 @@ export interface Deps {
   storage: FileStorage;
   /** Sends what the utkorg holds; kick it after a commit that queued mail. */
   mailQueue: OutboxSender;
+  /** The installation's Ed25519 keys in $DATA_DIR/keys: credentials, status lists, signed QR codes. */
+  signer: Signer;
 }
 
 export type Role = "applicant" | "reviewer" | "decider" | "admin";

@@ -5,7 +5,8 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../web/env.ts";
 
-const METHODS = "GET, HEAD, OPTIONS";
+// POST only for /api/v1/verify, which reads nothing of the caller's and changes nothing.
+const METHODS = "GET, HEAD, POST, OPTIONS";
 
 export function openToOtherSites(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -13,7 +14,7 @@ export function openToOtherSites(): MiddlewareHandler<AppEnv> {
       return c.body(null, 204, {
         "Access-Control-Allow-Origin": "*",
         "Access-Control-Allow-Methods": METHODS,
-        // Whatever a fetch() asks to send (If-None-Match, Accept-Language): reads only, no credentials.
+        // Whatever a fetch() asks to send (If-None-Match, Accept-Language, Content-Type): no credentials.
         "Access-Control-Allow-Headers": c.req.header("Access-Control-Request-Headers") ?? "If-None-Match",
         "Access-Control-Max-Age": "86400",
         "Cross-Origin-Resource-Policy": "cross-origin",

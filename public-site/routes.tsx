@@ -17,6 +17,12 @@ import { CompanyPage, SearchPage, SearchResults, type SearchForm, type SearchRes
 import { AboutPage, AreasPage, CentresPage, FilesPage, NewsPage, PricesPage } from "./pages/information.tsx";
 import { StartPage } from "./pages/start.tsx";
 import { publicRateLimit } from "./rate-limit.ts";
+import { qrKeys } from "./qr-keys.ts";
+import { VerifyPage, type VerifyPageProps } from "./pages/verify.tsx";
+import { Invalid } from "../lib/errors.ts";
+import { MAX_PRESENTED_LENGTH, verifyPresented } from "../modules/credentials/index.ts";
+import { formWithFiles } from "../web/form-input.ts";
+import { assetHref } from "../web/static-assets.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -32,6 +38,8 @@ export function publicSite(): Hono<AppEnv> {
   app.get("/kontrollera-certifikat", publicRateLimit(), checkCertificate);
   app.get("/sok-certifierade-foretag", searchCompanies);
   app.get("/sok-certifierade-foretag/:orgnr", companyPage);
+  app.get("/verifiera", (c) => verifyPage(c, { text: "", errors: {}, result: null }));
+  app.post("/verifiera", publicRateLimit(), verifySubmitted);
   return app;
 }
 
@@ -89,17 +97,40 @@ export async function certificatePage(c: Ctx) {
   const db = c.get("deps").reads;
   const cert = number === null ? null : await findCertificateByNumber(db, number, today(c), issuer(c));
   const shown = number === null ? raw.replace(/[^\d]/g, "").slice(0, 12) : String(number);
-  if (!cert) return leanPage(c, 404, "Inget certifikat med det numret", <CertificatePage number={shown} result={null} />);
+  if (!cert) return leanPage(c, 404, "Inget certifikat med det numret", <CertificatePage number={shown} result={null} qr={qrKeys(c)} />);
   const date = askedDate(c.req.query("datum"));
   const asked = Number.parseInt(c.req.query("version") ?? "", 10);
   const result = { cert, today: today(c), versions: await listVersions(db, cert.number), on: date ? await statusOnDate(db, cert.number, date) : null, askedVersion: Number.isSafeInteger(asked) && asked > 0 ? asked : null };
-  if (date === null) return leanPage(c, 422, `Certifikat ${cert.number}`, <CertificatePage number={shown} result={result} dateError={DATE_ERROR} />);
-  return leanPage(c, 200, `Certifikat ${cert.number}`, <CertificatePage number={shown} result={result} />, "public, max-age=60");
+  if (date === null) return leanPage(c, 422, `Certifikat ${cert.number}`, <CertificatePage number={shown} result={result} dateError={DATE_ERROR} qr={qrKeys(c)} />);
+  return leanPage(c, 200, `Certifikat ${cert.number}`, <CertificatePage number={shown} result={result} qr={qrKeys(c)} />, "public, max-age=60");
 }
 
 async function leanPage(c: Ctx, status: number, title: string, body: Child, cacheControl?: string): Promise<Response> {
   const html = await pageHtml(c, { title }, body);
   return leanAnswer(c, status, html, securityHeaders(c.get("deps").config).page, { "Content-Type": "text/html; charset=UTF-8", ...(cacheControl ? { "Cache-Control": cacheControl } : {}) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verifiera certifikat: a credential file or a QR code's text, checked (decision 019)
+
+function verifyPage(c: Ctx, props: Omit<VerifyPageProps, "orgName" | "script">, status?: 200 | 422) {
+  return page(c, { title: "Verifiera certifikat", status }, <VerifyPage orgName={org(c).name} script={assetHref("verify.js")} {...props} />);
+}
+
+async function verifySubmitted(c: Ctx) {
+  const { values, files } = await formWithFiles(c);
+  const pasted = (values.underlag ?? "").slice(0, MAX_PRESENTED_LENGTH + 1);
+  const file = files.fil;
+  if (file && file.size > MAX_PRESENTED_LENGTH) return verifyPage(c, { text: "", errors: { fil: "Filen är för stor för att vara ett digitalt certifikat (högst 64 kB)." }, result: null }, 422);
+  const text = file ? await file.text() : pasted;
+  try {
+    const result = await verifyPresented(c.get("deps"), text);
+    return verifyPage(c, { text: file ? "" : pasted, errors: {}, result });
+  } catch (e) {
+    if (!(e instanceof Invalid)) throw e;
+    const message = Object.values(e.fields)[0] ?? e.message;
+    return verifyPage(c, { text: file ? "" : pasted, errors: file ? { fil: message } : { underlag: message }, result: null }, 422);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

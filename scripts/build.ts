@@ -7,13 +7,13 @@
 //   dist/migrations, fonts, static files the code reads beside itself (see ASSETS)
 //   dist/build.json                what went in, for scripts/start.mjs's freshness check
 //
-// The browser scripts (the widget bundle, password-strength.js) are built here too and put into
+// The browser scripts (the widget bundle, password-strength.js, verify.js) are built here too and put into
 // dist/server.js as strings, so the production server never loads esbuild.
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { bundlePasswordStrengthScript } from "../web/client/bundle.ts";
+import { bundlePasswordStrengthScript, bundleVerifyScript } from "../web/client/bundle.ts";
 import { buildWidgets, describeSize, GZIP_BUDGET_BYTES } from "../widgets/build.ts";
 
 const ROOT = path.join(import.meta.dirname, "..");
@@ -34,7 +34,7 @@ const ASSETS: { from: string; to: string; readBy: string[] }[] = [
 /** Mention import.meta for something else than reading an asset above: checked, nothing to copy. */
 const NO_ASSETS = new Set([
   "widgets/build.ts", // its entry point, used only when it builds (from source); dist has the bundle
-  "web/client/bundle.ts", // the same for password-strength.js
+  "web/client/bundle.ts", // the same for password-strength.js and verify.js
 ]);
 
 /** What `build.json` says; scripts/start.mjs reads it. */
@@ -61,7 +61,7 @@ export async function build(options: { outdir?: string; log?: (line: string) => 
   const startedAt = Date.now();
   const t0 = performance.now();
 
-  const [widgets, passwordStrength] = await Promise.all([buildWidgets(), bundlePasswordStrengthScript()]);
+  const [widgets, passwordStrength, verify] = await Promise.all([buildWidgets(), bundlePasswordStrengthScript(), bundleVerifyScript()]);
   log(describeSize(widgets));
   if (widgets.gzipBytes > GZIP_BUDGET_BYTES) throw new Error(`widgets/certportal.js is over its budget by ${widgets.gzipBytes - GZIP_BUDGET_BYTES} bytes gzip`);
 
@@ -84,6 +84,7 @@ export async function build(options: { outdir?: string; log?: (line: string) => 
     define: {
       CERTPORTAL_PREBUILT_WIDGETS: JSON.stringify(widgets.code),
       CERTPORTAL_PREBUILT_PASSWORD_STRENGTH: JSON.stringify(passwordStrength),
+      CERTPORTAL_PREBUILT_VERIFY: JSON.stringify(verify),
     },
   });
 
@@ -96,7 +97,7 @@ export async function build(options: { outdir?: string; log?: (line: string) => 
   await removeOldOutputs(outdir, new Set([...outputs, ...(previous?.outputs ?? [])]));
 
   const scripts = ["scripts/build.ts", "widgets/build.ts", "web/client/bundle.ts", "tsconfig.json"];
-  const browserInputs = await sourcesUnder(["widgets/src", "web/client", "lib/password"]);
+  const browserInputs = await sourcesUnder(["widgets/src", "web/client", "lib/password", "lib/signing"]);
   const assetFiles = (await Promise.all(ASSETS.map((a) => sourcesUnder([a.from], true)))).flat();
   const sources = [...new Set([...inputs, ...scripts, ...browserInputs, ...ASSETS.map((a) => a.from), ...assetFiles])].sort();
   const manifest: BuildManifest = { startedAt, sources, outputs: outputs.sort() };

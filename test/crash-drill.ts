@@ -309,6 +309,8 @@ class World {
       bankid: null as unknown as Deps["bankid"],
       storage: localFileStorage(path.join(this.config.dataDir, "uploads")),
       mailQueue: idle,
+      // The drill's own writes sign nothing (the server it kills does).
+      signer: null as unknown as Deps["signer"],
     };
   }
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { fixedBody, type FixedBody } from "../lib/etag.ts";
 import { ownEntry } from "../lib/own-key.ts";
-import { bundlePasswordStrengthScript } from "./client/bundle.ts";
+import { bundlePasswordStrengthScript, bundleVerifyScript } from "./client/bundle.ts";
 import type { AppEnv } from "./env.ts";
 import { sendFixed } from "./http-cache.ts";
 import { securityHeaders } from "./security-headers.ts";
@@ -23,6 +23,7 @@ const ASSETS: Record<string, Asset> = {
   "app.css": { type: "text/css; charset=utf-8", load: () => readFile(path.join(here, "static", "app.css"), "utf8") },
   "htmx.min.js": { type: "text/javascript; charset=utf-8", load: () => readFile(require.resolve("htmx.org/dist/htmx.min.js"), "utf8") },
   "password-strength.js": { type: "text/javascript; charset=utf-8", load: bundlePasswordStrengthScript },
+  "verify.js": { type: "text/javascript; charset=utf-8", load: bundleVerifyScript },
 };
 
 // Each asset is read (or built) once per process, with its ETag and version computed then.
@@ -51,6 +52,12 @@ function load(file: string, asset: Asset): Promise<FixedBody> {
 export function assetHref(file: keyof typeof ASSETS & string): string {
   const v = versions.get(file);
   return v ? `/static/${file}?v=${v}` : `/static/${file}`;
+}
+
+/** The versioned address once the asset is loaded (or built): for the service worker's list. */
+export async function loadedAssetHref(file: keyof typeof ASSETS & string): Promise<string> {
+  await load(file, ASSETS[file]!);
+  return assetHref(file);
 }
 
 export function staticAssets(): Hono<AppEnv> {

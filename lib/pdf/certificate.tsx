@@ -28,8 +28,13 @@ export interface CertificatePdfInput {
   statusOn: string;
   /** Last day of a suspension, where the decision gave one. */
   suspendedUntil?: string | null;
-  /** $PUBLIC_URL/c/{number}: what the QR code encodes. */
+  /** $PUBLIC_URL/c/{number}: printed under the QR code and in the footer. */
   verifyUrl: string;
+  /**
+   * What the QR code encodes: verifyUrl, with the signed fields in its fragment where the
+   * certificate is signed (lib/signing/qr-format.ts); verifyUrl itself when not given.
+   */
+  qrText?: string;
   issuer: { name: string; title: string };
 }
 
@@ -154,7 +159,7 @@ function CertificateDocument({ input }: { input: CertificatePdfInput }) {
                 <Text style={s.small}>{input.org.name}</Text>
               </View>
               <View style={s.qrBox}>
-                <Qr text={input.verifyUrl} size={104} />
+                <Qr text={input.qrText ?? input.verifyUrl} size={104} />
                 <Text style={[s.small, { marginTop: 2 }]}>Kontrollera certifikatet:</Text>
                 <Text style={s.small}>{input.verifyUrl}</Text>
               </View>

@@ -72,6 +72,8 @@ const LABELS: Record<string, string> = {
   "application.returned": "Ansökan returnerad för komplettering",
   "certificate.issued": "Certifikat utfärdat",
   "certificate.suspended": "Certifikat suspenderat (Vilande)",
+  "signing_key.created": "Signeringsnyckel skapad",
+  "signing_key.rotated": "Ny signeringsnyckel (den gamla publiceras fortfarande)",
   "certificate.reinstated": "Certifikat återaktiverat",
   "certificate.withdrawn": "Certifikat indraget",
   "certificate.extended": "Årlig förlängning beviljad: ny version av certifikatet",

@@ -1,5 +1,6 @@
 import { swedishDate } from "../../lib/dates.ts";
 import { renderCertificatePdf } from "../../lib/pdf/index.ts";
+import { certificateAddress, signedQrText } from "../../lib/signing/qr-sign.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { getCertificate } from "./queries.ts";
 import { publicStatus } from "./status.ts";
@@ -29,7 +30,9 @@ export async function certificatePdf(deps: Deps, actor: Actor, certificateId: st
     status: publicStatus(c, today),
     statusOn: today,
     suspendedUntil: c.suspendedUntil,
-    verifyUrl: `${publicUrl.replace(/\/$/, "")}/c/${c.number}`,
+    verifyUrl: certificateAddress(publicUrl, c.number),
+    // The same address, with the printed fields and their signature in the fragment (decision 019).
+    qrText: signedQrText(deps.signer, publicUrl, { number: c.number, version: c.version, name: cert.holderName, scheme: cert.scheme.name, validUntil: c.validUntil }),
     issuer: org.signatory,
   });
   return { bytes, filename: `certifikat-${c.number}.pdf` };

@@ -1,13 +1,17 @@
 // The public JSON API (DESIGN.md §3), read by the widgets and by anyone: CORS open, cacheable
 // (Cache-Control, ETag, 304), no cookies, rate limited per address, errors as problem+json.
 import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
+import { Invalid } from "../../lib/errors.ts";
+import { issuerProfile, isStatusPurpose, signedStatusList, verifyPresented } from "../../modules/credentials/index.ts";
+import { leanAnswer } from "../../web/lean-answer.ts";
 import { isIsoDate, swedishDate } from "../../lib/dates.ts";
 import { findCertificateByNumber, getPublicCompany, statusOnDate, MAX_PAGE_SIZE, normaliseOrgNumber, parseCertificateNumber, searchCertifiedCompanies } from "../../modules/verification/index.ts";
 import type { AppEnv } from "../../web/env.ts";
 import { openToOtherSites } from "../cross-origin.ts";
 import { fixedBody, type FixedBody } from "../../lib/etag.ts";
-import { cacheable, sendFixed } from "../../web/http-cache.ts";
+import { cacheable, sendFixed, tagged } from "../../web/http-cache.ts";
 import { securityHeaders } from "../../web/security-headers.ts";
 import { publicRateLimit } from "../rate-limit.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -77,5 +81,62 @@ export function publicApi(): Hono<AppEnv> {
     return json(c, companyJson(company, publicUrl(c)));
   });
 
+  // Who signs the credentials and status lists: the organisation behind did:web (decision 019).
+  api.get("/issuer", (c) => json(c, issuerProfile(c.get("deps").config, c.get("deps").signer)));
+
+  // The W3C Bitstring Status Lists the credentials point at: signed (application/vc+jwt), tagged
+  // by the list's version, so a verifier's cache asks again and gets a 304 until a bit changes.
+  api.get("/status-lists/:list/:purpose", async (c) => {
+    const rawList = c.req.param("list");
+    const purpose = c.req.param("purpose");
+    const list = /^[1-9]\d{0,8}$/.test(rawList) ? Number(rawList) : null;
+    const signed = list !== null && isStatusPurpose(purpose) ? await signedStatusList(c.get("deps"), list, purpose) : null;
+    if (!signed) return problem(c, 404, "Statuslistan finns inte", "Statuslistorna heter /api/v1/status-lists/{nummer}/revocation och /api/v1/status-lists/{nummer}/suspension.");
+    return tagged(c, signed.etag, () => signed.jwt, { contentType: "application/vc+jwt", cacheControl: "public, max-age=60", base: securityHeaders(c.get("deps").config).publicData });
+  });
+
+  // The checks of /verifiera for programs. A POST that reads nothing of the caller's and changes
+  // nothing, so it is open to every origin like the rest of this API (mounted before the site's
+  // Origin check, public-site/reads.ts) with a body limit of its own.
+  api.post(
+    "/verify",
+    bodyLimit({ maxSize: VERIFY_BODY_LIMIT, onError: (c) => problem(c as Ctx, 413, "För stort", "Högst 128 kB tas emot: ett digitalt certifikat eller en QR-kods text är några kB.") }),
+    async (c) => {
+      const type = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+      const raw = await c.req.text();
+      let text: string | null;
+      if (type === "application/json") {
+        text = presentedIn(raw);
+        if (text === null) return problem(c, 400, "Inget att verifiera", 'Skicka JSON som {"credential": "<det digitala certifikatet (vc+jwt)>"} eller {"qr": "<texten i QR-koden>"}.');
+      } else if (type === "" || type === "text/plain" || type === "application/vc+jwt" || type === "application/jwt") {
+        text = raw;
+      } else {
+        return problem(c, 415, "Fel innehållstyp", "Skicka application/json, text/plain eller application/vc+jwt.");
+      }
+      try {
+        const result = await verifyPresented(c.get("deps"), text);
+        return leanAnswer(c, 200, JSON.stringify(result), securityHeaders(c.get("deps").config).publicData, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+      } catch (e) {
+        if (e instanceof Invalid) return problem(c, 400, "Kan inte verifieras", Object.values(e.fields)[0] ?? e.message);
+        throw e;
+      }
+    },
+  );
+
   return api;
+}
+
+const VERIFY_BODY_LIMIT = 128 * 1024;
+
+/** {"credential": …} or {"qr": …}: the text to verify, or null. */
+function presentedIn(raw: string): string | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof body !== "object" || body === null) return null;
+  const { credential, qr } = body as Record<string, unknown>;
+  return typeof credential === "string" ? credential : typeof qr === "string" ? qr : null;
 }

@@ -5,6 +5,7 @@ import type { FieldErrors } from "../../lib/errors.ts";
 import type { CertificateVersion, PublicCertificate, StatusOnDate } from "../../modules/verification/index.ts";
 import { Field } from "../../web/views/form.tsx";
 import { statusVerdict, StatusIcon } from "./certificate-status.tsx";
+import { QrSignature, type QrKeys } from "./verify.tsx";
 
 export const NOT_FOUND_TEXT = "Inget certifikat med det numret";
 
@@ -159,8 +160,8 @@ export const CheckPage: FC<CheckPageProps> = ({ orgName, raw, rawDate, errors, r
   </section>
 );
 
-/** /c/{number}: where the QR code leads. */
-export const CertificatePage: FC<{ number: string; result: { cert: PublicCertificate; today: string; on?: StatusOnDate | null; versions: CertificateVersion[]; askedVersion?: number | null } | null; dateError?: string }> = ({ number, result, dateError }) => (
+/** /c/{number}: where the QR code leads; the QR code's signed fields are checked in the browser (qr). */
+export const CertificatePage: FC<{ number: string; result: { cert: PublicCertificate; today: string; on?: StatusOnDate | null; versions: CertificateVersion[]; askedVersion?: number | null } | null; dateError?: string; qr?: QrKeys }> = ({ number, result, dateError, qr }) => (
   <section class="narrow check-page" aria-labelledby="c-title">
     <h1 id="c-title">Certifikat {number}</h1>
     {dateError ? (
@@ -177,6 +178,7 @@ export const CertificatePage: FC<{ number: string; result: { cert: PublicCertifi
     ) : null}
     {result?.on ? <PointInTime on={result.on} /> : null}
     {result ? <CertificateResult cert={result.cert} today={result.today} /> : <CertificateNotFound number={number} />}
+    {qr ? <QrSignature {...qr} /> : null}
     {result ? <DateForm action={`/c/${result.cert.number}`} number={String(result.cert.number)} rawDate={result.on?.date} errors={dateError ? { datum: dateError } : {}} /> : null}
     {result ? <Versions versions={result.versions} /> : null}
     <p>

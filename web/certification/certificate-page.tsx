@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { raw } from "hono/html";
 import QRCode from "qrcode";
 import { swedishDate } from "../../lib/dates.ts";
+import { signedQrText } from "../../lib/signing/qr-sign.ts";
 import { listSubjectEvents } from "../../modules/audit/index.ts";
 import { CERTIFICATE_LABELS, getCertificate, publicStatus, type LoadedCertificate } from "../../modules/certificates/index.ts";
 import { listMoments } from "../../modules/certification/index.ts";
@@ -35,7 +36,9 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
   const newest = cert.versions[cert.versions.length - 1]!;
   const status = publicStatus(cert.certificate, today);
   const url = verifyUrl(config.publicUrl, cert.certificate.number);
-  const qr = await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M", width: 200 });
+  // The address with the certificate's fields and their signature in the fragment (decision 019).
+  const qrText = signedQrText(c.var.deps.signer, config.publicUrl, { number: cert.certificate.number, version: cert.certificate.version, name: cert.holderName, scheme: cert.scheme.name, validUntil: cert.certificate.validUntil });
+  const qr = await QRCode.toString(qrText, { type: "svg", margin: 2, errorCorrectionLevel: "M", width: 200 });
   const applicationId = cert.certificate.applicationId;
   const [moments, events] = await Promise.all([
     tab === "moment" ? listMoments(db, applicationId) : Promise.resolve([]),
@@ -66,6 +69,9 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
           </a>
           <a class="button" href={certificateUrl(id, "/pdf")} download>
             Ladda ned certifikat
+          </a>
+          <a class="button button--secondary" href={certificateUrl(id, "/digitalt")} download>
+            Ladda ned digitalt certifikat
           </a>
         </div>
       </header>
@@ -125,7 +131,8 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
               {raw(qr)}
             </div>
             <figcaption>
-              Visa QR-koden för den som vill kontrollera certifikatet. Den leder till <a href={url}>{url}</a>.
+              Visa QR-koden för den som vill kontrollera certifikatet. Den leder till <a href={url}>{url}</a> och bär en digital
+              underskrift över namn, certifikat, version och giltighet, som går att kontrollera även utan nätverk.
             </figcaption>
           </figure>
         </section>

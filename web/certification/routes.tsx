@@ -7,6 +7,7 @@ import type { Child } from "hono/jsx";
 import { NotFound } from "../../lib/errors.ts";
 import { downloadHeaders } from "../../lib/uploads/download-headers.ts";
 import { certificatePdf } from "../../modules/certificates/index.ts";
+import { downloadCredential } from "../../modules/credentials/index.ts";
 import { readApplicationFile, readTemplate } from "../../modules/certification/index.ts";
 import { getCompanyPage, isCompanyAdmin } from "../../modules/employments/index.ts";
 import type { AppEnv } from "../env.ts";
@@ -101,6 +102,14 @@ export function certificationRoutes(): Hono<AppEnv> {
   app.get("/certifikat/:id/pdf", async (c) => {
     const { bytes, filename } = await certificatePdf(c.var.deps, c.var.user!, c.req.param("id"));
     return c.body(new Uint8Array(bytes), 200, downloadHeaders({ mime: "application/pdf", originalName: filename, size: bytes.length }));
+  });
+  // "Ladda ned digitalt certifikat": the version as a W3C Verifiable Credential (decision 019).
+  app.get("/certifikat/:id/digitalt", async (c) => {
+    const { jwt, filename } = await downloadCredential(c.var.deps, c.var.user!, c.req.param("id"));
+    const bytes = new TextEncoder().encode(jwt);
+    // A download like every other (lib/uploads/download-headers.ts), of the credential's own type.
+    const headers = downloadHeaders({ mime: "application/pdf", originalName: filename, size: bytes.length });
+    return c.body(bytes, 200, { ...headers, "Content-Type": "application/vc+jwt" });
   });
   app.post("/certifikat/:id/fornya", (c) => submitRenewal(c, (message) => renderCertificatePage(c, c.req.param("id"), "moment", message)));
   app.get("/certifikat/:id/handelselogg", (c) => renderCertificatePage(c, c.req.param("id"), "handelselogg"));

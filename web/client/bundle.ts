@@ -1,10 +1,13 @@
 import { fileURLToPath } from "node:url";
 
 const ENTRY = fileURLToPath(new URL("./password-strength.ts", import.meta.url));
+const VERIFY_ENTRY = fileURLToPath(new URL("./verify.ts", import.meta.url));
 
-// The script `npm run build` made (scripts/build.ts defines it); undefined when run from source.
+// The scripts `npm run build` made (scripts/build.ts defines them); undefined when run from source.
 declare const CERTPORTAL_PREBUILT_PASSWORD_STRENGTH: string | undefined;
+declare const CERTPORTAL_PREBUILT_VERIFY: string | undefined;
 const prebuilt = typeof CERTPORTAL_PREBUILT_PASSWORD_STRENGTH === "string" ? CERTPORTAL_PREBUILT_PASSWORD_STRENGTH : undefined;
+const prebuiltVerify = typeof CERTPORTAL_PREBUILT_VERIFY === "string" ? CERTPORTAL_PREBUILT_VERIFY : undefined;
 
 /**
  * Builds the code served as /static/password-strength.js: one self-contained,
@@ -12,10 +15,21 @@ const prebuilt = typeof CERTPORTAL_PREBUILT_PASSWORD_STRENGTH === "string" ? CER
  * Takes tens of milliseconds; call it once and keep the result. In dist/ it is already built.
  */
 export async function bundlePasswordStrengthScript(): Promise<string> {
-  if (prebuilt !== undefined) return prebuilt;
+  return prebuilt ?? bundle(ENTRY);
+}
+
+/**
+ * /static/verify.js: the signed QR code checked in the browser (Ed25519 from @noble/curves), the
+ * service worker's registration and the drop target of Verifiera (web/client/verify.ts).
+ */
+export async function bundleVerifyScript(): Promise<string> {
+  return prebuiltVerify ?? bundle(VERIFY_ENTRY);
+}
+
+async function bundle(entry: string): Promise<string> {
   const esbuild = await import("esbuild");
   const result = await esbuild.build({
-    entryPoints: [ENTRY],
+    entryPoints: [entry],
     bundle: true,
     minify: true,
     format: "iife",
