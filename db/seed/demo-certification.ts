@@ -1,10 +1,10 @@
 // Demo certificates made the way real ones are: through the certification and review operations
-// (apply, upload, review, intyga, fakturamottagare, decide), so the demo shows real numbers, QR
+// (apply, upload, review, intyga, fakturamottagare, skicka in, decide), so the demo shows real numbers, QR
 // codes, PDFs, invoices, event logs and a reviewer's queue with something in it.
 import { eq } from "drizzle-orm";
 import { makePdf } from "../../lib/uploads/test-files.ts";
 import { actorForUser } from "../../modules/accounts/find-user.ts";
-import { currentDeclaration, declare, loadApplication, setInvoiceRecipient, startApplication, uploadEvidence, type RecipientChoice } from "../../modules/certification/index.ts";
+import { currentDeclaration, declare, loadApplication, setInvoiceRecipient, startApplication, submitApplication, uploadEvidence, type RecipientChoice } from "../../modules/certification/index.ts";
 import type { Actor, Deps } from "../../modules/deps.ts";
 import { decideApplication, reviewRequirement } from "../../modules/review/index.ts";
 import { companies, persons, schemes, users } from "../schema/index.ts";
@@ -39,8 +39,9 @@ async function throughToDecision(deps: Deps, who: { applicant: UserActor; review
     await reviewRequirement(deps, who.reviewer, { applicationId, momentId: m.moment.id, approve: true, comment: null });
   }
   const text = await currentDeclaration(deps, await schemeId(deps, code));
-  const { submitted } = await declare(deps, who.applicant, { applicationId, declarationTextId: text.id });
-  if (!submitted && recipient) await setInvoiceRecipient(deps, who.applicant, { applicationId, choice: recipient });
+  const { readyToSubmit } = await declare(deps, who.applicant, { applicationId, declarationTextId: text.id });
+  if (!readyToSubmit && recipient) await setInvoiceRecipient(deps, who.applicant, { applicationId, choice: recipient });
+  await submitApplication(deps, who.applicant, { applicationId });
   return decideApplication(deps, who.decider, { applicationId, decision: "grant", validUntil: validUntil ?? null });
 }
 

@@ -4,9 +4,7 @@ import { Conflict, NotFound } from "../../lib/errors.ts";
 import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { canActAsApplicant, loadApplication, processState } from "./load-application.ts";
-import { notifyIfSubmitted } from "./notify.ts";
-import { canApplicant } from "./state-machine.ts";
-import { submitIfReady } from "./submit-if-ready.ts";
+import { awaitingSubmission, canApplicant } from "./state-machine.ts";
 
 /** The förbindelsetext the applicant reads in step 3: the scheme's newest version. */
 export async function currentDeclaration(deps: Deps, schemeId: string) {
@@ -15,11 +13,18 @@ export async function currentDeclaration(deps: Deps, schemeId: string) {
   return text;
 }
 
+/** The förbindelsetext an application accepted (its version), for "Granska och skicka in". */
+export async function acceptedDeclaration(deps: Deps, declarationTextId: string) {
+  return (await deps.db.select().from(declarationTexts).where(eq(declarationTexts.id, declarationTextId)).get()) ?? null;
+}
+
 /**
  * Step 3, "Ja": stores which version of the förbindelsetext was accepted, when, and by whom. The
  * version is the one the applicant was shown; a newer one in between is refused, not silently used.
+ * It does not send the application: `readyToSubmit` says whether "Granska och skicka in" is next
+ * (no invoice for the scheme) rather than "Ange fakturamottagare".
  */
-export async function declare(deps: Deps, actor: Actor & { userId: string }, input: { applicationId: string; declarationTextId: string }): Promise<{ submitted: boolean }> {
+export async function declare(deps: Deps, actor: Actor & { userId: string }, input: { applicationId: string; declarationTextId: string }): Promise<{ readyToSubmit: boolean }> {
   const app = await loadApplication(deps.db, actor, input.applicationId);
   if (!(await canActAsApplicant(deps.db, actor, app.application))) throw new NotFound();
   const state = processState(app);
@@ -28,7 +33,7 @@ export async function declare(deps: Deps, actor: Actor & { userId: string }, inp
   const latest = await currentDeclaration(deps, app.scheme.id);
   if (latest.id !== input.declarationTextId) throw new Conflict("Förbindelsetexten har ändrats sedan du öppnade sidan. Läs den nya texten och svara igen.");
   const now = deps.clock.now();
-  const submitted = await deps.db.transaction(
+  await deps.db.transaction(
     async (tx) => {
       const updated = await tx
         .update(applications)
@@ -44,12 +49,8 @@ export async function declare(deps: Deps, actor: Actor & { userId: string }, inp
         companyId: app.application.companyId,
         details: { declarationVersion: latest.version },
       });
-      const done = await submitIfReady(tx, actor, now, app.application, { ...state, declared: true });
-      if (done) await notifyIfSubmitted(tx, deps, actor, app);
-      return done;
     },
     { behavior: "immediate" },
   );
-  if (submitted) deps.mailQueue.kick();
-  return { submitted };
+  return { readyToSubmit: awaitingSubmission({ ...state, declared: true }) };
 }

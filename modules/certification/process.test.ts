@@ -9,7 +9,7 @@ import { seedUser } from "../../test/fixtures.ts";
 import { actorForUser } from "../accounts/find-user.ts";
 import type { Actor } from "../deps.ts";
 import { reviewRequirement } from "../review/review-requirement.ts";
-import { currentDeclaration, currentStep, declare, loadApplication, processState, setInvoiceRecipient, startApplication, uploadEvidence, withdrawApplication } from "./index.ts";
+import { awaitingSubmission, currentDeclaration, currentStep, declare, loadApplication, processState, setInvoiceRecipient, startApplication, submitApplication, uploadEvidence, withdrawApplication } from "./index.ts";
 
 type UserActor = Actor & { userId: string; personId: string };
 let t: TestApp;
@@ -41,12 +41,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("the manual 'Utbildningsintyg Mobil AC' through the module", () => {
-  it("declares with the förbindelsetext's version, then takes an invoice recipient, then goes to final review with a mail", async () => {
+  it("declares with the förbindelsetext's version, then takes an invoice recipient, then is sent to final review with a mail", async () => {
     const id = await throughStep2("fgas-utbildningsintyg-mac");
     expect(await step(id)).toBe(3);
     const text = await currentDeclaration(t.runtime.deps, await schemeId("fgas-utbildningsintyg-mac"));
     await expect(setInvoiceRecipient(t.runtime.deps, sven, { applicationId: id, choice: { kind: "personal", reference: null } })).rejects.toBeInstanceOf(Conflict);
-    expect(await declare(t.runtime.deps, sven, { applicationId: id, declarationTextId: text.id })).toEqual({ submitted: false });
+    expect(await declare(t.runtime.deps, sven, { applicationId: id, declarationTextId: text.id })).toEqual({ readyToSubmit: false });
     const app = await t.runtime.deps.db.select().from(applications).where(eq(applications.id, id)).get();
     expect(app).toMatchObject({ declarationTextId: text.id, declaredByUserId: sven.userId });
     expect(app!.declaredAt).toBeInstanceOf(Date);
@@ -57,11 +57,18 @@ describe("the manual 'Utbildningsintyg Mobil AC' through the module", () => {
     await expect(setInvoiceRecipient(t.runtime.deps, sven, { applicationId: id, choice: { kind: "personal", reference: null } })).rejects.toBeInstanceOf(Invalid);
     const missing = await setInvoiceRecipient(t.runtime.deps, sven, { applicationId: id, choice: { kind: "alternative", reference: null, address: { name: "", addressLine1: "", addressLine2: null, postalCode: "", city: "", country: "", phone: null, email: null } } }).catch((e: Invalid) => e);
     expect(Object.keys((missing as Invalid).fields).sort()).toEqual(["adressrad1", "land", "ort", "postnummer"]);
+    // Not sent by Spara: "Granska och skicka in" comes first, and the recipient can still be changed.
+    await setInvoiceRecipient(t.runtime.deps, sven, { applicationId: id, choice: { kind: "alternative", reference: null, address: { name: "Fel AB", addressLine1: "Felvägen 1", addressLine2: "Box 2", postalCode: "333 33", city: "Fel", country: "Sverige", phone: "08-1", email: null } } });
     const result = await setInvoiceRecipient(t.runtime.deps, sven, { applicationId: id, choice: { kind: "company", companyId, reference: "PO-4711" } });
-    expect(result).toEqual({ submitted: true });
+    expect(result).toEqual({ readyToSubmit: true });
+    expect(await status(id)).toBe("in_progress");
+    expect(awaitingSubmission(processState(await loadApplication(t.runtime.deps.db, sven, id)))).toBe(true);
+    await submitApplication(t.runtime.deps, sven, { applicationId: id });
     expect(await status(id)).toBe("final_review");
+    await expect(submitApplication(t.runtime.deps, sven, { applicationId: id })).rejects.toBeInstanceOf(Conflict);
+    await expect(setInvoiceRecipient(t.runtime.deps, sven, { applicationId: id, choice: { kind: "personal", reference: null } })).rejects.toBeInstanceOf(Conflict);
     const recipient = await t.runtime.deps.db.select().from(invoiceRecipients).where(eq(invoiceRecipients.applicationId, id)).get();
-    expect(recipient).toMatchObject({ kind: "company", name: "Kyl AB", city: "Solna", reference: "PO-4711" });
+    expect(recipient).toMatchObject({ kind: "company", name: "Kyl AB", city: "Solna", reference: "PO-4711", addressLine2: null, phone: null });
     // Frozen: the company moving does not move this invoice.
     await t.runtime.deps.db.update(companies).set({ city: "Kiruna" }).where(eq(companies.id, companyId));
     expect((await t.runtime.deps.db.select().from(invoiceRecipients).where(eq(invoiceRecipients.applicationId, id)).get())!.city).toBe("Solna");
@@ -72,10 +79,13 @@ describe("the manual 'Utbildningsintyg Mobil AC' through the module", () => {
 });
 
 describe("the manual 'Externt certifikat' through the module", () => {
-  it("skips step 4: not invoiced, so declaring sends it to final review", async () => {
+  it("skips step 4: not invoiced, so after declaring it can be sent", async () => {
     const id = await throughStep2("extern-fgas-v");
     const text = await currentDeclaration(t.runtime.deps, await schemeId("extern-fgas-v"));
-    expect(await declare(t.runtime.deps, sven, { applicationId: id, declarationTextId: text.id })).toEqual({ submitted: true });
+    await expect(submitApplication(t.runtime.deps, sven, { applicationId: id })).rejects.toBeInstanceOf(Conflict);
+    expect(await declare(t.runtime.deps, sven, { applicationId: id, declarationTextId: text.id })).toEqual({ readyToSubmit: true });
+    expect(await status(id)).toBe("in_progress");
+    await submitApplication(t.runtime.deps, sven, { applicationId: id });
     expect(await status(id)).toBe("final_review");
     await expect(setInvoiceRecipient(t.runtime.deps, sven, { applicationId: id, choice: { kind: "personal", reference: null } })).rejects.toBeInstanceOf(Conflict);
   });

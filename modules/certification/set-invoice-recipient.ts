@@ -1,12 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { companies, invoiceRecipients, persons } from "../../db/schema/index.ts";
+import { applications, companies, invoiceRecipients, persons } from "../../db/schema/index.ts";
 import { Conflict, Invalid, NotFound } from "../../lib/errors.ts";
 import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { canActAsApplicant, loadApplication, processState } from "./load-application.ts";
-import { notifyIfSubmitted } from "./notify.ts";
-import { canApplicant } from "./state-machine.ts";
-import { submitIfReady } from "./submit-if-ready.ts";
+import { awaitingSubmission, canApplicant } from "./state-machine.ts";
 
 export interface AlternativeAddress {
   name: string;
@@ -28,8 +26,10 @@ export type RecipientChoice =
  * Step 4, "Ange fakturamottagare": a registered company, the applicant's own billing address, or an
  * alternative address. What is chosen is copied (frozen) so later edits of a profile or a company
  * do not change whom this application's invoice goes to. A company applies and pays for itself.
+ * Until the application is sent ("Granska och skicka in") the applicant may choose again; the
+ * new choice replaces the old and is logged like the first.
  */
-export async function setInvoiceRecipient(deps: Deps, actor: Actor & { userId: string; personId: string }, input: { applicationId: string; choice: RecipientChoice }): Promise<{ submitted: boolean }> {
+export async function setInvoiceRecipient(deps: Deps, actor: Actor & { userId: string; personId: string }, input: { applicationId: string; choice: RecipientChoice }): Promise<{ readyToSubmit: boolean }> {
   const app = await loadApplication(deps.db, actor, input.applicationId);
   if (!(await canActAsApplicant(deps.db, actor, app.application))) throw new NotFound();
   const state = processState(app);
@@ -41,14 +41,13 @@ export async function setInvoiceRecipient(deps: Deps, actor: Actor & { userId: s
   }
   const snapshot = await resolve(deps, actor, choice);
   const now = deps.clock.now();
-  const submitted = await deps.db.transaction(
+  await deps.db.transaction(
     async (tx) => {
-      const inserted = await tx
-        .insert(invoiceRecipients)
-        .values({ applicationId: app.application.id, ...snapshot, reference: choice.reference?.trim() || null, createdAt: now, createdByUserId: actor.userId })
-        .onConflictDoNothing()
-        .returning({ id: invoiceRecipients.applicationId });
-      if (inserted.length === 0) throw new Conflict("Fakturamottagare är redan angiven.");
+      // Sent in the meantime (another tab): the recipient the decider sees must not change under them.
+      const still = await tx.select({ status: applications.status }).from(applications).where(eq(applications.id, app.application.id)).get();
+      if (!still || still.status !== app.application.status) throw new Conflict("Ansökan har ändrats under tiden. Ladda om sidan och försök igen.");
+      const values = { ...snapshot, reference: choice.reference?.trim() || null, createdAt: now, createdByUserId: actor.userId };
+      await tx.insert(invoiceRecipients).values({ applicationId: app.application.id, ...values }).onConflictDoUpdate({ target: invoiceRecipients.applicationId, set: values });
       await recordEvent(tx, actor, now, {
         action: "application.recipient_set",
         subjectType: "application",
@@ -57,14 +56,10 @@ export async function setInvoiceRecipient(deps: Deps, actor: Actor & { userId: s
         companyId: app.application.companyId,
         details: { kind: choice.kind, recipient: snapshot.name },
       });
-      const done = await submitIfReady(tx, actor, now, app.application, { ...state, recipientGiven: true });
-      if (done) await notifyIfSubmitted(tx, deps, actor, app);
-      return done;
     },
     { behavior: "immediate" },
   );
-  if (submitted) deps.mailQueue.kick();
-  return { submitted };
+  return { readyToSubmit: awaitingSubmission({ ...state, recipientGiven: true }) };
 }
 
 async function resolve(deps: Deps, actor: Actor & { personId: string }, choice: RecipientChoice) {

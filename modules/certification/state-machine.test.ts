@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REQUIREMENT_STATUSES, type ApplicationStatus, type RequirementStatus } from "../../db/schema/applications.ts";
-import { canApplicant, canStaff, currentStep, readyForFinalReview, requirementTransition, type ProcessState } from "./state-machine.ts";
+import { awaitingSubmission, canApplicant, canStaff, currentStep, readyForFinalReview, requirementTransition, type ProcessState } from "./state-machine.ts";
 
 const state = (over: Partial<ProcessState> = {}): ProcessState => ({
   status: "in_progress",
@@ -50,6 +50,19 @@ describe("the five steps", () => {
     expect(currentStep(s)).toBe(5);
     expect(readyForFinalReview(s)).toBe(true);
     expect(canApplicant(s, "set_recipient").ok).toBe(false);
+  });
+
+  it("wait for the applicant's Skicka in once every step is done, and only then", () => {
+    const ready = state({ requirementStatuses: ["approved"], declared: true, recipientGiven: true });
+    expect(awaitingSubmission(ready)).toBe(true);
+    expect(canApplicant(ready, "submit").ok).toBe(true);
+    expect(awaitingSubmission(state({ requirementStatuses: ["approved"], declared: true, invoiced: false }))).toBe(true);
+    for (const notYet of [state({ requirementStatuses: ["approved"], declared: true }), state({ requirementStatuses: ["approved", "awaiting_review"], declared: true, recipientGiven: true })]) {
+      expect(awaitingSubmission(notYet)).toBe(false);
+      expect(canApplicant(notYet, "submit").ok).toBe(false);
+    }
+    expect(awaitingSubmission({ ...ready, status: "final_review" })).toBe(false);
+    expect(canApplicant({ ...ready, status: "final_review" }, "submit").ok).toBe(false);
   });
 
   it("open step 3 only when every Moment is Godkänt, and step 4 only after it", () => {

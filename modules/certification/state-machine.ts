@@ -85,7 +85,16 @@ export function readyForFinalReview(s: ProcessState): boolean {
   return allApproved(s) && s.declared && (!s.invoiced || s.recipientGiven);
 }
 
-export type ApplicantAction = "upload" | "declare" | "set_recipient" | "withdraw";
+/**
+ * Every step is done but the applicant has not sent it yet: "Granska och skicka in" waits. (A
+ * returned application that becomes ready again goes back to final review when its Moment is
+ * approved; the applicant sent it once already.)
+ */
+export function awaitingSubmission(s: ProcessState): boolean {
+  return EDITABLE_STATUSES.includes(s.status) && readyForFinalReview(s);
+}
+
+export type ApplicantAction = "upload" | "declare" | "set_recipient" | "submit" | "withdraw";
 
 export function canApplicant(s: ProcessState, action: ApplicantAction): Verdict<null> {
   if (action === "withdraw") {
@@ -101,6 +110,9 @@ export function canApplicant(s: ProcessState, action: ApplicantAction): Verdict<
   if (action === "set_recipient") {
     if (!s.invoiced) return { ok: false, reason: "Ingen faktura skickas för det här certifikatet." };
     if (!allApproved(s) || !s.declared) return { ok: false, reason: "Ange fakturamottagare när momenten är godkända och ansökan är intygad." };
+  }
+  if (action === "submit" && !readyForFinalReview(s)) {
+    return { ok: false, reason: s.invoiced ? "Ansökan kan skickas in när alla moment är godkända, ansökan är intygad och fakturamottagaren angiven." : "Ansökan kan skickas in när alla moment är godkända och ansökan är intygad." };
   }
   return { ok: true, next: null };
 }

@@ -14,7 +14,7 @@ import { applicationInFinalReview, insertCompany, schemeByCode } from "../../tes
 import { seedUser } from "../../test/fixtures.ts";
 import { startTestApp, TEST_ORIGIN, textOf, type TestApp } from "../../test/harness.ts";
 import { actorForUser } from "../accounts/find-user.ts";
-import { currentDeclaration, declare, loadApplication, setInvoiceRecipient } from "../certification/index.ts";
+import { currentDeclaration, declare, loadApplication, setInvoiceRecipient, submitApplication } from "../certification/index.ts";
 import type { Actor, Role } from "../deps.ts";
 import { decideApplication, suspendCertificate } from "../review/index.ts";
 import { nextRenewal, renewedDates } from "./due.ts";
@@ -165,6 +165,7 @@ describe("a five-year cycle on a moving clock", () => {
     await declare(deps(), olle, { applicationId: app!.id, declarationTextId: (await currentDeclaration(deps(), scheme.id)).id });
     const address = { name: "Olle Kylman", addressLine1: "Hemvägen 2", addressLine2: null, postalCode: "222 22", city: "Lund", country: "Sverige", phone: null, email: "olle.faktura@example.se" };
     await setInvoiceRecipient(deps(), olle, { applicationId: app!.id, choice: { kind: "alternative", address, reference: null } });
+    await submitApplication(deps(), olle, { applicationId: app!.id });
     expect((await db().select().from(applications).where(eq(applications.id, app!.id)).get())).toMatchObject({ status: "final_review", priceOre: 90000 });
     // The fee goes up after submission: the applicant still pays what was shown.
     await db().update(schemes).set({ extensionPriceOre: 150000 }).where(eq(schemes.id, scheme.id));

@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { actorForUser } from "../accounts/find-user.ts";
 import { listPersonEvents } from "../audit/index.ts";
 import { listCertificatesForPerson, publicStatus } from "../certificates/index.ts";
-import { currentDeclaration, currentStep, declare, loadApplication, processState, setInvoiceRecipient, startApplication, uploadEvidence } from "../certification/index.ts";
+import { currentDeclaration, currentStep, declare, loadApplication, processState, setInvoiceRecipient, startApplication, submitApplication, uploadEvidence } from "../certification/index.ts";
 import type { Actor, Role } from "../deps.ts";
 import { isValidOcr } from "../invoicing/index.ts";
 import { ALREADY_DECIDED, decideApplication, reviewRequirement } from "./index.ts";
@@ -52,6 +52,8 @@ describe("Bevilja och utfärda: the manual 'Utbildningsintyg Mobil AC' from star
     await declare(deps(), sven, { applicationId, declarationTextId: (await currentDeclaration(deps(), scheme.id)).id });
     const address = { name: "Sven Svensson", addressLine1: "Hemvägen 2", addressLine2: null, postalCode: "222 22", city: "Lund", country: "Sverige", phone: null, email: "sven.faktura@example.se" };
     await setInvoiceRecipient(deps(), sven, { applicationId, choice: { kind: "alternative", address, reference: "Kurs 12" } });
+    expect((await appRow(applicationId)).status).toBe("in_progress");
+    await submitApplication(deps(), sven, { applicationId });
     expect((await appRow(applicationId)).status).toBe("final_review");
 
     const result = await decideApplication(deps(), dag, { applicationId, decision: "grant", reason: null });

@@ -75,6 +75,8 @@ describe("Årlig förlängning attested by a company admin", () => {
     await o.getByLabel(label("Ort")).fill("Umeå");
     await o.getByLabel(label("Postnummer")).fill("903 25");
     await o.getByRole("button", { name: "Spara" }).click();
+    await o.waitForURL("**/skicka-in");
+    await o.getByRole("button", { name: "Skicka in ansökan" }).click();
     await o.waitForURL("**?klart=granskas");
 
     // Bo grants it from Ansökningar för beslut.

@@ -60,6 +60,8 @@ describe("the manual 'Utbildningsintyg Mobil AC' with a real reviewer and decide
     await sven.getByLabel(label("Ort")).fill("Umeå");
     await sven.getByLabel(label("Postnummer")).fill("903 25");
     await sven.getByRole("button", { name: "Spara" }).click();
+    await sven.waitForURL("**/skicka-in");
+    await sven.getByRole("button", { name: "Skicka in ansökan" }).click();
     await sven.waitForURL("**?klart=granskas");
 
     // Bo decides from Ansökningar för beslut.

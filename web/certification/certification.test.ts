@@ -300,9 +300,22 @@ describe("intyga and fakturamottagare", () => {
     expect(wrongOrg.status).toBe(422);
     expect(textOf(await wrongOrg.text())).toContain("Inget registrerat företag har exakt det organisationsnumret.");
 
+    const saved = await client.post(`/min-sida/ansokningar/${id}/fakturamottagare`, { mottagare: "foretag", arbetsgivare: company.companyId, foretag: "", referens: "PO-4711" });
+    // Spara does not send it: "Granska och skicka in" shows what is sent, with a button that says so.
+    expect(saved.headers.get("Location")).toBe(`/min-sida/ansokningar/${id}/skicka-in`);
+    expect(textOf((await page(client, `/min-sida/ansokningar/${id}`)).html)).toMatch(/Status\s+Pågående/);
+    const summary = await page(client, `/min-sida/ansokningar/${id}/skicka-in`);
+    const summaryText = textOf(summary.html);
+    for (const w of ["Granska och skicka in", "Moment", "Godkänt", "Förbindelse", "förbindelsetext version 1", "Fakturamottagare", "Exempel Kyl AB", "PO-4711", "Ändra fakturamottagare", "Skicka in ansökan"]) expect(summaryText).toContain(w);
+    expect(summary.html).toMatch(new RegExp(`href="/min-sida/ansokningar/${id}/filer/[^"]+">[^<]+\\.pdf</a>`));
+    // Changing the recipient before sending: the form comes back with the choice made.
+    const again = await page(client, `/min-sida/ansokningar/${id}/fakturamottagare`);
+    expect(again.html).toMatch(/<input type="radio" name="mottagare" value="foretag" checked=""/);
+    expect(again.html).toContain('value="PO-4711"');
     const before = t.mail.messages.length;
-    const done = await client.post(`/min-sida/ansokningar/${id}/fakturamottagare`, { mottagare: "foretag", arbetsgivare: company.companyId, foretag: "", referens: "PO-4711" });
+    const done = await client.post(`/min-sida/ansokningar/${id}/skicka-in`, {});
     expect(done.headers.get("Location")).toBe(`/min-sida/ansokningar/${id}?klart=granskas`);
+    expect((await client.post(`/min-sida/ansokningar/${id}/skicka-in`, {})).status).toBe(409);
     const mail = await t.mail.waitFor((m) => m.to.includes("tekniker@example.se") && t.mail.messages.indexOf(m) >= before);
     expect(mail.text).toContain(`/min-sida/ansokningar/${id}`);
     const review = textOf((await page(client, `/min-sida/ansokningar/${id}?klart=granskas`)).html);
@@ -317,7 +330,7 @@ describe("intyga and fakturamottagare", () => {
     expect(textOf((await page(client, `/min-sida/ansokningar/${id}/fakturamottagare`)).html)).toContain("Ansökan granskas och kan inte ändras nu.");
   });
 
-  it("skips step 4 for an external certificate (not invoiced): Ja sends it to final review", async () => {
+  it("skips step 4 for an external certificate (not invoiced): Ja leads to Granska och skicka in", async () => {
     const { client } = await personClient(t, "extern@example.se");
     const id = await apply(client, "Externt certifikat", "Personcertifikat f-gas kat V - Externt");
     const step2 = await page(client, `/min-sida/ansokningar/${id}`);
@@ -327,10 +340,14 @@ describe("intyga and fakturamottagare", () => {
     await approveAll(id);
     const textId = /name="text" value="([^"]+)"/.exec((await page(client, `/min-sida/ansokningar/${id}/intyga`)).html)![1]!;
     const yes = await client.post(`/min-sida/ansokningar/${id}/intyga`, { text: textId });
-    expect(yes.headers.get("Location")).toBe(`/min-sida/ansokningar/${id}?klart=granskas`);
+    expect(yes.headers.get("Location")).toBe(`/min-sida/ansokningar/${id}/skicka-in`);
+    expect(textOf((await page(client, `/min-sida/ansokningar/${id}/skicka-in`)).html)).toContain("Ingen faktura skickas för det här certifikatet.");
+    expect((await client.post(`/min-sida/ansokningar/${id}/skicka-in`, {})).headers.get("Location")).toBe(`/min-sida/ansokningar/${id}?klart=granskas`);
     const html = (await page(client, `/min-sida/ansokningar/${id}`)).html;
     expect(html).toMatch(/<li data-done="true">Ange fakturamottagare<span class="visually-hidden"> \(behövs inte\)/);
-    expect(html).toMatch(/<li aria-current="step">Certifikat utfärdat/);
+    // In final review step 5 is not the current step: it says what the status says.
+    expect(html).not.toContain('aria-current="step"');
+    expect(textOf(html)).toMatch(/Certifikat utfärdat\s*\(inte ännu\)\s*Ansökan granskas/);
   });
 
   it("takes the personal billing address, or explains where to enter one", async () => {
@@ -417,7 +434,8 @@ describe("a company's application", () => {
     expect(recipient).toContain("Fakturan skickas till företaget som ansöker: Firma Kyl AB");
     expect(recipient).not.toContain("Mig personligen");
     const done = await first.client.post(`/min-sida/ansokningar/${id}/fakturamottagare`, { mottagare: "personlig", referens: "Inköp 12" });
-    expect(done.headers.get("Location")).toBe(`/min-sida/ansokningar/${id}?klart=granskas`);
+    expect(done.headers.get("Location")).toBe(`/min-sida/ansokningar/${id}/skicka-in`);
+    expect((await second.client.post(`/min-sida/ansokningar/${id}/skicka-in`, {})).headers.get("Location")).toBe(`/min-sida/ansokningar/${id}?klart=granskas`);
     expect(textOf((await page(second.client, `/min-sida/ansokningar/${id}`)).html)).toMatch(/Fakturamottagare\s+Firma Kyl AB/);
   });
 });

@@ -2,10 +2,11 @@
 // id, so what is stored is the version the applicant read.
 import type { Context } from "hono";
 import { Conflict } from "../../lib/errors.ts";
-import { canActAsApplicant, canApplicant, currentDeclaration, declare, processState } from "../../modules/certification/index.ts";
+import { acceptedDeclaration, canActAsApplicant, canApplicant, currentDeclaration, declare, processState } from "../../modules/certification/index.ts";
 import type { AppEnv } from "../env.ts";
 import { formValues } from "../form-input.ts";
 import { redirectAfterPost } from "../htmx.ts";
+import { formatDate } from "../views/time.ts";
 import { applicationFor, subPage } from "./frame.tsx";
 import { processUrl } from "./paths.ts";
 
@@ -15,7 +16,9 @@ const HEADING = "Intyga certifikatansökan";
 export async function declarationPage(c: Ctx, failure?: string, status?: 409) {
   const ctx = await applicationFor(c);
   const id = ctx.app.application.id;
-  const text = await currentDeclaration(c.var.deps, ctx.app.scheme.id);
+  // Once intygad, the text that was accepted (a newer version may have come since).
+  const accepted = ctx.app.application.declarationTextId ? await acceptedDeclaration(c.var.deps, ctx.app.application.declarationTextId) : null;
+  const text = accepted ?? (await currentDeclaration(c.var.deps, ctx.app.scheme.id));
   const allowed = canApplicant(processState(ctx.app), "declare");
   const mayAct = await canActAsApplicant(c.var.deps.db, c.var.user!, ctx.app.application);
   const action = processUrl(id, "/intyga");
@@ -35,7 +38,10 @@ export async function declarationPage(c: Ctx, failure?: string, status?: 409) {
           <p>{p}</p>
         ))}
       </div>
-      <p class="hint">Förbindelsetext version {text.version}.</p>
+      <p class="hint">
+        Förbindelsetext version {text.version}
+        {ctx.app.application.declaredAt ? `, intygad ${formatDate(ctx.app.application.declaredAt)}` : ""}.
+      </p>
       {mayAct && allowed.ok ? (
         <form method="post" action={action} class="form">
           <input type="hidden" name="text" value={text.id} />
@@ -63,8 +69,9 @@ export async function submitDeclaration(c: Ctx) {
   const values = await formValues(c);
   const id = c.req.param("id")!;
   try {
-    const { submitted } = await declare(c.var.deps, c.var.user!, { applicationId: id, declarationTextId: values.text ?? "" });
-    return redirectAfterPost(c, processUrl(id, submitted ? "?klart=granskas" : "?klart=intygad"));
+    const { readyToSubmit } = await declare(c.var.deps, c.var.user!, { applicationId: id, declarationTextId: values.text ?? "" });
+    // No invoice for the scheme: the last look comes next; otherwise Ange fakturamottagare.
+    return redirectAfterPost(c, processUrl(id, readyToSubmit ? "/skicka-in" : "?klart=intygad"));
   } catch (e) {
     if (e instanceof Conflict) return declarationPage(c, e.message, 409);
     throw e;

@@ -1,4 +1,4 @@
-// Step 4, "Ange fakturamottagare". "Fakturan ska skickas till": Företag (Rekommenderad where the
+// Step 4, "Ange fakturamottagare" (Spara leads to "Granska och skicka in", which sends it). "Fakturan ska skickas till": Företag (Rekommenderad where the
 // person is employed; the employer, or another registered company found by its exact
 // organisationsnummer), Mig personligen (the profile's billing address), or Alternativ
 // fakturaadress. Without JavaScript all three parts show and the chosen radio decides; CSS (:has)
@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import { Conflict, Invalid, type FieldErrors } from "../../lib/errors.ts";
 import { formatOrgNumber } from "../../lib/identity/orgnummer.ts";
 import { getPerson, type Person } from "../../modules/accounts/index.ts";
-import { canActAsApplicant, canApplicant, currentStep, processState, setInvoiceRecipient, type RecipientChoice } from "../../modules/certification/index.ts";
+import { canActAsApplicant, canApplicant, processState, setInvoiceRecipient, type LoadedApplication, type RecipientChoice } from "../../modules/certification/index.ts";
 import { findCompanyByExactOrgNumber, listPersonEmployments } from "../../modules/employments/index.ts";
 import type { AppEnv } from "../env.ts";
 import { formValues } from "../form-input.ts";
@@ -26,14 +26,47 @@ const LOOKUP = "/min-sida/anstallningar/foretag";
 
 /** The employers of active employments: the companies the form recommends. */
 async function employersOf(c: Ctx): Promise<Employer[]> {
+  return (await employmentsOf(c)).employers;
+}
+
+/** Active employers, and the companies whose confirmation of an employment is still awaited. */
+async function employmentsOf(c: Ctx): Promise<{ employers: Employer[]; pending: Employer[] }> {
   const today = formatDate(c.var.deps.clock.now());
   const rows = await listPersonEmployments(c.var.deps.db, c.var.user!.personId);
-  const seen = new Map<string, Employer>();
+  const employers = new Map<string, Employer>();
+  const pending = new Map<string, Employer>();
   for (const { employment, company } of rows) {
-    if (employment.status === "active" && (!employment.endDate || employment.endDate >= today)) seen.set(company.id, company);
+    if (employment.status === "active" && (!employment.endDate || employment.endDate >= today)) employers.set(company.id, company);
+    if (employment.status === "requested") pending.set(company.id, company);
   }
-  return [...seen.values()];
+  for (const id of employers.keys()) pending.delete(id);
+  return { employers: [...employers.values()], pending: [...pending.values()] };
 }
+
+/** The form's values for the recipient already chosen, when the applicant comes back to change it. */
+function valuesOfRecipient(r: NonNullable<LoadedApplication["recipient"]>, employers: Employer[]): Values {
+  const values: Values = { referens: r.reference ?? "" };
+  if (r.kind === "personal") return { ...values, mottagare: "personlig" };
+  if (r.kind === "company") {
+    const employer = employers.find((e) => e.id === r.companyId);
+    return { ...values, mottagare: "foretag", ...(employer ? { arbetsgivare: employer.id } : {}) };
+  }
+  return { ...values, mottagare: "alternativ", namn: r.name, adressrad1: r.addressLine1, adressrad2: r.addressLine2 ?? "", ort: r.city, land: r.country, postnummer: r.postalCode, telefon: r.phone ?? "", epost: r.email ?? "" };
+}
+
+/**
+ * The manual: "om din anställningsförfrågan inte har hunnit accepteras", use Alternativ
+ * fakturaadress. Here the company can also be found by its organisationsnummer, so both are said.
+ */
+const PendingEmployment = ({ pending }: { pending: Employer[] }) =>
+  pending.length === 0 ? null : (
+    <div class="notice notice--info" id="vantande-anstallning">
+      <p>
+        Din anställning på {pending.map((e) => `${e.name} (${formatOrgNumber(e.orgNumber)})`).join(" och ")} väntar på att företagets certifikatsadministratör bekräftar den, så företaget
+        föreslås inte här ännu. Du kan ändå ange företaget: skriv dess organisationsnummer under Sök efter annat företag. Eller välj Alternativ fakturaadress.
+      </p>
+    </div>
+  );
 
 const Radio = ({ value, checked, children }: { value: string; checked: boolean; children: unknown }) => (
   <label>
@@ -42,7 +75,7 @@ const Radio = ({ value, checked, children }: { value: string; checked: boolean; 
   </label>
 );
 
-const PersonalAddress = ({ person }: { person: Person }) =>
+const PersonalAddress = ({ person, editDetails }: { person: Person; editDetails: string }) =>
   person.addressLine1 && person.postalCode && person.city ? (
     <address>
       {person.billingName || `${person.givenName} ${person.familyName}`}
@@ -61,11 +94,11 @@ const PersonalAddress = ({ person }: { person: Person }) =>
     </address>
   ) : (
     <p>
-      Du har ingen faktureringsadress ännu. Ange den under <a href="/min-sida/andra-uppgifter">Ändra uppgifter</a>, eller välj Alternativ fakturaadress.
+      Du har ingen faktureringsadress ännu. Ange den under <a href={editDetails}>Ändra uppgifter</a> (du kommer tillbaka hit efteråt), eller välj Alternativ fakturaadress.
     </p>
   );
 
-const PersonForm = ({ action, cancel, employers, person, values, errors }: { action: string; cancel: string; employers: Employer[]; person: Person; values: Values; errors?: FieldErrors }) => {
+const PersonForm = ({ action, cancel, employers, pending, person, values, errors }: { action: string; cancel: string; employers: Employer[]; pending: Employer[]; person: Person; values: Values; errors?: FieldErrors }) => {
   const chosen = values.mottagare ?? (employers.length ? "foretag" : person.addressLine1 ? "personlig" : "alternativ");
   const mottagareError = errors?.mottagare;
   return (
@@ -106,6 +139,8 @@ const PersonForm = ({ action, cancel, employers, person, values, errors }: { act
               ))}
             </select>
           </div>
+        ) : pending.length ? (
+          <PendingEmployment pending={pending} />
         ) : (
           <p class="hint">Du har ingen aktiv anställning här. Sök fram företaget med dess organisationsnummer.</p>
         )}
@@ -126,7 +161,7 @@ const PersonForm = ({ action, cancel, employers, person, values, errors }: { act
 
       <fieldset class="recipient-option" data-for="personlig">
         <legend>Mig personligen</legend>
-        <PersonalAddress person={person} />
+        <PersonalAddress person={person} editDetails={`/min-sida/andra-uppgifter?tillbaka=${encodeURIComponent(action)}`} />
       </fieldset>
 
       <fieldset class="recipient-option" data-for="alternativ">
@@ -174,21 +209,25 @@ const CompanyForm = ({ action, cancel, company, values, errors }: { action: stri
   </form>
 );
 
-export async function recipientPage(c: Ctx, values: Values = {}, errors?: FieldErrors, status?: 409 | 422) {
+export async function recipientPage(c: Ctx, values?: Values, errors?: FieldErrors, status?: 409 | 422) {
   const ctx = await applicationFor(c);
   const id = ctx.app.application.id;
   const action = processUrl(id, "/fakturamottagare");
   const state = processState(ctx.app);
   const allowed = canApplicant(state, "set_recipient");
   const mayAct = await canActAsApplicant(c.var.deps.db, c.var.user!, ctx.app.application);
+  const recipient = ctx.app.recipient;
+  // Before the application is sent the recipient may be chosen again; back to the summary then.
+  const cancel = recipient ? processUrl(id, "/skicka-in") : processUrl(id);
   let form = null;
-  if (mayAct && allowed.ok && currentStep(state) === 4) {
-    form =
-      ctx.applicant.kind === "company" ? (
-        <CompanyForm action={action} cancel={processUrl(id)} company={ctx.applicant.name} values={values} errors={errors} />
-      ) : (
-        <PersonForm action={action} cancel={processUrl(id)} employers={await employersOf(c)} person={await getPerson(c.var.deps.db, c.var.user!.personId)} values={values} errors={errors} />
-      );
+  if (mayAct && allowed.ok) {
+    if (ctx.applicant.kind === "company") {
+      form = <CompanyForm action={action} cancel={cancel} company={ctx.applicant.name} values={values ?? { referens: recipient?.reference ?? "" }} errors={errors} />;
+    } else {
+      const { employers, pending } = await employmentsOf(c);
+      const shown = values ?? (recipient ? valuesOfRecipient(recipient, employers) : {});
+      form = <PersonForm action={action} cancel={cancel} employers={employers} pending={pending} person={await getPerson(c.var.deps.db, c.var.user!.personId)} values={shown} errors={errors} />;
+    }
   }
   return subPage(
     c,
@@ -196,6 +235,11 @@ export async function recipientPage(c: Ctx, values: Values = {}, errors?: FieldE
     HEADING,
     <>
       <p>Ange vart fakturan för certifikatet ska skickas. Uppgifterna sparas med ansökan: ändrar du din profil eller företaget sina uppgifter senare gäller ändå det du anger här.</p>
+      {form && recipient ? (
+        <p class="notice notice--info">
+          Nu angiven: {recipient.name}, {recipient.addressLine1}, {recipient.postalCode} {recipient.city}. Spara ett nytt val för att ändra.
+        </p>
+      ) : null}
       {form ?? <p class="notice notice--info">{!mayAct ? "Bara den som ansöker kan ange fakturamottagare." : allowed.ok ? "Fakturamottagare är redan angiven." : allowed.reason}</p>}
     </>,
     { status, form: form ?? undefined },
@@ -230,13 +274,14 @@ export async function submitRecipient(c: Ctx) {
   const id = ctx.app.application.id;
   const parsed = await choiceFrom(c, values, ctx.applicant.kind === "company" ? ctx.applicant.companyId : null);
   if ("errors" in parsed) return recipientPage(c, values, parsed.errors, 422);
-  let submitted: boolean;
+  let readyToSubmit: boolean;
   try {
-    ({ submitted } = await setInvoiceRecipient(c.var.deps, c.var.user!, { applicationId: id, choice: parsed.choice }));
+    ({ readyToSubmit } = await setInvoiceRecipient(c.var.deps, c.var.user!, { applicationId: id, choice: parsed.choice }));
   } catch (e) {
     if (e instanceof Invalid) return recipientPage(c, values, e.fields, 422);
     if (e instanceof Conflict) return recipientPage(c, values, { mottagare: e.message }, 409);
     throw e;
   }
-  return redirectAfterPost(c, processUrl(id, submitted ? "?klart=granskas" : ""));
+  // Spara does not send the application: "Granska och skicka in" shows what will be sent.
+  return redirectAfterPost(c, processUrl(id, readyToSubmit ? "/skicka-in" : ""));
 }

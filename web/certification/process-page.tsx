@@ -10,6 +10,7 @@ import {
   APPLICATION_LABELS,
   applicantOf,
   applicationPrice,
+  awaitingSubmission,
   canActAsApplicant,
   canApplicant,
   currentStep,
@@ -99,6 +100,11 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
               Ange fakturamottagare
             </a>
           ) : null}
+          {mayAct && awaitingSubmission(state) ? (
+            <a class="button" href={processUrl(id, "/skicka-in")}>
+              Granska och skicka in
+            </a>
+          ) : null}
           {mayAct && canApplicant(state, "withdraw").ok ? (
             <a class="button button--secondary" href={processUrl(id, "/aterkalla")}>
               Återkalla ansökan
@@ -164,20 +170,32 @@ export const RecipientDetails = ({ recipient }: { recipient: LoadedApplication["
     </>
   ) : null;
 
-/** 1–5 with the current step marked in words too ("pågår", "klart"), not only by colour. */
+/**
+ * 1–5 with the current step marked in words too ("pågår", "klart"), not only by colour. Step 5 is
+ * the certification body's: it is never the applicant's current step. While the application waits
+ * to be sent or is in final review, step 5 says so ("Ansökan granskas"), as the status does.
+ */
 export const StepIndicator = ({ state }: { state: ProcessState }) => {
   const current = currentStep(state);
   const closed = !["in_progress", "returned", "final_review", "issued"].includes(state.status);
   const isDone = (n: Step) => state.status === "issued" || n < current || (n === 4 && !state.invoiced && current > 3);
+  const waiting = state.status === "final_review" ? "Ansökan granskas" : awaitingSubmission(state) ? "Väntar på att du skickar in" : null;
   return (
     <ol class="steps" aria-label="Certifieringsprocessens steg">
       {([1, 2, 3, 4, 5] as Step[]).map((n) => {
         const done = isDone(n);
-        const here = !closed && !done && n === current;
+        const here = !closed && !done && n === current && n !== 5;
+        const pending = n === 5 && !done && waiting !== null;
         return (
-          <li data-done={done ? "true" : undefined} aria-current={here ? "step" : undefined}>
+          <li data-done={done ? "true" : undefined} data-waiting={pending ? "true" : undefined} aria-current={here ? "step" : undefined}>
             {STEP_NAMES[n]}
-            <span class="visually-hidden">{done ? (n === 4 && !state.invoiced ? " (behövs inte)" : " (klart)") : here ? " (pågår)" : ""}</span>
+            <span class="visually-hidden">{done ? (n === 4 && !state.invoiced ? " (behövs inte)" : " (klart)") : here ? " (pågår)" : pending ? " (inte ännu)" : ""}</span>
+            {pending ? (
+              <span class="hint">
+                <br />
+                {waiting}
+              </span>
+            ) : null}
             {n === 4 && !state.invoiced ? (
               <span class="hint" aria-hidden="true">
                 <br />
@@ -199,6 +217,13 @@ const NextThing = ({ id, state, mayAct, moments, closedReason }: { id: string; s
   if (state.status === "issued") return <Notice kind="success">Certifikatet är utfärdat.</Notice>;
   if (state.status === "final_review") return <Notice kind="info">Ansökan granskas. Du får ett mejl när den är beslutad.</Notice>;
   if (!mayAct) return null;
+  if (awaitingSubmission(state)) {
+    return (
+      <Notice kind="warning">
+        Allt är klart, men ansökan är inte inskickad ännu. Se över vad som skickas och skicka in den: <a href={processUrl(id, "/skicka-in")}>Granska och skicka in</a>
+      </Notice>
+    );
+  }
   const step = currentStep(state);
   if (rejected.length) {
     return (

@@ -1,5 +1,5 @@
 // Min Sida's certification pages: apply, the Certifieringsprocess with its Moment and Händelselogg,
-// upload, intyga, fakturamottagare, återkalla, and the files. Each action goes through the
+// upload, intyga, fakturamottagare, granska och skicka in, återkalla, and the files. Each action goes through the
 // certification module, which checks again who may do it.
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -19,6 +19,7 @@ import { MAX_BODY_BYTES, momentPage, TOO_LARGE, uploadMomentFile } from "./momen
 import { schemeFieldFragment, showApplyForm, submitApplyForm, type ApplyTarget } from "./new-application.tsx";
 import { renderCertificatePage } from "./certificate-page.tsx";
 import { renderProcessPage } from "./process-page.tsx";
+import { submitSummary, summaryPage } from "./summary.tsx";
 import { submitRenewal } from "./renewal.tsx";
 import { submitWithdraw, withdrawPage } from "./withdraw.tsx";
 
@@ -94,6 +95,9 @@ export function certificationRoutes(): Hono<AppEnv> {
 
   app.get("/ansokningar/:id/fakturamottagare", (c) => recipientPage(c));
   app.post("/ansokningar/:id/fakturamottagare", (c) => submitRecipient(c));
+
+  app.get("/ansokningar/:id/skicka-in", (c) => summaryPage(c));
+  app.post("/ansokningar/:id/skicka-in", (c) => submitSummary(c));
 
   app.get("/ansokningar/:id/aterkalla", (c) => withdrawPage(c));
   app.post("/ansokningar/:id/aterkalla", (c) => submitWithdraw(c));

@@ -59,8 +59,18 @@ function valuesOf(p: Person): Record<string, string> {
   };
 }
 
-const DetailsForm = ({ values, errors }: { values: Record<string, string>; errors?: FieldErrors }) => (
-  <form method="post" action="/min-sida/andra-uppgifter" hx-post="/min-sida/andra-uppgifter" hx-target="this" hx-swap="outerHTML" class="form" novalidate>
+/**
+ * Where to go after Spara or Avbryt: Min Sida, or the page that sent the person here to fill in
+ * their billing address (the fakturamottagare step). Only that one kind of local path is taken.
+ */
+function backTo(value: string | undefined): { href: string; label: string } | null {
+  return value && /^\/min-sida\/ansokningar\/[\w-]{1,64}\/fakturamottagare$/.test(value) ? { href: value, label: "Ange fakturamottagare" } : null;
+}
+
+const DetailsForm = ({ values, errors, back }: { values: Record<string, string>; errors?: FieldErrors; back: { href: string; label: string } | null }) => {
+  const action = back ? `/min-sida/andra-uppgifter?tillbaka=${encodeURIComponent(back.href)}` : "/min-sida/andra-uppgifter";
+  return (
+  <form method="post" action={action} hx-post={action} hx-target="this" hx-swap="outerHTML" class="form" novalidate>
     <ErrorSummary errors={errors} />
     <fieldset>
       <legend>Kontaktuppgifter</legend>
@@ -81,20 +91,26 @@ const DetailsForm = ({ values, errors }: { values: Record<string, string>; error
       <button type="submit" class="button">
         Spara
       </button>
-      <a class="button button--secondary" href="/min-sida">
+      <a class="button button--secondary" href={back?.href ?? "/min-sida"}>
         Avbryt
       </a>
     </div>
   </form>
-);
+  );
+};
 
-const around = (form: Child) => (
+const around = (back: { href: string; label: string } | null) => (form: Child) => (
   <section class="narrow">
     <nav class="breadcrumbs" aria-label="Du är här">
-      <a href="/min-sida">Min Sida</a> › Ändra uppgifter
+      <a href="/min-sida">Min Sida</a> › {back ? <><a href={back.href}>{back.label}</a> › </> : null}Ändra uppgifter
     </nav>
     <h1>Ändra uppgifter</h1>
     <p>Namn och personnummer ändras inte här: de kommer från din legitimering. Kontakta oss om något är fel.</p>
+    {back ? (
+      <p class="notice notice--info">
+        När du har sparat kommer du tillbaka till <a href={back.href}>{back.label}</a>.
+      </p>
+    ) : null}
     {form}
   </section>
 );
@@ -103,17 +119,19 @@ export function editDetailsRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/andra-uppgifter", async (c) => {
     const person = await getPerson(c.var.deps.db, c.var.user!.personId);
-    return page(c, { title: "Ändra uppgifter" }, around(<DetailsForm values={valuesOf(person)} />));
+    const back = backTo(c.req.query("tillbaka"));
+    return page(c, { title: "Ändra uppgifter" }, around(back)(<DetailsForm values={valuesOf(person)} back={back} />));
   });
   app.post("/andra-uppgifter", async (c) => {
     const values = await formValues(c);
     const user = c.var.user!;
+    const back = backTo(c.req.query("tillbaka"));
     let input: z.infer<typeof schema>;
     try {
       input = parseForm(schema, values);
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
-      return formPage(c, { title: "Ändra uppgifter", status: 422 }, <DetailsForm values={values} errors={e.fields} />, around);
+      return formPage(c, { title: "Ändra uppgifter", status: 422 }, <DetailsForm values={values} errors={e.fields} back={back} />, around(back));
     }
     const result = await updatePersonDetails(c.var.deps, user, {
       email: input.epost,
@@ -126,7 +144,7 @@ export function editDetailsRoutes(): Hono<AppEnv> {
       country: input.land,
       billingEmail: input.fakturaepost,
     });
-    if (!result.emailChangePending) return redirectAfterPost(c, "/min-sida");
+    if (!result.emailChangePending) return redirectAfterPost(c, back?.href ?? "/min-sida");
     const person = await getPerson(c.var.deps.db, user.personId);
     return formPage(
       c,
@@ -137,9 +155,9 @@ export function editDetailsRoutes(): Hono<AppEnv> {
             Uppgifterna är sparade. Vi har skickat en länk till <strong>{result.emailChangePending}</strong>. E-postadressen byts när du har följt länken.
           </p>
         </Notice>
-        <DetailsForm values={valuesOf(person)} />
+        <DetailsForm values={valuesOf(person)} back={back} />
       </div>,
-      around,
+      around(back),
     );
   });
   return app;
