@@ -10,6 +10,7 @@ import { DomainError, Invalid } from "./lib/errors.ts";
 import { localFileStorage } from "./lib/storage/storage.ts";
 import { createStaffUser } from "./modules/accounts/index.ts";
 import type { Role } from "./modules/deps.ts";
+import { rotateSigningKey } from "./modules/credentials/index.ts";
 import { runDailySweep } from "./modules/lifecycle/sweep.ts";
 import { backUp, checkData, checkSummary, restoreBackup } from "./modules/maintenance/index.ts";
 
@@ -27,6 +28,9 @@ const USAGE = `Användning: npm run cli -- <kommando>
                      DATA_DIR som inte är tom ersätts bara med --force) och kör sedan check
   check              kontrollerar databasen (integritet, främmande nycklar) och att varje
                      dokument har sin fil med rätt SHA-256 och varje fil sin rad
+  keys:rotate        skapar en ny signeringsnyckel för digitala certifikat, statuslistor och
+                     QR-koder; de gamla publiceras fortfarande, så det de har signerat
+                     går att verifiera
   demo:seed          lägger in demodata i en tom databas (inte i produktion)
   jobs:run           kör den dagliga körningen en gång (utgångna certifikat, slut på
                      vilandeperioder, påminnelser) och skickar det som ligger i utkorgen`;
@@ -77,6 +81,13 @@ async function main(argv: string[]): Promise<number> {
         }
         await runtime.deps.mailQueue.drain();
         console.log(`Daglig körning klar: ${r.expired} utgångna, ${r.reinstated} återaktiverade, ${r.suspensionNotices} vilandeaviseringar, ${r.reminders} påminnelser (${r.mails} mejl).`);
+        return 0;
+      }
+      case "keys:rotate": {
+        const { kid, retired } = await rotateSigningKey(path.join(config.dataDir, "keys"), systemClock.now(), runtime.deps.db);
+        console.log(`Ny signeringsnyckel: ${kid}`);
+        if (retired.length) console.log(`Tidigare nycklar (publiceras fortfarande i /.well-known/did.json): ${retired.join(", ")}`);
+        console.log("Servrar som kör tar den nya nyckeln vid nästa förfrågan.");
         return 0;
       }
       case "demo:seed": {

@@ -11,7 +11,7 @@ import { getCertificate } from "../certificates/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { issuerDid, keyId } from "./issuer.ts";
 import { statusEntryOf, statusListUrl, STATUS_PURPOSES } from "./status-list.ts";
-import { endOfSwedishDay, epochSeconds, startOfSwedishDay } from "./swedish-time.ts";
+import { endOfSwedishDay, startOfSwedishDay } from "./swedish-time.ts";
 
 export const OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 export const VC2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
@@ -33,7 +33,11 @@ export function credentialId(publicUrl: string, number: number, version: number)
   return `${publicUrl}/c/${number}?version=${version}`;
 }
 
-/** The credential as JSON, with the JWT claims that mirror it (iss, jti, nbf, exp) for JWT tools. */
+/**
+ * The credential as JSON, with the JWT claims iss and jti that mirror issuer and id for JWT tools.
+ * No nbf and exp: validFrom and validUntil say it, and a verifier that enforced exp would refuse
+ * an expired credential instead of saying that it expired.
+ */
 export function certificateCredential(config: Pick<Config, "publicUrl" | "org">, s: CredentialSource) {
   const did = issuerDid(config.publicUrl);
   const id = credentialId(config.publicUrl, s.number, s.version);
@@ -71,8 +75,6 @@ export function certificateCredential(config: Pick<Config, "publicUrl" | "org">,
     }),
     iss: did,
     jti: id,
-    nbf: epochSeconds(validFrom),
-    ...(validUntil ? { exp: epochSeconds(validUntil) } : {}),
   };
 }
 

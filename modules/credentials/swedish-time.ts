@@ -19,8 +19,3 @@ export function startOfSwedishDay(date: string): string {
 export function endOfSwedishDay(date: string): string {
   return `${date}T23:59:59${offsetAt(new Date(`${date}T20:00:00Z`))}`;
 }
-
-/** Seconds since 1970, as JWT's nbf and exp count. */
-export function epochSeconds(instant: string): number {
-  return Math.floor(Date.parse(instant) / 1000);
-}

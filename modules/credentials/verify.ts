@@ -76,8 +76,9 @@ function envelopedJwt(text: string): string | null {
   } catch {
     throw new Invalid({ [FIELD]: "Filen är inte giltig JSON." });
   }
-  const id = str(obj(json)?.id);
-  const m = id ? /^data:application\/vc\+jwt,([A-Za-z0-9_.-]+)$/.exec(id) : null;
+  const id = obj(json)?.id;
+  if (typeof id !== "string") throw new Invalid({ [FIELD]: "JSON-filen är inte ett digitalt certifikat i det format vi utfärdar (vc+jwt). Välj .jwt-filen från Ladda ned digitalt certifikat." });
+  const m = /^data:application\/vc\+jwt,([A-Za-z0-9_.-]+)$/.exec(id);
   if (m && JWS.test(m[1]!)) return m[1]!;
   throw new Invalid({ [FIELD]: "JSON-filen är inte ett digitalt certifikat i det format vi utfärdar (vc+jwt). Välj .jwt-filen från Ladda ned digitalt certifikat." });
 }
