@@ -100,6 +100,8 @@ export const requirements = sqliteTable(
     appliesTo: text("applies_to", { enum: ["initial", "extension", "recertification"] }).notNull().default("initial"),
     /** A company admin may attest it for an employee ("Intyga yrkesverksamhet") instead of a file. */
     attestable: integer("attestable", { mode: "boolean" }).notNull().default(false),
+    /** Provmoment: met by a passed exam at an examination centre, approved from its result. */
+    exam: integer("exam", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [uniqueIndex("requirements_code").on(t.schemeId, t.code), check("requirements_applies_to_check", sql`${t.appliesTo} in ('initial', 'extension', 'recertification')`)],
 );

@@ -10,3 +10,4 @@ export * from "./sequences.ts";
 export * from "./outbox.ts";
 export * from "./search.ts";
 export * from "./credentials.ts";
+export * from "./examinations.ts";

@@ -15,6 +15,16 @@ export interface RequirementSeed {
   appliesTo?: "initial" | "extension" | "recertification";
   /** A company admin may attest it for an employee instead of a file. */
   attestable?: boolean;
+  /** Provmoment: approved from a passed exam at an examination centre (a file still works). */
+  exam?: boolean;
+}
+
+/** A part of the scheme's exam (Teori, Praktik); scored where maxPoints is given. */
+export interface ExamPartSeed {
+  code: string;
+  name: string;
+  maxPoints?: number;
+  passPoints?: number;
 }
 
 export interface SchemeSeed {
@@ -36,6 +46,8 @@ export interface SchemeSeed {
   category: string | null;
   declaration: string;
   requirements: RequirementSeed[];
+  /** The exam an examination centre holds for the scheme's Provmoment. */
+  examParts?: ExamPartSeed[];
 }
 
 export interface AreaSeed {
@@ -83,7 +95,12 @@ const fgasPerson = (category: string, scope: string, priceSek: number): SchemeSe
   category: "fgas",
   declaration: PERSON_DECLARATION,
   requirements: [
-    { code: "prov", name: "Godkänt prov", description: "Intyg om godkänt teoretiskt och praktiskt prov från ett examinationscenter." },
+    {
+      code: "prov",
+      name: "Godkänt prov",
+      description: "Godkänt teoretiskt och praktiskt prov vid ett examinationscenter. Momentet godkänns när examinationscentret registrerar resultatet; ett intyg om prov från ett annat examinationscenter kan laddas upp i stället.",
+      exam: true,
+    },
     { code: "id", name: "Kopia av legitimation", description: "Kopia av giltig legitimation med foto." },
     {
       code: "yrkesverksamhet",
@@ -98,6 +115,10 @@ const fgasPerson = (category: string, scope: string, priceSek: number): SchemeSe
       description: "Intyg om godkänt nytt prov från ett examinationscenter, eller dokumentation av arbete med köldmedier under certifieringsperioden med intyg från arbetsgivaren.",
       appliesTo: "recertification",
     },
+  ],
+  examParts: [
+    { code: "teori", name: "Teori", maxPoints: 50, passPoints: 35 },
+    { code: "praktik", name: "Praktik" },
   ],
   extensionPriceSek: 900,
   recertificationPriceSek: Math.round(priceSek * 0.75),

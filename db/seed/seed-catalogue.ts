@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { declarationTexts, requirements, schemes, technicalAreas } from "../schema/index.ts";
+import { declarationTexts, examParts, requirements, schemes, technicalAreas } from "../schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { CATALOGUE, type AreaSeed } from "./catalogue.ts";
 
 /**
  * Puts into the database what the source file has and the database lacks, at every start: areas
- * and schemes matched by code, requirements by scheme and code, a first förbindelsetext for a
- * scheme that has none. It never updates or retires anything: once a row exists, admins own it in
- * /personal/katalog, and the next start must not undo their edits.
+ * and schemes matched by code, requirements and exam parts by scheme and code, a first
+ * förbindelsetext for a scheme that has none. It never updates or retires anything: once a row
+ * exists, admins own it in /personal/katalog, and the next start must not undo their edits.
  */
 export async function seedCatalogue(db: Db, now: Date, catalogue: AreaSeed[] = CATALOGUE): Promise<void> {
   await db.transaction(
@@ -61,7 +61,14 @@ export async function seedCatalogue(db: Db, now: Date, catalogue: AreaSeed[] = C
               sortOrder: reqIndex,
               appliesTo: r.appliesTo ?? "initial",
               attestable: r.attestable ?? false,
+              exam: r.exam ?? false,
             });
+          }
+
+          for (const [partIndex, part] of (s.examParts ?? []).entries()) {
+            const found = await tx.select({ id: examParts.id }).from(examParts).where(and(eq(examParts.schemeId, schemeId), eq(examParts.code, part.code))).get();
+            if (found) continue;
+            await tx.insert(examParts).values({ id: newId(), schemeId, code: part.code, name: part.name, maxPoints: part.maxPoints ?? null, passPoints: part.passPoints ?? null, sortOrder: partIndex });
           }
         }
       }
