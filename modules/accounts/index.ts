@@ -13,6 +13,7 @@ export { getPerson, type Person } from "./get-person.ts";
 export { createStaffUser } from "./create-staff-user.ts";
 export { logOut } from "./log-out.ts";
 export { validateSession, createSession, invalidateUserSessions, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS, type SessionUser } from "./sessions.ts";
-export { normaliseEmail, findUserByEmail, fullName } from "./find-user.ts";
+export { normaliseEmail, findUserByEmail, findUserByPersonnummer, fullName } from "./find-user.ts";
+export { prepareOneTimePassword, insertInvitedAccount, type PreparedPassword } from "./invite-account.ts";
 export { canOpenStaffArea } from "./policy.ts";
 export { searchPersons, type PersonSearchRow } from "./search-persons.ts";

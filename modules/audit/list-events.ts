@@ -97,6 +97,19 @@ const LABELS: Record<string, string> = {
   "requirement.updated": "Moment ändrat",
   "requirement.retired": "Moment avvecklat",
   "requirement.template_uploaded": "Filmall uppladdad",
+  "centre.created": "Examinationscenter upplagt, väntar på godkännande",
+  "centre.approved": "Examinationscenter godkänt",
+  "examinator.added": "Examinator tillagd vid examinationscenter",
+  "examinator.removed": "Examinator borttagen från examinationscenter",
+  "exam_session.created": "Provtillfälle upplagt",
+  "exam_session.protocol_uploaded": "Provprotokoll uppladdat",
+  "exam.registered": "Anmäld till prov",
+  "exam.candidate_registered": "Kandidat anmäld till provtillfälle",
+  "exam.registration_cancelled": "Anmälan till prov återkallad",
+  "exam.candidate_cancelled": "Kandidats anmälan återkallad",
+  "exam.passed": "Godkänt prov",
+  "exam.failed": "Ej godkänt prov",
+  "exam.result_recorded": "Provresultat registrerat",
 };
 
 export function eventLabel(action: string): string {

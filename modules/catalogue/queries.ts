@@ -2,12 +2,13 @@
 // Applicants read what they may apply for through the certification module instead.
 import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { declarationTexts, documents, requirements, schemes, technicalAreas } from "../../db/schema/index.ts";
+import { declarationTexts, documents, examParts, requirements, schemes, technicalAreas } from "../../db/schema/index.ts";
 import { NotFound } from "../../lib/errors.ts";
 import type { Deps } from "../deps.ts";
 import { readDocument } from "../documents/index.ts";
 
 export type Scheme = typeof schemes.$inferSelect;
+export type ExamPart = typeof examParts.$inferSelect;
 export type Area = typeof technicalAreas.$inferSelect;
 export type Requirement = typeof requirements.$inferSelect;
 
@@ -101,3 +102,28 @@ export async function otherActiveRequirements(db: DbOrTx, schemeId: string, exce
   const rows = await db.select({ id: requirements.id }).from(requirements).where(and(eq(requirements.schemeId, schemeId), isNull(requirements.retiredAt)));
   return rows.filter((r) => r.id !== exceptId).length;
 }
+
+/** Provdelar of a scheme's exam (Teori, Praktik), in order. */
+export async function listExamParts(db: DbOrTx, schemeId: string): Promise<ExamPart[]> {
+  return db.select().from(examParts).where(eq(examParts.schemeId, schemeId)).orderBy(asc(examParts.sortOrder), asc(examParts.name));
+}
+
+/**
+ * What an examination centre can examine: the schemes whose first application has an active
+ * Provmoment and whose exam has parts, each with its parts, in catalogue order.
+ */
+export async function listExaminableSchemes(db: DbOrTx) {
+  const [rows, parts] = await Promise.all([
+    db
+      .selectDistinct({ scheme: schemes, area: technicalAreas })
+      .from(requirements)
+      .innerJoin(schemes, eq(schemes.id, requirements.schemeId))
+      .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
+      .where(and(eq(requirements.exam, true), eq(requirements.appliesTo, "initial"), isNull(requirements.retiredAt)))
+      .orderBy(asc(technicalAreas.sortOrder), asc(schemes.sortOrder), asc(schemes.name)),
+    db.select().from(examParts).orderBy(asc(examParts.sortOrder), asc(examParts.name)),
+  ]);
+  return rows.map((r) => ({ ...r, parts: parts.filter((p) => p.schemeId === r.scheme.id) })).filter((r) => r.parts.length > 0);
+}
+
+export type ExaminableScheme = Awaited<ReturnType<typeof listExaminableSchemes>>[number];

@@ -8,14 +8,35 @@ import type { ProcessState } from "./state-machine.ts";
 
 /** An application with its scheme and Moment, if the actor may see it (else NotFound). */
 export async function loadApplication(db: DbOrTx, actor: Actor, applicationId: string) {
-  const row = await db
+  const row = await readApplicationRow(db, applicationId);
+  if (!row || !(await canSeeApplication(db, actor, row.application))) throw new NotFound();
+  return withMoments(db, row);
+}
+
+/**
+ * The same without asking who reads it, for an operation that has checked its own policy (an
+ * examination centre approving the exam Moment of its candidate's application).
+ */
+export async function readApplication(db: DbOrTx, applicationId: string) {
+  const row = await readApplicationRow(db, applicationId);
+  if (!row) throw new NotFound();
+  return withMoments(db, row);
+}
+
+function readApplicationRow(db: DbOrTx, applicationId: string) {
+  return db
     .select({ application: applications, scheme: schemes, area: technicalAreas })
     .from(applications)
     .innerJoin(schemes, eq(schemes.id, applications.schemeId))
     .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
     .where(eq(applications.id, applicationId))
     .get();
-  if (!row || !(await canSeeApplication(db, actor, row.application))) throw new NotFound();
+}
+
+type ApplicationRow = NonNullable<Awaited<ReturnType<typeof readApplicationRow>>>;
+
+async function withMoments(db: DbOrTx, row: ApplicationRow) {
+  const applicationId = row.application.id;
   const moments = await db
     .select({ moment: applicationRequirements, requirement: requirements })
     .from(applicationRequirements)

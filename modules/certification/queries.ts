@@ -71,6 +71,7 @@ export async function listMoments(db: DbOrTx, applicationId: string) {
       name: requirements.name,
       description: requirements.description,
       acceptedTypes: requirements.acceptedTypes,
+      exam: requirements.exam,
       templateDocumentId: requirements.templateDocumentId,
       status: applicationRequirements.status,
       reviewComment: applicationRequirements.reviewComment,

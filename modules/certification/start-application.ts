@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { applicationRequirements, applications, schemes, technicalAreas, requirements } from "../../db/schema/index.ts";
 import { Conflict, Invalid, NotFound } from "../../lib/errors.ts";
@@ -62,23 +63,7 @@ export async function startApplication(deps: Deps, actor: Actor & { userId: stri
         // Inside the transaction: an application issued a moment ago must not slip past this check.
         const held = await heldCertificate(tx, { ...(forCompany ? { companyId: applicant.companyId! } : { personId: applicant.personId! }), schemeId: scheme.scheme.id, today });
         if (held) throw alreadyHeld(forCompany, title, held);
-        await tx.insert(applications).values({ id: applicationId, schemeId: scheme.scheme.id, kind: "initial", ...applicant, status: "in_progress", createdAt: now, createdByUserId: actor.userId, updatedAt: now });
-        const reqs = await tx
-          .select({ id: requirements.id })
-          .from(requirements)
-          .where(and(eq(requirements.schemeId, scheme.scheme.id), eq(requirements.appliesTo, "initial"), isNull(requirements.retiredAt)))
-          .orderBy(asc(requirements.sortOrder));
-        for (const r of reqs) {
-          await tx.insert(applicationRequirements).values({ id: newId(), applicationId, requirementId: r.id, status: "awaiting_file", createdAt: now, createdByUserId: actor.userId, updatedAt: now, updatedByUserId: actor.userId });
-        }
-        await recordEvent(tx, actor, now, {
-          action: "application.started",
-          subjectType: "application",
-          subjectId: applicationId,
-          personId: applicant.personId ?? actor.personId,
-          companyId: applicant.companyId,
-          details: { certificate: title },
-        });
+        await insertApplication(tx, actor, now, { applicationId, schemeId: scheme.scheme.id, applicant, details: { certificate: title } });
       },
       { behavior: "immediate" },
     )
@@ -87,6 +72,37 @@ export async function startApplication(deps: Deps, actor: Actor & { userId: stri
       throw error;
     });
   return { applicationId };
+}
+
+/**
+ * Inside the caller's transaction: a new initial application in step 2, one Moment per requirement
+ * of the scheme ("Inväntar fil från certifikand"), and its Event. The caller has checked that the
+ * applicant may start it and has no open one (the unique index stops a second all the same).
+ */
+export async function insertApplication(
+  tx: Tx,
+  actor: Actor & { userId: string },
+  now: Date,
+  input: { applicationId: string; schemeId: string; applicant: { personId: string; companyId: null } | { personId: null; companyId: string }; details: Record<string, unknown> },
+): Promise<void> {
+  const { applicationId, applicant } = input;
+  await tx.insert(applications).values({ id: applicationId, schemeId: input.schemeId, kind: "initial", ...applicant, status: "in_progress", createdAt: now, createdByUserId: actor.userId, updatedAt: now });
+  const reqs = await tx
+    .select({ id: requirements.id })
+    .from(requirements)
+    .where(and(eq(requirements.schemeId, input.schemeId), eq(requirements.appliesTo, "initial"), isNull(requirements.retiredAt)))
+    .orderBy(asc(requirements.sortOrder));
+  for (const r of reqs) {
+    await tx.insert(applicationRequirements).values({ id: newId(), applicationId, requirementId: r.id, status: "awaiting_file", createdAt: now, createdByUserId: actor.userId, updatedAt: now, updatedByUserId: actor.userId });
+  }
+  await recordEvent(tx, actor, now, {
+    action: "application.started",
+    subjectType: "application",
+    subjectId: applicationId,
+    personId: applicant.personId ?? actor.personId,
+    companyId: applicant.companyId,
+    details: input.details,
+  });
 }
 
 /** Extension and recertification continue a held certificate; a second initial one would duplicate it. */

@@ -97,7 +97,9 @@ const spellingArb = fc.record({
   verdicts: fc.constantFrom(["Godkänd", "Ej godkänd"], ["godkänt", "ej godkänt"], ["G", "U"]),
 });
 
-function write(rows: ResultRow[], s: fc.RecordValue<typeof spellingArb extends fc.Arbitrary<infer T> ? T : never>, order: number[]): string {
+type Spelling = typeof spellingArb extends fc.Arbitrary<infer T> ? T : never;
+
+function write(rows: ResultRow[], s: Spelling, order: number[]): string {
   const field = (v: string) => (s.quoteAll ? `"${v.replace(/"/g, '""')}"` : v.includes(s.separator) ? quote(v) : v);
   const lines: string[][] = [];
   for (const row of rows) {

@@ -7,6 +7,7 @@ const KIND_LABELS: Record<string, string> = {
   "secret.password_reset": "Länk för att välja nytt lösenord",
   "secret.welcome": "Välkomstbrev med engångslösenord",
   "secret.email_change": "Länk för att bekräfta ny e-postadress",
+  "secret.examinator_invitation": "Inbjudan som examinator med engångslösenord",
   "user.password_changed": "Besked om ändrat lösenord",
   "user.code_login_locked": "Besked om spärrad inloggning med engångskod",
   "person.registration_attempt": "Besked om försök att registrera konto",
@@ -31,6 +32,11 @@ const KIND_LABELS: Record<string, string> = {
   "reminder.recertification": "Påminnelse om omcertifiering",
   suspension_end_notice: "Vilandeperioden slutade (till beslutsfattaren)",
   invoice: "Faktura",
+  "examinator.added": "Besked om roll som examinator",
+  "exam.registered": "Anmälan till prov",
+  "exam.registration_cancelled": "Återkallad anmälan till prov",
+  "exam.passed": "Godkänt prov",
+  "exam.failed": "Provresultat: ej godkänt",
 };
 
 export function isSecretKind(kind: string): boolean {

@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import { applicationRequirements } from "../../db/schema/index.ts";
 import type { Actor } from "../deps.ts";
 import { employersOf, listPersonCompanies } from "../employments/index.ts";
+import { examinersOfApplication } from "../examinations/index.ts";
 import type { ApplicationParties, Parties } from "./policy.ts";
 
 /** What the policy needs to know about an applicant or holder and the acting user. */
@@ -23,5 +24,10 @@ export async function loadApplicationParties(
     .selectDistinct({ userId: applicationRequirements.reviewedByUserId })
     .from(applicationRequirements)
     .where(and(eq(applicationRequirements.applicationId, application.id), eq(applicationRequirements.status, "approved"), isNotNull(applicationRequirements.reviewedByUserId)));
-  return { ...(await loadParties(db, actor, application, today)), fourEyes: scheme.fourEyes, approvedByUserIds: approvers.map((a) => a.userId!) };
+  return {
+    ...(await loadParties(db, actor, application, today)),
+    fourEyes: scheme.fourEyes,
+    approvedByUserIds: approvers.map((a) => a.userId!),
+    examinedByUserIds: await examinersOfApplication(db, application.id),
+  };
 }

@@ -11,7 +11,7 @@ const roles: [string, Role[]][] = [
   ["reviewer+decider", ["reviewer", "decider"]],
 ];
 
-const personApp: ApplicationParties = { personId: "p-sven", companyId: null, employerIds: ["c-kyl"], actorAdminOf: [], fourEyes: false, approvedByUserIds: [] };
+const personApp: ApplicationParties = { personId: "p-sven", companyId: null, employerIds: ["c-kyl"], actorAdminOf: [], fourEyes: false, approvedByUserIds: [], examinedByUserIds: [] };
 const file = { uploadedByUserId: "u-sven" };
 
 describe("who may do what, by role", () => {
@@ -48,7 +48,7 @@ describe("impartiality: nobody acts on their own or their company's", () => {
   ];
   for (const [who, parties, [review, decide, act], reason] of cases) {
     it(who, () => {
-      const app = { ...parties, fourEyes: false, approvedByUserIds: [] };
+      const app = { ...parties, fourEyes: false, approvedByUserIds: [], examinedByUserIds: [] };
       expect(canReviewRequirement(admin, parties, file).ok, "review").toBe(review);
       expect(canDecideApplication(admin, app).ok, "decide").toBe(decide);
       expect(canActOnCertificate(admin, parties).ok, "act").toBe(act);
@@ -75,5 +75,18 @@ describe("four eyes", () => {
   it("allows them where it does not, and allows anyone else either way", () => {
     expect(canDecideApplication(decider, { ...approvedByDecider, fourEyes: false }).ok).toBe(true);
     expect(canDecideApplication(decider, { ...personApp, fourEyes: true, approvedByUserIds: ["u-other"] }).ok).toBe(true);
+  });
+});
+
+describe("the examinator of the applicant's exam", () => {
+  const decider = staff(["decider"]);
+  it("cannot make the final decision, whatever the scheme's four-eyes setting", () => {
+    for (const fourEyes of [false, true]) {
+      expect(canDecideApplication(decider, { ...personApp, fourEyes, examinedByUserIds: ["u-staff"] })).toEqual({ ok: false, reason: "Du har examinerat den sökande i provet för ansökan och kan därför inte fatta beslutet." });
+    }
+  });
+  it("does not stop another decider, nor the examinator from acting on other applications", () => {
+    expect(canDecideApplication(decider, { ...personApp, examinedByUserIds: ["u-examinator"] }).ok).toBe(true);
+    expect(canDecideApplication(decider, personApp).ok).toBe(true);
   });
 });

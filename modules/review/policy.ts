@@ -23,6 +23,8 @@ export interface ApplicationParties extends Parties {
   fourEyes: boolean;
   /** Users who approved one of the application's Moment. */
   approvedByUserIds: readonly string[];
+  /** Users who examined the applicant in the application's exam (registered them or entered the result). */
+  examinedByUserIds: readonly string[];
 }
 
 const ALLOWED = { ok: true } as const;
@@ -38,11 +40,17 @@ export function canReviewRequirement(actor: Actor, parties: Parties, file: { upl
   return ALLOWED;
 }
 
-/** Deciders (and admins) decide, impartially, and under four eyes where the scheme asks for it. */
+/**
+ * Deciders (and admins) decide, impartially: not on their own or their company's, not where they
+ * examined the applicant, and under four eyes where the scheme asks for it.
+ */
 export function canDecideApplication(actor: Actor, parties: ApplicationParties): Permission {
   if (!hasRole(actor, "decider", "admin")) return deny("Du har inte behörighet att besluta om ansökningar.");
   const partial = impartiality(actor, parties, "din egen ansökan");
   if (!partial.ok) return partial;
+  if (actor.userId !== null && parties.examinedByUserIds.includes(actor.userId)) {
+    return deny("Du har examinerat den sökande i provet för ansökan och kan därför inte fatta beslutet.");
+  }
   if (parties.fourEyes && actor.userId !== null && parties.approvedByUserIds.includes(actor.userId)) {
     return deny("Du har godkänt moment i ansökan. Certifikatet kräver att någon annan fattar beslutet (fyra ögon).");
   }

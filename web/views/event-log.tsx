@@ -16,6 +16,11 @@ function describe(details: Record<string, unknown> | null): string[] {
   if (text("endDate")) out.push(`Slutdatum: ${text("endDate")}`);
   if (text("area")) out.push(`Teknikområde: ${text("area")}`);
   if (text("certificate")) out.push(`Certifikat: ${text("certificate")}`);
+  if (text("centre")) out.push(`Examinationscenter: ${text("centre")}`);
+  if (text("session")) out.push(`Provtillfälle: ${text("session")}`);
+  if (text("result")) out.push(`Resultat: ${text("result")}`);
+  if (Array.isArray(details.parts) && details.parts.length > 0) out.push(`Provdelar: ${details.parts.join("; ")}`);
+  if (text("invitedAs")) out.push(`Inbjuden som ${text("invitedAs")}`);
   if (text("moment")) out.push(`Moment: ${text("moment")}`);
   if (text("file")) out.push(`Fil: ${text("file")}`);
   if (text("recipient")) out.push(`Fakturamottagare: ${text("recipient")}`);

@@ -1,0 +1,85 @@
+// What an examination centre does to a certification process, inside its own transaction: a
+// registration starts the process (or joins the open one), and a passed exam approves its exam
+// Moment. The examinations module has checked who may do it; these check the process.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Tx } from "../../db/client.ts";
+import { applicationRequirements, applications, schemes, technicalAreas } from "../../db/schema/index.ts";
+import { swedishDate } from "../../lib/dates.ts";
+import { Conflict } from "../../lib/errors.ts";
+import { newId } from "../../lib/ids.ts";
+import { recordEvent } from "../audit/index.ts";
+import { heldCertificate } from "../certificates/index.ts";
+import type { Actor, Deps } from "../deps.ts";
+import { processState, readApplication, type LoadedApplication } from "./load-application.ts";
+import { notifyIfSubmitted } from "./notify.ts";
+import { insertApplication } from "./start-application.ts";
+import { EDITABLE_STATUSES, OPEN_STATUSES } from "./state-machine.ts";
+import { submitIfReady } from "./submit-if-ready.ts";
+
+/** The application's exam Moment (Provmoment), if the scheme asked for one when it was started. */
+export function examMomentOf(app: LoadedApplication): LoadedApplication["moments"][number] | undefined {
+  return app.moments.find((m) => m.requirement.exam);
+}
+
+/**
+ * "En certifieringsprocess kan även startas genom att ett examinationscenter anmäler dig till ett
+ * prov": the person's open application of the scheme, or a new one of the same scheme started by
+ * the examinator. Refused when the process has no exam left to take.
+ */
+export async function applicationForExam(tx: Tx, actor: Actor & { userId: string }, now: Date, input: { personId: string; personName: string; schemeId: string; centreName: string }): Promise<{ applicationId: string; started: boolean }> {
+  const scheme = await tx.select({ scheme: schemes, area: technicalAreas }).from(schemes).innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId)).where(eq(schemes.id, input.schemeId)).get();
+  if (!scheme) throw new Conflict("Certifikatet finns inte längre i katalogen.");
+  const title = `${scheme.area.name} - ${scheme.scheme.name}`;
+  const today = swedishDate(now);
+  const open = await tx
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.schemeId, input.schemeId), eq(applications.personId, input.personId), inArray(applications.status, [...OPEN_STATUSES])))
+    .get();
+  if (open) {
+    const app = await readApplication(tx, open.id);
+    const exam = examMomentOf(app);
+    if (!exam) throw new Conflict(`${input.personName} har en pågående ansökan om ${title} utan provmoment.`);
+    if (exam.moment.status === "approved") throw new Conflict(`${input.personName} har redan en pågående ansökan om ${title} där provmomentet är godkänt.`);
+    if (!EDITABLE_STATUSES.includes(app.application.status)) throw new Conflict(`${input.personName} har en ansökan om ${title} som granskas och inte kan ändras nu.`);
+    return { applicationId: open.id, started: false };
+  }
+  if ((scheme.scheme.activeFrom && scheme.scheme.activeFrom > today) || (scheme.scheme.activeTo && scheme.scheme.activeTo < today)) {
+    throw new Conflict(`Det går inte att ansöka om ${title} just nu, så ingen kan anmälas till provet.`);
+  }
+  const held = await heldCertificate(tx, { personId: input.personId, schemeId: input.schemeId, today });
+  if (held) throw new Conflict(`${input.personName} har redan ett certifikat ${title} (nr ${held.number}).`);
+  const applicationId = newId();
+  await insertApplication(tx, actor, now, { applicationId, schemeId: input.schemeId, applicant: { personId: input.personId, companyId: null }, details: { certificate: title, centre: input.centreName } });
+  return { applicationId, started: true };
+}
+
+/**
+ * A passed exam approves the exam Moment, with the result in words as its evidence and the
+ * examinator as its reviewer; when that completes a returned application it goes back to final
+ * review. Nothing happens to a process that is closed, in final review, or already approved.
+ */
+export async function approveExamMoment(tx: Tx, deps: Deps, actor: Actor & { userId: string }, now: Date, input: { applicationId: string; evidence: string }): Promise<{ approved: boolean; submitted: boolean }> {
+  const app = await readApplication(tx, input.applicationId);
+  const exam = examMomentOf(app);
+  if (!exam || exam.moment.status === "approved" || !EDITABLE_STATUSES.includes(app.application.status)) return { approved: false, submitted: false };
+  const updated = await tx
+    .update(applicationRequirements)
+    .set({ status: "approved", reviewedByUserId: actor.userId, reviewComment: input.evidence, updatedAt: now, updatedByUserId: actor.userId })
+    .where(and(eq(applicationRequirements.id, exam.moment.id), eq(applicationRequirements.status, exam.moment.status)))
+    .returning({ id: applicationRequirements.id });
+  if (updated.length === 0) return { approved: false, submitted: false };
+  await tx.update(applications).set({ updatedAt: now }).where(eq(applications.id, app.application.id));
+  await recordEvent(tx, actor, now, {
+    action: "evidence.approved",
+    subjectType: "application",
+    subjectId: app.application.id,
+    personId: app.application.personId,
+    companyId: app.application.companyId,
+    details: { moment: exam.requirement.name, comment: input.evidence },
+  });
+  const fresh = await readApplication(tx, app.application.id);
+  const submitted = await submitIfReady(tx, actor, now, fresh.application, processState(fresh));
+  if (submitted) await notifyIfSubmitted(tx, deps, actor, fresh);
+  return { approved: true, submitted };
+}
