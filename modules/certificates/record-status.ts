@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import { certificates, certificateStatusHistory, type CertificateStatus } from "../../db/schema/index.ts";
+import { certificates, certificateStatusHistory, credentialStatusEntries, type CertificateStatus } from "../../db/schema/index.ts";
 import { nextNumber } from "../../db/sequences.ts";
 import { newId } from "../../lib/ids.ts";
 
@@ -24,7 +24,22 @@ export async function createCertificate(tx: Tx, input: NewCertificate): Promise<
   const number = await nextNumber(tx, "certificate");
   const { now, ...values } = input;
   await tx.insert(certificates).values({ id, number, ...values, status: "active", latestDecisionId: null, createdAt: now, updatedAt: now });
+  await ensureStatusPlace(tx, number);
   return { id, number };
+}
+
+/**
+ * The number's place in the status lists (docs/decisions/019). The insert's trigger takes the first
+ * free of 32 random places; all 32 taken has a chance below 2^-32 (a list is filled to half), and
+ * then the same procedure tries again here, in the same transaction.
+ */
+async function ensureStatusPlace(tx: Tx, number: number): Promise<void> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const placed = await tx.select({ n: credentialStatusEntries.certificateNumber }).from(credentialStatusEntries).where(eq(credentialStatusEntries.certificateNumber, number)).get();
+    if (placed) return;
+    await tx.run(sql`insert into credential_status_allocate (certificate_number, status) values (${number}, 'active')`);
+  }
+  throw new Error(`certificate ${number} got no place in the status lists`);
 }
 
 /**
