@@ -580,7 +580,7 @@ class World {
         method: "POST",
         path: `/personal/ansokningar/${applicationId}/beslut`,
         cookie: this.staff!.deciderCookie,
-        body: Buffer.from(new URLSearchParams({ beslut: "bevilja" }).toString()),
+        body: Buffer.from(new URLSearchParams({ beslut: "bevilja", kontrollerat: "identity", bekraftat: "ja" }).toString()),
         contentType: "application/x-www-form-urlencoded",
         acked: (status, location) => (status === 303 && location?.includes("klart=beviljad") ? { kind: "grant", applicationId } : null),
       };

@@ -34,7 +34,7 @@ async function issueTwo(t: TestApp) {
   const applicant = await personClient(t, `sven-${Math.random()}@example.se`, { givenName: "Sven", familyName: "Svensson" });
   for (const schemeCode of ["fgas-utbildningsintyg-mac", "fgas-utbildningsintyg-mac"]) {
     const id = await applicationInFinalReview(deps, { schemeCode, personId: applicant.personId, byUserId: applicant.userId, reviewerUserId: reviewer.userId, recipient: { name: "Sven Svensson", email: "faktura@example.se" } });
-    const res = await decider.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja" });
+    const res = await decider.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja", kontrollerat: "identity", bekraftat: "ja" });
     expect(res.status).toBe(303);
   }
   return applicant;

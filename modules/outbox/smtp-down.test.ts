@@ -38,7 +38,7 @@ describe("SMTP down during issuance", () => {
     const port = Number(new URL(t.mail.url).port);
     await t.mail.close();
 
-    const grant = await decider.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja" });
+    const grant = await decider.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja", kontrollerat: "identity", bekraftat: "ja" });
     expect(grant.status).toBe(303);
     expect(grant.headers.get("Location")).toBe(`/personal/ansokningar/${id}?klart=beviljad`);
     const page = textOf(await (await decider.client.get(grant.headers.get("Location")!)).text());

@@ -13,7 +13,7 @@ import { enqueueMail } from "../outbox/outbox.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { createInvoice } from "../invoicing/index.ts";
 import { enqueueFollowUp } from "../outbox/follow-ups.ts";
-import { computeChecklist } from "./final-review-checklist.ts";
+import { computeChecklist, failingItems, type ChecklistItem, type ManualChecks } from "./final-review-checklist.ts";
 import { issuedMail, refusedMail, returnedMail } from "./mails.ts";
 import { loadApplicationParties } from "./parties.ts";
 import { canDecideApplication } from "./policy.ts";
@@ -31,6 +31,12 @@ export interface DecideInput {
   validUntil?: string | null;
   /** The Moment to complement, when returning. */
   momentIds?: string[];
+  /**
+   * The checklist's manual to-dos the decider ticked with the grant (e.g. "identity": checked
+   * against the ID copy). Recorded in the decision's reason and its event; the staff page will not
+   * grant without them.
+   */
+  checked?: ManualChecks;
 }
 
 export interface DecideResult {
@@ -60,7 +66,7 @@ export async function decideApplication(deps: Deps, actor: Actor & { userId: str
   // A grant in final review that is not ready is refused by the checklist, which names what is missing.
   if (!verdict.ok && !(input.decision === "grant" && state.status === "final_review")) throw new Conflict(verdict.reason);
   const reason = input.reason?.trim() || null;
-  const ctx = { deps, actor, app, now, today, reason };
+  const ctx = { deps, actor, app, now, today, reason, checked: input.checked ?? [] };
   if (input.decision === "grant") return grant(ctx, validUntilFrom(app, input.validUntil ?? null, today));
   if (!reason) throw new Invalid({ motivering: input.decision === "refuse" ? "Skriv varför ansökan avslås. Motiveringen skickas till den sökande." : "Skriv vad som ska kompletteras. Det skickas till den sökande." });
   if (input.decision === "refuse") return refuse(ctx, reason);
@@ -74,25 +80,39 @@ interface Context {
   now: Date;
   today: string;
   reason: string | null;
+  checked: ManualChecks;
+}
+
+const CHECKED_TEXT: Partial<Record<ChecklistItem["key"], string>> = { identity: "Identiteten kontrollerad mot legitimationen i underlagen." };
+
+/**
+ * The checklist inside the issuing transaction: refuses while anything is missing, and returns the
+ * grant's reason with the manual checks the decider confirmed written into it.
+ */
+async function checkBeforeGrant(tx: Tx, { app, today, reason, checked }: Context): Promise<{ reason: string | null; confirmed: string[] }> {
+  const items = await computeChecklist(tx, app, today);
+  const failing = failingItems(items);
+  if (failing.length) throw new Conflict(`Ansökan kan inte beviljas förrän allt i checklistan är uppfyllt: ${failing.map((i) => `${i.label} (${i.detail})`).join("; ")}`);
+  const confirmed = items.filter((i) => i.check && checked.includes(i.key)).map((i) => CHECKED_TEXT[i.key] ?? i.check!);
+  return { reason: [...confirmed, reason].filter(Boolean).join(" ") || null, confirmed };
 }
 
 async function grant(ctx: Context, enteredValidUntil: string | null): Promise<DecideResult> {
   if (ctx.app.application.kind !== "initial") return grantRenewal(ctx, ctx.app.application.kind);
-  const { deps, actor, app, now, today, reason } = ctx;
+  const { deps, actor, app, now, today } = ctx;
   const a = app.application;
   const title = `${app.area.name} - ${app.scheme.name}`;
   const result = await deps.db.transaction(
     async (tx) => {
       await leaveFinalReview(tx, a.id, "issued", now, null);
       // Checked here, not before: an employee's certificate withdrawn a moment ago must count.
-      const failing = (await computeChecklist(tx, app, today)).filter((i) => !i.ok);
-      if (failing.length) throw new Conflict(`Ansökan kan inte beviljas förrän allt i checklistan är uppfyllt: ${failing.map((i) => `${i.label} (${i.detail})`).join("; ")}`);
+      const { reason, confirmed } = await checkBeforeGrant(tx, ctx);
       const dates = certificateDates(app.scheme, today, enteredValidUntil);
       const cert = await createCertificate(tx, { applicationId: a.id, personId: a.personId, companyId: a.companyId, schemeId: app.scheme.id, issuedOn: today, ...dates, now });
       const decisionId = await recordDecision(tx, { kind: "grant", subjectType: "application", subjectId: a.id, applicationId: a.id, certificateId: cert.id, decidedByUserId: actor.userId, decidedAt: now, reason, effectiveOn: today });
       await applyCertificateDecision(tx, { certificateId: cert.id, from: ["active"], to: "active", decisionId, on: today, now });
       const who = { personId: a.personId, companyId: a.companyId };
-      await recordEvent(tx, actor, now, { action: "application.granted", subjectType: "application", subjectId: a.id, ...who, details: { certificate: title, number: cert.number } });
+      await recordEvent(tx, actor, now, { action: "application.granted", subjectType: "application", subjectId: a.id, ...who, details: { certificate: title, number: cert.number, ...(confirmed.length ? { checked: confirmed } : {}) } });
       await recordEvent(tx, actor, now, { action: "certificate.issued", subjectType: "certificate", subjectId: cert.id, ...who, details: { certificate: title, number: cert.number, validUntil: dates.validUntil } });
       const invoice =
         app.scheme.invoiced && applicationPrice(app) > 0
@@ -117,21 +137,21 @@ async function grant(ctx: Context, enteredValidUntil: string | null): Promise<De
  * certificate with a Decision extend / recertify, its invoice at the frozen price, and a mail to
  * the holder through the utkorg (written in the same transaction, so it is never lost).
  */
-async function grantRenewal({ deps, actor, app, now, today, reason }: Context, kind: "extension" | "recertification"): Promise<DecideResult> {
+async function grantRenewal(ctx: Context, kind: "extension" | "recertification"): Promise<DecideResult> {
+  const { deps, actor, app, now, today } = ctx;
   const a = app.application;
   const title = `${app.area.name} - ${app.scheme.name}`;
   const result = await deps.db.transaction(
     async (tx) => {
       await leaveFinalReview(tx, a.id, "issued", now, null);
-      const failing = (await computeChecklist(tx, app, today)).filter((i) => !i.ok);
-      if (failing.length) throw new Conflict(`Ansökan kan inte beviljas förrän allt i checklistan är uppfyllt: ${failing.map((i) => `${i.label} (${i.detail})`).join("; ")}`);
+      const { reason, confirmed } = await checkBeforeGrant(tx, ctx);
       const submittedOn = a.submittedAt ? swedishDate(a.submittedAt) : today;
       const v = await createRenewedVersion(tx, { kind, renewsCertificateId: a.renewsCertificateId, applicationId: a.id, submittedOn, rules: app.scheme, today, now });
       const decisionId = await recordDecision(tx, { kind: kind === "extension" ? "extend" : "recertify", subjectType: "application", subjectId: a.id, applicationId: a.id, certificateId: v.id, decidedByUserId: actor.userId, decidedAt: now, reason, effectiveOn: today });
       await linkDecision(tx, v, decisionId, today);
       const who = { personId: a.personId, companyId: a.companyId };
       const label = RENEWAL_LABELS[kind];
-      await recordEvent(tx, actor, now, { action: "application.granted", subjectType: "application", subjectId: a.id, ...who, details: { certificate: title, number: v.number, renewal: label } });
+      await recordEvent(tx, actor, now, { action: "application.granted", subjectType: "application", subjectId: a.id, ...who, details: { certificate: title, number: v.number, renewal: label, ...(confirmed.length ? { checked: confirmed } : {}) } });
       await recordEvent(tx, actor, now, {
         action: kind === "extension" ? "certificate.extended" : "certificate.recertified",
         subjectType: "certificate",
@@ -214,7 +234,8 @@ async function leaveFinalReview(tx: Tx, applicationId: string, status: Applicati
   if (moved.length === 0) throw new Conflict(ALREADY_DECIDED);
 }
 
-function validUntilFrom(app: LoadedApplication, entered: string | null, today: string): string | null {
+/** Giltigt till as entered for an external certificate (ÅÅÅÅ-MM-DD, after today), else Invalid; null where not asked. */
+export function validUntilFrom(app: LoadedApplication, entered: string | null, today: string): string | null {
   if (!app.scheme.validUntilFromEvidence) return null;
   const value = entered?.trim() ?? "";
   if (!isIsoDate(value)) throw new Invalid({ giltigttill: "Ange Giltigt till från det externa certifikatet som ÅÅÅÅ-MM-DD." });

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicationRequirements, applications, persons } from "../../db/schema/index.ts";
+import { applicationRequirements, applications, decisions, events, persons } from "../../db/schema/index.ts";
 import { Forbidden } from "../../lib/errors.ts";
 import { applicationInFinalReview, employ, insertCompany, insertPerson } from "../../test/applications.ts";
 import { seedUser } from "../../test/fixtures.ts";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { actorForUser } from "../accounts/find-user.ts";
 import type { Actor, Role } from "../deps.ts";
-import { decideApplication, finalReviewChecklist, reinstateCertificate, suspendCertificate, type ChecklistItem } from "./index.ts";
+import { decideApplication, finalReviewChecklist, IDENTITY_CHECK, reinstateCertificate, suspendCertificate, type ChecklistItem } from "./index.ts";
 
 type UserActor = Actor & { userId: string; personId: string };
 let t: TestApp;
@@ -121,6 +121,25 @@ describe("the company rule: an active employee holds an active person certificat
     const karin = await insertPerson(deps());
     const companyId = await insertCompany(deps(), { adminPersonIds: [karin.personId] });
     expect(item(await checklist(await inFinalReview("fgas-foretag", { companyId })), "company_personnel")).toMatchObject({ ok: false, detail: "Företaget har inga aktiva anställda." });
+  });
+});
+
+describe("identity without BankID is a to-do for the decider, not a ✓", () => {
+  it("is not ok until ticked, does not block the module's grant, and the tick is recorded in the decision", async () => {
+    const p = await insertPerson(deps(), { identityMethod: "manual" });
+    const id = await inFinalReview("fgas-person-i", { personId: p.personId });
+    expect(item(await checklist(id), "identity")).toEqual({ key: "identity", label: "Identitet", ok: false, check: IDENTITY_CHECK, detail: "Registrerad utan BankID: kontrollera identiteten mot legitimationen i underlagen." });
+    const { decisionId } = await decideApplication(deps(), dag, { applicationId: id, decision: "grant", checked: ["identity"] });
+    expect(await deps().db.select().from(decisions).where(eq(decisions.id, decisionId)).get()).toMatchObject({ kind: "grant", decidedByUserId: dag.userId, reason: "Identiteten kontrollerad mot legitimationen i underlagen." });
+    const logged = (await deps().db.select().from(events).where(eq(events.subjectId, id))).find((e) => e.action === "application.granted");
+    expect(JSON.stringify(logged?.details)).toContain("Identiteten kontrollerad mot legitimationen");
+  });
+
+  it("records nothing to check for a BankID applicant, whatever is ticked", async () => {
+    const p = await insertPerson(deps(), { identityMethod: "bankid" });
+    const id = await inFinalReview("fgas-person-i", { personId: p.personId });
+    const { decisionId } = await decideApplication(deps(), dag, { applicationId: id, decision: "grant", checked: ["identity"] });
+    expect((await deps().db.select().from(decisions).where(eq(decisions.id, decisionId)).get())!.reason).toBeNull();
   });
 });
 

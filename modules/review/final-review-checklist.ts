@@ -13,7 +13,17 @@ export interface ChecklistItem {
   label: string;
   ok: boolean;
   detail: string;
+  /**
+   * Something a person must still check (not ok until then): what the decider confirms by ticking
+   * it with "Bevilja och utfärda". The grant records who confirmed it, in the decision.
+   */
+  check?: string;
 }
+
+/** What the decider has checked by hand, as ticked on the decision form. */
+export type ManualChecks = readonly ChecklistItem["key"][];
+
+export const IDENTITY_CHECK = "Jag har kontrollerat identiteten mot legitimationen i underlagen.";
 
 /** The final review ("sista granskning") of an application, as staff see it before deciding. */
 export async function finalReviewChecklist(deps: Deps, actor: Actor, input: { applicationId: string }): Promise<ChecklistItem[]> {
@@ -22,9 +32,12 @@ export async function finalReviewChecklist(deps: Deps, actor: Actor, input: { ap
   return computeChecklist(deps.db, app, swedishDate(deps.clock.now()));
 }
 
-/** What must hold before "Bevilja och utfärda"; also run inside the issuing transaction. */
-export async function computeChecklist(db: DbOrTx, app: LoadedApplication, today: string): Promise<ChecklistItem[]> {
-  const items: ChecklistItem[] = [requirementsItem(app), await declarationItem(db, app), recipientItem(app), await identityItem(db, app)];
+/**
+ * What must hold before "Bevilja och utfärda"; also run inside the issuing transaction. An item
+ * with `check` is a manual to-do: ok only once the decider has ticked it (`checked`).
+ */
+export async function computeChecklist(db: DbOrTx, app: LoadedApplication, today: string, checked: ManualChecks = []): Promise<ChecklistItem[]> {
+  const items: ChecklistItem[] = [requirementsItem(app), await declarationItem(db, app), recipientItem(app), await identityItem(db, app, checked.includes("identity"))];
   if (app.scheme.subject === "COMPANY") items.push(await companyPersonnelItem(db, app, today));
   return items;
 }
@@ -60,18 +73,19 @@ function recipientItem(app: LoadedApplication): ChecklistItem {
   return { key: "invoice_recipient", label, ok: true, detail: `${r.name}, ${r.postalCode} ${r.city}${r.reference ? ` (referens ${r.reference})` : ""}.` };
 }
 
-/** Information for the decider rather than a bar: a manual identity is checked against the ID copy. */
-async function identityItem(db: DbOrTx, app: LoadedApplication): Promise<ChecklistItem> {
+/** BankID has proved it; without BankID the decider checks it against the ID copy and says so. */
+async function identityItem(db: DbOrTx, app: LoadedApplication, checked: boolean): Promise<ChecklistItem> {
   const label = "Identitet";
   if (!app.application.personId) return { key: "identity", label, ok: true, detail: "Ej tillämpligt: den sökande är ett företag." };
   const p = await db.select({ method: persons.identityMethod }).from(persons).where(eq(persons.id, app.application.personId)).get();
-  return {
-    key: "identity",
-    label,
-    ok: p !== undefined,
-    detail: p?.method === "bankid" ? "Styrkt med BankID." : "Registrerad utan BankID: kontrollera identiteten mot legitimationen i underlagen.",
-  };
+  if (!p) return { key: "identity", label, ok: false, detail: "Personen finns inte." };
+  if (p.method === "bankid") return { key: "identity", label, ok: true, detail: "Styrkt med BankID." };
+  if (checked) return { key: "identity", label, ok: true, detail: "Registrerad utan BankID; kontrollerad mot legitimationen av beslutsfattaren." };
+  return { key: "identity", label, ok: false, check: IDENTITY_CHECK, detail: "Registrerad utan BankID: kontrollera identiteten mot legitimationen i underlagen." };
 }
+
+/** The checklist's blockers: what is not done, leaving out the manual to-dos (the staff page asks for those). */
+export const failingItems = (items: ChecklistItem[]) => items.filter((i) => !i.ok && !i.check);
 
 /** A company certificate rests on at least one active employee's active person certificate in the category. */
 async function companyPersonnelItem(db: DbOrTx, app: LoadedApplication, today: string): Promise<ChecklistItem> {

@@ -1,6 +1,6 @@
 export { reviewRequirement } from "./review-requirement.ts";
-export { finalReviewChecklist, computeChecklist, type ChecklistItem } from "./final-review-checklist.ts";
-export { decideApplication, ALREADY_DECIDED, type DecideInput, type DecideResult, type FinalDecision } from "./decide-application.ts";
+export { finalReviewChecklist, computeChecklist, failingItems, IDENTITY_CHECK, type ChecklistItem, type ManualChecks } from "./final-review-checklist.ts";
+export { decideApplication, validUntilFrom, ALREADY_DECIDED, type DecideInput, type DecideResult, type FinalDecision } from "./decide-application.ts";
 export { suspendCertificate } from "./suspend-certificate.ts";
 export { reinstateCertificate } from "./reinstate-certificate.ts";
 export { withdrawCertificate } from "./withdraw-certificate.ts";

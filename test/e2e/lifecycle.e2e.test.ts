@@ -86,6 +86,11 @@ describe("Årlig förlängning attested by a company admin", () => {
     expect(await visibleText(b)).toMatch(/Olle Kylman\s+F-gaser - Personcertifikat kategori I\s+Årlig förlängning/);
     await b.getByRole("link", { name: "Olle Kylman" }).click();
     const grantedSince = site.mail.messages.length;
+    // Registered without BankID: the decider ticks the identity check, then confirms the consequence.
+    await b.getByLabel("Jag har kontrollerat identiteten mot legitimationen i underlagen.").check();
+    await b.getByRole("button", { name: "Bevilja och utfärda" }).click();
+    await b.waitForURL("**/beslut");
+    expect(await b.getByRole("heading", { level: 1 }).innerText()).toBe("Bevilja och utfärda?");
     await b.getByRole("button", { name: "Bevilja och utfärda" }).click();
     await b.waitForURL("**?klart=beviljad");
     const granted = await nextMail(site, "olle@kyl.example.se", "är förlängt", grantedSince);

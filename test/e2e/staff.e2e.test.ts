@@ -73,6 +73,11 @@ describe("the manual 'Utbildningsintyg Mobil AC' with a real reviewer and decide
     for (const w of ["Alla moment godkända", "Ansökan intygad", "Fakturamottagare"]) expect(checklist).toContain(w);
     await screenshot(bo, "staff-02-sista-granskning");
     const issuedSince = suite.site.mail.messages.length;
+    // Registered without BankID: the decider ticks the identity check, then confirms the consequence.
+    await bo.getByLabel("Jag har kontrollerat identiteten mot legitimationen i underlagen.").check();
+    await bo.getByRole("button", { name: "Bevilja och utfärda" }).click();
+    await bo.waitForURL("**/beslut");
+    expect(await bo.getByRole("heading", { level: 1 }).innerText()).toBe("Bevilja och utfärda?");
     await bo.getByRole("button", { name: "Bevilja och utfärda" }).click();
     await bo.waitForURL("**?klart=beviljad");
     const mail = await nextMail(suite.site, "sven@example.se", "utfärdat", issuedSince);

@@ -3,6 +3,7 @@
 // queues are in queues.tsx, reviewing one Moment in review-moment.tsx). Every action goes through
 // the review module, which checks the role, impartiality and four eyes again.
 import { Hono, type Context } from "hono";
+import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { swedishDate } from "../../lib/dates.ts";
 import { Conflict, Forbidden, Invalid, type FieldErrors } from "../../lib/errors.ts";
@@ -10,7 +11,7 @@ import { ownEntry } from "../../lib/own-key.ts";
 import { listSubjectEvents } from "../../modules/audit/index.ts";
 import { certificateOfApplication } from "../../modules/certificates/index.ts";
 import { APPLICATION_LABELS, applicantOf, applicationPrice, listMoments, loadApplication, processState, REQUIREMENT_LABELS, type Applicant, type LoadedApplication, type MomentRow } from "../../modules/certification/index.ts";
-import { canDecideApplication, computeChecklist, decideApplication, listDecisions, loadApplicationParties, type ChecklistItem, type DecisionRow, type FinalDecision } from "../../modules/review/index.ts";
+import { applicantName, canDecideApplication, computeChecklist, decideApplication, failingItems, listDecisions, listMomentsToReview, loadApplicationParties, validUntilFrom, type ChecklistItem, type DecisionRow, type FinalDecision, type ManualChecks } from "../../modules/review/index.ts";
 import { APPLICATION_CHIPS, APPLICATION_KIND_LABELS, formatKronor, latestDecisionAt, RecipientDetails, REQUIREMENT_CHIPS, StepIndicator } from "../certification/process-page.tsx";
 import type { AppEnv } from "../env.ts";
 import { redirectAfterPost } from "../htmx.ts";
@@ -19,6 +20,7 @@ import { Breadcrumbs, staffApplicationUrl } from "./application-paths.tsx";
 import { file, review, reviewPage } from "./review-moment.tsx";
 import { decisionQueue, momentQueue } from "./queues.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
+import { ConfirmStep, isConfirmed } from "../views/confirm.tsx";
 import { ErrorSummary, Field } from "../views/form.tsx";
 import { MomentTabs } from "../views/moment-tabs.tsx";
 import { formatDate, formatDateTime } from "../views/time.ts";
@@ -36,13 +38,41 @@ const DONE: Record<string, string> = {
   avslagen: "Ansökan är avslagen. Den sökande har fått ett mejl.",
 };
 
-const DoneNotice = ({ c }: { c: Ctx }) => {
-  const done = ownEntry(DONE, c.req.query("klart"));
-  return done ? (
+/** Where the reviewer came from: the Moment queue (`?fran=moment`), else the application's own way in. */
+export const cameFromQueue = (c: Ctx) => c.req.query("fran") === "moment";
+
+/** "Nästa i kön": the oldest Moment still waiting for review, after one has just been reviewed. */
+async function nextInQueue(c: Ctx) {
+  const [next] = await listMomentsToReview(c.var.deps.db);
+  return next ?? null;
+}
+
+const DoneNotice = async ({ c }: { c: Ctx }) => {
+  const key = c.req.query("klart");
+  const done = ownEntry(DONE, key);
+  if (!done) return null;
+  const reviewed = key === "godkant" || key === "ej-godkant";
+  const next = reviewed ? await nextInQueue(c) : null;
+  return (
     <div class="notice notice--success" role="status">
       <p>{done}</p>
+      {reviewed ? (
+        next ? (
+          <p>
+            Nästa i kön:{" "}
+            <a href={staffApplicationUrl(next.applicationId, `/moment/${next.momentId}`)}>
+              {next.momentName}, {applicantName(next)}
+            </a>{" "}
+            · <a href="/personal/moment">Moment att granska</a>
+          </p>
+        ) : (
+          <p>
+            Kön är tom: inga fler moment väntar på granskning. <a href="/personal/moment">Moment att granska</a>
+          </p>
+        )
+      ) : null}
     </div>
-  ) : null;
+  );
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -53,13 +83,16 @@ interface Failure {
   form?: "bevilja" | "returnera" | "avsla";
   errors?: FieldErrors;
   values?: Record<string, string>;
+  checked?: ManualChecks;
 }
 
 const fullName = (given: string, family: string) => `${given} ${family}`;
 
-function staffMomentColumns(applicationId: string): Column<MomentRow>[] {
+function staffMomentColumns(applicationId: string, fromQueue: boolean): Column<MomentRow>[] {
+  // The review page's way back follows the reviewer: the queue, or this application.
+  const reviewUrl = (m: MomentRow) => staffApplicationUrl(applicationId, `/moment/${m.id}${fromQueue ? "" : "?fran=ansokan"}`);
   return [
-    { key: "moment", label: "Moment", value: (m) => m.name, render: (m) => <a href={staffApplicationUrl(applicationId, `/moment/${m.id}`)}>{m.name}</a> },
+    { key: "moment", label: "Moment", value: (m) => m.name, render: (m) => <a href={reviewUrl(m)}>{m.name}</a> },
     {
       key: "status",
       label: "Status",
@@ -87,7 +120,7 @@ function staffMomentColumns(applicationId: string): Column<MomentRow>[] {
       sortable: false,
       render: (m) =>
         m.status === "awaiting_review" ? (
-          <a class="button button--secondary" href={staffApplicationUrl(applicationId, `/moment/${m.id}`)}>
+          <a class="button button--secondary" href={reviewUrl(m)}>
             Granska<span class="visually-hidden"> {m.name}</span>
           </a>
         ) : null,
@@ -104,18 +137,19 @@ const DECISION_COLUMNS: Column<DecisionRow>[] = [
 
 const applicantLink = (a: Applicant) => (a.kind === "person" ? <a href={personUrl(a.personId)}>Visa person</a> : <a href={companyUrl(a.companyId)}>Visa företag</a>);
 
+/** ✓ done, ✗ missing, ☐ for a person to check (ticked on Bevilja och utfärda); in words too. */
 const Checklist = ({ items }: { items: ChecklistItem[] }) => (
   <ul class="checklist">
     {items.map((i) => (
-      <li class={i.ok ? "checklist__ok" : "checklist__missing"}>
-        <span aria-hidden="true">{i.ok ? "✓" : "✗"}</span> <strong>{i.label}</strong>: <span class="visually-hidden">{i.ok ? "uppfyllt. " : "inte uppfyllt. "}</span>
+      <li class={i.ok ? "checklist__ok" : i.check ? "checklist__todo" : "checklist__missing"}>
+        <span aria-hidden="true">{i.ok ? "✓" : i.check ? "☐" : "✗"}</span> <strong>{i.label}</strong>: <span class="visually-hidden">{i.ok ? "uppfyllt. " : i.check ? "att kontrollera. " : "inte uppfyllt. "}</span>
         {i.detail}
       </li>
     ))}
   </ul>
 );
 
-const DecisionForms = ({ app, moments, failure, action }: { app: LoadedApplication; moments: MomentRow[]; failure?: Failure; action: string }) => {
+const DecisionForms = ({ app, moments, checklist, failure, action }: { app: LoadedApplication; moments: MomentRow[]; checklist: ChecklistItem[]; failure?: Failure; action: string }) => {
   const errorsOf = (form: Failure["form"]) => (failure && failure.form === form ? failure.errors : undefined);
   const valuesOf = (form: Failure["form"]) => (failure && failure.form === form ? (failure.values ?? {}) : {});
   return (
@@ -124,6 +158,7 @@ const DecisionForms = ({ app, moments, failure, action }: { app: LoadedApplicati
         <h3>Bevilja och utfärda</h3>
         <input type="hidden" name="beslut" value="bevilja" />
         <ErrorSummary errors={errorsOf("bevilja")} />
+        <ManualChecksField items={checklist.filter((i) => i.check)} errors={errorsOf("bevilja")} checked={failure?.form === "bevilja" ? failure.checked : undefined} />
         {app.scheme.validUntilFromEvidence ? (
           <Field name="giltigttill" label="Giltigt till" type="date" required value={valuesOf("bevilja").giltigttill} errors={errorsOf("bevilja")} hint="Datumet på det externa certifikatet." />
         ) : (
@@ -164,6 +199,27 @@ const DecisionForms = ({ app, moments, failure, action }: { app: LoadedApplicati
   );
 };
 
+/** The checklist's manual to-dos as boxes the decider ticks with the grant (recorded in the decision). */
+const ManualChecksField = ({ items, errors, checked }: { items: ChecklistItem[]; errors?: FieldErrors; checked?: ManualChecks }) =>
+  items.length === 0 ? null : (
+    <fieldset class={errors?.kontrollerat ? "field field--error" : "field"} id="f-kontrollerat" aria-describedby={errors?.kontrollerat ? "f-kontrollerat-error" : undefined}>
+      <legend>
+        Kontrollerat<span class="required" aria-hidden="true"> *</span>
+      </legend>
+      {errors?.kontrollerat ? (
+        <p class="error" id="f-kontrollerat-error">
+          <span class="visually-hidden">Fel: </span>
+          {errors.kontrollerat}
+        </p>
+      ) : null}
+      {items.map((i) => (
+        <label class="checkbox">
+          <input type="checkbox" name="kontrollerat" value={i.key} checked={checked?.includes(i.key)} /> {i.check}
+        </label>
+      ))}
+    </fieldset>
+  );
+
 export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" | "handelselogg", failure?: Failure, status?: ContentfulStatusCode) {
   const { db, clock } = c.var.deps;
   const user = c.var.user!;
@@ -188,7 +244,7 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
     { title, status },
     <>
       <Breadcrumbs>
-        <a href="/personal/ansokningar">Ansökningar för beslut</a> › {applicant.name}
+        {cameFromQueue(c) ? <a href="/personal/moment">Moment att granska</a> : <a href="/personal/ansokningar">Ansökningar för beslut</a>} › {applicant.name}
       </Breadcrumbs>
       <header class="page-header">
         <h1>{title}</h1>
@@ -249,7 +305,7 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
         <section aria-labelledby="sista-granskning">
           <h2 id="sista-granskning">Sista granskning</h2>
           <Checklist items={checklist!} />
-          {mayDecide!.ok ? <DecisionForms app={app} moments={moments} failure={failure} action={action} /> : <p class="notice notice--info">{mayDecide!.reason}</p>}
+          {mayDecide!.ok ? <DecisionForms app={app} moments={moments} checklist={checklist!} failure={failure} action={action} /> : <p class="notice notice--info">{mayDecide!.reason}</p>}
         </section>
       ) : null}
       {decisions.length ? (
@@ -259,20 +315,19 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
         </section>
       ) : null}
       <MomentTabs base={staffApplicationUrl(id)} label="Ansökan" events={events} query={c.req.query()}>
-        <DataTable prefix="moment" caption="Moment" columns={staffMomentColumns(id)} rows={moments} path={staffApplicationUrl(id)} query={c.req.query()} empty="Inga moment." />
+        <DataTable prefix="moment" caption="Moment" columns={staffMomentColumns(id, cameFromQueue(c))} rows={moments} path={staffApplicationUrl(id)} query={c.req.query()} empty="Inga moment." />
       </MomentTabs>
     </>,
   );
 }
 
-/** The posted form with every value of a repeated name (the Moment checkboxes). */
-async function decisionForm(c: Ctx): Promise<{ values: Record<string, string>; momentIds: string[] }> {
+/** The posted form with every value of a repeated name (the Moment and the manual checks). */
+async function decisionForm(c: Ctx): Promise<{ values: Record<string, string>; momentIds: string[]; checked: ManualChecks }> {
   const body = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === "string") values[k] = v;
-  const moment = body.moment;
-  const momentIds = (Array.isArray(moment) ? moment : moment === undefined ? [] : [moment]).filter((m): m is string => typeof m === "string");
-  return { values, momentIds };
+  for (const [k, v] of Object.entries(body)) if (typeof v === "string" && k !== "moment" && k !== "kontrollerat") values[k] = v;
+  const checked = listOf(body.kontrollerat).filter((k): k is ChecklistItem["key"] => k === "identity");
+  return { values, momentIds: listOf(body.moment), checked };
 }
 
 const DECISIONS: Record<string, { decision: FinalDecision; form: Failure["form"]; done: string }> = {
@@ -281,20 +336,104 @@ const DECISIONS: Record<string, { decision: FinalDecision; form: Failure["form"]
   avsla: { decision: "refuse", form: "avsla", done: "avslagen" },
 };
 
+/** The posted Moment and manual checks, each a repeated name. */
+const listOf = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
+
 async function decide(c: Ctx) {
   const id = c.req.param("id")!;
-  const { values, momentIds } = await decisionForm(c);
+  const { values, momentIds, checked } = await decisionForm(c);
   const chosen = ownEntry(DECISIONS, values.beslut);
   if (!chosen) return renderStaffApplication(c, id, "moment", { message: "Välj ett beslut." }, 422);
-  try {
-    await decideApplication(c.var.deps, c.var.user!, { applicationId: id, decision: chosen.decision, reason: values.motivering ?? null, validUntil: values.giltigttill || null, momentIds });
-  } catch (e) {
-    if (e instanceof Invalid) return renderStaffApplication(c, id, "moment", { message: Object.values(e.fields).join(" ") || e.message, form: chosen.form, errors: e.fields, values }, 422);
+  const failed = (e: unknown) => {
+    if (e instanceof Invalid) return renderStaffApplication(c, id, "moment", { message: Object.values(e.fields).join(" ") || e.message, form: chosen.form, errors: e.fields, values, checked }, 422);
     if (e instanceof Conflict) return renderStaffApplication(c, id, "moment", { message: e.message }, 409);
     if (e instanceof Forbidden) return renderStaffApplication(c, id, "moment", { message: e.message }, 403);
     throw e;
+  };
+  if (chosen.decision !== "return" && !isConfirmed(values)) {
+    try {
+      if (chosen.decision === "grant") await requireManualChecks(c, id, checked);
+      const confirm = await confirmDecision(c, id, chosen.decision, values, checked);
+      if (confirm) return confirm;
+    } catch (e) {
+      return failed(e);
+    }
+  }
+  try {
+    if (chosen.decision === "grant") await requireManualChecks(c, id, checked);
+    await decideApplication(c.var.deps, c.var.user!, { applicationId: id, decision: chosen.decision, reason: values.motivering ?? null, validUntil: values.giltigttill || null, momentIds, checked });
+  } catch (e) {
+    return failed(e);
   }
   return redirectAfterPost(c, staffApplicationUrl(id, `?klart=${chosen.done}`));
+}
+
+/**
+ * A person must still check what the checklist marks ☐ (identity without BankID): the grant is
+ * not made from this page until the decider has ticked it. The module records the tick.
+ */
+async function requireManualChecks(c: Ctx, id: string, checked: ManualChecks): Promise<void> {
+  const { db, clock } = c.var.deps;
+  const app = await loadApplication(db, c.var.user!, id);
+  if (app.application.status !== "final_review") return;
+  const todo = (await computeChecklist(db, app, swedishDate(clock.now()))).filter((i) => i.check && !checked.includes(i.key));
+  if (todo.length) throw new Invalid({ kontrollerat: `Kryssa i det du har kontrollerat innan du beviljar: ${todo.map((i) => i.check).join(" ")}` });
+}
+
+/**
+ * "Bevilja och utfärda" and "Avslå" cannot be undone: the first post is checked (who may decide,
+ * the checklist and its manual ticks, the date, the reason) and answered with a page that names
+ * what will happen. Null where the input is wrong in a way the decision itself explains.
+ */
+async function confirmDecision(c: Ctx, id: string, decision: "grant" | "refuse", values: Record<string, string>, checked: ManualChecks) {
+  const { db, clock } = c.var.deps;
+  const user = c.var.user!;
+  const today = swedishDate(clock.now());
+  const app = await loadApplication(db, user, id);
+  const applicant = await applicantOf(db, app.application);
+  const allowed = canDecideApplication(user, await loadApplicationParties(db, user, app.application, app.scheme, today));
+  if (!allowed.ok) throw new Forbidden(allowed.reason);
+  if (app.application.status !== "final_review") return null;
+  const title = `${app.area.name} - ${app.scheme.name}`;
+  const to = applicant.kind === "person" ? applicant.name : `${applicant.name}s certifikatsadministratörer`;
+  let consequences: Child[];
+  if (decision === "grant") {
+    const items = await computeChecklist(db, app, today);
+    const manual = items.filter((i) => i.check);
+    if (failingItems(items).length) return null;
+    validUntilFrom(app, values.giltigttill || null, today);
+    const price = applicationPrice(app);
+    consequences = [
+      `Certifikatet ${title} utfärdas till ${applicant.name}, får ett certifikatnummer och visas som Aktivt i den publika kontrollen direkt.`,
+      ...(app.scheme.invoiced && price > 0 && app.recipient ? [`En faktura på ${formatKronor(price)} exkl. moms skickas till ${app.recipient.name}.`] : []),
+      `${to} får ett mejl om beslutet.`,
+      ...manual.map((i) => `Beslutet sparas med det du har kontrollerat: ${i.check}`),
+      "Ett utfärdat certifikat kan inte tas tillbaka, bara suspenderas eller dras in.",
+    ];
+  } else {
+    const reason = values.motivering?.trim();
+    if (!reason) return null;
+    consequences = [`Ansökan om ${title} från ${applicant.name} avslås och stängs. Den kan inte öppnas igen; vill den sökande fortsätta görs en ny ansökan.`, <>{to} får ett mejl med motiveringen: ”{reason}”</>];
+  }
+  const heading = decision === "grant" ? "Bevilja och utfärda?" : "Avslå ansökan?";
+  return page(
+    c,
+    { title: heading },
+    <ConfirmStep
+      heading={heading}
+      consequences={consequences}
+      action={staffApplicationUrl(id, "/beslut")}
+      values={{ ...values, ...(checked.length ? { kontrollerat: [...checked] } : {}) }}
+      button={decision === "grant" ? "Bevilja och utfärda" : "Avslå"}
+      danger={decision === "refuse"}
+      cancel={staffApplicationUrl(id)}
+      breadcrumbs={
+        <Breadcrumbs>
+          <a href="/personal/ansokningar">Ansökningar för beslut</a> › <a href={staffApplicationUrl(id)}>{applicant.name}</a> › {decision === "grant" ? "Bevilja och utfärda" : "Avslå"}
+        </Breadcrumbs>
+      }
+    />,
+  );
 }
 
 /** Mounted under /personal, behind requireUser and requireStaff. */

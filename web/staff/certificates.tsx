@@ -14,6 +14,7 @@ import { formValues } from "../form-input.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
+import { ConfirmStep, isConfirmed } from "../views/confirm.tsx";
 import { ActionNotices, ErrorSummary, Field } from "../views/form.tsx";
 import { staffApplicationUrl } from "./application-paths.tsx";
 
@@ -185,6 +186,40 @@ const ACTIONS: Record<string, { action: CertificateAction; done: string; run: (c
   "dra-in": { action: "withdraw", done: "indraget", run: (c, id, v) => withdrawCertificate(c.var.deps, c.var.user!, { certificateId: id, reason: v.motivering ?? null }) },
 };
 
+async function confirmWithdrawal(c: Ctx, id: string, values: Record<string, string>) {
+  const { db, clock } = c.var.deps;
+  const user = c.var.user!;
+  const today = swedishDate(clock.now());
+  const cert = await getCertificate(db, user, id);
+  const c0 = cert.certificate;
+  const may = canActOnCertificate(user, await loadParties(db, user, c0, today));
+  if (!may.ok) return renderStaffCertificate(c, id, { message: may.reason }, 403);
+  const move = certificateTransition(c0, "withdraw", today);
+  if (!move.ok) return renderStaffCertificate(c, id, { message: move.reason }, 409);
+  const holderUrl = c0.personId ? `/personal/personer/${c0.personId}` : `/personal/foretag/${c0.companyId}`;
+  return page(
+    c,
+    { title: "Dra in certifikatet?" },
+    <ConfirmStep
+      heading={`Dra in certifikat nr ${c0.number}?`}
+      consequences={[
+        `${cert.holderName}s certifikat ${cert.area.name} - ${cert.scheme.name} blir Indraget för alltid och visas så i den publika kontrollen direkt. Det kan inte återaktiveras.`,
+        <>Innehavaren får ett mejl med motiveringen: ”{values.motivering!.trim()}”</>,
+      ]}
+      action={staffCertificateUrl(id, "/dra-in")}
+      values={values}
+      button="Dra in"
+      danger
+      cancel={staffCertificateUrl(id)}
+      breadcrumbs={
+        <nav class="breadcrumbs" aria-label="Du är här">
+          <a href="/personal">Personal</a> › <a href={holderUrl}>{cert.holderName}</a> › <a href={staffCertificateUrl(id)}>Certifikat {c0.number}</a> › Dra in
+        </nav>
+      }
+    />,
+  );
+}
+
 /** Mounted under /personal, behind requireUser and requireStaff. */
 export function staffCertificateRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -193,6 +228,8 @@ export function staffCertificateRoutes(): Hono<AppEnv> {
     app.post(`/certifikat/:id/${path}`, async (c) => {
       const id = c.req.param("id")!;
       const values = await formValues(c);
+      // Dra in is for good: with a reason given, the first post shows what will happen.
+      if (a.action === "withdraw" && values.motivering?.trim() && !isConfirmed(values)) return confirmWithdrawal(c, id, values);
       try {
         await a.run(c, id, values);
       } catch (e) {

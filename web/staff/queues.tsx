@@ -14,7 +14,7 @@ const MOMENT_COLUMNS: Column<MomentToReview>[] = [
   { key: "uppladdad", label: "Uppladdad", value: (r) => r.uploadedAt },
   { key: "moment", label: "Moment", value: (r) => r.momentName, render: (r) => <a href={staffApplicationUrl(r.applicationId, `/moment/${r.momentId}`)}>{r.momentName}</a> },
   { key: "sokande", label: "Sökande", value: (r) => applicantName(r) },
-  { key: "certifikat", label: "Certifikat", value: (r) => r.schemeName, groupable: true, render: (r) => <a href={staffApplicationUrl(r.applicationId)}>{r.schemeName}</a> },
+  { key: "certifikat", label: "Certifikat", value: (r) => r.schemeName, groupable: true, render: (r) => <a href={staffApplicationUrl(r.applicationId, "?fran=moment")}>{r.schemeName}</a> },
   { key: "teknikomrade", label: "Teknikområde", value: (r) => r.areaName, groupable: true },
 ];
 

@@ -63,7 +63,7 @@ describe("the staff area's authorization", () => {
     const deps = t.runtime.deps;
     const applicationId = await applicationInFinalReview(deps, { schemeCode: "fgas-utbildningsintyg-mac", personId: applicant.personId, byUserId: applicant.userId, reviewerUserId: reviewer.userId });
     const [momentId] = await momentIdsOf(applicationId);
-    const grant = await decider.client.post(`/personal/ansokningar/${applicationId}/beslut`, { beslut: "bevilja" });
+    const grant = await decider.client.post(`/personal/ansokningar/${applicationId}/beslut`, { beslut: "bevilja", kontrollerat: "identity", bekraftat: "ja" });
     expect(grant.status, await grant.clone().text()).toBe(303);
     const cert = (await deps.db.select().from(certificates).where(eq(certificates.applicationId, applicationId)).get())!;
     const pages = [
@@ -141,7 +141,11 @@ describe("reviewing a Moment", () => {
 
     const since = t.mail.messages.length;
     const rejected = await reviewer.client.post(reviewUrl, { beslut: "ej-godkant", kommentar: "Bilden är suddig: ladda upp en skarpare skanning." });
-    expect(rejected.headers.get("Location")).toBe(`/personal/ansokningar/${id}?klart=ej-godkant`);
+    // Back to the application, its way back the queue the reviewer came from, and the next in it.
+    expect(rejected.headers.get("Location")).toBe(`/personal/ansokningar/${id}?klart=ej-godkant&fran=moment`);
+    const back = await get(reviewer, rejected.headers.get("Location")!);
+    expect(back.text).toMatch(/Personal › Moment att granska › Sara Sökande/);
+    expect(back.text).toMatch(/Momentet är ej godkänt\.[\s\S]*(Nästa i kön: |Kön är tom)/);
     const mail = await t.mail.waitFor((m) => m.to.includes("sara@example.se") && m.subject.includes("ej godkänt") && t.mail.messages.indexOf(m) >= since);
     expect(mail.text).toContain("Bilden är suddig: ladda upp en skarpare skanning.");
     expect((await get(reviewer, `/personal/ansokningar/${id}`)).text).toMatch(/Ej godkänt\s+Kommentar: Bilden är suddig/);
@@ -171,6 +175,7 @@ describe("the final decision", () => {
     const decl = await (await holder.client.get(`/min-sida/ansokningar/${id}/intyga`)).text();
     await holder.client.post(`/min-sida/ansokningar/${id}/intyga`, { text: /name="text" value="([^"]+)"/.exec(decl)![1]! });
     await holder.client.post(`/min-sida/ansokningar/${id}/fakturamottagare`, { mottagare: "alternativ", namn: "Åsa Öberg", adressrad1: "Storgatan 1", ort: "Umeå", land: "Sverige", postnummer: "903 25" });
+    expect((await holder.client.post(`/min-sida/ansokningar/${id}/skicka-in`, {})).status).toBe(303);
 
     const queue = await get(decider, "/personal/ansokningar");
     expect(queue.text).toContain("Åsa Öberg");
@@ -178,7 +183,7 @@ describe("the final decision", () => {
     for (const w of ["Sista granskning", "Alla moment godkända", "Ansökan intygad", "Förbindelsetext version 1", "Fakturamottagare", "Åsa Öberg, 903 25 Umeå", "Bevilja och utfärda", "Returnera för komplettering", "Avslå"]) expect(page.text).toContain(w);
 
     const since = t.mail.messages.length;
-    const res = await decider.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja" });
+    const res = await decider.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja", kontrollerat: "identity", bekraftat: "ja" });
     expect(res.headers.get("Location")).toBe(`/personal/ansokningar/${id}?klart=beviljad`);
     const cert = (await t.runtime.deps.db.select().from(certificates).where(eq(certificates.applicationId, id)).get())!;
     const mail = await t.mail.waitFor((m) => m.to.includes("tea@example.se") && m.subject.includes("utfärdat") && t.mail.messages.indexOf(m) >= since);
@@ -210,7 +215,7 @@ describe("the final decision", () => {
     const id = await applicationInFinalReview(t.runtime.deps, { schemeCode: "fgas-utbildningsintyg-mac", personId: applicant.personId, byUserId: applicant.userId, reviewerUserId: reviewer.userId }).catch(async () => {
       throw new Error("set-up");
     });
-    const [a, b] = await Promise.all([decider.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja" }), other.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja" })]);
+    const [a, b] = await Promise.all([decider.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja", kontrollerat: "identity", bekraftat: "ja" }), other.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja", kontrollerat: "identity", bekraftat: "ja" })]);
     expect([a.status, b.status].sort()).toEqual([303, 409]);
     const loser = a.status === 409 ? a : b;
     expect(await text(loser)).toContain("Ansökan är redan beslutad.");
@@ -238,9 +243,9 @@ describe("the final decision", () => {
     const noReason = await decider.client.post(`/personal/ansokningar/${id2}/beslut`, { beslut: "avsla", motivering: " " });
     expect(noReason.status).toBe(422);
     expect(await text(noReason)).toContain("Skriv varför ansökan avslås.");
-    const grantNoDate = await decider.client.post(`/personal/ansokningar/${id2}/beslut`, { beslut: "bevilja", giltigttill: "" });
+    const grantNoDate = await decider.client.post(`/personal/ansokningar/${id2}/beslut`, { beslut: "bevilja", giltigttill: "", kontrollerat: "identity", bekraftat: "ja" });
     expect(grantNoDate.status).toBe(422);
-    expect((await decider.client.post(`/personal/ansokningar/${id2}/beslut`, { beslut: "avsla", motivering: "Certifikatet är utfärdat av ett organ som inte är ackrediterat." })).status).toBe(303);
+    expect((await decider.client.post(`/personal/ansokningar/${id2}/beslut`, { beslut: "avsla", motivering: "Certifikatet är utfärdat av ett organ som inte är ackrediterat.", bekraftat: "ja" })).status).toBe(303);
     expect((await get(person, `/min-sida/ansokningar/${id2}`)).text).toContain("Ansökan är avslagen: Certifikatet är utfärdat av ett organ som inte är ackrediterat.");
   });
 
@@ -250,13 +255,59 @@ describe("the final decision", () => {
     const page = await get(both, `/personal/ansokningar/${id}`);
     expect(page.text).toContain("fyra ögon");
     expect(page.text).not.toContain("Bevilja och utfärda");
-    expect((await both.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja" })).status).toBe(403);
+    expect((await both.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja", kontrollerat: "identity", bekraftat: "ja" })).status).toBe(403);
 
     const staffAdminOfEmployer = await personClient(t, "kollega@certorg.example", { roles: ["decider"] });
     await insertCompany(t.runtime.deps, { name: "Kollega AB", adminPersonIds: [staffAdminOfEmployer.personId], employeePersonIds: [applicant.personId] });
-    const refused = await staffAdminOfEmployer.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja" });
+    const refused = await staffAdminOfEmployer.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja", kontrollerat: "identity", bekraftat: "ja" });
     expect(refused.status).toBe(403);
     expect(await text(refused)).toContain("kollegas certifikat");
+  });
+});
+
+describe("what cannot be undone is confirmed first, naming the consequence", () => {
+  it("Bevilja och utfärda: the identity without BankID is ticked by the decider (recorded), then a confirm page, then the grant", async () => {
+    const holder = await personClient(t, "manuell@example.se", { givenName: "Mona", familyName: "Manuell" });
+    const id = await applicationInFinalReview(t.runtime.deps, { schemeCode: "fgas-utbildningsintyg-mac", personId: holder.personId, byUserId: holder.userId, reviewerUserId: reviewer.userId });
+    const url = `/personal/ansokningar/${id}`;
+    const page = await get(decider, url);
+    // A person must still check it: not a ✓, but a box to tick with the grant.
+    expect(page.text).toMatch(/☐ Identitet\s*:\s*att kontrollera\. Registrerad utan BankID/);
+    expect(page.text).not.toMatch(/✓ Identitet/);
+    expect(page.text).toContain("Jag har kontrollerat identiteten mot legitimationen i underlagen.");
+    const unticked = await decider.client.post(`${url}/beslut`, { beslut: "bevilja", bekraftat: "ja" });
+    expect(unticked.status).toBe(422);
+    expect(await text(unticked)).toContain("Kryssa i det du har kontrollerat");
+    const issued = async () => (await t.runtime.deps.db.select().from(certificates).where(eq(certificates.applicationId, id))).length;
+
+    const confirm = await decider.client.post(`${url}/beslut`, { beslut: "bevilja", kontrollerat: "identity" });
+    expect(confirm.status).toBe(200);
+    const confirmText = await text(confirm);
+    for (const w of ["Bevilja och utfärda?", "utfärdas till Mona Manuell", "Aktivt i den publika kontrollen", "Mona Manuell får ett mejl", "Det går inte att ångra."]) expect(confirmText).toContain(w);
+    expect(await issued()).toBe(0);
+    const done = await decider.client.post(`${url}/beslut`, { beslut: "bevilja", kontrollerat: "identity", bekraftat: "ja" });
+    expect(done.headers.get("Location")).toBe(`${url}?klart=beviljad`);
+    expect(await issued()).toBe(1);
+    expect((await get(decider, url)).text).toMatch(/Beviljad och utfärdad[\s\S]*Identiteten kontrollerad mot legitimationen i underlagen\./);
+  });
+
+  it("Avslå and Dra in: a confirm page first, nothing changed until it is confirmed", async () => {
+    const holder = await personClient(t, "bekrafta@example.se", { givenName: "Berit", familyName: "Bekräfta" });
+    const refuseId = await applicationInFinalReview(t.runtime.deps, { schemeCode: "fgas-person-i", personId: holder.personId, byUserId: holder.userId, reviewerUserId: reviewer.userId });
+    const refuse = await decider.client.post(`/personal/ansokningar/${refuseId}/beslut`, { beslut: "avsla", motivering: "Provet är för gammalt." });
+    expect(refuse.status).toBe(200);
+    const refuseText = await text(refuse);
+    for (const w of ["Avslå ansökan?", "avslås och stängs", "”Provet är för gammalt.”", "Det går inte att ångra."]) expect(refuseText).toContain(w);
+    expect((await get(decider, `/personal/ansokningar/${refuseId}`)).text).toMatch(/Status\s+Ansökan granskas/);
+
+    const grantId = await applicationInFinalReview(t.runtime.deps, { schemeCode: "fgas-utbildningsintyg-mac", personId: holder.personId, byUserId: holder.userId, reviewerUserId: reviewer.userId });
+    await decider.client.post(`/personal/ansokningar/${grantId}/beslut`, { beslut: "bevilja", kontrollerat: "identity", bekraftat: "ja" });
+    const cert = (await t.runtime.deps.db.select().from(certificates).where(eq(certificates.applicationId, grantId)).get())!;
+    const withdraw = await admin.client.post(`/personal/certifikat/${cert.id}/dra-in`, { motivering: "Fusk vid provet." });
+    expect(withdraw.status).toBe(200);
+    const withdrawText = await text(withdraw);
+    for (const w of [`Dra in certifikat nr ${cert.number}?`, "blir Indraget för alltid", "kan inte återaktiveras", "”Fusk vid provet.”"]) expect(withdrawText).toContain(w);
+    expect((await get(admin, `/personal/certifikat/${cert.id}`)).text).toMatch(/Status\s+Aktivt/);
   });
 });
 
@@ -264,7 +315,7 @@ describe("certificate actions", () => {
   it("suspends (Vilande, reason, until date), reinstates and withdraws, visible at once to the holder and in the PDF", async () => {
     const holder = await personClient(t, "vilande@example.se", { givenName: "Vera", familyName: "Vilande" });
     const id = await applicationInFinalReview(t.runtime.deps, { schemeCode: "fgas-utbildningsintyg-mac", personId: holder.personId, byUserId: holder.userId, reviewerUserId: reviewer.userId });
-    await decider.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja" });
+    await decider.client.post(`/personal/ansokningar/${id}/beslut`, { beslut: "bevilja", kontrollerat: "identity", bekraftat: "ja" });
     const cert = (await t.runtime.deps.db.select().from(certificates).where(eq(certificates.applicationId, id)).get())!;
     const url = `/personal/certifikat/${cert.id}`;
 
@@ -283,7 +334,7 @@ describe("certificate actions", () => {
     expect((await decider.client.post(`${url}/ateraktivera`, { motivering: "" })).status).toBe(303);
     expect((await get(holder, `/min-sida/certifikat/${cert.id}`)).text).toMatch(/Status\s+Aktivt/);
 
-    expect((await admin.client.post(`${url}/dra-in`, { motivering: "Fusk vid provet." })).status).toBe(303);
+    expect((await admin.client.post(`${url}/dra-in`, { motivering: "Fusk vid provet.", bekraftat: "ja" })).status).toBe(303);
     const withdrawn = await get(admin, url);
     expect(withdrawn.text).toMatch(/Status\s+Indraget/);
     expect(withdrawn.text).toContain("inga fler beslut kan fattas");

@@ -30,13 +30,16 @@ export async function reviewPage(c: Ctx, failure?: { message: string; errors?: F
   const parties = await loadParties(db, user, app.application, swedishDate(clock.now()));
   const may = canReviewRequirement(user, parties, { uploadedByUserId: latest?.uploadedByUserId ?? null });
   const fileUrl = (documentId: string, inline = false) => staffApplicationUrl(id, `/filer/${documentId}${inline ? "?visa=1" : ""}`);
-  const action = staffApplicationUrl(id, `/moment/${moment.moment.id}`);
+  // From the application's page (?fran=ansokan) the way back is that page; otherwise the queue.
+  const fromApplication = c.req.query("fran") === "ansokan";
+  const action = staffApplicationUrl(id, `/moment/${moment.moment.id}${fromApplication ? "?fran=ansokan" : ""}`);
   return page(
     c,
     { title: `Granska ${moment.requirement.name}`, status },
     <>
       <Breadcrumbs>
-        <a href="/personal/moment">Moment att granska</a> › <a href={staffApplicationUrl(id)}>{`${applicant.name}: ${app.scheme.name}`}</a> › {moment.requirement.name}
+        {fromApplication ? <a href="/personal/ansokningar">Ansökningar för beslut</a> : <a href="/personal/moment">Moment att granska</a>} ›{" "}
+        <a href={staffApplicationUrl(id, fromApplication ? "" : "?fran=moment")}>{`${applicant.name}: ${app.scheme.name}`}</a> › {moment.requirement.name}
       </Breadcrumbs>
       <h1>Granska: {moment.requirement.name}</h1>
       <p class="lead">
@@ -131,7 +134,9 @@ export async function review(c: Ctx) {
     if (e instanceof Forbidden) return reviewPage(c, { message: e.message, comment }, 403);
     throw e;
   }
-  return redirectAfterPost(c, staffApplicationUrl(id, `?klart=${verdict ? "godkant" : "ej-godkant"}`));
+  // Back to the application with what happened and "Nästa i kön"; its way back follows the reviewer.
+  const fromQueue = c.req.query("fran") !== "ansokan";
+  return redirectAfterPost(c, staffApplicationUrl(id, `?klart=${verdict ? "godkant" : "ej-godkant"}${fromQueue ? "&fran=moment" : ""}`));
 }
 
 /** A file of the application: a download, or an image shown in the review page (?visa=1). */
