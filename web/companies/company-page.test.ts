@@ -80,7 +80,9 @@ describe("the company page for its admins", () => {
 
     const confirmed = await c.admin.client.post(yes.confirm, {});
     expect(confirmed.status).toBe(303);
-    expect(confirmed.headers.get("Location")).toBe(`${c.page}#forfragningar`);
+    // Bekräfta says what it did: the row does not just vanish.
+    expect(confirmed.headers.get("Location")).toBe(`${c.page}?klart=bekraftad&vem=${yes.personId}#forfragningar`);
+    expect(textOf(await (await c.admin.client.get(confirmed.headers.get("Location")!)).text())).toContain("Anställningen för Jonas Ja är bekräftad. Jonas Ja finns nu under Anställda och har fått ett mejl.");
     const mail = await t.mail.waitFor((m) => m.to.includes("ja@example.se") && m.subject === "Din anställning på Bekräftarna AB är bekräftad");
     expect(mail.text).toContain("Anställningar");
 
@@ -88,6 +90,7 @@ describe("the company page for its admins", () => {
     expect(rejected.status).toBe(200);
     const fragment = await rejected.text();
     expect(fragment.startsWith('<div id="foretagssida">')).toBe(true);
+    expect(textOf(fragment)).toContain("Förfrågan är avböjd. Personen har fått ett mejl.");
     const rejectMail = await t.mail.waitFor((m) => m.to.includes("nej@example.se") && m.subject.includes("avböjdes"));
     expect(rejectMail.text).toContain("Motivering: Du arbetar inte här.");
 
@@ -116,7 +119,13 @@ describe("the company page for its admins", () => {
     expect(textOf(earlyHtml)).toContain("Slutdatum kan inte vara före startdatum (2025-09-01).");
     expect(earlyHtml).toContain('value="2025-01-01"');
     expect((await c.admin.client.post(end, { slutdatum: "inte ett datum" })).status).toBe(422);
-    expect((await c.admin.client.post(end, { slutdatum: "2026-11-30" })).status).toBe(303);
+    // Avsluta asks first, naming what follows; nothing ends until it is confirmed.
+    const ask = await c.admin.client.post(end, { slutdatum: "2026-11-30" });
+    expect(ask.status).toBe(200);
+    const askText = textOf(await ask.text());
+    for (const w of ["Avsluta anställningen för Sigge Slutar?", "Sigge Slutars anställning på Avslutarna AB avslutas med slutdatum 2026-11-30.", "Det går inte att ångra."]) expect(askText).toContain(w);
+    expect(textOf(await (await c.admin.client.get(c.page)).text())).toMatch(/Anställda 1 träff/);
+    expect((await c.admin.client.post(end, { slutdatum: "2026-11-30", bekraftat: "ja" })).status).toBe(303);
     const page = textOf(await (await c.admin.client.get(c.page)).text());
     expect(page).toContain("Inga bekräftade anställda ännu.");
     expect(page).toContain("Slutdatum: 2026-11-30");
@@ -128,7 +137,7 @@ describe("the company page for its admins", () => {
     const p = await requester(c.admin.client, c, "blir-admin@example.se", "Bertil", "Blivande");
     await c.admin.client.post(p.confirm, {});
     let html = await (await c.admin.client.get(c.page)).text();
-    const make = actionsOf(html, /Gör Bertil Blivande till administratör/);
+    const make = new RegExp(`action="([^"]+)"[^>]*>\\s*<button[^>]*>\\s*Gör till administratör<span class="visually-hidden">: Bertil Blivande</span>`).exec(html)![1]!;
     expect(make).toBe(`${c.page}/administratorer/${p.personId}`);
     expect((await c.admin.client.post(make, {})).status).toBe(303);
     expect((await c.admin.client.post(make, {})).status).toBe(409);
@@ -140,7 +149,10 @@ describe("the company page for its admins", () => {
 
     // Alma removes herself: she is sent back to her tab and no longer sees the page.
     const removeAlma = actionsOf(html, /Ta bort Alma Först som administratör/);
-    const res = await c.admin.client.post(removeAlma, {});
+    const ask = await c.admin.client.post(removeAlma, {});
+    expect(ask.status).toBe(200);
+    expect(textOf(await ask.text())).toContain("Du kommer inte längre åt företagssidan.");
+    const res = await c.admin.client.post(removeAlma, { bekraftat: "ja" });
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe("/min-sida/anstallningar");
     expect((await c.admin.client.get(c.page)).status).toBe(404);

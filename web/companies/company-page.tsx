@@ -25,6 +25,7 @@ import { DataTable, type Column } from "../views/data-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
 import { Field } from "../views/form.tsx";
 import { formatDate, formatDateTime } from "../views/time.ts";
+import { ownEntry } from "../../lib/own-key.ts";
 import { COMPANY_STATUS, StatusChip } from "./labels.tsx";
 
 export type CompanyPageData = Awaited<ReturnType<typeof getCompanyPage>>;
@@ -74,14 +75,33 @@ interface ViewProps {
   query?: Record<string, string>;
 }
 
+/** What an admin's action did, said on the page after it (`?klart=`, with `vem=` the person it was about). */
+const DONE = {
+  bekraftad: (name: string | null) => (name ? `Anställningen för ${name} är bekräftad. ${name} finns nu under Anställda och har fått ett mejl.` : "Anställningen är bekräftad."),
+  avbojd: () => "Förfrågan är avböjd. Personen har fått ett mejl.",
+  avslutad: () => "Anställningen är avslutad.",
+  administrator: (name: string | null) => `${name ?? "Personen"} är nu certifikatsadministratör.`,
+  "administrator-borttagen": (name: string | null) => `${name ?? "Personen"} är inte längre certifikatsadministratör.`,
+} satisfies Record<string, (name: string | null) => string>;
+
+export type DoneKey = keyof typeof DONE;
+
+function doneNotice(data: CompanyPageData, done: { key: string; personId?: string } | undefined): string | undefined {
+  const say = done ? ownEntry(DONE, done.key) : undefined;
+  if (!say) return undefined;
+  const p = done?.personId ? (data.employees.find((e) => e.person.id === done.personId)?.person ?? data.admins.find((a) => a.personId === done.personId) ?? null) : null;
+  return say(p ? `${p.givenName} ${p.familyName}` : null);
+}
+
 /**
  * The page, or for htmx just the page's content (forms on the page target it). The data is read
  * through getCompanyPage, which says NotFound to anyone who may not see the company.
  */
-export async function renderCompanyPage(c: Context<AppEnv>, mode: Mode, companyId: string, failure?: PageFailure, status: ContentfulStatusCode = 200, notice?: string) {
+export async function renderCompanyPage(c: Context<AppEnv>, mode: Mode, companyId: string, failure?: PageFailure, status: ContentfulStatusCode = 200, notice?: string, done?: { key: string; personId?: string }) {
   const { db, clock } = c.var.deps;
   const user = c.var.user!;
   const data = await getCompanyPage(db, user, companyId);
+  if (mode === "admin" && !notice) notice = doneNotice(data, done ?? { key: c.req.query("klart") ?? "", personId: c.req.query("vem") });
   const registrant = mode === "staff" ? await registrantOf(c, data.company.registeredByPersonId) : null;
   const today = swedishDate(clock.now());
   const employees = await activeEmployees(db, companyId, today);
@@ -334,12 +354,20 @@ function employeeCertificateColumns(mode: Mode, today: string): Column<EmployeeC
   ];
 }
 
-/** A form on the page: posts to the action, and with htmx swaps the page's content in place. */
-const ActionForm = ({ action, class: cls, children }: { action: string; class?: string; children?: Child }) => (
-  <form method="post" action={action} hx-post={action} hx-target={`#${ROOT}`} hx-swap="outerHTML" class={cls ?? "inline-form"} novalidate>
-    {children}
-  </form>
-);
+/**
+ * A form on the page: posts to the action, and with htmx swaps the page's content in place. A
+ * `confirm` action (Avsluta, Ta bort) posts as a plain form: its answer is the confirm page.
+ */
+const ActionForm = ({ action, class: cls, confirm, children }: { action: string; class?: string; confirm?: boolean; children?: Child }) =>
+  confirm ? (
+    <form method="post" action={action} class={cls ?? "inline-form"} novalidate>
+      {children}
+    </form>
+  ) : (
+    <form method="post" action={action} hx-post={action} hx-target={`#${ROOT}`} hx-swap="outerHTML" class={cls ?? "inline-form"} novalidate>
+      {children}
+    </form>
+  );
 
 const Details = ({ data, mode }: { data: CompanyPageData; mode: Mode }) => {
   const c = data.company;
@@ -449,7 +477,7 @@ const Employees = ({ data, mode, today, failure, query }: ViewProps) => {
       const form = `avsluta-${e.id}`;
       return (
         <div class="row-actions">
-          <ActionForm action={`${base}/anstallda/${e.id}/avsluta`} class="row-form">
+          <ActionForm action={`${base}/anstallda/${e.id}/avsluta`} class="row-form" confirm>
             <Field id={`slutdatum-${e.id}`} name="slutdatum" label="Slutdatum" type="date" required value={failure?.form === form ? failure.values?.slutdatum : today} errors={failure?.form === form ? failure.errors : undefined} />
             <button type="submit" class="button button--secondary" aria-label={`Avsluta anställningen för ${name}`}>
               Avsluta
@@ -457,8 +485,8 @@ const Employees = ({ data, mode, today, failure, query }: ViewProps) => {
           </ActionForm>
           {admins.has(p.id) ? null : (
             <ActionForm action={`${base}/administratorer/${p.id}`}>
-              <button type="submit" class="button button--secondary" aria-label={`Gör ${name} till administratör`}>
-                Gör till administratör
+              <button type="submit" class="button button--secondary">
+                Gör till administratör<span class="visually-hidden">: {name}</span>
               </button>
             </ActionForm>
           )}
@@ -480,7 +508,7 @@ const Admins = ({ data, mode, query }: ViewProps) => {
     { key: "namn", label: "Namn", value: (a) => fullName(a) },
     { key: "sedan", label: "Administratör sedan", value: (a) => a.since, render: (a) => <time datetime={a.since.toISOString()}>{formatDate(a.since)}</time> },
     ...actions<Admin>(mode, (a) => (
-      <ActionForm action={`${base}/administratorer/${a.personId}/ta-bort`}>
+      <ActionForm action={`${base}/administratorer/${a.personId}/ta-bort`} confirm>
         <button type="submit" class="button button--secondary" aria-label={`Ta bort ${fullName(a)} som administratör`}>
           Ta bort
         </button>

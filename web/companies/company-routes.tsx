@@ -11,9 +11,10 @@ import type { AppEnv } from "../env.ts";
 import { formValues, parseForm } from "../form-input.ts";
 import { isHtmx, redirectAfterPost } from "../htmx.ts";
 import { formPage, page } from "../render.tsx";
+import { ConfirmStep, isConfirmed } from "../views/confirm.tsx";
 import { ErrorSummary, Field } from "../views/form.tsx";
 import { CompanyDetailsFields } from "./company-details-fields.tsx";
-import { companyUrl, renderCompanyPage } from "./company-page.tsx";
+import { companyUrl, renderCompanyPage, type DoneKey } from "./company-page.tsx";
 import { companyDetailsSchema, dateField, toCompanyDetails } from "./fields.ts";
 
 type Ctx = Context<AppEnv>;
@@ -31,11 +32,19 @@ const onlyAdmins: MiddlewareHandler<AppEnv> = async (c, next) => {
  * Runs an action and shows the result: the page with the new state (htmx swaps it in; a plain
  * browser is sent back to the section), or the page with what went wrong.
  */
-async function act(c: Ctx, section: string, run: (values: Record<string, string>) => Promise<void>, form?: string) {
+/** What to say after an action: a key of the page's notices (company-page.tsx) and whom it was about. */
+interface Done {
+  key: DoneKey;
+  personId?: string;
+}
+
+async function act(c: Ctx, section: string, run: (values: Record<string, string>) => Promise<void | Response>, form?: string, done?: Done) {
   const id = c.req.param("id")!;
   const values = await formValues(c);
   try {
-    await run(values);
+    // An action that cannot be undone answers its first post with the confirm step.
+    const confirm = await run(values);
+    if (confirm) return confirm;
   } catch (e) {
     if (e instanceof Invalid) return renderCompanyPage(c, "admin", id, { message: Object.values(e.fields).join(" ") || e.message, form, errors: e.fields, values }, 422);
     if (e instanceof Conflict) return renderCompanyPage(c, "admin", id, { message: e.message, form, values }, 409);
@@ -44,11 +53,18 @@ async function act(c: Ctx, section: string, run: (values: Record<string, string>
   }
   // Removing oneself, or ending one's own employment, can end being an admin: back to the tab.
   if (!(await isCompanyAdmin(c.var.deps.db, c.var.user!, id))) return redirectAfterPost(c, "/min-sida/anstallningar");
-  if (isHtmx(c)) return renderCompanyPage(c, "admin", id);
-  return c.redirect(`${companyUrl("admin", id)}#${section}`, 303);
+  if (isHtmx(c)) return renderCompanyPage(c, "admin", id, undefined, 200, undefined, done);
+  const query = done ? `?klart=${done.key}${done.personId ? `&vem=${encodeURIComponent(done.personId)}` : ""}` : "";
+  return c.redirect(`${companyUrl("admin", id)}${query}#${section}`, 303);
 }
 
 const endSchema = z.object({ slutdatum: dateField("Ange slutdatum.") });
+
+/** Who asked to be employed (for the message after Bekräfta); read before the request is decided. */
+async function requesterOf(c: Ctx): Promise<string | undefined> {
+  const data = await getCompanyPage(c.var.deps.db, c.var.user!, c.req.param("id")!).catch(() => null);
+  return data?.requests.find((r) => r.employment.id === c.req.param("eid"))?.person.id;
+}
 
 export function companyAdminRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -75,8 +91,8 @@ export function companyAdminRoutes(): Hono<AppEnv> {
     return redirectAfterPost(c, companyUrl("admin", company.id));
   });
 
-  app.post("/foretag/:id/forfragningar/:eid/bekrafta", (c) =>
-    act(c, "forfragningar", () => decideEmployment(c.var.deps, c.var.user!, { employmentId: c.req.param("eid"), confirm: true, reason: null })),
+  app.post("/foretag/:id/forfragningar/:eid/bekrafta", async (c) =>
+    act(c, "forfragningar", () => decideEmployment(c.var.deps, c.var.user!, { employmentId: c.req.param("eid"), confirm: true, reason: null }), undefined, { key: "bekraftad", personId: await requesterOf(c) }),
   );
 
   app.post("/foretag/:id/forfragningar/:eid/avboj", (c) =>
@@ -85,6 +101,7 @@ export function companyAdminRoutes(): Hono<AppEnv> {
       "forfragningar",
       (values) => decideEmployment(c.var.deps, c.var.user!, { employmentId: c.req.param("eid"), confirm: false, reason: (values.motivering ?? "").slice(0, 1000) || null }),
       `avboj-${c.req.param("eid")}`,
+      { key: "avbojd" },
     ),
   );
 
@@ -94,9 +111,11 @@ export function companyAdminRoutes(): Hono<AppEnv> {
       "anstallda",
       async (values) => {
         const input = parseForm(endSchema, values);
+        if (!isConfirmed(values)) return confirmEnd(c, values, input.slutdatum);
         await endEmployment(c.var.deps, c.var.user!, { employmentId: c.req.param("eid"), endDate: input.slutdatum });
       },
       `avsluta-${c.req.param("eid")}`,
+      { key: "avslutad" },
     ),
   );
 
@@ -115,14 +134,84 @@ export function companyAdminRoutes(): Hono<AppEnv> {
   });
 
   app.post("/foretag/:id/administratorer/:personId", (c) =>
-    act(c, "administratorer", () => addCompanyAdmin(c.var.deps, c.var.user!, { companyId: c.req.param("id"), personId: c.req.param("personId") })),
+    act(c, "administratorer", () => addCompanyAdmin(c.var.deps, c.var.user!, { companyId: c.req.param("id"), personId: c.req.param("personId") }), undefined, { key: "administrator", personId: c.req.param("personId") }),
   );
 
   app.post("/foretag/:id/administratorer/:personId/ta-bort", (c) =>
-    act(c, "administratorer", () => removeCompanyAdmin(c.var.deps, c.var.user!, { companyId: c.req.param("id"), personId: c.req.param("personId") })),
+    act(c, "administratorer", async (values) => {
+      if (!isConfirmed(values)) return confirmRemoveAdmin(c, values);
+      await removeCompanyAdmin(c.var.deps, c.var.user!, { companyId: c.req.param("id"), personId: c.req.param("personId") });
+    }, undefined, { key: "administrator-borttagen", personId: c.req.param("personId") }),
   );
 
   return app;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Avsluta and Ta bort: the confirm step, naming the consequence
+
+const confirmCrumbs = (company: Company, what: string) => (
+  <nav class="breadcrumbs" aria-label="Du är här">
+    <a href="/min-sida">Min Sida</a> › <a href={companyUrl("admin", company.id)}>{company.name}</a> › {what}
+  </nav>
+);
+
+/** The employee's row, checked as the module will: a Slutdatum before the start is refused now. */
+async function confirmEnd(c: Ctx, values: Record<string, string>, endDate: string) {
+  const data = await getCompanyPage(c.var.deps.db, c.var.user!, c.req.param("id")!);
+  const row = data.employees.find((e) => e.employment.id === c.req.param("eid"));
+  if (!row) throw new Conflict("Anställningen är inte aktiv.");
+  if (endDate < row.employment.startDate) throw new Invalid({ slutdatum: `Slutdatum kan inte vara före startdatum (${row.employment.startDate}).` });
+  const name = `${row.person.givenName} ${row.person.familyName}`;
+  const self = row.person.id === c.var.user!.personId;
+  const admin = data.admins.some((a) => a.personId === row.person.id) && data.admins.length > 1;
+  const company = data.company;
+  return page(
+    c,
+    { title: "Avsluta anställningen?" },
+    <ConfirmStep
+      heading={`Avsluta ${self ? "din anställning" : `anställningen för ${name}`}?`}
+      consequences={[
+        `${self ? "Din" : `${name}s`} anställning på ${company.name} avslutas med slutdatum ${endDate}.`,
+        `Från dagen efter räknas ${self ? "dina" : "personens"} certifikat inte längre för företagets certifikat, och ${company.name} kan inte längre väljas som ${self ? "din" : "personens"} arbetsgivare när fakturamottagare anges.`,
+        ...(admin ? [`${self ? "Du" : name} slutar också vara certifikatsadministratör för ${company.name}.`] : []),
+      ]}
+      action={`${companyUrl("admin", company.id)}/anstallda/${row.employment.id}/avsluta`}
+      values={values}
+      button="Avsluta"
+      danger
+      cancel={`${companyUrl("admin", company.id)}#anstallda`}
+      breadcrumbs={confirmCrumbs(company, "Avsluta anställning")}
+    />,
+  );
+}
+
+async function confirmRemoveAdmin(c: Ctx, values: Record<string, string>) {
+  const data = await getCompanyPage(c.var.deps.db, c.var.user!, c.req.param("id")!);
+  const admin = data.admins.find((a) => a.personId === c.req.param("personId"));
+  if (!admin) throw new NotFound();
+  if (data.admins.length === 1) throw new Conflict("Företaget måste ha minst en certifikatsadministratör. Gör någon annan till administratör först.");
+  const self = admin.personId === c.var.user!.personId;
+  const name = `${admin.givenName} ${admin.familyName}`;
+  const company = data.company;
+  return page(
+    c,
+    { title: "Ta bort administratören?" },
+    <ConfirmStep
+      heading={self ? `Sluta vara administratör för ${company.name}?` : `Ta bort ${name} som administratör?`}
+      consequences={[
+        `${self ? "Du" : name} slutar vara certifikatsadministratör för ${company.name}: kan inte längre bekräfta anställningar, se företagets och de anställdas certifikat eller ansöka för företaget.`,
+        ...(self ? ["Du kommer inte längre åt företagssidan. En annan administratör kan göra dig till administratör igen."] : [`En administratör kan göra ${name} till administratör igen så länge personen är anställd.`]),
+      ]}
+      action={`${companyUrl("admin", company.id)}/administratorer/${admin.personId}/ta-bort`}
+      values={values}
+      button="Ta bort"
+      danger
+      irreversible={false}
+      cancel={`${companyUrl("admin", company.id)}#administratorer`}
+      breadcrumbs={confirmCrumbs(company, "Ta bort administratör")}
+    />,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

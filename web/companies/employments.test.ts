@@ -142,7 +142,10 @@ describe("Ny anställning", () => {
     expect(early.status).toBe(422);
     const earlyText = textOf(await early.text());
     expect(earlyText).toContain("Slutdatum kan inte vara före startdatum");
-    const res = await client.post(end[0]!, { slutdatum: "2026-10-31" });
+    const ask = await client.post(end[0]!, { slutdatum: "2026-10-31" });
+    expect(ask.status).toBe(200);
+    expect(textOf(await ask.text())).toMatch(/Avsluta din anställning på (Kyl & Värme i Luleå AB|Andra Arbetsgivaren AB)\?.*Anställningen avslutas med slutdatum 2026-10-31\./);
+    const res = await client.post(end[0]!, { slutdatum: "2026-10-31", bekraftat: "ja" });
     expect(res.status).toBe(303);
     tab = textOf(await (await client.get("/min-sida/anstallningar")).text());
     expect(tab).toMatch(/2026-10-31 Avslutad/);

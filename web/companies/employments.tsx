@@ -10,7 +10,8 @@ import type { AppEnv } from "../env.ts";
 import { formValues, parseForm } from "../form-input.ts";
 import { isHtmx, redirectAfterPost } from "../htmx.ts";
 import { personPage } from "../portal/person-page.tsx";
-import { formPage } from "../render.tsx";
+import { formPage, page } from "../render.tsx";
+import { ConfirmStep, isConfirmed } from "../views/confirm.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { ErrorSummary, Field } from "../views/form.tsx";
 import { formatDate } from "../views/time.ts";
@@ -117,8 +118,9 @@ const RowAction = ({ id, status, company, today, failure }: { id: string; status
     );
   }
   if (status === "active") {
+    // A plain post: its answer is the confirm step, which names the consequence.
     return (
-      <form method="post" action={`${TAB}/${id}/avsluta`} hx-post={`${TAB}/${id}/avsluta`} hx-target={`#${PANEL}`} hx-swap="outerHTML" class="row-form" novalidate>
+      <form method="post" action={`${TAB}/${id}/avsluta`} class="row-form" novalidate>
         <Field id={`slutdatum-${id}`} name="slutdatum" label="Slutdatum" type="date" required value={failure?.values?.slutdatum ?? today} errors={failure?.errors} />
         <button type="submit" class="button button--secondary" aria-label={`Avsluta anställning på ${company}`}>
           Avsluta anställning
@@ -285,6 +287,7 @@ export function employmentRoutes(): Hono<AppEnv> {
     const values = await formValues(c);
     try {
       const input = parseForm(z.object({ slutdatum: dateField("Ange slutdatum.") }), values);
+      if (!isConfirmed(values)) return await confirmEnd(c, id, values, input.slutdatum);
       await endEmployment(c.var.deps, c.var.user!, { employmentId: id, endDate: input.slutdatum });
     } catch (e) {
       if (e instanceof Invalid) return employmentsTab(c, { employmentId: id, message: Object.values(e.fields).join(" "), errors: e.fields, values }, 422);
@@ -295,5 +298,35 @@ export function employmentRoutes(): Hono<AppEnv> {
   });
 
   return app;
+}
+
+/** "Avsluta anställning" on one's own tab: what ending it means, before it is ended. */
+async function confirmEnd(c: Ctx, id: string, values: Values, endDate: string) {
+  const row = (await listPersonEmployments(c.var.deps.db, c.var.user!.personId)).find((r) => r.employment.id === id && r.employment.status === "active");
+  if (!row) throw new Conflict("Anställningen är inte aktiv.");
+  if (endDate < row.employment.startDate) throw new Invalid({ slutdatum: `Slutdatum kan inte vara före startdatum (${row.employment.startDate}).` });
+  const company = row.company.name;
+  return page(
+    c,
+    { title: "Avsluta anställningen?" },
+    <ConfirmStep
+      heading={`Avsluta din anställning på ${company}?`}
+      consequences={[
+        `Anställningen avslutas med slutdatum ${endDate}. Vill du kopplas till ${company} igen gör du en ny anställning, som företagets certifikatsadministratör bekräftar.`,
+        `Från dagen efter räknas dina certifikat inte längre för ${company}s certifikat, och företaget föreslås inte längre som fakturamottagare.`,
+        "Är du certifikatsadministratör för företaget slutar du också vara det, om det finns en annan administratör.",
+      ]}
+      action={`${TAB}/${id}/avsluta`}
+      values={values}
+      button="Avsluta anställning"
+      danger
+      cancel={TAB}
+      breadcrumbs={
+        <nav class="breadcrumbs" aria-label="Du är här">
+          <a href="/min-sida">Min Sida</a> › <a href={TAB}>Anställningar</a> › Avsluta anställning
+        </nav>
+      }
+    />,
+  );
 }
 
