@@ -7,6 +7,7 @@ import type { OrgConfig } from "../lib/config.ts";
 import { isIsoDate, swedishDate } from "../lib/dates.ts";
 import { findCertificateByNumber, getPublicCompany, listCompanyAreas, listVersions, statusOnDate, normaliseOrgNumber, parseCertificateNumber, searchCertifiedCompanies } from "../modules/verification/index.ts";
 import { isStaff } from "../modules/deps.ts";
+import { listPublicCentres } from "../modules/examinations/index.ts";
 import type { AppEnv } from "../web/env.ts";
 import { isHtmx } from "../web/htmx.ts";
 import { page, pageHtml } from "../web/render.tsx";
@@ -14,7 +15,8 @@ import { leanAnswer } from "../web/lean-answer.ts";
 import { securityHeaders } from "../web/security-headers.ts";
 import { CertificatePage, CheckPage, type CheckPageProps } from "./pages/certificate-check.tsx";
 import { CompanyPage, SearchPage, SearchResults, type SearchForm, type SearchResultsProps } from "./pages/company-search.tsx";
-import { AboutPage, AreasPage, CentresPage, FilesPage, NewsPage, PricesPage } from "./pages/information.tsx";
+import { AboutPage, AreasPage, FilesPage, NewsPage, PricesPage } from "./pages/information.tsx";
+import { CentresPage } from "./pages/centres.tsx";
 import { StartPage } from "./pages/start.tsx";
 import { publicRateLimit } from "./rate-limit.ts";
 import { qrKeys } from "./qr-keys.ts";
@@ -32,7 +34,7 @@ export function publicSite(): Hono<AppEnv> {
   app.get("/om-oss", (c) => page(c, { title: "Om oss" }, <AboutPage org={org(c)} />));
   app.get("/nyheter", (c) => page(c, { title: "Nyheter" }, <NewsPage org={org(c)} />));
   app.get("/teknikomraden", (c) => page(c, { title: "Teknikområden" }, <AreasPage org={org(c)} />));
-  app.get("/examinationscentra", (c) => page(c, { title: "Examinationscentra" }, <CentresPage org={org(c)} />));
+  app.get("/examinationscentra", centresPage);
   app.get("/filer-och-lankar", (c) => page(c, { title: "Filer & länkar" }, <FilesPage org={org(c)} />));
   app.get("/prislista", (c) => page(c, { title: "Prislista" }, <PricesPage org={org(c)} />));
   app.get("/kontrollera-certifikat", publicRateLimit(), checkCertificate);
@@ -50,6 +52,13 @@ function homeOf(c: Ctx): { href: string; label: string } | null {
   const user = c.get("user");
   if (!user) return null;
   return isStaff(user) ? { href: "/personal", label: "Personal" } : { href: "/min-sida", label: "Min Sida" };
+}
+
+/** Examinationscentra: the approved centres and their coming provtillfällen, by ort and Teknikområde. */
+async function centresPage(c: Ctx) {
+  const centres = await listPublicCentres(c.get("deps").db, today(c));
+  const filter = { ort: (c.req.query("ort") ?? "").trim().slice(0, 100), omrade: (c.req.query("omrade") ?? "").trim().slice(0, 60) };
+  return page(c, { title: "Examinationscentra" }, <CentresPage org={org(c)} centres={centres} filter={filter} />);
 }
 
 // ---------------------------------------------------------------------------------------------

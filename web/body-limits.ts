@@ -28,6 +28,8 @@ const UPLOAD_ROUTES: RegExp[] = [
   /^\/registrera-foretag$/,
   // A requirement's filmall, in the catalogue.
   /^\/personal\/katalog\/moment\/[^/]+\/filmall$/,
+  // An exam session's protocol (PDF) and its results as CSV, by the examination centre.
+  /^\/min-sida\/provtillfallen\/[^/]+\/(protokoll|resultat\/import)$/,
 ];
 
 const FORM_TOO_LARGE = "Formuläret är för stort: högst 128 kB tas emot. Korta texten och försök igen.";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateNewPassword } from "../../lib/password/strength.ts";
 import { browserClient, startTestApp, type TestApp } from "../../test/harness.ts";
 import { logIn } from "../../test/fixtures.ts";
-import { applicationRequirements, certificates, companies, companyAdmins, persons } from "../schema/index.ts";
+import { applicationRequirements, certificates, companies, companyAdmins, examinationCentres, examRegistrations, persons } from "../schema/index.ts";
 import { DEMO_PEOPLE, seedDemoData } from "./demo.ts";
 
 let t: TestApp;
@@ -30,6 +30,16 @@ describe("demo data", () => {
     const client = browserClient(t.app);
     const res = await logIn(t, client, logins[0]!.email, logins[0]!.password);
     expect(res.headers.get("Location")).toBe("/min-sida");
+    // The examination centre: approved, Erik its examinator, a provtillfälle ahead with Sven registered.
+    expect((await t.runtime.deps.db.select().from(examinationCentres)).map((c) => [c.name, c.status])).toEqual([["Exempel Examination AB", "approved"]]);
+    const [registration] = await t.runtime.deps.db.select().from(examRegistrations);
+    expect(registration).toMatchObject({ status: "registered", result: null });
+    expect((await (await client.get("/min-sida/prov")).text())).toContain("Exempel Examination AB");
+    const erik = logins.find((l) => l.email === "erik.examinator@example.org")!;
+    const examinator = browserClient(t.app);
+    await logIn(t, examinator, erik.email, erik.password);
+    const prov = await (await examinator.get("/min-sida/prov")).text();
+    expect(prov).toContain("Du är examinator vid:");
   });
 
   it("uses passwords that the password rule itself accepts", () => {

@@ -6,6 +6,7 @@ import { hashPassword } from "../../lib/password/hash.ts";
 import { recordEvent } from "../../modules/audit/index.ts";
 import { systemActor, type Deps, type Role } from "../../modules/deps.ts";
 import { seedDemoCertification } from "./demo-certification.ts";
+import { seedDemoExaminations } from "./demo-examinations.ts";
 
 export interface DemoLogin {
   role: string;
@@ -79,6 +80,18 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     password: "Granskning-Hostdag-2026",
   },
   {
+    label: "Examinator (Exempel Examination AB)",
+    givenName: "Erik",
+    familyName: "Examinator",
+    email: "erik.examinator@example.org",
+    personnummer: null,
+    birthDate: "1972-02-29",
+    mobile: null,
+    roles: ["applicant"],
+    password: "Provledare-Tallbo-2026",
+    note: "examinator vid Exempel Examination AB, se fliken Prov på Min Sida",
+  },
+  {
     label: "Beslutsfattare och administratör (personal)",
     givenName: "Bo",
     familyName: "Beslut",
@@ -128,6 +141,7 @@ export async function seedDemoData(deps: Deps): Promise<DemoLogin[]> {
     { behavior: "immediate" },
   );
   await seedDemoCertification(deps);
+  await seedDemoExaminations(deps);
   return logins;
 }
 

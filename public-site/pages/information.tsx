@@ -1,8 +1,8 @@
-// The information pages of the navigation: Om oss, Nyheter, Teknikområden, Examinationscentra,
-// Filer & länkar, Prislista. Texts follow the manuals; the organisation's details come from configuration.
+// The information pages of the navigation: Om oss, Nyheter, Teknikområden, Filer & länkar,
+// Prislista (Examinationscentra reads the database: centres.tsx). Texts follow the manuals; the
+// organisation's details come from configuration.
 import type { FC } from "hono/jsx";
 import type { OrgConfig } from "../../lib/config.ts";
-import { Notice } from "../../web/views/form.tsx";
 
 export const AboutPage: FC<{ org: OrgConfig }> = ({ org }) => (
   <article class="prose">
@@ -138,32 +138,6 @@ export const AreasPage: FC<{ org: OrgConfig }> = ({ org }) => (
         Registrera konto
       </a>
     </p>
-  </div>
-);
-
-// ---------------------------------------------------------------------------------------------
-// Examinationscentra
-
-export const CentresPage: FC<{ org: OrgConfig }> = ({ org }) => (
-  <div class="prose">
-    <h1>Examinationscentra</h1>
-    <p class="lead">
-      Ett examinationscenter är en utbildnings- eller provanordnare som {org.name} har godkänt för att genomföra de prov som
-      krävs för certifiering. Du anmäler dig till provtillfället hos examinationscentret.
-    </p>
-    <p>
-      Tänk på att du behöver ett personkonto i {org.systemName} innan du anmäler dig till prov. <a href="/registrera-konto">Registrera konto</a>.
-    </p>
-    <section aria-labelledby="centres-list-title">
-      <h2 id="centres-list-title">Godkända examinationscentra</h2>
-      <p>Listan över godkända examinationscentra publiceras på den här sidan.</p>
-      <Notice kind="info">
-        <p>
-          Listan är ännu inte publicerad här. Kontakta {org.name} på <a href={`mailto:${org.email}`}>{org.email}</a> eller{" "}
-          {org.phone} så får du veta vilka examinationscentra som finns nära dig.
-        </p>
-      </Notice>
-    </section>
   </div>
 );
 

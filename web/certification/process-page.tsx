@@ -35,6 +35,7 @@ import { ActionNotices } from "../views/form.tsx";
 import { Icon } from "../views/icons.tsx";
 import { MomentTabs } from "../views/moment-tabs.tsx";
 import { formatDate } from "../views/time.ts";
+import { applicationExams, ExamMomentNote, examStatusLabel, type ApplicationExam } from "../examinations/exam-moment.tsx";
 import { processUrl } from "./paths.ts";
 
 type Ctx = Context<AppEnv>;
@@ -71,6 +72,7 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
     canActAsApplicant(db, user, app.application),
     tab === "handelselogg" ? listSubjectEvents(db, "application", id) : Promise.resolve(null),
   ]);
+  const exams = moments.some((m) => m.exam) ? await applicationExams(c.var.deps, id) : [];
   const state = processState(app);
   const title = applicationTitle(applicant, app);
   const done = ownEntry(DONE, c.req.query("klart"));
@@ -145,7 +147,7 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
       </section>
       <MomentTabs base={processUrl(id)} label="Certifieringsprocess" events={events} query={query}>
         <p>Alla dessa ska genomföras.</p>
-        <DataTable prefix="moment" caption="Moment" columns={momentColumns(id, mayAct && canApplicant(state, "upload").ok)} rows={moments} path={processUrl(id)} query={query} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
+        <DataTable prefix="moment" caption="Moment" columns={momentColumns(id, mayAct && canApplicant(state, "upload").ok, exams)} rows={moments} path={processUrl(id)} query={query} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
       </MomentTabs>
     </>,
   );
@@ -261,7 +263,7 @@ const Notice = ({ kind, children }: { kind: "info" | "warning" | "error" | "succ
 
 const fullName = (given: string, family: string) => `${given} ${family}`;
 
-export function momentColumns(applicationId: string, canUpload: boolean): Column<MomentRow>[] {
+export function momentColumns(applicationId: string, canUpload: boolean, exams: ApplicationExam[] = []): Column<MomentRow>[] {
   const columns: Column<MomentRow>[] = [
     {
       key: "ladda-upp",
@@ -284,8 +286,9 @@ export function momentColumns(applicationId: string, canUpload: boolean): Column
       groupable: true,
       render: (m) => (
         <>
-          <span class={`status ${REQUIREMENT_CHIPS[m.status]}`}>{REQUIREMENT_LABELS[m.status]}</span>
+          <span class={`status ${REQUIREMENT_CHIPS[m.status]}`}>{examStatusLabel(m) ?? REQUIREMENT_LABELS[m.status]}</span>
           {m.status === "rejected" && m.reviewComment ? <p class="review-comment">Kommentar från granskaren: {m.reviewComment}</p> : null}
+          {m.exam ? <ExamMomentNote moment={m} exams={exams} /> : null}
         </>
       ),
     },

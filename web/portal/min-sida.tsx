@@ -11,6 +11,7 @@ import { applicationRow, CertificatesTable, type CertificateRow } from "../certi
 import { EventLog } from "../views/event-log.tsx";
 import { dueItems, DueNotices, type DueItem } from "../certification/renewal.tsx";
 import { invoicePdfDownload, invoicesTab } from "./invoices.tsx";
+import { provTab } from "../examinations/prov-tab.tsx";
 import { personPage } from "./person-page.tsx";
 
 const Certificates = ({ rows, due, query, notice }: { rows: CertificateRow[]; due: DueItem[]; query: Record<string, string>; notice?: string }) => (
@@ -48,16 +49,7 @@ export function minSidaRoutes(): Hono<AppEnv> {
   app.get("/anstallningar", (c) => employmentsTab(c));
   app.get("/fakturor", invoicesTab);
   app.get("/fakturor/:id/pdf", invoicePdfDownload);
-  app.get("/prov", (c) =>
-    personPage(
-      c,
-      "/min-sida/prov",
-      <section aria-labelledby="prov">
-        <h2 id="prov">Prov</h2>
-        <p class="notice notice--info">Prov som ett examinationscenter anmäler dig till visas här när den delen av tjänsten öppnar i en kommande version.</p>
-      </section>,
-    ),
-  );
+  app.get("/prov", provTab);
   app.get("/handelselogg", async (c) => {
     const events = await listPersonEvents(c.var.deps.db, c.var.user!.personId);
     return personPage(c, "/min-sida/handelselogg", <EventLog events={events} path="/min-sida/handelselogg" query={c.req.query()} />);

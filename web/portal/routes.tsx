@@ -4,6 +4,7 @@ import { certificationRoutes } from "../certification/routes.tsx";
 import { companyAdminRoutes } from "../companies/company-routes.tsx";
 import { employmentRoutes } from "../companies/employments.tsx";
 import type { AppEnv } from "../env.ts";
+import { examinationPortalRoutes } from "../examinations/portal-routes.tsx";
 import { changePasswordRoutes } from "./change-password.tsx";
 import { editDetailsRoutes } from "./edit-details.tsx";
 import { minSidaRoutes } from "./min-sida.tsx";
@@ -18,5 +19,6 @@ export function portalRoutes(): Hono<AppEnv> {
   app.route("/", employmentRoutes());
   app.route("/", certificationRoutes());
   app.route("/", companyAdminRoutes());
+  app.route("/", examinationPortalRoutes());
   return app;
 }

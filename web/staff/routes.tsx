@@ -11,6 +11,7 @@ import { catalogueRoutes } from "./catalogue.tsx";
 import { staffInvoiceRoutes } from "./invoices.tsx";
 import { canOperateMail, countOutbox } from "../../modules/outbox/index.ts";
 import { OUTBOX_PATH, staffOutboxRoutes } from "./outbox.tsx";
+import { staffExaminationRoutes } from "../examinations/staff-routes.tsx";
 import { DECIDED_PATH, decidedList, EXPIRING_PATH, expiringList, StaffOverviewSections } from "./overview.tsx";
 
 const ROLE_NAMES: Record<string, string> = { reviewer: "Granskare", decider: "Beslutsfattare", admin: "Administratör", applicant: "Sökande" };
@@ -56,6 +57,12 @@ export function staffRoutes(): Hono<AppEnv> {
               </h3>
               <p>Utfärdade fakturor, filtrera och exportera som CSV.</p>
             </li>
+            <li class="card card--link">
+              <h3>
+                <a href="/personal/examinationscentra">Examinationscentra</a>
+              </h3>
+              <p>Godkända och nya examinationscentra, deras examinatorer, provtillfällen och resultat.</p>
+            </li>
             {isAdmin ? (
               <li class="card card--link">
                 <h3>
@@ -95,5 +102,6 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route("/", catalogueRoutes());
   app.route("/", staffInvoiceRoutes());
   app.route("/", staffOutboxRoutes());
+  app.route("/", staffExaminationRoutes());
   return app;
 }

@@ -1,0 +1,181 @@
+// Examinationscentra: the approved centres by ort and Teknikområde, each with what it examines,
+// its contact and its coming provtillfällen (date, place, certificate, free seats). Organisations
+// and places only: no examinator and no candidate is ever named here.
+import type { FC } from "hono/jsx";
+import type { OrgConfig } from "../../lib/config.ts";
+import type { PublicCentre } from "../../modules/examinations/index.ts";
+import { Notice } from "../../web/views/form.tsx";
+
+export interface CentresFilter {
+  ort: string;
+  omrade: string;
+}
+
+export interface CentresPageProps {
+  org: OrgConfig;
+  centres: PublicCentre[];
+  filter: CentresFilter;
+}
+
+const fold = (s: string) => s.trim().toLocaleLowerCase("sv-SE");
+const collator = new Intl.Collator("sv-SE");
+
+/** The centres the filter keeps; with an area chosen, only that area's schemes and provtillfällen. */
+export function filterCentres(centres: PublicCentre[], filter: CentresFilter): PublicCentre[] {
+  return centres
+    .filter((c) => !filter.ort || fold(c.city) === fold(filter.ort))
+    .map((c) => (filter.omrade ? { ...c, schemes: c.schemes.filter((s) => s.areaCode === filter.omrade), sessions: c.sessions.filter((s) => s.areaCode === filter.omrade) } : c))
+    .filter((c) => c.schemes.length > 0);
+}
+
+export const CentresPage: FC<CentresPageProps> = ({ org, centres, filter }) => {
+  const shown = filterCentres(centres, filter);
+  const cities = [...new Set(centres.map((c) => c.city))].sort(collator.compare);
+  const areas = [...new Map(centres.flatMap((c) => c.schemes.map((s) => [s.areaCode, s.areaName] as const))).entries()];
+  const byCity = [...new Set(shown.map((c) => c.city))].sort(collator.compare).map((city) => ({ city, centres: shown.filter((c) => c.city === city) }));
+  return (
+    <div class="prose centres">
+      <h1>Examinationscentra</h1>
+      <p class="lead">
+        Ett examinationscenter är en utbildnings- eller provanordnare som {org.name} har godkänt för att genomföra de prov som krävs för certifiering. Du anmäler dig till provtillfället hos
+        examinationscentret, som anmäler dig till provet i {org.systemName}.
+      </p>
+      <p>
+        Tänk på att kontot måste skapas innan du anmäler dig till provtillfälle hos examinationscentret. <a href="/registrera-konto">Registrera konto</a>. När examinationscentret har anmält dig startas
+        en certifieringsprocess av samma typ som provet, och du ser provet och resultatet under fliken Prov på Min Sida.
+      </p>
+      <section aria-labelledby="centres-list-title">
+        <h2 id="centres-list-title">Godkända examinationscentra</h2>
+        {centres.length === 0 ? (
+          <Notice kind="info">
+            <p>
+              Inga examinationscentra är publicerade ännu. Kontakta {org.name} på <a href={`mailto:${org.email}`}>{org.email}</a> eller {org.phone}.
+            </p>
+          </Notice>
+        ) : (
+          <>
+            <form method="get" action="/examinationscentra" class="search-form" aria-label="Filtrera examinationscentra">
+              <div class="field">
+                <label for="ort">Ort</label>
+                <select id="ort" name="ort">
+                  <option value="">Alla orter</option>
+                  {cities.map((city) => (
+                    <option value={city} selected={fold(city) === fold(filter.ort)}>
+                      {city}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label for="omrade">Teknikområde</label>
+                <select id="omrade" name="omrade">
+                  <option value="">Alla teknikområden</option>
+                  {areas.map(([code, name]) => (
+                    <option value={code} selected={code === filter.omrade}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" class="button button--secondary">
+                Visa
+              </button>
+            </form>
+            <p class="hits" aria-live="polite">
+              {shown.length === 1 ? "1 examinationscenter" : `${shown.length} examinationscentra`}
+            </p>
+            {shown.length === 0 ? <p>Inget examinationscenter matchar valet. Välj en annan ort eller ett annat teknikområde.</p> : null}
+            {byCity.map(({ city, centres: here }) => (
+              <section aria-label={city} class="centres__city">
+                <h3>{city}</h3>
+                {here.map((c) => (
+                  <CentreCard centre={c} />
+                ))}
+              </section>
+            ))}
+          </>
+        )}
+      </section>
+    </div>
+  );
+};
+
+const CentreCard: FC<{ centre: PublicCentre }> = ({ centre }) => {
+  const areas = [...new Map(centre.schemes.map((s) => [s.areaName, centre.schemes.filter((x) => x.areaName === s.areaName).map((x) => x.schemeName)] as const)).entries()];
+  return (
+    <article class="card centre" aria-labelledby={`centre-${centre.id}`}>
+      <h4 id={`centre-${centre.id}`}>{centre.name}</h4>
+      <dl class="details">
+        <dt>Adress</dt>
+        <dd>
+          {centre.addressLine1}, {centre.postalCode} {centre.city}
+        </dd>
+        {areas.map(([area, names]) => (
+          <>
+            <dt>{area}</dt>
+            <dd>{names.join(", ")}</dd>
+          </>
+        ))}
+        {centre.email ? (
+          <>
+            <dt>E-post</dt>
+            <dd>
+              <a href={`mailto:${centre.email}`}>{centre.email}</a>
+            </dd>
+          </>
+        ) : null}
+        {centre.phone ? (
+          <>
+            <dt>Telefon</dt>
+            <dd>
+              <a href={`tel:${centre.phone.replace(/[^\d+]/g, "")}`}>{centre.phone}</a>
+            </dd>
+          </>
+        ) : null}
+        {centre.website ? (
+          <>
+            <dt>Webbplats</dt>
+            <dd>
+              <a href={centre.website} rel="noopener noreferrer">
+                {centre.website}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {centre.sessions.length ? (
+        <div class="table-wrap">
+          <table class="data">
+            <caption>Kommande provtillfällen vid {centre.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Datum</th>
+                <th scope="col">Tid</th>
+                <th scope="col">Certifikat</th>
+                <th scope="col">Plats</th>
+                <th scope="col" class="num">
+                  Lediga platser
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {centre.sessions.map((s) => (
+                <tr>
+                  <td>{s.date}</td>
+                  <td>{s.startTime}</td>
+                  <td>
+                    {s.areaName} - {s.schemeName}
+                  </td>
+                  <td>{s.place}</td>
+                  <td class="num">{s.freeSeats === 0 ? "Fullt" : s.freeSeats}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Inga kommande provtillfällen är publicerade. Kontakta examinationscentret.</p>
+      )}
+    </article>
+  );
+};

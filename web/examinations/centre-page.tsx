@@ -1,0 +1,181 @@
+// An examinator's page of their centre under Min Sida: what it may examine, its provtillfällen,
+// "Nytt provtillfälle", and its Händelselogg. Staff have their own page under /personal.
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { swedishDate } from "../../lib/dates.ts";
+import type { FieldErrors } from "../../lib/errors.ts";
+import { canWorkAtCentre, getCentre, listCentreEvents, MAX_SEATS, type CentreDetails, type SessionListRow } from "../../modules/examinations/index.ts";
+import type { AppEnv } from "../env.ts";
+import { page } from "../render.tsx";
+import { DataTable, type Column } from "../views/data-table.tsx";
+import { ErrorSummary, Field } from "../views/form.tsx";
+import { EventLog } from "../views/event-log.tsx";
+import { CENTRE_STATUS, centreUrl, partDescription, sessionUrl, staffSessionUrl } from "./labels.ts";
+
+type Ctx = Context<AppEnv>;
+
+export function sessionColumns(link: (id: string) => string): Column<SessionListRow>[] {
+  return [
+    { key: "datum", label: "Datum", value: (r) => `${r.session.date} ${r.session.startTime}`, render: (r) => <a href={link(r.session.id)}>{`${r.session.date} kl. ${r.session.startTime}`}</a> },
+    { key: "certifikat", label: "Certifikat", value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
+    { key: "plats", label: "Plats", value: (r) => r.session.place },
+    { key: "anmalda", label: "Anmälda", value: (r) => r.registered, numeric: true, render: (r) => `${r.registered} av ${r.session.seats}` },
+    { key: "resultat", label: "Med resultat", value: (r) => r.withResult, numeric: true, render: (r) => `${r.withResult} av ${r.registered}` },
+  ];
+}
+
+export const staffSessionColumns = () => sessionColumns((id) => staffSessionUrl(id));
+
+export async function renderCentrePage(c: Ctx, centreId: string) {
+  const user = c.var.user!;
+  const details = await getCentre(c.var.deps.db, user, centreId);
+  const { centre } = details;
+  const events = await listCentreEvents(c.var.deps.db, user, centreId);
+  const work = canWorkAtCentre(user, details.membership, { centreId: centre.id, status: centre.status });
+  const path = centreUrl(centre.id);
+  const status = CENTRE_STATUS[centre.status]!;
+  return page(
+    c,
+    { title: centre.name },
+    <>
+      <nav class="breadcrumbs" aria-label="Du är här">
+        <a href="/min-sida">Min Sida</a> › <a href="/min-sida/prov">Prov</a> › {centre.name}
+      </nav>
+      <header class="page-header">
+        <h1>{centre.name}</h1>
+        {work.ok ? (
+          <div class="button-row">
+            <a class="button" href={`${path}/provtillfallen/nytt`}>
+              <span aria-hidden="true">+ </span>Nytt provtillfälle
+            </a>
+          </div>
+        ) : null}
+      </header>
+      {!work.ok ? (
+        <div class="notice notice--info">
+          <p>{work.reason}</p>
+        </div>
+      ) : null}
+      <CentreSummary details={details} statusLabel={status.label} statusChip={status.chip} />
+      <section aria-labelledby="provtillfallen">
+        <h2 id="provtillfallen">Provtillfällen</h2>
+        <DataTable prefix="prov" caption="Provtillfällen" columns={sessionColumns((id) => sessionUrl(id))} rows={details.sessions} path={path} query={c.req.query()} empty="Inga provtillfällen ännu." defaultSort={{ key: "datum", dir: "desc" }} />
+      </section>
+      <EventLog events={events} path={path} query={c.req.query()} />
+    </>,
+  );
+}
+
+/** Status, place and what the centre examines, with each exam's parts. */
+export const CentreSummary = ({ details, statusLabel, statusChip }: { details: CentreDetails; statusLabel: string; statusChip: string }) => (
+  <section aria-labelledby="examinerar">
+    <dl class="details">
+      <dt>Status</dt>
+      <dd>
+        <span class={`status ${statusChip}`}>{statusLabel}</span>
+      </dd>
+      <dt>Ort</dt>
+      <dd>{details.centre.city}</dd>
+    </dl>
+    <h2 id="examinerar">Certifikat som centret examinerar</h2>
+    <ul>
+      {details.schemes.map((s) => (
+        <li>
+          {s.area.name} - {s.scheme.name}: {s.parts.map(partDescription).join(", ")}
+        </li>
+      ))}
+    </ul>
+  </section>
+);
+
+// ---------------------------------------------------------------------------------------------
+// Nytt provtillfälle
+
+export interface SessionFormValues {
+  certifikat?: string;
+  datum?: string;
+  tid?: string;
+  plats?: string;
+  platser?: string;
+  delar?: string[];
+}
+
+export async function renderNewSession(c: Ctx, centreId: string, form: { values?: SessionFormValues; errors?: FieldErrors; message?: string } = {}, status?: ContentfulStatusCode) {
+  const user = c.var.user!;
+  const details = await getCentre(c.var.deps.db, user, centreId);
+  const { centre, schemes } = details;
+  const back = centreUrl(centre.id);
+  const today = swedishDate(c.var.deps.clock.now());
+  const v = form.values ?? {};
+  const partNames = [...new Map(schemes.flatMap((s) => s.parts.map((p) => [p.code, p.name] as const))).entries()];
+  const chosenParts = v.delar ?? partNames.map(([code]) => code);
+  const errors = form.errors ?? {};
+  return page(
+    c,
+    { title: "Nytt provtillfälle", status },
+    <section class="narrow">
+      <nav class="breadcrumbs" aria-label="Du är här">
+        <a href="/min-sida">Min Sida</a> › <a href="/min-sida/prov">Prov</a> › <a href={back}>{centre.name}</a> › Nytt provtillfälle
+      </nav>
+      <h1>Nytt provtillfälle</h1>
+      <p>
+        {centre.name} håller provet. Provtillfället syns med datum, plats och lediga platser på sidan <a href="/examinationscentra">Examinationscentra</a>.
+      </p>
+      {form.message && !form.errors ? (
+        <div class="notice notice--error" role="alert" tabindex={-1}>
+          <p>{form.message}</p>
+        </div>
+      ) : null}
+      <form method="post" action={`${back}/provtillfallen/nytt`} class="form" novalidate>
+        <ErrorSummary errors={form.errors} />
+        <div class={errors.certifikat ? "field field--error" : "field"}>
+          <label for="f-certifikat">
+            Certifikat<span class="required" aria-hidden="true"> *</span>
+          </label>
+          <select id="f-certifikat" name="certifikat" required aria-invalid={errors.certifikat ? "true" : undefined} aria-describedby={errors.certifikat ? "f-certifikat-error" : undefined}>
+            <option value="">Välj certifikat</option>
+            {schemes.map((s) => (
+              <option value={s.scheme.id} selected={v.certifikat === s.scheme.id}>
+                {s.area.name} - {s.scheme.name}
+              </option>
+            ))}
+          </select>
+          {errors.certifikat ? (
+            <p class="error" id="f-certifikat-error">
+              <span class="visually-hidden">Fel: </span>
+              {errors.certifikat}
+            </p>
+          ) : null}
+        </div>
+        <Field name="datum" label="Datum" type="date" required value={v.datum ?? ""} errors={errors} hint={`ÅÅÅÅ-MM-DD, i dag (${today}) eller senare.`} attrs={{ min: today }} />
+        <Field name="tid" label="Tid" type="time" required value={v.tid ?? "09:00"} errors={errors} hint="När provet börjar, TT:MM." />
+        <Field name="plats" label="Plats" required value={v.plats ?? `${centre.addressLine1}, ${centre.postalCode} ${centre.city}`} errors={errors} maxlength={200} hint="Adress och lokal. Visas publikt på sidan Examinationscentra." />
+        <Field name="platser" label="Antal platser" type="number" required value={v.platser ?? "12"} errors={errors} inputmode="numeric" attrs={{ min: "1", max: String(MAX_SEATS) }} />
+        <fieldset class={errors.delar ? "field field--error" : "field"} aria-describedby={errors.delar ? "f-delar-error" : undefined}>
+          <legend>Provdelar</legend>
+          <p class="hint">Vilka delar av provet som hålls vid tillfället, t.ex. bara Praktik vid ett omprov.</p>
+          {partNames.map(([code, name], i) => (
+            <div class="checkbox">
+              <input type="checkbox" id={i === 0 ? "f-delar" : `f-delar-${code}`} name="delar" value={code} checked={chosenParts.includes(code)} />
+              <label for={i === 0 ? "f-delar" : `f-delar-${code}`}>{name}</label>
+            </div>
+          ))}
+          {errors.delar ? (
+            <p class="error" id="f-delar-error">
+              <span class="visually-hidden">Fel: </span>
+              {errors.delar}
+            </p>
+          ) : null}
+        </fieldset>
+        <div class="button-row">
+          <button type="submit" class="button">
+            Spara
+          </button>
+          <a class="button button--secondary" href={back}>
+            Avbryt
+          </a>
+        </div>
+      </form>
+    </section>,
+  );
+}

@@ -1,0 +1,37 @@
+// The exam Moment (Provmoment) on the Certifieringsprocess page: its state in words, with the
+// exams of the application (anmäld, godkänt, ej godkänt) and where to find a provtillfälle.
+import type { MomentRow } from "../../modules/certification/index.ts";
+import { listApplicationExams } from "../../modules/examinations/index.ts";
+import type { Deps } from "../../modules/deps.ts";
+import { partResultLines } from "./labels.ts";
+
+export type ApplicationExam = Awaited<ReturnType<typeof listApplicationExams>>[number];
+
+export const applicationExams = (deps: Deps, applicationId: string) => listApplicationExams(deps.db, applicationId);
+
+/** "Inväntar godkänt prov" rather than a file, for an exam Moment nobody has uploaded to. */
+export const examStatusLabel = (m: Pick<MomentRow, "exam" | "status">): string | null => (m.exam && m.status === "awaiting_file" ? "Inväntar godkänt prov" : null);
+
+export const ExamMomentNote = ({ moment, exams }: { moment: MomentRow; exams: ApplicationExam[] }) => {
+  if (moment.status === "approved" && exams.some((e) => e.registration.result === "passed")) {
+    return <p class="exam-note">{moment.reviewComment}</p>;
+  }
+  if (moment.status === "approved") return null;
+  const lines = exams.slice(0, 3).map((e) => {
+    const when = `${e.session.date} kl. ${e.session.startTime} vid ${e.centreName}`;
+    if (e.registration.result === "failed") return `Ej godkänt prov ${when} (${partResultLines(e.parts).join("; ")}). Du kan anmäla dig till ett nytt provtillfälle.`;
+    return `Anmäld till prov ${when}, ${e.session.place}.`;
+  });
+  return (
+    <div class="exam-note">
+      {lines.map((l) => (
+        <p>{l}</p>
+      ))}
+      {exams.length === 0 || exams[0]!.registration.result === "failed" ? (
+        <p>
+          Godkänns när ett examinationscenter registrerar ett godkänt prov. <a href="/examinationscentra">Examinationscentra och provtillfällen</a>
+        </p>
+      ) : null}
+    </div>
+  );
+};

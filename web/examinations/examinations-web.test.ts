@@ -1,0 +1,209 @@
+// The examination pages over HTTP, as each kind of person: the authorization matrix (an
+// examinator of centre A cannot see or change centre B's provtillfällen, candidates or results;
+// candidates see only their own), the forms' Swedish messages, and a bad row saving nothing.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { examRegistrations, examResults } from "../../db/schema/index.ts";
+import { makePdf } from "../../lib/uploads/test-files.ts";
+import { actorForUser } from "../../modules/accounts/find-user.ts";
+import { listExamParts } from "../../modules/catalogue/index.ts";
+import type { Actor } from "../../modules/deps.ts";
+import { approveCentre, createCentre, createSession, getSession, inviteExaminator, registerCandidate, uploadProtocol } from "../../modules/examinations/index.ts";
+import { schemeByCode } from "../../test/applications.ts";
+import { logIn, seedUser } from "../../test/fixtures.ts";
+import { browserClient, startTestApp, textOf, type BrowserClient, type TestApp } from "../../test/harness.ts";
+
+type UserActor = Actor & { userId: string; personId: string };
+const TODAY = "2026-11-22";
+let t: TestApp;
+const clients: Record<string, BrowserClient> = {};
+let ids: { centreA: string; centreB: string; sessionA: string; sessionB: string; svenReg: string; svenApp: string; berit: string };
+
+async function user(key: string, email: string, extra: { givenName: string; familyName: string; personnummer?: string; roles?: ("applicant" | "reviewer" | "decider" | "admin")[] }): Promise<UserActor> {
+  const { userId } = await seedUser(t.runtime.deps, { email, ...extra });
+  clients[key] = browserClient(t.app);
+  await logIn(t, clients[key]!, email);
+  return (await actorForUser(t.runtime.deps.db, userId)) as UserActor;
+}
+
+const multipart = (name: string, bytes: Uint8Array, filename: string, type: string) => {
+  const form = new FormData();
+  form.set(name, new Blob([new Uint8Array(bytes)], { type }), filename);
+  return form;
+};
+
+beforeAll(async () => {
+  t = await startTestApp({ now: new Date(`${TODAY}T08:00:00Z`) });
+  const deps = t.runtime.deps;
+  const admin = await user("administratör", "anna@certorg.example", { givenName: "Anna", familyName: "Admin", roles: ["admin"] });
+  await user("granskare", "greta@certorg.example", { givenName: "Greta", familyName: "Granskare", roles: ["reviewer"] });
+  const erik = await user("examinator A", "erik@provcenter.example", { givenName: "Erik", familyName: "Examinator" });
+  const berit = await user("examinator B", "berit@annatcenter.example", { givenName: "Berit", familyName: "Bedömare" });
+  await user("kandidat", "sven@example.se", { givenName: "Sven", familyName: "Svensson", personnummer: "198001019812" });
+  await user("annan sökande", "olle@example.se", { givenName: "Olle", familyName: "Olsson" });
+  clients.anonym = browserClient(t.app);
+  const schemeId = (await schemeByCode(deps, "fgas-person-ii")).id;
+  const partIds = (await listExamParts(deps.db, schemeId)).map((p) => p.id);
+  const centre = (name: string, orgNumber: string) => createCentre(deps, admin, { name, orgNumber, addressLine1: "Provvägen 1", postalCode: "721 30", city: "Västerås", email: null, phone: null, website: null, schemeIds: [schemeId] });
+  const centreA = (await centre("Centrum A AB", "5566778899")).centreId;
+  const centreB = (await centre("Centrum B AB", "5590123450")).centreId;
+  for (const c of [centreA, centreB]) await approveCentre(deps, admin, { centreId: c });
+  await inviteExaminator(deps, admin, { centreId: centreA, email: "erik@provcenter.example", givenName: null, familyName: null });
+  await inviteExaminator(deps, admin, { centreId: centreB, email: "berit@annatcenter.example", givenName: null, familyName: null });
+  const session = { schemeId, date: TODAY, startTime: "09:00", place: "Provhallen", seats: 10, partIds };
+  const sessionA = (await createSession(deps, erik, { ...session, centreId: centreA })).sessionId;
+  const sessionB = (await createSession(deps, berit, { ...session, centreId: centreB })).sessionId;
+  const reg = await registerCandidate(deps, erik, { sessionId: sessionA, candidate: "19800101-9812" });
+  await uploadProtocol(deps, berit, { sessionId: sessionB, file: { bytes: makePdf(), originalName: "protokoll.pdf" } });
+  ids = { centreA, centreB, sessionA, sessionB, svenReg: reg.registrationId, svenApp: reg.applicationId, berit: berit.userId };
+});
+afterAll(() => t.close());
+
+describe("the authorization matrix over HTTP", () => {
+  // What each person gets from centre A's pages and actions: 200 page, 303 done, 404 "not found"
+  // (they learn nothing), 403 may see but not act, "login" sent to Logga in.
+  const matrix: Record<string, Record<string, number | "login">> = {
+    "examinator A": { centre: 200, session: 200, template: 200, newSession: 200, register: 422, results: 409 },
+    "examinator B": { centre: 404, session: 404, template: 404, newSession: 404, register: 404, results: 404 },
+    kandidat: { centre: 404, session: 404, template: 404, newSession: 404, register: 404, results: 404 },
+    "annan sökande": { centre: 404, session: 404, template: 404, newSession: 404, register: 404, results: 404 },
+    granskare: { centre: 200, session: 200, template: 200, newSession: 200, register: 403, results: 403 },
+    anonym: { centre: "login", session: "login", template: "login", newSession: "login", register: "login", results: "login" },
+  };
+  const requests = () => ({
+    centre: (c: BrowserClient) => c.get(`/min-sida/examinationscenter/${ids.centreA}`),
+    session: (c: BrowserClient) => c.get(`/min-sida/provtillfallen/${ids.sessionA}`),
+    template: (c: BrowserClient) => c.get(`/min-sida/provtillfallen/${ids.sessionA}/resultat/mall.csv`),
+    newSession: (c: BrowserClient) => c.get(`/min-sida/examinationscenter/${ids.centreA}/provtillfallen/nytt`),
+    // An unknown person: the examinator gets the form's message (422), anyone else nothing.
+    register: (c: BrowserClient) => c.post(`/min-sida/provtillfallen/${ids.sessionA}/anmal`, { kandidat: "okand@example.se" }),
+    // No protocol yet at A: 409 for the examinator, before anything is saved.
+    results: (c: BrowserClient) => c.post(`/min-sida/provtillfallen/${ids.sessionA}/resultat`, {}),
+  });
+  for (const [who, expected] of Object.entries(matrix)) {
+    it(who, async () => {
+      const got: Record<string, number | "login"> = {};
+      for (const [name, send] of Object.entries(requests())) {
+        const res = await send(clients[who]!);
+        got[name] = res.status === 303 && res.headers.get("Location")?.startsWith("/logga-in") ? "login" : res.status;
+      }
+      expect(got).toEqual(expected);
+    });
+  }
+
+  it("lets examinator B see and work only at B, and never names A's candidates to B", async () => {
+    const b = clients["examinator B"]!;
+    expect((await b.get(`/min-sida/provtillfallen/${ids.sessionB}`)).status).toBe(200);
+    expect((await b.get(`/min-sida/provtillfallen/${ids.sessionA}/protokoll`)).status).toBe(404);
+    const importAtA = await b.request(`/min-sida/provtillfallen/${ids.sessionA}/resultat/import`, { method: "POST", body: multipart("fil", new TextEncoder().encode("kandidat;del;resultat;poäng\n19800101-9812;Teori;Godkänd;40\n"), "r.csv", "text/csv") });
+    expect(importAtA.status).toBe(404);
+    const protocolAtA = await b.request(`/min-sida/provtillfallen/${ids.sessionA}/protokoll`, { method: "POST", body: multipart("fil", makePdf(), "p.pdf", "application/pdf") });
+    expect(protocolAtA.status).toBe(404);
+    const cancelAtA = await b.post(`/min-sida/provtillfallen/${ids.sessionA}/anmalningar/${ids.svenReg}/aterkalla`, {});
+    expect(cancelAtA.status).toBe(404);
+    // Sven's registration id at B's own session is not Sven's registration there.
+    expect((await b.post(`/min-sida/provtillfallen/${ids.sessionB}/anmalningar/${ids.svenReg}/aterkalla`, {})).status).toBe(404);
+    for (const res of [await b.get(`/min-sida/provtillfallen/${ids.sessionB}`), await b.get(`/min-sida/prov`)]) expect(textOf(await res.text())).not.toContain("Sven");
+    expect((await t.runtime.deps.db.select().from(examRegistrations).where(eq(examRegistrations.id, ids.svenReg)).get())?.status).toBe("registered");
+  });
+
+  it("shows candidates only their own registrations and results, and no centre's page", async () => {
+    const sven = textOf(await (await clients.kandidat!.get("/min-sida/prov")).text());
+    expect(sven).toMatch(/Centrum A AB\s+F-gaser - Personcertifikat kategori II.*Provhallen\s+Teori, Praktik\s+Anmäld/);
+    const olle = textOf(await (await clients["annan sökande"]!.get("/min-sida/prov")).text());
+    expect(olle).toContain("Du är inte anmäld till något prov.");
+    expect(olle).not.toContain("Centrum A AB");
+    expect((await clients["annan sökande"]!.get(`/min-sida/ansokningar/${ids.svenApp}`)).status).toBe(404);
+    expect((await clients.kandidat!.get(`/min-sida/ansokningar/${ids.svenApp}`)).status).toBe(200);
+  });
+
+  it("keeps /personal/examinationscentra for staff, and its changes for admins", async () => {
+    expect((await clients.kandidat!.get("/personal/examinationscentra")).status).toBe(403);
+    expect((await clients["examinator A"]!.get(`/personal/provtillfallen/${ids.sessionA}`)).status).toBe(403);
+    const greta = clients.granskare!;
+    expect((await greta.get("/personal/examinationscentra")).status).toBe(200);
+    expect((await greta.get(`/personal/provtillfallen/${ids.sessionA}`)).status).toBe(200);
+    expect((await greta.get("/personal/examinationscentra/nytt")).status).toBe(403);
+    expect((await greta.post(`/personal/examinationscentra/${ids.centreA}/examinatorer`, { epost: "greta@certorg.example" })).status).toBe(403);
+    const anna = clients.administratör!;
+    expect((await anna.get("/personal/examinationscentra/nytt")).status).toBe(200);
+  });
+});
+
+describe("the forms", () => {
+  it("registers by personnummer or e-mail, and says 'Kontot måste skapas först' for an unknown person", async () => {
+    const erik = clients["examinator A"]!;
+    const unknown = await erik.post(`/min-sida/provtillfallen/${ids.sessionA}/anmal`, { kandidat: "19800101-9804" });
+    expect(unknown.status).toBe(422);
+    const text = textOf(await unknown.text());
+    expect(text).toContain("Kontot måste skapas först.");
+    expect(text).not.toContain("Olle");
+    const ok = await erik.post(`/min-sida/provtillfallen/${ids.sessionA}/anmal`, { kandidat: "olle@example.se" });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("Location")).toBe(`/min-sida/provtillfallen/${ids.sessionA}?klart=startad#anmal-kandidat`);
+    expect(textOf(await (await erik.get(ok.headers.get("Location")!)).text())).toContain("En certifieringsprocess har startats åt hen");
+  });
+
+  it("creates a provtillfälle from its form, with the Swedish message at each wrong field", async () => {
+    const erik = clients["examinator A"]!;
+    const path = `/min-sida/examinationscenter/${ids.centreA}/provtillfallen/nytt`;
+    const bad = await erik.post(path, { certifikat: "", datum: "2026-02-30", tid: "25:00", plats: "", platser: "noll" });
+    expect(bad.status).toBe(422);
+    const text = textOf(await bad.text());
+    for (const m of ["Välj ett av certifikaten", "Ange datumet som ÅÅÅÅ-MM-DD", "Ange tiden som TT:MM", "Ange var provet hålls", "Ange antalet platser"]) expect(text).toContain(m);
+    const schemeId = (await schemeByCode(t.runtime.deps, "fgas-person-ii")).id;
+    const form = new URLSearchParams([["certifikat", schemeId], ["datum", "2026-12-01"], ["tid", "13:00"], ["plats", "Verkstaden"], ["platser", "4"], ["delar", "praktik"]]);
+    const ok = await erik.request(path, { method: "POST", body: form, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(ok.status, await ok.clone().text()).toBe(303);
+    const page = textOf(await (await erik.get(ok.headers.get("Location")!)).text());
+    expect(page).toContain("Provtillfälle 2026-12-01 kl. 13:00: Personcertifikat kategori II");
+    expect(page).toContain("Provdelar Praktik (godkänd / ej godkänd)");
+  });
+
+  it("enters results by form only after the protocol, and saves nothing when one candidate's row is wrong", async () => {
+    const erik = clients["examinator A"]!;
+    const upload = await erik.request(`/min-sida/provtillfallen/${ids.sessionA}/protokoll`, { method: "POST", body: multipart("fil", makePdf({ text: "Protokoll" }), "protokoll.pdf", "application/pdf") });
+    expect(upload.status).toBe(303);
+    const protocol = await erik.get(`/min-sida/provtillfallen/${ids.sessionA}/protokoll`);
+    expect([protocol.status, protocol.headers.get("Content-Disposition")]).toEqual([200, expect.stringContaining("attachment")]);
+    const { registrations, parts } = await getSession(t.runtime.deps.db, { userId: null, personId: null, name: "t", roles: ["admin"] }, ids.sessionA);
+    const [teori, praktik] = parts;
+    const regOf = (name: string) => registrations.find((r) => r.name === name)!.registration.id;
+    const field = (kind: "resultat" | "poang", reg: string, part: { id: string }) => `${kind}-${reg}-${part.id}`;
+    const values = {
+      [field("resultat", regOf("Sven Svensson"), teori!)]: "godkand",
+      [field("poang", regOf("Sven Svensson"), teori!)]: "44",
+      [field("resultat", regOf("Sven Svensson"), praktik!)]: "godkand",
+      [field("resultat", regOf("Olle Olsson"), teori!)]: "godkand",
+      [field("poang", regOf("Olle Olsson"), teori!)]: "20",
+    };
+    const bad = await erik.post(`/min-sida/provtillfallen/${ids.sessionA}/resultat`, values);
+    expect(bad.status).toBe(422);
+    const text = textOf(await bad.text());
+    expect(text).toContain("Inget sparades.");
+    expect(text).toContain("Olle Olsson: Teori: 20 poäng räcker inte till Godkänd (gränsen är 35).");
+    expect(text).toContain("Olle Olsson: Välj Godkänd eller Ej godkänd för Praktik.");
+    expect(await t.runtime.deps.db.select().from(examResults)).toEqual([]);
+    const ok = await erik.post(`/min-sida/provtillfallen/${ids.sessionA}/resultat`, { ...values, [field("resultat", regOf("Olle Olsson"), teori!)]: "ej-godkand", [field("resultat", regOf("Olle Olsson"), praktik!)]: "godkand" });
+    expect(ok.status).toBe(303);
+    expect((await t.runtime.deps.db.select().from(examRegistrations).where(eq(examRegistrations.sessionId, ids.sessionA))).map((r) => r.result).sort()).toEqual(["failed", "passed"]);
+    const process = textOf(await (await clients.kandidat!.get(`/min-sida/ansokningar/${ids.svenApp}`)).text());
+    expect(process).toMatch(/Godkänt prov\s+Godkänt\s+Godkänt prov 2026-11-22 vid Centrum A AB: Teori: Godkänd, 44 av 50 poäng; Praktik: Godkänd\./);
+  });
+
+  it("imports a CSV: a bad row names its line and saves nothing", async () => {
+    const berit = clients["examinator B"]!;
+    await registerCandidate(t.runtime.deps, (await actorForUser(t.runtime.deps.db, ids.berit)) as UserActor, { sessionId: ids.sessionB, candidate: "olle@example.se" }).catch(() => undefined);
+    const send = (csv: string) => berit.request(`/min-sida/provtillfallen/${ids.sessionB}/resultat/import`, { method: "POST", body: multipart("fil", new TextEncoder().encode(csv), "resultat.csv", "text/csv") });
+    const before = (await t.runtime.deps.db.select().from(examResults)).length;
+    const bad = await send("kandidat;del;resultat;poäng\nolle@example.se;Teori;Godkänd;40\nolle@example.se;Praktik;Jadå;\n");
+    expect(bad.status).toBe(422);
+    const text = textOf(await bad.text());
+    expect(text).toContain("Inget sparades: filen har ett fel.");
+    expect(text).toContain("Rad 3: Resultatet ska vara Godkänd eller Ej godkänd, inte ”Jadå”.");
+    expect((await t.runtime.deps.db.select().from(examResults)).length).toBe(before);
+    const good = await send("kandidat;del;resultat;poäng\nolle@example.se;Teori;Godkänd;40\nolle@example.se;Praktik;Godkänd;\n");
+    expect(good.status).toBe(303);
+    expect((await t.runtime.deps.db.select().from(examResults)).length).toBe(before + 2);
+  });
+});

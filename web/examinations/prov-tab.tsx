@@ -1,0 +1,83 @@
+// Min Sida's tab "Prov": the person's registrations and results (date, centre, scheme, parts,
+// result) with the way to the certification process, and, for an examinator, their centres.
+import type { Context } from "hono";
+import { listPersonCentres, listPersonRegistrations, type PersonRegistrationRow } from "../../modules/examinations/index.ts";
+import type { AppEnv } from "../env.ts";
+import { personPage } from "../portal/person-page.tsx";
+import { processUrl } from "../certification/paths.ts";
+import { DataTable, type Column } from "../views/data-table.tsx";
+import { CENTRE_STATUS, centreUrl, partResultLines, registrationLabel } from "./labels.ts";
+
+const COLUMNS: Column<PersonRegistrationRow>[] = [
+  { key: "datum", label: "Datum", value: (r) => `${r.session.date} ${r.session.startTime}`, render: (r) => `${r.session.date} kl. ${r.session.startTime}` },
+  { key: "center", label: "Examinationscenter", value: (r) => r.centreName, groupable: true },
+  {
+    key: "certifikat",
+    label: "Certifikat",
+    value: (r) => `${r.areaName} - ${r.schemeName}`,
+    groupable: true,
+    render: (r) => (
+      <a href={processUrl(r.registration.applicationId)}>
+        {r.areaName} - {r.schemeName}
+        <span class="visually-hidden"> (visa certifieringsprocess)</span>
+      </a>
+    ),
+  },
+  { key: "plats", label: "Plats", value: (r) => r.session.place },
+  { key: "delar", label: "Provdelar", value: (r) => r.parts.map((p) => p.part.name).join(", ") },
+  {
+    key: "resultat",
+    label: "Resultat",
+    value: (r) => registrationLabel(r.registration).label,
+    groupable: true,
+    render: (r) => {
+      const l = registrationLabel(r.registration);
+      const lines = partResultLines(r.parts);
+      return (
+        <>
+          <span class={`status ${l.chip}`}>{l.label}</span>
+          {lines.length ? (
+            <ul class="event-details">
+              {lines.map((line) => (
+                <li>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      );
+    },
+  },
+];
+
+export async function provTab(c: Context<AppEnv>) {
+  const { db } = c.var.deps;
+  const personId = c.var.user!.personId;
+  const [registrations, centres] = await Promise.all([listPersonRegistrations(db, personId), listPersonCentres(db, personId)]);
+  return personPage(
+    c,
+    "/min-sida/prov",
+    <>
+      {centres.length ? (
+        <section aria-labelledby="examinator">
+          <h2 id="examinator">Examinator</h2>
+          <p>Du är examinator vid:</p>
+          <ul class="link-list">
+            {centres.map((centre) => (
+              <li>
+                <a href={centreUrl(centre.id)}>{centre.name}</a>, {centre.city} <span class={`status ${CENTRE_STATUS[centre.status]!.chip}`}>{CENTRE_STATUS[centre.status]!.label}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="prov">
+        <h2 id="prov">Prov</h2>
+        <p>
+          Prov som ett examinationscenter har anmält dig till, med resultat. En anmälan startar en certifieringsprocess av samma typ som provet, eller hör till din pågående. Se{" "}
+          <a href="/examinationscentra">Examinationscentra</a> för kommande provtillfällen.
+        </p>
+        <DataTable prefix="prov" caption="Prov" columns={COLUMNS} rows={registrations} path="/min-sida/prov" query={c.req.query()} empty="Du är inte anmäld till något prov. Ett examinationscenter anmäler dig till provtillfället." defaultSort={{ key: "datum", dir: "desc" }} />
+      </section>
+    </>,
+  );
+}
