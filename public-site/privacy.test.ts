@@ -4,20 +4,44 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { persons } from "../db/schema/index.ts";
 import { formatOrgNumber } from "../lib/identity/orgnummer.ts";
-import { startTestApp, TEST_ORIGIN, type TestApp } from "../test/harness.ts";
+import { actorForUser } from "../modules/accounts/find-user.ts";
+import { listExamParts } from "../modules/catalogue/index.ts";
+import type { Actor } from "../modules/deps.ts";
+import { approveCentre, createCentre, createSession, inviteExaminator, registerCandidate } from "../modules/examinations/index.ts";
+import { schemeByCode } from "../test/applications.ts";
+import { seedUser } from "../test/fixtures.ts";
+import { startTestApp, TEST_ORIGIN, textOf, type TestApp } from "../test/harness.ts";
 import { insertCertifiedCompany } from "../test/public-data.ts";
-import { buildVerificationWorld, type VerificationWorld } from "../test/verification-world.ts";
+import { buildVerificationWorld, testPersonnummer, type VerificationWorld } from "../test/verification-world.ts";
 
 let t: TestApp;
 let w: VerificationWorld;
 let soleTrader: { orgNumber: string; numbers: number[] };
+/** An examination centre's published contact: the organisation's own, as the org's is in the footer. */
+const CENTRE_CONTACT = ["prov@provcentret.example", "021-10 20 30"];
 
 beforeAll(async () => {
   t = await startTestApp({ now: new Date("2026-03-15T09:00:00Z"), env: { PUBLIC_RATE_LIMIT: "0" } });
   w = await buildVerificationWorld(t.runtime.deps);
   // An enskild firma: its organisationsnummer is Sven's personnummer (ten digits).
   soleTrader = await insertCertifiedCompany(t.runtime.deps, { name: "Svens Kylservice", city: "Umeå", orgNumber: w.sven.personnummer.slice(2) });
+  await examinationCentreWithCandidate();
 });
+
+/** A centre with an examinator (who has a personnummer) and Sven registered to its provtillfälle. */
+async function examinationCentreWithCandidate() {
+  const deps = t.runtime.deps;
+  const actor = async (ids: { userId: string }) => (await actorForUser(deps.db, ids.userId)) as Actor & { userId: string; personId: string };
+  const admin = await actor(await seedUser(deps, { email: "admin@certorg.example", roles: ["admin"] }));
+  const examinator = await actor(await seedUser(deps, { email: "erik.examinator@provcentret.example", givenName: "Erik", familyName: "Examinatorsson", personnummer: testPersonnummer("19700505", "982") }));
+  const scheme = await schemeByCode(deps, "fgas-person-iii");
+  const { centreId } = await createCentre(deps, admin, { name: "Provcentret i Umeå AB", orgNumber: "5566778899", addressLine1: "Provgatan 3", postalCode: "903 27", city: "Umeå", email: CENTRE_CONTACT[0]!, phone: CENTRE_CONTACT[1]!, website: "https://provcentret.example", schemeIds: [scheme.id] });
+  await approveCentre(deps, admin, { centreId });
+  await inviteExaminator(deps, admin, { centreId, email: "erik.examinator@provcentret.example", givenName: null, familyName: null });
+  const partIds = (await listExamParts(deps.db, scheme.id)).map((p) => p.id);
+  const { sessionId } = await createSession(deps, examinator, { centreId, schemeId: scheme.id, date: "2026-04-01", startTime: "08:30", place: "Provsalen, Provgatan 3", seats: 8, partIds });
+  await registerCandidate(deps, examinator, { sessionId, candidate: w.sven.personnummer });
+}
 afterAll(() => t.close());
 
 /** Every public answer there is for the seeded world: pages, htmx fragments, API, badges. */
@@ -35,6 +59,7 @@ function publicPaths(): { path: string; htmx?: boolean; typed?: string }[] {
     { path: `/api/v1/companies/${w.company.orgNumber}` },
     { path: `/api/v1/companies/${soleTrader.orgNumber}` },
     { path: "/api/v1/openapi.json" },
+    ...["", "?ort=Ume%C3%A5", "?omrade=fgas", "?ort=Ume%C3%A5&omrade=fgas", "?ort=ingenstans"].map((q) => ({ path: `/examinationscentra${q}` })),
     { path: "/kontrollera-certifikat" },
     { path: "/c/99999" },
     { path: "/kontrollera-certifikat?nummer=99999" },
@@ -69,7 +94,8 @@ describe("privacy of the public pages, API and badge", () => {
       const res = await t.app.request(`${TEST_ORIGIN}${path}`, { headers: htmx ? { "HX-Request": "true" } : {} });
       expect(res.status, path).toBeLessThan(500);
       // The organisation's own contact details are in every page's footer; they are not a person's.
-      const body = (await res.text()).replaceAll("&#39;", "'").split(org.email).join("").split(org.phone).join("").split(org.address).join("").split(typed ?? "\u0000").join("");
+      let body = (await res.text()).replaceAll("&#39;", "'").split(org.email).join("").split(org.phone).join("").split(org.address).join("").split(typed ?? "\u0000").join("");
+      for (const contact of CENTRE_CONTACT) body = body.split(contact).join("");
       const where = `${htmx ? "htmx " : ""}${path}`;
       for (const s of secrets) expect(body.includes(s), `${where} shows ${s}`).toBe(false);
       expect(body.match(PERSONNUMMER), `${where}: personnummer`).toBeNull();
@@ -79,6 +105,14 @@ describe("privacy of the public pages, API and badge", () => {
       scanned += 1;
     }
     expect(scanned).toBeGreaterThan(50);
+  });
+
+  it("lists the examination centre's provtillfälle on /examinationscentra, naming neither candidate nor examinator", async () => {
+    const html = await (await t.app.request(`${TEST_ORIGIN}/examinationscentra`)).text();
+    const text = textOf(html);
+    expect(text).toContain("Provcentret i Umeå AB");
+    expect(text).toMatch(/2026-04-01\s+08:30\s+F-gaser - Personcertifikat kategori III\s+Provsalen, Provgatan 3\s+7/);
+    for (const name of ["Sven", "Svensson", "Erik", "Examinatorsson", "5566778899", "556677-8899"]) expect(text, name).not.toContain(name);
   });
 
   it("lists no person, and finds a person's certificate only by its exact number", async () => {
