@@ -146,6 +146,9 @@ export const CheckPage: FC<CheckPageProps> = ({ orgName, raw, rawDate, errors, r
         <button type="submit">Sök</button>
       </div>
     </form>
+    <p class="muted">
+      Har du ett digitalt certifikat (en .jwt-fil) eller vill du kontrollera underskriften i en QR-kod? <a href="/verifiera">Verifiera certifikat</a>
+    </p>
     {errors.datum && !(result && "cert" in result) ? <DateForm action="/kontrollera-certifikat" number={raw} rawDate={rawDate} errors={errors} /> : null}
     {result === null ? null : "cert" in result ? (
       <>

@@ -36,7 +36,8 @@ export const VerificationResult: FC<{ result: Verification }> = ({ result }) => 
   ];
   return (
     <section class={`verify-result verify-result--${result.verified ? "ok" : "failed"}`} aria-labelledby="verify-verdict" data-verified={String(result.verified)}>
-      <h2 id="verify-verdict" role="status">
+      <div role="status">
+      <h2 id="verify-verdict">
         {result.verified
           ? result.kind === "qr"
             ? "QR-koden är äkta och certifikatet gäller"
@@ -45,6 +46,7 @@ export const VerificationResult: FC<{ result: Verification }> = ({ result }) => 
             ? "QR-koden kunde inte verifieras"
             : "Det digitala certifikatet kunde inte verifieras"}
       </h2>
+      </div>
       <ul class="checks">
         {result.checks.map((check) => (
           <CheckRow check={check} />
