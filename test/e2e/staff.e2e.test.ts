@@ -46,7 +46,10 @@ describe("the manual 'Utbildningsintyg Mobil AC' with a real reviewer and decide
     await screenshot(greta, "staff-01-granska");
     const approvedSince = suite.site.mail.messages.length;
     await greta.getByRole("button", { name: "Godkänn" }).click();
-    await greta.waitForURL("**?klart=godkant");
+    await greta.waitForURL("**?klart=godkant&fran=moment");
+    // The way back is the queue she came from, and the next Moment in it is offered.
+    expect(await greta.locator(".breadcrumbs").innerText()).toMatch(/Personal › Moment att granska › Sven Svensson/);
+    expect(await visibleText(greta)).toContain("Kön är tom: inga fler moment väntar på granskning.");
     await nextMail(suite.site, "sven@example.se", "är godkänt", approvedSince);
 
     // Sven intygar and chooses to pay himself through an alternative address.
