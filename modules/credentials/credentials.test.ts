@@ -264,6 +264,47 @@ describe("a certificate version as a W3C Verifiable Credential (Open Badges 3.0,
   });
 });
 
+describe("POST /api/v1/verify from another site", () => {
+  it("is allowed: the preflight says POST and Content-Type, the answer is open to every origin and sets no cookie", async () => {
+    const preflight = await t.app.request(`${TEST_ORIGIN}/api/v1/verify`, {
+      method: "OPTIONS",
+      headers: { Origin: "https://kund.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("content-type");
+    const jwt = await credentialOf(w.numbers.mac);
+    // A foreign Origin, and none at all (a program): the site's own forms would refuse both.
+    for (const headers of [{ Origin: "https://kund.example" }, {}] as Record<string, string>[]) {
+      const res = await t.app.request(`${TEST_ORIGIN}/api/v1/verify`, { method: "POST", body: JSON.stringify({ credential: jwt }), headers: { ...headers, "Content-Type": "application/json", Cookie: "session=x" } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(res.headers.get("set-cookie")).toBeNull();
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect((await res.json()).verified).toBe(true);
+    }
+    // The page's form is the site's own and keeps the Origin check.
+    const foreign = await t.app.request(`${TEST_ORIGIN}/verifiera`, { method: "POST", body: new URLSearchParams({ underlag: jwt }), headers: { Origin: "https://kund.example", "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(foreign.status).toBe(403);
+  });
+
+  it("serves the DID document and the issuer to any site, cacheable", async () => {
+    const did = await get("/.well-known/did.json");
+    expect(did.status).toBe(200);
+    expect(did.headers.get("content-type")).toBe("application/did+json");
+    expect(did.headers.get("access-control-allow-origin")).toBe("*");
+    const etag = did.headers.get("etag")!;
+    expect((await get("/.well-known/did.json", { "If-None-Match": etag })).status).toBe(304);
+    const doc = await did.json();
+    expect(doc).toMatchObject({ "@context": ["https://www.w3.org/ns/did/v1", "https://www.w3.org/ns/cid/v1"], id: DID });
+    expect(doc.verificationMethod[0]).toEqual({ id: `${DID}#${deps().signer.current().kid}`, type: "JsonWebKey", controller: DID, publicKeyJwk: { kty: "OKP", crv: "Ed25519", x: deps().signer.current().jwk.x, kid: deps().signer.current().kid, alg: "EdDSA", use: "sig" } });
+    expect(JSON.stringify(doc)).not.toMatch(/"d"/);
+    const issuer = await (await get("/api/v1/issuer")).json();
+    expect(issuer).toMatchObject({ id: DID, name: "Testcert AB", didDocument: `${TEST_ORIGIN}/.well-known/did.json`, verifyApi: `${TEST_ORIGIN}/api/v1/verify` });
+  });
+});
+
 describe("the public answers of the credentials", () => {
   it("carry no personnummer, e-mail, birth date, address or phone: credentials, lists, DID document, issuer, verify", async () => {
     const secrets = new Set<string>();

@@ -1,7 +1,10 @@
 // The OpenAPI document tells the truth: every documented path answers, with the documented
 // status, content type, headers and a body that fits the documented schema exactly (no field
 // more, none missing, each of its type).
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { certificates } from "../../db/schema/index.ts";
+import { downloadCredential } from "../../modules/credentials/index.ts";
 import { startTestApp, TEST_ORIGIN, type TestApp } from "../../test/harness.ts";
 import { buildVerificationWorld, type VerificationWorld } from "../../test/verification-world.ts";
 
@@ -9,11 +12,14 @@ type Schema = Record<string, unknown>;
 let t: TestApp;
 let w: VerificationWorld;
 let doc: { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema: Schema }> }> }>>; components: { schemas: Record<string, Schema> } };
+let jwt: string;
 
 beforeAll(async () => {
   t = await startTestApp({ now: new Date("2026-03-15T09:00:00Z"), env: { PUBLIC_RATE_LIMIT: "0" } });
   w = await buildVerificationWorld(t.runtime.deps);
   doc = await (await t.app.request(`${TEST_ORIGIN}/api/v1/openapi.json`)).json();
+  const cert = (await t.runtime.deps.db.select({ id: certificates.id }).from(certificates).where(eq(certificates.number, w.numbers.mac)).get())!;
+  jwt = (await downloadCredential(t.runtime.deps, w.dag, cert.id)).jwt;
 });
 afterAll(() => t.close());
 
@@ -56,15 +62,17 @@ function violations(schema: Schema, value: unknown, at = "$"): string[] {
 }
 
 describe("GET /api/v1/openapi.json", () => {
-  it("is OpenAPI 3.1 for this server, and documents the API's four routes", () => {
+  it("is OpenAPI 3.1 for this server, and documents the API's routes", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.servers).toEqual([{ url: `${TEST_ORIGIN}/api/v1` }]);
-    expect(Object.keys(doc.paths).sort()).toEqual(["/certificates/{number}", "/companies", "/companies/{orgNumber}", "/openapi.json"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/certificates/{number}", "/companies", "/companies/{orgNumber}", "/issuer", "/openapi.json", "/status-lists/{list}/{purpose}", "/verify"]);
   });
 
   it("describes what every documented path answers, for every documented status we can provoke", async () => {
-    // Requests that give each documented status of each path.
-    const cases: Record<string, Record<string, string[]>> = {
+    // Requests that give each documented status of each path: a GET of the URL, or a POST of
+    // [URL, content type, body].
+    type Case = string | [string, string, string];
+    const cases: Record<string, Record<string, Case[]>> = {
       "/certificates/{number}": {
         "200": [
           ...[w.numbers.external, w.numbers.mac, w.numbers.suspended, w.numbers.expired].map((n) => `/certificates/${n}`),
@@ -78,24 +86,39 @@ describe("GET /api/v1/openapi.json", () => {
       "/companies": { "200": ["/companies", "/companies?q=kyl&area=fgas&includeWithoutActive=true&page=1&pageSize=5", "/companies?q=finnsinte"], "400": ["/companies?pageSize=0"] },
       "/companies/{orgNumber}": { "200": [`/companies/${w.company.orgNumber}`], "400": ["/companies/12"], "404": ["/companies/5569999999"] },
       "/openapi.json": { "200": ["/openapi.json"] },
+      "/issuer": { "200": ["/issuer"] },
+      "/status-lists/{list}/{purpose}": { "200": ["/status-lists/1/revocation", "/status-lists/1/suspension"], "404": ["/status-lists/2/revocation", "/status-lists/1/other"] },
+      "/verify": {
+        "200": [
+          ["/verify", "application/json", JSON.stringify({ credential: jwt })],
+          ["/verify", "text/plain", jwt],
+          ["/verify", "application/vc+jwt", jwt],
+          ["/verify", "application/json", JSON.stringify({ credential: jwt.replace(/.$/, (c) => (c === "A" ? "B" : "A")) })],
+        ],
+        "400": [["/verify", "text/plain", "hej"], ["/verify", "application/json", "{}"]],
+        "413": [["/verify", "text/plain", "x".repeat(140_000)]],
+        "415": [["/verify", "application/xml", "<a/>"]],
+      },
     };
     let checked = 0;
     for (const [path, item] of Object.entries(doc.paths)) {
-      const documented = item.get!.responses;
-      for (const [status, urls] of Object.entries(cases[path]!)) {
+      const documented = (item.get ?? item.post)!.responses;
+      for (const [status, requests] of Object.entries(cases[path]!)) {
         expect(Object.keys(documented), `${path} documents ${status}`).toContain(status);
         const [contentType, media] = Object.entries(documented[status]!.content!)[0]!;
-        for (const url of urls) {
-          const res = await t.app.request(`${TEST_ORIGIN}/api/v1${url}`);
+        for (const request of requests) {
+          const [url, init] = typeof request === "string" ? [request, {}] : [request[0], { method: "POST", headers: { "Content-Type": request[1] }, body: request[2] }];
+          const res = await t.app.request(`${TEST_ORIGIN}/api/v1${url}`, init);
           expect(res.status, url).toBe(Number(status));
           expect(res.headers.get("Content-Type"), url).toContain(contentType);
           for (const header of Object.keys(documented[status]!.headers ?? {})) expect(res.headers.get(header), `${url} ${header}`).toBeTruthy();
-          expect(violations(media.schema, await res.json()), url).toEqual([]);
+          const body = contentType.includes("json") ? await res.json() : await res.text();
+          expect(violations(media.schema, body), url).toEqual([]);
           checked += 1;
         }
       }
     }
-    expect(checked).toBeGreaterThanOrEqual(17);
+    expect(checked).toBeGreaterThanOrEqual(29);
   });
 
   it("would notice a field too many, one missing or one of the wrong type", () => {

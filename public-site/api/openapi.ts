@@ -1,5 +1,5 @@
-// The OpenAPI 3.1 description of the public API, written by hand: four GET routes do not need a
-// generator. public-site/api/openapi.test.ts calls every path documented here and checks the
+// The OpenAPI 3.1 description of the public API, written by hand: a handful of routes do not need
+// a generator. public-site/api/openapi.test.ts calls every path documented here and checks the
 // answers against these schemas, so the document cannot drift from the code.
 import { CERTIFICATE_STATUSES } from "../../db/schema/certificates.ts";
 import { CERTIFICATE_LABELS } from "../../modules/certificates/index.ts";
@@ -33,7 +33,7 @@ export function openApiDocument(publicUrl: string) {
       title: "certportal public API",
       version: "1.0.0",
       description:
-        "Verify certificates and find certified companies. No authentication, no cookies; every answer may be read by any origin (CORS *) and cached for 60 seconds. Errors are application/problem+json with a Swedish title and detail. Never contains personnummer, birth dates, addresses, e-mail addresses or phone numbers.",
+        "Verify certificates and find certified companies. No authentication, no cookies; every answer may be read by any origin (CORS *) and cached for 60 seconds. Errors are application/problem+json with a Swedish title and detail. Never contains personnummer, birth dates, addresses, e-mail addresses or phone numbers. Certificates are also W3C Verifiable Credentials (Open Badges 3.0, secured as vc+jwt with EdDSA/Ed25519): the issuer is did:web for this server, its keys at /.well-known/did.json; each credential's credentialStatus points at the signed Bitstring Status Lists below; POST /verify checks a credential or a certificate's QR code.",
     },
     servers: [{ url: `${publicUrl}/api/v1` }],
     paths: {
@@ -91,6 +91,54 @@ export function openApiDocument(publicUrl: string) {
             ...okJson("Company", "The company."),
             "400": problemResponse("Not an organisationsnummer (ten digits)."),
             "404": problemResponse("No certified company has this organisationsnummer."),
+            "429": tooMany,
+          },
+        },
+      },
+      "/issuer": {
+        get: {
+          operationId: "getIssuer",
+          summary: "Who signs the credentials and status lists: the organisation behind the DID, and its keys (the current one and those still published for what they signed).",
+          parameters: [ifNoneMatch],
+          responses: okJson("Issuer", "The issuer."),
+        },
+      },
+      "/status-lists/{list}/{purpose}": {
+        get: {
+          operationId: "getStatusList",
+          summary:
+            "A W3C BitstringStatusListCredential (131 072 entries, one per certificate number at a random index), signed as application/vc+jwt. The bit at a credential's statusListIndex is set while the certificate is withdrawn or ended (revocation) or suspended (suspension). Changes in the same transaction as the certificate's status; the ETag changes with it.",
+          parameters: [
+            { name: "list", in: "path", required: true, schema: { type: "string", pattern: "^[1-9][0-9]{0,8}$" }, example: "1" },
+            { name: "purpose", in: "path", required: true, schema: { type: "string", enum: ["revocation", "suspension"] } },
+            ifNoneMatch,
+          ],
+          responses: {
+            "200": { description: "The list, a compact JWS whose payload is the credential.", headers: publicHeaders, content: { "application/vc+jwt": { schema: { type: "string", pattern: "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$" } } } },
+            "304": { description: "Not modified: no bit changed since that ETag.", headers: publicHeaders },
+            "404": problemResponse("No such list."),
+            "429": tooMany,
+          },
+        },
+      },
+      "/verify": {
+        post: {
+          operationId: "verify",
+          summary:
+            "Checks a digital certificate (the .jwt file of Ladda ned digitalt certifikat) or the text of a certificate's QR code, as /verifiera does: Underskrift (signature), Utfärdare (one of this issuer's published keys), Giltighet (dates) and Status (the status lists, or the register for a QR code). Changes nothing and stores nothing; any origin may call it (CORS *).",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: ref("VerifyRequest") },
+              "text/plain": { schema: { type: "string", maxLength: 65_536 }, description: "The credential or the QR code's text itself." },
+              "application/vc+jwt": { schema: { type: "string" } },
+            },
+          },
+          responses: {
+            "200": { description: "What each check found; verified is true only when every check passed.", headers: { "Access-Control-Allow-Origin": publicHeaders["Access-Control-Allow-Origin"] }, content: { "application/json": { schema: ref("Verification") } } },
+            "400": problemResponse("Nothing that can be verified: not a credential in vc+jwt, nor a signed QR code of this issuer."),
+            "413": problemResponse("More than 128 kB."),
+            "415": problemResponse("Another content type than those above."),
             "429": tooMany,
           },
         },
@@ -184,6 +232,74 @@ export function openApiDocument(publicUrl: string) {
             page: { type: "integer", minimum: 1 },
             pageSize: { type: "integer", minimum: 1 },
             pageCount: { type: "integer", minimum: 0, description: "The pages of total." },
+          },
+        },
+        Issuer: {
+          type: "object",
+          additionalProperties: false,
+          required: ["id", "type", "name", "url", "description", "accreditation", "didDocument", "verifyUrl", "verifyApi", "keys"],
+          properties: {
+            id: { type: "string", pattern: "^did:web:", description: "The issuer's DID, the issuer.id of every credential." },
+            type: { type: "array", items: { type: "string" } },
+            name: { type: "string" },
+            url: { type: "string", format: "uri" },
+            description: { type: "string" },
+            accreditation: { type: "string" },
+            didDocument: { type: "string", format: "uri", description: "Where did:web resolves: the public keys as JWK." },
+            verifyUrl: { type: "string", format: "uri", description: "Verifiera certifikat, the page." },
+            verifyApi: { type: "string", format: "uri" },
+            keys: {
+              type: "array",
+              description: "Newest first; current signs new credentials, the others still verify what they signed (npm run cli -- keys:rotate).",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["id", "kid", "current", "createdAt"],
+                properties: { id: { type: "string", description: "The verification method, the kid of a JWS." }, kid: { type: "string", description: "RFC 7638 thumbprint." }, current: { type: "boolean" }, createdAt: { type: "string" } },
+              },
+            },
+          },
+        },
+        VerifyRequest: {
+          type: "object",
+          description: "One of the two.",
+          properties: { credential: { type: "string", description: "A credential in vc+jwt (compact JWS), or an EnvelopedVerifiableCredential as JSON text." }, qr: { type: "string", description: "A certificate's QR code text: $PUBLIC_URL/c/{number}#s1,…" } },
+        },
+        Check: {
+          type: "object",
+          additionalProperties: false,
+          required: ["name", "label", "ok", "message"],
+          properties: {
+            name: { type: "string", enum: ["signature", "issuer", "validity", "status"] },
+            label: { type: "string", enum: ["Underskrift", "Utfärdare", "Giltighet", "Status"] },
+            ok: { type: ["boolean", "null"], description: "true passed, false failed, null could not be checked (e.g. the signature, when the key is unknown)." },
+            message: { type: "string", description: "What was found, in Swedish." },
+          },
+        },
+        Verification: {
+          type: "object",
+          additionalProperties: false,
+          required: ["kind", "verified", "checks", "presented"],
+          properties: {
+            kind: { type: "string", enum: ["credential", "qr"] },
+            verified: { type: "boolean" },
+            checks: { type: "array", items: ref("Check") },
+            presented: {
+              type: "object",
+              additionalProperties: false,
+              description: "What the credential or QR code says (whether it holds is what the checks say).",
+              required: ["number", "version", "holderName", "scheme", "area", "validFrom", "validUntil", "issuer"],
+              properties: {
+                number: { type: ["string", "null"] },
+                version: { type: ["integer", "null"] },
+                holderName: { type: ["string", "null"] },
+                scheme: { type: ["string", "null"] },
+                area: { type: ["string", "null"] },
+                validFrom: nullableDate,
+                validUntil: nullableDate,
+                issuer: { type: "object", additionalProperties: false, required: ["id", "name"], properties: { id: { type: ["string", "null"] }, name: { type: ["string", "null"] } } },
+              },
+            },
           },
         },
         Problem: {
