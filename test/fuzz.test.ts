@@ -17,6 +17,10 @@ import {
   companies,
   documents,
   employments,
+  examinationCentres,
+  examinators,
+  examRegistrations,
+  examSessions,
   invoices,
   mailOutbox,
   persons,
@@ -29,6 +33,8 @@ import { createSession, validateSession } from "../modules/accounts/index.ts";
 import { actorForUser } from "../modules/accounts/find-user.ts";
 import { loadApplication, startApplication, uploadEvidence } from "../modules/certification/index.ts";
 import type { Actor } from "../modules/deps.ts";
+import { listExamParts } from "../modules/catalogue/index.ts";
+import { approveCentre, createCentre, createSession as createExamSession, inviteExaminator, registerCandidate, uploadProtocol } from "../modules/examinations/index.ts";
 import { applicationInFinalReview, employ, insertCompany, insertPerson, schemeByCode } from "./applications.ts";
 import { registerCompanyAs } from "./companies.ts";
 import { logIn, seedUser } from "./fixtures.ts";
@@ -85,6 +91,17 @@ for (const [code, forCompany] of [["fgas-person-iii", null], ["fgas-foretag", co
   const [first] = (await loadApplication(deps.db, applicantActor, applicationId)).moments;
   await uploadEvidence(deps, applicantActor, { applicationId, momentId: first!.moment.id, file: { bytes: makePdf(), originalName: "intyg.pdf", declaredType: "application/pdf" } });
 }
+// An examination centre where the applicant is examinator, with a provtillfälle today, its
+// protocol and a registered candidate; and a centre still waiting for approval.
+const staffActor = (await actorForUser(deps.db, staff.userId)) as Actor & { userId: string };
+const examScheme = await schemeByCode(deps, "fgas-person-iv");
+const centre = await createCentre(deps, staffActor, { name: "Fuzz Provcenter AB", orgNumber: "5566778899", addressLine1: "Provvägen 1", postalCode: "721 30", city: "Västerås", email: "prov@fuzz.example", phone: null, website: null, schemeIds: [examScheme.id] });
+await approveCentre(deps, staffActor, { centreId: centre.centreId });
+await createCentre(deps, staffActor, { name: "Väntande Provcenter AB", orgNumber: "5590123450", addressLine1: "Vägen 2", postalCode: "111 11", city: "Solna", email: null, phone: null, website: null, schemeIds: [examScheme.id] });
+await inviteExaminator(deps, staffActor, { centreId: centre.centreId, email: "fuzz.sokande@example.se", givenName: null, familyName: null });
+const examSession = await createExamSession(deps, applicantActor, { centreId: centre.centreId, schemeId: examScheme.id, date: "2026-03-16", startTime: "09:00", place: "Provhallen", seats: 20, partIds: (await listExamParts(deps.db, examScheme.id)).map((p) => p.id) });
+await registerCandidate(deps, applicantActor, { sessionId: examSession.sessionId, candidate: "fuzz.granskare@certorg.example" });
+await uploadProtocol(deps, applicantActor, { sessionId: examSession.sessionId, file: { bytes: makePdf(), originalName: "protokoll.pdf" } });
 const applicantBrowser = browserClient(t.app);
 expect((await logIn(t, applicantBrowser, "fuzz.sokande@example.se")).status).toBe(303);
 const staffBrowser = browserClient(t.app);
@@ -114,6 +131,10 @@ const real = {
   invoice: await column(deps.db.select({ v: invoices.id }).from(invoices).limit(4)),
   mail: await column(deps.db.select({ v: mailOutbox.id }).from(mailOutbox).limit(4)),
   orderRef: await column(deps.db.select({ v: bankidOrders.orderRef }).from(bankidOrders).limit(2)),
+  centre: await column(deps.db.select({ v: examinationCentres.id }).from(examinationCentres).limit(4)),
+  examSession: await column(deps.db.select({ v: examSessions.id }).from(examSessions).limit(4)),
+  examRegistration: await column(deps.db.select({ v: examRegistrations.id }).from(examRegistrations).limit(4)),
+  examinator: await column(deps.db.select({ v: examinators.id }).from(examinators).limit(4)),
 };
 const everyRealValue = Object.values(real).flat();
 
@@ -145,6 +166,11 @@ function realFor(segments: string[], index: number): string[] {
     static: ["app.css", "htmx.min.js", "password-strength.js"],
     badge: real.certificateNumber.map((n) => `${n}.svg`),
     "v6.0": ["auth", "sign", "collect", "cancel", "phone"],
+    examinationscenter: real.centre,
+    examinationscentra: real.centre,
+    provtillfallen: real.examSession,
+    anmalningar: real.examRegistration,
+    examinatorer: real.examinator,
   };
   const pool = Object.hasOwn(byName, before) ? byName[before]! : [];
   return pool.length ? pool : everyRealValue;
