@@ -7,6 +7,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { and, eq } from "drizzle-orm";
+import fc from "fast-check";
 import { calculateJwkThumbprint, CompactSign } from "jose";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +17,8 @@ import { browserClient, startTestApp, TEST_ORIGIN, type TestApp } from "../../te
 import { logIn } from "../../test/fixtures.ts";
 import { buildVerificationWorld, type VerificationWorld } from "../../test/verification-world.ts";
 import { withdrawCertificate } from "../review/index.ts";
-import { downloadCredential, rotateSigningKey, type Verification } from "./index.ts";
+import { Invalid } from "../../lib/errors.ts";
+import { downloadCredential, rotateSigningKey, verifyPresented, type Verification } from "./index.ts";
 
 let t: TestApp;
 let w: VerificationWorld;
@@ -261,6 +263,41 @@ describe("a certificate version as a W3C Verifiable Credential (Open Badges 3.0,
     expect(form.status).toBe(415);
     const huge = await t.app.request(`${TEST_ORIGIN}/api/v1/verify`, { method: "POST", body: "x".repeat(200_000), headers: { "Content-Type": "text/plain" } });
     expect(huge.status).toBe(413);
+  });
+});
+
+describe("whatever is presented", () => {
+  it("is answered with the checks or a Swedish Invalid, never thrown otherwise (a property)", async () => {
+    const jwt = await credentialOf(w.numbers.mac);
+    const [h, p] = jwt.split(".") as [string, string];
+    const vc = json(p);
+    const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
+    const statusEntry = fc.record({
+      type: fc.constantFrom("BitstringStatusListEntry", "Other", 5),
+      statusPurpose: fc.constantFrom("revocation", "suspension", "message", null),
+      statusListIndex: fc.oneof(fc.constantFrom("0", "-1", "131071", "131072", "1e3", "9007199254740993", "x", ""), fc.integer().map(String)),
+      statusListCredential: fc.constantFrom(`${TEST_ORIGIN}/api/v1/status-lists/1/revocation`, `${TEST_ORIGIN}/api/v1/status-lists/1/suspension`, `${TEST_ORIGIN}/api/v1/status-lists/9/revocation`, "https://evil.example/list", 7),
+    });
+    const payload = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ credentialStatus: fc.oneof(statusEntry, fc.array(statusEntry, { maxLength: 3 }), fc.jsonValue()), validFrom: fc.oneof(fc.constant(vc.validFrom), fc.string(), fc.integer()), validUntil: fc.oneof(fc.string(), fc.constant(undefined)) }).map((r) => ({ ...vc, ...r })),
+      fc.record({ issuer: fc.oneof(fc.constant(DID), fc.jsonValue()), credentialSubject: fc.jsonValue() }).map((r) => ({ ...vc, ...r })),
+    );
+    const header = fc.oneof(fc.constant(json(h)), fc.jsonValue(), fc.record({ alg: fc.constantFrom("EdDSA", "none", "HS256", "ES256"), kid: fc.oneof(fc.constant(json(h).kid), fc.string(), fc.constant(`${DID}#`)), crit: fc.constant(["b64"]) }, { requiredKeys: ["alg"] }));
+    const signature = fc.oneof(fc.constant(jwt.split(".")[2]!), fc.uint8Array({ maxLength: 80 }).map((b) => Buffer.from(b).toString("base64url")));
+    await fc.assert(
+      fc.asyncProperty(header, payload, signature, async (hd, pl, sig) => {
+        const token = `${b64(hd)}.${b64(pl)}.${sig || "A"}`;
+        try {
+          const v = await verifyPresented(deps(), token);
+          expect(v.checks.map((c) => c.name)).toEqual(["signature", "issuer", "validity", "status"]);
+          if (v.verified) expect(token).toBe(jwt);
+        } catch (e) {
+          expect(e).toBeInstanceOf(Invalid);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
