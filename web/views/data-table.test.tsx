@@ -174,6 +174,19 @@ describe("DataTable", () => {
     expect(b).toContain('name="b_q"');
   });
 
+  it("leaves Sök, Gruppera på and Visa out for a table of a few rows, unless it is searched or grouped", () => {
+    for (const few of [[], rows.slice(0, 1), rows.slice(0, 3)]) {
+      const html = render({ rows: few });
+      expect(html).not.toContain('type="search"');
+      expect(html).not.toContain("Gruppera på");
+      expect(html).not.toMatch(/>Visa</);
+      expect(textOf(html)).toMatch(/\d+ träff/);
+    }
+    expect(render({ rows: rows.slice(0, 4) })).toContain('type="search"');
+    expect(render({ rows: rows.slice(0, 2), query: { f_q: "zeta" } })).toContain('type="search"');
+    expect(render({ rows: rows.slice(0, 2), query: { f_group: "city" } })).toContain("Gruppera på");
+  });
+
   it("leaves search out where the page searches by itself, keeping the page's query", () => {
     const html = render({ searchable: false, query: { q: "kyl" } });
     expect(html).not.toContain('type="search"');

@@ -109,6 +109,9 @@ export function applyTableQuery<R>(rows: R[], columns: Column<R>[], query: Table
   return { rows: out, groups, total: out.length };
 }
 
+/** Up to this many rows a table shows no search and grouping form. */
+export const FEW_ROWS = 3;
+
 /** "1 träff", otherwise "N träffar". */
 export const hitsText = (n: number) => (n === 1 ? "1 träff" : `${n} träffar`);
 
@@ -160,6 +163,9 @@ export function DataTable<R>(props: DataTableProps<R>) {
   const hx = { "hx-select": `#${id}`, "hx-target": `#${id}`, "hx-swap": "outerMorph", "hx-push-url": "true" };
   const groupable = columns.filter((c) => c.groupable);
   const emptyText = result.total === 0 && props.rows.length > 0 ? "Inget i listan matchar sökningen." : props.empty;
+  // A table of a few rows is read at a glance: no Sök / Gruppera på / Visa, unless a search or
+  // grouping of it is in the request (then the form stays, to change or clear it).
+  const tools = props.rows.length > FEW_ROWS || Boolean(fromRequest.q || fromRequest.group);
   const width = columns.length;
 
   const headerLink = (c: Column<R>) => {
@@ -187,7 +193,7 @@ export function DataTable<R>(props: DataTableProps<R>) {
         <p class="hits" aria-live="polite">
           {hitsText(result.total)}
         </p>
-        {searchable || groupable.length ? (
+        {tools && (searchable || groupable.length) ? (
           <form method="get" action={path} class="table-search" role={searchable ? "search" : undefined} aria-label={searchable ? caption : undefined} hx-get={path} hx-sync="this:replace" {...hx}>
             {Object.entries(others).map(([k, v]) => (
               <input type="hidden" name={k} value={v} />
