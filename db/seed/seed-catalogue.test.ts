@@ -1,7 +1,8 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
-import { declarationTexts, requirements, schemes, technicalAreas } from "../schema/index.ts";
+import { declarationTexts, examParts, requirements, schemes, technicalAreas } from "../schema/index.ts";
 import { CATALOGUE } from "./catalogue.ts";
 import { seedCatalogue } from "./seed-catalogue.ts";
 
@@ -15,6 +16,18 @@ const db = () => t.runtime.deps.db;
 const n = async (table: typeof schemes | typeof requirements | typeof declarationTexts | typeof technicalAreas) => (await db().select({ n: count() }).from(table))[0]!.n;
 
 describe("the catalogue", () => {
+  it("has an exam for each F-gas person certificate: the Provmoment and its parts Teori and Praktik", async () => {
+    for (const code of ["fgas-person-i", "fgas-person-ii", "fgas-person-iii", "fgas-person-iv", "fgas-person-v"]) {
+      const scheme = (await db().select().from(schemes).where(eq(schemes.code, code)).get())!;
+      const exam = await db().select().from(requirements).where(and(eq(requirements.schemeId, scheme.id), eq(requirements.exam, true)));
+      expect(exam.map((r) => [r.code, r.name, r.appliesTo]), code).toEqual([["prov", "Godkänt prov", "initial"]]);
+      const parts = await db().select().from(examParts).where(eq(examParts.schemeId, scheme.id)).orderBy(asc(examParts.sortOrder));
+      expect(parts.map((p) => [p.name, p.maxPoints, p.passPoints]), code).toEqual([["Teori", 50, 35], ["Praktik", null, null]]);
+    }
+    const mac = (await db().select().from(schemes).where(eq(schemes.code, "fgas-utbildningsintyg-mac")).get())!;
+    expect(await db().select().from(examParts).where(eq(examParts.schemeId, mac.id))).toEqual([]);
+  });
+
   it("is in the database after start, as the issue lists it", async () => {
     const areas = await db().select().from(technicalAreas).orderBy(asc(technicalAreas.sortOrder));
     expect(areas.map((a) => a.name)).toEqual(["F-gaser", "Externt certifikat"]);
@@ -83,5 +96,16 @@ describe("the catalogue", () => {
     await seedCatalogue(db(), new Date());
     expect(await db().select().from(schemes).where(eq(schemes.id, kat4.id)).get()).toMatchObject({ priceOre: 123400, fourEyes: false });
     expect((await db().select().from(requirements).where(and(eq(requirements.schemeId, kat4.id), eq(requirements.code, "id"))).get())!.retiredAt).not.toBeNull();
+  });
+
+  it("marks the Provmoment of an installation from before the flag: migration 0012's backfill", async () => {
+    const flagged = async () => (await db().select({ id: requirements.id }).from(requirements).where(eq(requirements.exam, true))).map((r) => r.id).sort();
+    const before = await flagged();
+    expect(before).toHaveLength(5);
+    await db().update(requirements).set({ exam: false });
+    const migration = readFileSync(new URL("../migrations/0012_examinations.sql", import.meta.url), "utf8");
+    const backfill = migration.split("--> statement-breakpoint").find((s) => s.includes("UPDATE `requirements`"))!;
+    await db().run(sql.raw(backfill));
+    expect(await flagged()).toEqual(before);
   });
 });

@@ -127,6 +127,10 @@ describe("the authorization matrix over HTTP", () => {
     expect((await greta.post(`/personal/examinationscentra/${ids.centreA}/examinatorer`, { epost: "greta@certorg.example" })).status).toBe(403);
     const anna = clients.administratör!;
     expect((await anna.get("/personal/examinationscentra/nytt")).status).toBe(200);
+    // The exam parts are the catalogue's: the scheme's Moment tab shows them and the Provmoment.
+    const catalogue = textOf(await (await anna.get(`/personal/katalog/certifikat/${(await schemeByCode(t.runtime.deps, "fgas-person-ii")).id}/moment`)).text());
+    expect(catalogue).toContain("Godkänt prov (provmoment)");
+    expect(catalogue).toContain("Provdelar vid examinationscentra: Teori (0–50 poäng, godkänt från 35), Praktik (godkänd / ej godkänd).");
   });
 });
 

@@ -9,6 +9,7 @@ import {
   addRequirement,
   getRequirement,
   getScheme,
+  listExamParts,
   listRequirements,
   readRequirementTemplate,
   retireRequirement,
@@ -74,7 +75,17 @@ const AppliesTo = ({ values, errors }: { values: Values; errors?: Failure["error
 );
 
 const REQUIREMENT_COLUMNS: Column<RequirementRow>[] = [
-  { key: "moment", label: "Moment", value: (r) => r.requirement.name, render: (r) => <a href={requirementUrl(r.requirement.id)}>{r.requirement.name}</a> },
+  {
+    key: "moment",
+    label: "Moment",
+    value: (r) => r.requirement.name,
+    render: (r) => (
+      <>
+        <a href={requirementUrl(r.requirement.id)}>{r.requirement.name}</a>
+        {r.requirement.exam ? <span class="hint"> (provmoment)</span> : null}
+      </>
+    ),
+  },
   { key: "galler", label: "Gäller", value: (r) => APPLIES_TO_LABELS[r.requirement.appliesTo] ?? r.requirement.appliesTo, groupable: true },
   { key: "beskrivning", label: "Beskrivning", value: (r) => r.requirement.description },
   { key: "filtyper", label: "Filtyper", value: (r) => typesText(r.requirement.acceptedTypes), groupable: true },
@@ -105,7 +116,7 @@ const REQUIREMENT_COLUMNS: Column<RequirementRow>[] = [
 export async function requirementsTab(c: Ctx) {
   const { db } = c.var.deps;
   const ctx = await getScheme(db, c.req.param("id")!);
-  const rows = await listRequirements(db, ctx.scheme.id);
+  const [rows, parts] = await Promise.all([listRequirements(db, ctx.scheme.id), listExamParts(db, ctx.scheme.id)]);
   return page(
     c,
     { title: schemePageTitle(ctx.scheme, "moment") },
@@ -121,6 +132,15 @@ export async function requirementsTab(c: Ctx) {
           </a>
         </div>
         <DataTable prefix="moment" caption="Moment" columns={REQUIREMENT_COLUMNS} rows={rows} path={schemeUrl(ctx.scheme.id, "/moment")} query={c.req.query()} empty="Certifikatet har inga moment ännu." />
+        {parts.length ? (
+          <section aria-labelledby="provdelar" class="prose">
+            <h2 id="provdelar">Prov</h2>
+            <p>
+              Provdelar vid examinationscentra: {parts.map((p) => (p.maxPoints === null ? `${p.name} (godkänd / ej godkänd)` : `${p.name} (0–${p.maxPoints} poäng${p.passPoints !== null ? `, godkänt från ${p.passPoints}` : ""})`)).join(", ")}. Ett
+              godkänt prov godkänner provmomentet i den sökandes certifieringsprocess.
+            </p>
+          </section>
+        ) : null}
       </>,
     ),
   );
