@@ -1,6 +1,6 @@
 // check, the crash recovery of files, and backup/restore, on real files and a real libSQL file.
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -10,6 +10,7 @@ import { certificates, documents, invoices } from "../../db/schema/index.ts";
 import { makePdf } from "../../lib/uploads/test-files.ts";
 import { storagePathFor } from "../../lib/storage/storage.ts";
 import { storeDocumentWith } from "../documents/store-document.ts";
+import { downloadCredential, rotateSigningKey } from "../credentials/index.ts";
 import { applicationInFinalReview } from "../../test/applications.ts";
 import { personClient } from "../../test/companies.ts";
 import { startTestApp, TEST_ORIGIN, type TestApp } from "../../test/harness.ts";
@@ -179,6 +180,41 @@ describe("backup and restore", () => {
       const a = await deps.storage.get(await pdfKey(inv.pdfDocumentId!, deps.db));
       const b = await restored.deps.storage.get(await pdfKey(inv.pdfDocumentId!, restored.deps.db));
       expect(b.equals(a)).toBe(true);
+    }
+  });
+
+  it("carries the signing keys: the restored installation signs with the same key, publishes the retired ones and verifies what was signed before", async () => {
+    const deps = t.runtime.deps;
+    const applicant = await issueTwo(t);
+    const [cert] = await deps.db.select().from(certificates).where(eq(certificates.personId, applicant.personId));
+    const owner = { userId: applicant.userId, personId: applicant.personId, name: "Sven Svensson", roles: ["applicant" as const] };
+    const signedBefore = (await downloadCredential(deps, owner, cert!.id)).jwt;
+    await rotateSigningKey(path.join(t.dataDir, "keys"), new Date(), deps.db);
+    const keyFiles = (await readdir(path.join(t.dataDir, "keys"))).sort();
+    expect(keyFiles).toHaveLength(2);
+
+    const backupDir = path.join(await tempDir("backup-keys"), "kopia");
+    const result = await backUp({ db: deps.db, storage: deps.storage, dataDir: t.dataDir }, backupDir, new Date());
+    expect(result.keyFiles).toBe(2);
+    const manifest = JSON.parse(await readFile(path.join(backupDir, "manifest.json"), "utf8"));
+    expect(manifest.files.filter((f: { path: string }) => f.path.startsWith("keys/")).map((f: { path: string }) => f.path).sort()).toEqual(keyFiles.map((f) => `keys/${f}`));
+
+    const fresh = path.join(await tempDir("restored-keys"), "data");
+    expect((await restoreBackup(backupDir, { dataDir: fresh, databaseFile: path.join(fresh, "certportal.db") })).keyFiles).toBe(2);
+    for (const f of keyFiles) {
+      expect((await readFile(path.join(fresh, "keys", f))).equals(await readFile(path.join(t.dataDir, "keys", f))), f).toBe(true);
+      expect((await stat(path.join(fresh, "keys", f))).mode & 0o777, f).toBe(0o600);
+    }
+    const config = readConfig({ NODE_ENV: "test", DATA_DIR: fresh, SMTP_URL: t.mail.url, PUBLIC_URL: TEST_ORIGIN, ORG_NAME: "Testcert AB" });
+    const again = await buildRuntime(config);
+    try {
+      // No new key was made at start: the restored one is current, the retired one still published.
+      expect((await readdir(path.join(fresh, "keys"))).sort()).toEqual(keyFiles);
+      expect(again.deps.signer.keys().map((k) => [k.kid, k.current])).toEqual(deps.signer.keys().map((k) => [k.kid, k.current]));
+      const res = await createApp(again).request(`${TEST_ORIGIN}/api/v1/verify`, { method: "POST", body: signedBefore, headers: { "Content-Type": "text/plain" } });
+      expect((await res.json()).verified).toBe(true);
+    } finally {
+      await again.close();
     }
   });
 
