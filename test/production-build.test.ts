@@ -18,7 +18,7 @@ import { readConfig } from "../lib/config.ts";
 import { build, type BuildResult } from "../scripts/build.ts";
 // @ts-expect-error plain JavaScript without types: it runs before anything is built
 import { staleReason } from "../scripts/start.mjs";
-import { bundlePasswordStrengthScript } from "../web/client/bundle.ts";
+import { bundlePasswordStrengthScript, bundleVerifyScript } from "../web/client/bundle.ts";
 import { buildWidgets } from "../widgets/build.ts";
 import { browserClient, type TestApp } from "./harness.ts";
 import { loginCode, startMailSink, type MailSink } from "./mail-sink.ts";
@@ -124,6 +124,10 @@ describe("the built server in production", () => {
     const strength = await fetch(`${base}/static/password-strength.js`);
     expect(strength.status).toBe(200);
     expect(await strength.text()).toBe(await bundlePasswordStrengthScript());
+    const verify = await fetch(`${base}/static/verify.js`);
+    expect(verify.status).toBe(200);
+    expect(await verify.text()).toBe(await bundleVerifyScript());
+    expect((await fetch(`${base}/c/sw.js`)).status).toBe(200);
   });
 
   it("logs in (mail and its package loaded on first use) and renders a certificate PDF with its fonts", async () => {
@@ -144,6 +148,13 @@ describe("the built server in production", () => {
     const run = promisify(execFile);
     const { stdout } = await run(process.execPath, [path.join(built.outdir, "cli.js"), "check"], { cwd: ROOT, env: { ...process.env, ...env } });
     expect(stdout).not.toContain("FEL:");
+    // keys:rotate: the running server publishes the new key at its next request.
+    const rotated = await run(process.execPath, [path.join(built.outdir, "cli.js"), "keys:rotate"], { cwd: ROOT, env: { ...process.env, ...env } });
+    const kid = /Ny signeringsnyckel: ([\w-]{43})/.exec(rotated.stdout)?.[1];
+    expect(kid).toBeDefined();
+    const did = await (await fetch(`${base}/.well-known/did.json`)).json();
+    expect(did.assertionMethod).toHaveLength(2);
+    expect(did.assertionMethod[0]).toMatch(new RegExp(`#${kid}$`));
   });
 });
 
