@@ -15,7 +15,8 @@ export interface CompanyRegistration extends CompanyDetails {
 }
 
 export function alreadyRegistered(orgNumber: string): string {
-  return `Organisationsnummer ${formatOrgNumber(orgNumber)} är redan registrerat. Be företagets certifikatsadministratör att lägga till dig, eller kontakta oss om något är fel.`;
+  // An admin cannot add a person: the person asks (Ny anställning) and the admin confirms.
+  return `Organisationsnummer ${formatOrgNumber(orgNumber)} är redan registrerat. Arbetar du där: koppla dig till företaget under Anställningar med Ny anställning. Företagets certifikatsadministratör bekräftar anställningen och kan sedan göra dig till administratör. Kontakta oss om något är fel.`;
 }
 
 /**

@@ -109,6 +109,9 @@ describe("Registrera företag", () => {
       const body = await res.text();
       const text = textOf(body);
       expect(text).toContain(`Organisationsnummer ${orgnr} är redan registrerat`);
+      // The advice is a way that exists: ask to be employed; an admin cannot add anyone.
+      expect(text).toContain("koppla dig till företaget under Anställningar med Ny anställning");
+      expect(text).not.toContain("lägga till dig");
       expect(body).toMatch(/<div class="field field--error">\s*<label for="f-orgnr">/);
       expect(body).toContain('value="Dubbletten AB"');
       expect(text).not.toContain("Redan ändrat");
