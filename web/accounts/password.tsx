@@ -34,11 +34,11 @@ const forgotAround = (form: Child) => (
   </section>
 );
 
-const ResetForm = ({ token, errors }: { token: string; errors?: FieldErrors }) => (
+const ResetForm = ({ token, errors, submitted }: { token: string; errors?: FieldErrors; submitted?: string }) => (
   <form method="post" action="/aterstall-losenord" class="form" novalidate>
     <ErrorSummary errors={errors} />
     <input type="hidden" name="token" value={token} />
-    <NewPasswordFields errors={errors} />
+    <NewPasswordFields errors={errors} submitted={submitted} />
     <div class="button-row">
       <button type="submit" class="button">
         Spara
@@ -104,7 +104,7 @@ export function passwordRoutes(): Hono<AppEnv> {
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
       if (e.fields.token) return page(c, { title: "Länken fungerar inte", status: 422 }, <LinkInvalid text={e.fields.token} />);
-      return page(c, { title: "Välj nytt lösenord", status: 422, scripts: STRENGTH_SCRIPT() }, resetAround(<ResetForm token={token} errors={e.fields} />));
+      return page(c, { title: "Välj nytt lösenord", status: 422, scripts: STRENGTH_SCRIPT() }, resetAround(<ResetForm token={token} errors={e.fields} submitted={values.next} />));
     }
     return page(
       c,

@@ -195,6 +195,20 @@ describe("password-strength.js in Chromium", () => {
     expect(await metStates("late")).toEqual(["false: (ej uppfyllt)"]);
   });
 
+  it("keeps the server's marks after a rejected common password until something new is typed (issue 16)", async () => {
+    const mark = (id: string, met: boolean) => `<li data-requirement="${id}" data-met="${met}">${id}<span class="visually-hidden" data-requirement-status=""> (${met ? "uppfyllt" : "ej uppfyllt"})</span></li>`;
+    await page.$eval("body", (body, items) => {
+      body.insertAdjacentHTML("beforeend", `<form id="judged"><input id="pw4" data-password-strength="pw4-strength"><output id="pw4-strength"></output><ul data-judged="true">${items}</ul></form>`);
+    }, ["length", "letter", "digit"].map((id) => mark(id, true)).join("") + mark("common", false));
+    // The page (re)loads with the field empty: the marks say what was wrong with the rejected one.
+    await page.$eval("#pw4", (input) => input.dispatchEvent(new Event("input", { bubbles: true })));
+    expect(await metStates("judged")).toEqual(["true: (uppfyllt)", "true: (uppfyllt)", "true: (uppfyllt)", "false: (ej uppfyllt)"]);
+    await page.fill("#pw4", "abc");
+    expect(await metStates("judged")).toEqual(["false: (ej uppfyllt)", "true: (uppfyllt)", "false: (ej uppfyllt)", "null:undefined"]);
+    await page.fill("#pw4", "");
+    expect(await metStates("judged")).toEqual(["false: (ej uppfyllt)", "false: (ej uppfyllt)", "false: (ej uppfyllt)", "null:undefined"]);
+  });
+
   it("ran without script errors or CSP violations", () => {
     expect(problems).toEqual([]);
   });

@@ -66,6 +66,16 @@ function update(input: HTMLInputElement): void {
   if (feedback) feedback.textContent = description.feedback;
 
   const scope = input.form ?? document;
+  // After a rejected password the server marked the list (ul[data-judged]): which rules the
+  // password met, and that it was too common. The emptied field says nothing new, so those marks
+  // stay until something is typed; then the browser takes over, and the "vanligt" verdict (only
+  // the server can judge it) goes.
+  const judged = [...scope.querySelectorAll<HTMLElement>("ul[data-judged]")];
+  if (input.value === "" && judged.length) return;
+  for (const list of judged) {
+    delete list.dataset.judged;
+    for (const item of list.querySelectorAll<HTMLElement>('li[data-requirement="common"]')) clearRequirement(item);
+  }
   for (const { id, met } of description.requirements) {
     for (const item of scope.querySelectorAll<HTMLElement>(`li[data-requirement="${id}"]`)) {
       markRequirement(item, met);
@@ -115,6 +125,11 @@ function markRequirement(item: HTMLElement, met: boolean): void {
     item.append(status);
   }
   status.textContent = met ? " (uppfyllt)" : " (ej uppfyllt)";
+}
+
+function clearRequirement(item: HTMLElement): void {
+  delete item.dataset.met;
+  item.querySelector("[data-requirement-status]")?.remove();
 }
 
 function updateAll(): void {

@@ -14,11 +14,11 @@ import { ErrorSummary, Field } from "../views/form.tsx";
 
 const scripts = () => [assetHref("password-strength.js")];
 
-const ChangeForm = ({ hasPassword, errors }: { hasPassword: boolean; errors?: FieldErrors }) => (
+const ChangeForm = ({ hasPassword, errors, submitted }: { hasPassword: boolean; errors?: FieldErrors; submitted?: string }) => (
   <form method="post" action="/min-sida/andra-losenord" class="form" novalidate>
     <ErrorSummary errors={errors} />
     {hasPassword ? <Field name="current" label="Nuvarande lösenord" hint="Nuvarande lösenord måste skrivas in för säkerhets skull" type="password" required errors={errors} autocomplete="current-password" maxlength={200} /> : null}
-    <NewPasswordFields errors={errors} />
+    <NewPasswordFields errors={errors} submitted={submitted} />
     <div class="button-row">
       <button type="submit" class="button">
         Spara
@@ -51,7 +51,7 @@ export function changePasswordRoutes(): Hono<AppEnv> {
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
       const found = await findUserById(c.var.deps.db, user.userId);
-      return page(c, { title: "Ändra lösenord", status: 422, scripts: scripts() }, around(user.mustChangePassword)(<ChangeForm hasPassword={found?.user.passwordHash != null} errors={e.fields} />));
+      return page(c, { title: "Ändra lösenord", status: 422, scripts: scripts() }, around(user.mustChangePassword)(<ChangeForm hasPassword={found?.user.passwordHash != null} errors={e.fields} submitted={values.next} />));
     }
     const home = isStaff(user) ? { href: "/personal", label: "Personal" } : { href: "/min-sida", label: "Min Sida" };
     return page(
