@@ -48,6 +48,16 @@ describe("Logga in", () => {
     expect((await wrong.text()).replace("anna@example.se", "X")).toBe((await unknown.text()).replace("ingen@example.se", "X"));
   });
 
+  it("says at the field itself that E-post is empty, and marks it invalid", async () => {
+    const client = browserClient(t.app);
+    const res = await client.post("/logga-in", { epost: "", losenord: "" }, { htmx: true });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(/<input id="f-epost" name="epost" type="email"[^>]*aria-invalid="true"[^>]*aria-describedby="f-epost-error"/);
+    expect(html).toMatch(/<p class="error" id="f-epost-error">.*Ange din e-postadress\.<\/p>/);
+    expect(html).toContain('<a href="#f-epost">Ange din e-postadress.</a>');
+  });
+
   it("takes each code once, and not after ten minutes", async () => {
     const client = browserClient(t.app);
     const code = await passwordStep(client, "anna@example.se");
@@ -169,6 +179,11 @@ describe("forced password change", () => {
       expect(r.status).toBe(422);
       expect(textOf(await r.text())).toContain(message);
     }
+    // A common password met the three rules: Lösenordskrav says so, and marks only "vanligt".
+    const common = textOf(await (await client.post("/min-sida/andra-losenord", { current: "abcd-efgh-2345", next: "password1", repeat: "password1" })).text());
+    expect(common).toContain("Minst 8 och högst 200 tecken långt. (uppfyllt) Innehåller minst en bokstav (a - ö). (uppfyllt) Innehåller minst en siffra. (uppfyllt) Får inte vara ett vanligt eller lättgissat lösenord. (ej uppfyllt)");
+    const short = textOf(await (await client.post("/min-sida/andra-losenord", { current: "abcd-efgh-2345", next: "kort1", repeat: "kort1" })).text());
+    expect(short).toContain("Minst 8 och högst 200 tecken långt. (ej uppfyllt) Innehåller minst en bokstav (a - ö). (uppfyllt) Innehåller minst en siffra. (uppfyllt) Får inte vara ett vanligt eller lättgissat lösenord. Nytt lösenord");
     const ok = await client.post("/min-sida/andra-losenord", { current: "abcd-efgh-2345", next: GOOD_PASSWORD, repeat: GOOD_PASSWORD });
     expect(ok.status).toBe(200);
     const text = textOf(await ok.text());

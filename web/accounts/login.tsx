@@ -20,7 +20,7 @@ const PasswordForm = ({ values, errors, next }: { values: Record<string, string>
   <form method="post" action="/logga-in" hx-post="/logga-in" hx-target="this" hx-swap="outerHTML" class="form" novalidate>
     <ErrorSummary errors={errors} message="Inloggningen misslyckades:" />
     <NextField next={next} />
-    <Field name="epost" label="E-post" type="email" required value={values.epost} autocomplete="username" maxlength={254} autofocus />
+    <Field name="epost" label="E-post" type="email" required value={values.epost} errors={errors} autocomplete="username" maxlength={254} autofocus />
     <Field name="losenord" label="Lösenord" type="password" required errors={errors} autocomplete="current-password" maxlength={200} />
     <div class="button-row">
       <button type="submit" class="button">
