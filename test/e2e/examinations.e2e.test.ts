@@ -138,7 +138,7 @@ describe("an examination centre's exam, through to the certificate", () => {
     const applicationId = /ansokningar\/([^/?#]+)/.exec(processUrl)![1]!;
 
     // The rest of the process as usual: the ID copy (approved by Greta), intyga, who pays, send.
-    await sven.getByRole("link", { name: "Ladda upp fil: Kopia av legitimation" }).click();
+    await sven.getByRole("link", { name: "Kopia av legitimation", exact: true }).click();
     await sven.getByLabel(label("Fil")).setInputFiles(await tempFile("legitimation.pdf", makePdf({ text: "Legitimation" })));
     await sven.getByRole("button", { name: "Ladda upp fil" }).click();
     await sven.waitForURL("**?klart=uppladdad");
