@@ -5,7 +5,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import jsQR from "jsqr";
+import jsqr from "jsqr";
 import sharp from "sharp";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +26,10 @@ beforeAll(async () => {
 });
 
 const idOf = async (number: number) => (await deps().db.select({ id: certificates.id }).from(certificates).where(eq(certificates.number, number)).get())!.id;
+
+// jsqr is CommonJS with an ES-style default: TypeScript sees the namespace, Node the function
+// (which also carries itself as .default).
+const jsQR = (jsqr as unknown as { default: (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null }).default;
 
 /** What a QR reader finds in a PNG (jsQR on the decoded pixels), or null. */
 async function readQr(png: Buffer): Promise<string | null> {
