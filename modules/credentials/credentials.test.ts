@@ -18,6 +18,8 @@ import { logIn } from "../../test/fixtures.ts";
 import { buildVerificationWorld, type VerificationWorld } from "../../test/verification-world.ts";
 import { withdrawCertificate } from "../review/index.ts";
 import { Invalid } from "../../lib/errors.ts";
+import { signedQrText } from "../../lib/signing/qr-sign.ts";
+import { getCertificate } from "../certificates/index.ts";
 import { downloadCredential, rotateSigningKey, verifyPresented, type Verification } from "./index.ts";
 
 let t: TestApp;
@@ -263,6 +265,30 @@ describe("a certificate version as a W3C Verifiable Credential (Open Badges 3.0,
     expect(form.status).toBe(415);
     const huge = await t.app.request(`${TEST_ORIGIN}/api/v1/verify`, { method: "POST", body: "x".repeat(200_000), headers: { "Content-Type": "text/plain" } });
     expect(huge.status).toBe(413);
+  });
+});
+
+describe("a QR code's text at /api/v1/verify", () => {
+  const qrOf = async (number: number) => {
+    const cert = await getCertificate(deps().db, staff(), await idOf(number));
+    return signedQrText(deps().signer, TEST_ORIGIN, { number, version: cert.certificate.version, name: cert.holderName, scheme: cert.scheme.name, validUntil: cert.certificate.validUntil });
+  };
+
+  it("verifies the signed fields, and fails the right check for a changed field, a foreign key or address, an expiry and a suspension", async () => {
+    const good = await qrOf(w.numbers.external);
+    const v = await verifyApi({ qr: good });
+    expect(v).toMatchObject({ kind: "qr", verified: true, presented: { number: String(w.numbers.external), holderName: "Sven Svensson", version: 1, validUntil: "2030-01-01" } });
+    expect(checks(await verifyApi({ qr: good.replace("Sven+Svensson", "Eve+Svensson") }))).toEqual({ signature: false, issuer: true, validity: true, status: true });
+    expect(checks(await verifyApi({ qr: good.replace(",20300101,", ",20990101,") }))).toEqual({ signature: false, issuer: true, validity: true, status: true });
+    expect(checks(await verifyApi({ qr: good.replace(/#s1,[\w-]{8},/, "#s1,ZZZZZZZZ,") }))).toEqual({ signature: null, issuer: false, validity: true, status: true });
+    expect(checks(await verifyApi({ qr: good.replace(TEST_ORIGIN, "https://evil.example") })).issuer).toBe(false);
+    // Another certificate's number under the same signature.
+    expect(checks(await verifyApi({ qr: good.replace(`/c/${w.numbers.external}#`, `/c/${w.numbers.mac}#`) })).signature).toBe(false);
+    const expired = await verifyApi({ qr: await qrOf(w.numbers.expired) });
+    expect(checks(expired)).toEqual({ signature: true, issuer: true, validity: false, status: false });
+    const suspended = await verifyApi({ qr: await qrOf(w.numbers.suspended) });
+    expect(checks(suspended)).toEqual({ signature: true, issuer: true, validity: true, status: false });
+    expect(suspended.checks.find((c) => c.name === "status")!.message).toMatch(/^Vilande i registret/);
   });
 });
 
