@@ -9,12 +9,13 @@ import { listApplications } from "../../modules/certification/index.ts";
 import { certificateRow } from "../certification/certificate-page.tsx";
 import { applicationRow, CertificatesTable, type CertificateRow } from "../certification/certificates-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
-import { dueItems, DueNotices, type DueItem } from "../certification/renewal.tsx";
+import { dueItems } from "../certification/renewal.tsx";
+import { loadNextSteps, NextStepsSection } from "./next-steps.tsx";
 import { invoicePdfDownload, invoicesTab } from "./invoices.tsx";
 import { provTab } from "../examinations/prov-tab.tsx";
 import { personPage } from "./person-page.tsx";
 
-const Certificates = ({ rows, due, query, notice }: { rows: CertificateRow[]; due: DueItem[]; query: Record<string, string>; notice?: string }) => (
+const Certificates = ({ rows, query, notice }: { rows: CertificateRow[]; query: Record<string, string>; notice?: string }) => (
   <section aria-labelledby="sok-certifikat">
     <h2 id="sok-certifikat">Sök certifikat</h2>
     {notice ? (
@@ -22,7 +23,6 @@ const Certificates = ({ rows, due, query, notice }: { rows: CertificateRow[]; du
         <p>{notice}</p>
       </div>
     ) : null}
-    <DueNotices items={due} whose="du" />
     <div class="button-row">
       <a class="button" href="/min-sida/ansok">
         <span aria-hidden="true">+ </span>Ansök om nytt certifikat
@@ -44,7 +44,9 @@ export function minSidaRoutes(): Hono<AppEnv> {
     // An issued application is shown as its certificate.
     const rows = [...certificates.map((r) => certificateRow(r, today)), ...applications.filter((a) => a.status !== "issued").map(applicationRow)];
     const due = dueItems(certificates, applications, today);
-    return personPage(c, "/min-sida", <Certificates rows={rows} due={due} query={c.req.query()} notice={ownEntry(NOTICES, c.req.query("klart"))} />);
+    // What waits and for whom comes first; the renewals due (Att göra) are part of it.
+    const next = await loadNextSteps(c);
+    return personPage(c, "/min-sida", <Certificates rows={rows} query={c.req.query()} notice={ownEntry(NOTICES, c.req.query("klart"))} />, 200, { details: true, before: <NextStepsSection next={next} due={due} /> });
   });
   app.get("/anstallningar", (c) => employmentsTab(c));
   app.get("/fakturor", invoicesTab);

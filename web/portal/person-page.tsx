@@ -15,8 +15,12 @@ const TABS = [
   { href: "/min-sida/handelselogg", label: "Händelselogg" },
 ];
 
-/** Min Sida: the person's details above the tabs, the chosen tab's content below. */
-export async function personPage(c: Context<AppEnv>, tab: string, content: Child, status: ContentfulStatusCode = 200) {
+/**
+ * Min Sida: the person's name and buttons, the tabs, the chosen tab's content below. Personuppgifter
+ * and Faktureringsadress show on Min Sida itself (`details`), not again above every tab and form;
+ * `before` goes above them (Nästa steg).
+ */
+export async function personPage(c: Context<AppEnv>, tab: string, content: Child, status: ContentfulStatusCode = 200, options: { details?: boolean; before?: Child } = {}) {
   const user = c.var.user!;
   const person = await getPerson(c.var.deps.db, user.personId);
   return page(
@@ -39,7 +43,8 @@ export async function personPage(c: Context<AppEnv>, tab: string, content: Child
           </a>
         </div>
       </header>
-      <PersonDetails person={person} showPersonnummer={true} />
+      {options.before}
+      {options.details ? <PersonDetails person={person} showPersonnummer={true} /> : null}
       <Tabs tabs={TABS} current={tab} label="Min Sida" />
       <div class="tab-panel">{content}</div>
     </>,

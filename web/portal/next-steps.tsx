@@ -1,0 +1,252 @@
+// "Nästa steg" on Min Sida: for each open application what it waits for and who must act (you,
+// the reviewer, the decider, the examination centre, your company's admin), with the link that
+// does it; the employments waiting for a company's confirmation; and for a certifikatsadministratör
+// her companies with the requests waiting for her, the company's open applications and the
+// company certificates that need attention (expiring within 90 days, suspended).
+import type { Context } from "hono";
+import { daysBetween, swedishDate } from "../../lib/dates.ts";
+import { formatOrgNumber } from "../../lib/identity/orgnummer.ts";
+import { listCertificatesForCompany, publicStatus } from "../../modules/certificates/index.ts";
+import { awaitingSubmission, listApplications, loadApplication, OPEN_STATUSES, processState, type LoadedApplication } from "../../modules/certification/index.ts";
+import { getCompanyPage, listPersonCompanies, listPersonEmployments } from "../../modules/employments/index.ts";
+import { listAttestable } from "../../modules/lifecycle/renewal.ts";
+import { processUrl } from "../certification/paths.ts";
+import type { DueItem } from "../certification/renewal.tsx";
+import { DueNotices } from "../certification/renewal.tsx";
+import type { AppEnv } from "../env.ts";
+
+type Ctx = Context<AppEnv>;
+
+export type Who = "you" | "reviewer" | "decider" | "exam_centre" | "company_admin" | "you_or_admin";
+
+/** "Väntar på: …" in words. */
+export const WHO: Record<Who, string> = {
+  you: "dig",
+  reviewer: "granskaren",
+  decider: "beslutsfattaren (sista granskning)",
+  exam_centre: "examinationscentret",
+  company_admin: "företagets certifikatsadministratör",
+  you_or_admin: "dig eller företagets certifikatsadministratör",
+};
+
+export interface NextStep {
+  /** What the step is about, e.g. "F-gaser - Utbildningsintyg Mobil AC". */
+  title: string;
+  what: string;
+  who: Who;
+  /** The link that does it (or shows it). */
+  action: { href: string; label: string };
+}
+
+const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} och ${names.at(-1)}`);
+
+/** What an open application waits for, and who must act; null for a closed one. */
+export function nextStepOf(app: LoadedApplication, options: { forCompany: boolean }): NextStep | null {
+  const a = app.application;
+  const state = processState(app);
+  if (!OPEN_STATUSES.includes(state.status)) return null;
+  const kind = a.kind === "extension" ? " (årlig förlängning)" : a.kind === "recertification" ? " (omcertifiering)" : "";
+  const title = `${app.area.name} - ${app.scheme.name}${kind}`;
+  const process = processUrl(a.id);
+  const show = { href: process, label: "Visa certifieringsprocess" };
+  if (state.status === "final_review") return { title, what: "Ansökan är inskickad och granskas en sista gång innan beslut.", who: "decider", action: show };
+  if (awaitingSubmission(state)) return { title, what: "Allt är klart, men ansökan är inte inskickad ännu.", who: "you", action: { href: processUrl(a.id, "/skicka-in"), label: "Granska och skicka in" } };
+  const momentUrl = (m: LoadedApplication["moments"][number]) => processUrl(a.id, `/moment/${m.moment.id}`);
+  const rejected = app.moments.filter((m) => m.moment.status === "rejected");
+  if (rejected.length) return { title, what: `${list(rejected.map((m) => m.requirement.name))}: ej godkänt. Läs granskarens kommentar och ladda upp en ny fil.`, who: "you", action: { href: momentUrl(rejected[0]!), label: "Ladda upp fil" } };
+  const waiting = app.moments.filter((m) => m.moment.status === "awaiting_file");
+  const files = waiting.filter((m) => !m.requirement.exam);
+  if (files.length) {
+    const attestable = files.every((m) => m.requirement.attestable) && !options.forCompany;
+    return {
+      title,
+      what: attestable ? `${list(files.map((m) => m.requirement.name))}: ladda upp intyget, eller be företagets certifikatsadministratör intyga yrkesverksamheten under Att intyga.` : `Ladda upp en fil för ${list(files.map((m) => m.requirement.name))}.`,
+      who: attestable ? "you_or_admin" : "you",
+      action: { href: momentUrl(files[0]!), label: "Ladda upp fil" },
+    };
+  }
+  if (waiting.length) return { title, what: `${list(waiting.map((m) => m.requirement.name))}: provresultatet kommer från examinationscentret.`, who: "exam_centre", action: options.forCompany ? show : { href: "/min-sida/prov", label: "Visa prov" } };
+  const inReview = app.moments.filter((m) => m.moment.status === "awaiting_review");
+  if (inReview.length) return { title, what: `${inReview.length === 1 ? `Momentet ${inReview[0]!.requirement.name} granskas` : `${inReview.length} moment granskas`}. Du får ett mejl när det är klart.`, who: "reviewer", action: show };
+  if (!state.declared) return { title, what: "Alla moment är godkända. Intyga ansökan.", who: "you", action: { href: processUrl(a.id, "/intyga"), label: "Intyga certifikatansökan" } };
+  return { title, what: "Ansökan är intygad. Ange vem fakturan ska skickas till.", who: "you", action: { href: processUrl(a.id, "/fakturamottagare"), label: "Ange fakturamottagare" } };
+}
+
+export interface CompanyAttention {
+  id: string;
+  name: string;
+  orgNumber: string;
+  requests: { name: string; startDate: string }[];
+  /** "Att intyga": employees whose Årlig förlängning the admin can attest now. */
+  toAttest: number;
+  steps: NextStep[];
+  /** Company certificates that expire within 90 days or are Vilande. */
+  certificates: { number: number; title: string; note: string }[];
+}
+
+export interface NextSteps {
+  steps: NextStep[];
+  pendingEmployments: { company: string; orgNumber: string }[];
+  companies: CompanyAttention[];
+}
+
+async function stepsOf(c: Ctx, applicant: { personId: string } | { companyId: string }): Promise<NextStep[]> {
+  const { db } = c.var.deps;
+  const open = (await listApplications(db, applicant)).filter((a) => OPEN_STATUSES.includes(a.status));
+  const apps = await Promise.all(open.map((a) => loadApplication(db, c.var.user!, a.id)));
+  return apps.map((app) => nextStepOf(app, { forCompany: "companyId" in applicant })).filter((s): s is NextStep => s !== null);
+}
+
+async function companyAttention(c: Ctx, companyId: string, today: string): Promise<CompanyAttention> {
+  const { db } = c.var.deps;
+  const [data, certificates, steps, attestable] = await Promise.all([getCompanyPage(db, c.var.user!, companyId), listCertificatesForCompany(db, companyId), stepsOf(c, { companyId }), listAttestable(db, c.var.user!, companyId, today)]);
+  const attention: CompanyAttention["certificates"] = [];
+  for (const r of certificates) {
+    const status = publicStatus(r.certificate, today);
+    const title = `${r.area.name} - ${r.scheme.name}`;
+    if (status === "suspended") attention.push({ number: r.certificate.number, title, note: `Vilande${r.certificate.suspendedUntil ? ` till och med ${r.certificate.suspendedUntil}` : ""}.` });
+    else if (status === "active" && r.certificate.validUntil && daysBetween(today, r.certificate.validUntil) <= 90) attention.push({ number: r.certificate.number, title, note: `Går ut ${r.certificate.validUntil}, om ${daysBetween(today, r.certificate.validUntil)} dagar.` });
+  }
+  return {
+    id: companyId,
+    name: data.company.name,
+    orgNumber: data.company.orgNumber,
+    requests: data.requests.map((r) => ({ name: `${r.person.givenName} ${r.person.familyName}`, startDate: r.employment.startDate })),
+    toAttest: attestable.filter((a) => !a.own && !a.attestedAt).length,
+    steps,
+    certificates: attention,
+  };
+}
+
+export async function loadNextSteps(c: Ctx): Promise<NextSteps> {
+  const { db, clock } = c.var.deps;
+  const personId = c.var.user!.personId;
+  const today = swedishDate(clock.now());
+  const [steps, employments, companies] = await Promise.all([stepsOf(c, { personId }), listPersonEmployments(db, personId), listPersonCompanies(db, personId)]);
+  return {
+    steps,
+    pendingEmployments: employments.filter((e) => e.employment.status === "requested").map((e) => ({ company: e.company.name, orgNumber: e.company.orgNumber })),
+    companies: await Promise.all(companies.administered.filter((co) => co.status === "approved").map((co) => companyAttention(c, co.id, today))),
+  };
+}
+
+const StepItem = ({ step }: { step: NextStep }) => (
+  <li class={`next-step next-step--${step.who === "you" || step.who === "you_or_admin" ? "you" : "others"}`}>
+    <p>
+      <strong>{step.title}</strong>: {step.what}
+    </p>
+    <p class="next-step__who">
+      Väntar på: <strong>{WHO[step.who]}</strong>
+    </p>
+    <a class={step.who === "you" || step.who === "you_or_admin" ? "button" : "button button--secondary"} href={step.action.href}>
+      {step.action.label}
+      <span class="visually-hidden">: {step.title}</span>
+    </a>
+  </li>
+);
+
+const CompanyBlock = ({ co }: { co: CompanyAttention }) => {
+  const page = `/min-sida/foretag/${co.id}`;
+  const nothing = co.requests.length === 0 && co.toAttest === 0 && co.steps.length === 0 && co.certificates.length === 0;
+  return (
+    <li class="next-company">
+      <h3>
+        <a href={page}>{co.name}</a> <span class="muted">({formatOrgNumber(co.orgNumber)})</span>
+      </h3>
+      <p class="hint">Du är certifikatsadministratör för företaget.</p>
+      {nothing ? (
+        <p>Inget väntar på dig här just nu.</p>
+      ) : (
+      <ul class="next-steps__list">
+        {co.requests.length ? (
+          <li class="next-step next-step--you">
+            <p>
+              <strong>{co.requests.length === 1 ? "1 anställningsförfrågan" : `${co.requests.length} anställningsförfrågningar`}</strong> väntar på att du bekräftar eller avböjer: {list(co.requests.map((r) => r.name))}.
+            </p>
+            <p class="next-step__who">
+              Väntar på: <strong>dig</strong>
+            </p>
+            <a class="button" href={`${page}#forfragningar`}>
+              Bekräfta eller avböj<span class="visually-hidden">: förfrågningar till {co.name}</span>
+            </a>
+          </li>
+        ) : null}
+        {co.toAttest ? (
+          <li class="next-step next-step--you">
+            <p>
+              <strong>Att intyga</strong>: {co.toAttest === 1 ? "1 anställd väntar" : `${co.toAttest} anställda väntar`} på att du intygar yrkesverksamheten för årlig förlängning.
+            </p>
+            <p class="next-step__who">
+              Väntar på: <strong>dig</strong>
+            </p>
+            <a class="button" href={`${page}#att-intyga`}>
+              Intyga yrkesverksamhet<span class="visually-hidden">: {co.name}</span>
+            </a>
+          </li>
+        ) : null}
+        {co.steps.map((s) => (
+          <StepItem step={s} />
+        ))}
+        {co.certificates.map((cert) => (
+          <li class="next-step next-step--you">
+            <p>
+              <strong>
+                {cert.title} (nr {cert.number})
+              </strong>
+              : {cert.note}
+            </p>
+            <a class="button button--secondary" href={`${page}#certifikat`}>
+              Visa företagets certifikat<span class="visually-hidden">: nr {cert.number}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      )}
+    </li>
+  );
+};
+
+/** The sections at the top of Min Sida; nothing when nothing is open or waiting. */
+export const NextStepsSection = ({ next, due }: { next: NextSteps; due: DueItem[] }) => {
+  const own = next.steps.length > 0 || next.pendingEmployments.length > 0 || due.length > 0;
+  return (
+    <>
+      {own ? (
+        <section class="next-steps" aria-labelledby="nasta-steg">
+          <h2 id="nasta-steg">Nästa steg</h2>
+          {next.steps.length || next.pendingEmployments.length ? (
+            <ul class="next-steps__list">
+              {next.steps.map((s) => (
+                <StepItem step={s} />
+              ))}
+              {next.pendingEmployments.map((e) => (
+                <li class="next-step next-step--others">
+                  <p>
+                    <strong>Anställning på {e.company}</strong>: din förfrågan väntar på att företagets certifikatsadministratör bekräftar den.
+                  </p>
+                  <p class="next-step__who">
+                    Väntar på: <strong>{WHO.company_admin}</strong>
+                  </p>
+                  <a class="button button--secondary" href="/min-sida/anstallningar">
+                    Visa anställningar<span class="visually-hidden">: {e.company}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <DueNotices items={due} whose="du" />
+        </section>
+      ) : null}
+      {next.companies.length ? (
+        <section class="next-steps" aria-labelledby="dina-foretag">
+          <h2 id="dina-foretag">Dina företag</h2>
+          <ul class="next-companies">
+            {next.companies.map((co) => (
+              <CompanyBlock co={co} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+};
