@@ -57,7 +57,7 @@ describe("invoices for staff", () => {
     await own.waitForURL("**/min-sida/fakturor");
     expect(await visibleText(own)).toContain("Betald");
     const download = own.waitForEvent("download");
-    await own.getByRole("link", { name: "Ladda ned faktura 100001 som PDF" }).click();
+    await own.getByRole("link", { name: "Ladda ned PDF: faktura 100001" }).click();
     expect((await download).suggestedFilename()).toBe("faktura-100001.pdf");
     await screenshot(own, "min-sida-fakturor");
     expect(suite.problems()).toEqual([]);

@@ -179,7 +179,9 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
       ) : null}
       <MomentTabs base={certificateUrl(id)} label="Certifikat" events={events} query={c.req.query()}>
         <p>Momenten i certifieringsprocessen som ledde till certifikatet.</p>
-        <DataTable prefix="moment" caption="Moment" columns={momentColumns(applicationId, false)} rows={moments} path={certificateUrl(id)} query={c.req.query()} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
+        <div class="moment-table">
+          <DataTable prefix="moment" caption="Moment" columns={momentColumns(applicationId, false)} rows={moments} path={certificateUrl(id)} query={c.req.query()} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
+        </div>
       </MomentTabs>
     </>,
   );

@@ -147,7 +147,9 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
       </section>
       <MomentTabs base={processUrl(id)} label="Certifieringsprocess" events={events} query={query}>
         <p>Alla dessa ska genomföras.</p>
-        <DataTable prefix="moment" caption="Moment" columns={momentColumns(id, mayAct && canApplicant(state, "upload").ok, exams)} rows={moments} path={processUrl(id)} query={query} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
+        <div class="moment-table">
+          <DataTable prefix="moment" caption="Moment" columns={momentColumns(id, mayAct && canApplicant(state, "upload").ok, exams)} rows={moments} path={processUrl(id)} query={query} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
+        </div>
       </MomentTabs>
     </>,
   );
@@ -272,9 +274,9 @@ export function momentColumns(applicationId: string, canUpload: boolean, exams: 
       sortable: false,
       render: (m) =>
         canUpload && m.status !== "approved" ? (
-          <a class="icon-link" href={processUrl(applicationId, `/moment/${m.id}`)} title="Ladda upp fil">
-            <Icon name="upload" />
-            <span class="visually-hidden">Ladda upp fil: {m.name}</span>
+          // In words, not only the manual's arrow.
+          <a class="upload-link" href={processUrl(applicationId, `/moment/${m.id}`)}>
+            <Icon name="upload" /> Ladda upp fil<span class="visually-hidden">: {m.name}</span>
           </a>
         ) : null,
     },

@@ -45,27 +45,29 @@ export async function summaryPage(c: Ctx, failure?: string, status?: 409) {
 
       <section aria-labelledby="sammanfattning-moment">
         <h2 id="sammanfattning-moment">Moment</h2>
-        <table class="data summary-table">
-          <caption class="visually-hidden">Moment och uppladdade filer</caption>
-          <thead>
-            <tr>
-              <th scope="col">Moment</th>
-              <th scope="col">Status</th>
-              <th scope="col">Fil</th>
-            </tr>
-          </thead>
-          <tbody>
-            {moments.map((m) => (
+        <div class="table-wrap">
+          <table class="data summary-table">
+            <caption class="visually-hidden">Moment och uppladdade filer</caption>
+            <thead>
               <tr>
-                <td>{m.name}</td>
-                <td>
-                  <span class={`status ${REQUIREMENT_CHIPS[m.status]}`}>{REQUIREMENT_LABELS[m.status]}</span>
-                </td>
-                <td>{m.latestDocumentId ? <a href={processUrl(id, `/filer/${m.latestDocumentId}`)}>{m.latestFileName}</a> : m.reviewComment ?? "Ingen fil"}</td>
+                <th scope="col">Moment</th>
+                <th scope="col">Status</th>
+                <th scope="col">Fil</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {moments.map((m) => (
+                <tr>
+                  <td>{m.name}</td>
+                  <td>
+                    <span class={`status ${REQUIREMENT_CHIPS[m.status]}`}>{REQUIREMENT_LABELS[m.status]}</span>
+                  </td>
+                  <td>{m.latestDocumentId ? <a href={processUrl(id, `/filer/${m.latestDocumentId}`)}>{m.latestFileName}</a> : m.reviewComment ?? "Ingen fil"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="sammanfattning-forbindelse">

@@ -174,6 +174,7 @@ export const CompanyPageView = (props: ViewProps) => {
           <p>{props.notice}</p>
         </div>
       ) : null}
+      <PageContents {...props} />
       {mode === "staff" ? <Registration {...props} /> : null}
       <Details data={data} mode={mode} />
       <Requests {...props} />
@@ -205,6 +206,38 @@ export const CompanyPageView = (props: ViewProps) => {
 };
 
 /**
+ * "På sidan": the page's sections as links, with what waits in them counted, so a long page is
+ * one look and one jump away from any part of it.
+ */
+const PageContents = ({ data, mode, attestable }: ViewProps) => {
+  const toAttest = attestable.filter((r) => !r.own && !r.attestedAt).length;
+  const sections: [string, string][] = [
+    ...(mode === "staff" ? ([["registrering", "Registrering"]] as [string, string][]) : []),
+    ["foretagsuppgifter", "Företagsuppgifter"],
+    ["forfragningar", `Anställningsförfrågningar (${data.requests.length})`],
+    ["anstallda", `Anställda (${data.employees.length})`],
+    ["administratorer", `Administratörer (${data.admins.length})`],
+    ["certifikat", "Företagets certifikat"],
+    ...(mode === "admin" ? ([["att-intyga", `Att intyga (${toAttest})`]] as [string, string][]) : []),
+    ["gar-ut", "Certifikat som går ut"],
+    ["anstalldas-certifikat", "Anställdas certifikat"],
+    ["fakturor", "Fakturor"],
+    ["handelselogg", "Händelselogg"],
+  ];
+  return (
+    <nav class="page-contents" aria-label="På sidan">
+      <ul>
+        {sections.map(([id, label]) => (
+          <li>
+            <a href={`#${id}`}>{label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+};
+
+/**
  * "Att intyga": the employees whose Årlig förlängning is due, with "Intyga yrkesverksamhet" per
  * certificate and for the chosen ones at once. The admin's own certificates are listed without
  * the button: another admin attests them.
@@ -221,50 +254,52 @@ const AttestList = (props: ViewProps) => {
         <p class="notice notice--info">Ingen anställd har en årlig förlängning att intyga just nu.</p>
       ) : (
         <form method="post" action={action} hx-post={action} hx-target={`#${ROOT}`} hx-swap="outerHTML" class="form">
-          <table class="data">
-            <caption class="visually-hidden">Att intyga</caption>
-            <thead>
-              <tr>
-                <th scope="col">Välj</th>
-                <th scope="col">Namn</th>
-                <th scope="col">Certifikat</th>
-                <th scope="col">Nr</th>
-                <th scope="col">Förlängning senast</th>
-                <th scope="col">Intygande</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
+          <div class="table-wrap">
+            <table class="data">
+              <caption class="visually-hidden">Att intyga</caption>
+              <thead>
                 <tr>
-                  <td>
-                    {r.own || r.attestedAt ? null : (
-                      <>
-                        <input type="checkbox" name="valda" value={r.certificateId} id={`valj-${r.certificateId}`} />
-                        <label for={`valj-${r.certificateId}`} class="visually-hidden">
-                          Välj {r.name}, nr {r.number}
-                        </label>
-                      </>
-                    )}
-                  </td>
-                  <td>{r.name}</td>
-                  <td>{r.title}</td>
-                  <td>{r.number}</td>
-                  <td>{r.dueOn}</td>
-                  <td>
-                    {r.attestedAt ? (
-                      `Intygad ${formatDate(r.attestedAt)}`
-                    ) : r.own ? (
-                      "Ditt eget certifikat: en annan administratör intygar det."
-                    ) : (
-                      <button type="submit" name="certifikat" value={r.certificateId} class="button button--small" aria-label={`Intyga yrkesverksamhet för ${r.name}, nr ${r.number}`}>
-                        Intyga yrkesverksamhet
-                      </button>
-                    )}
-                  </td>
+                  <th scope="col">Välj</th>
+                  <th scope="col">Namn</th>
+                  <th scope="col">Certifikat</th>
+                  <th scope="col">Nr</th>
+                  <th scope="col">Förlängning senast</th>
+                  <th scope="col">Intygande</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr>
+                    <td>
+                      {r.own || r.attestedAt ? null : (
+                        <>
+                          <input type="checkbox" name="valda" value={r.certificateId} id={`valj-${r.certificateId}`} />
+                          <label for={`valj-${r.certificateId}`} class="visually-hidden">
+                            Välj {r.name}, nr {r.number}
+                          </label>
+                        </>
+                      )}
+                    </td>
+                    <td>{r.name}</td>
+                    <td>{r.title}</td>
+                    <td>{r.number}</td>
+                    <td>{r.dueOn}</td>
+                    <td>
+                      {r.attestedAt ? (
+                        `Intygad ${formatDate(r.attestedAt)}`
+                      ) : r.own ? (
+                        "Ditt eget certifikat: en annan administratör intygar det."
+                      ) : (
+                        <button type="submit" name="certifikat" value={r.certificateId} class="button button--small" aria-label={`Intyga yrkesverksamhet för ${r.name}, nr ${r.number}`}>
+                          Intyga yrkesverksamhet
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {open.length > 1 ? (
             <div class="button-row">
               <button type="submit" class="button">
@@ -291,40 +326,42 @@ const Expiring = ({ rows, today, mode }: { rows: EmployeeCertificateRow[]; today
       {soon.length === 0 ? (
         <p class="notice notice--info">Inget av de anställdas certifikat går ut inom 90 dagar.</p>
       ) : (
-        <table class="data">
-          <caption class="visually-hidden">Certifikat som går ut inom 90 dagar</caption>
-          <thead>
-            <tr>
-              <th scope="col">Inom</th>
-              <th scope="col">Namn</th>
-              <th scope="col">Certifikat</th>
-              <th scope="col">Nr</th>
-              <th scope="col">Giltigt till</th>
-              <th scope="col">Dagar kvar</th>
-            </tr>
-          </thead>
-          <tbody>
-            {soon.map((r) => {
-              const d = daysBetween(today, r.certificate.validUntil!);
-              return (
-                <tr>
-                  <td>{within(d)}</td>
-                  <td>
-                    {r.holder.givenName} {r.holder.familyName}
-                  </td>
-                  <td>
-                    {r.area.name} - {r.scheme.name}
-                  </td>
-                  <td>
-                    <a href={mode === "staff" ? `/personal/certifikat/${r.certificate.id}` : `/c/${r.certificate.number}`}>{r.certificate.number}</a>
-                  </td>
-                  <td>{r.certificate.validUntil}</td>
-                  <td>{d}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="table-wrap">
+          <table class="data">
+            <caption class="visually-hidden">Certifikat som går ut inom 90 dagar</caption>
+            <thead>
+              <tr>
+                <th scope="col">Inom</th>
+                <th scope="col">Namn</th>
+                <th scope="col">Certifikat</th>
+                <th scope="col">Nr</th>
+                <th scope="col">Giltigt till</th>
+                <th scope="col">Dagar kvar</th>
+              </tr>
+            </thead>
+            <tbody>
+              {soon.map((r) => {
+                const d = daysBetween(today, r.certificate.validUntil!);
+                return (
+                  <tr>
+                    <td>{within(d)}</td>
+                    <td>
+                      {r.holder.givenName} {r.holder.familyName}
+                    </td>
+                    <td>
+                      {r.area.name} - {r.scheme.name}
+                    </td>
+                    <td>
+                      <a href={mode === "staff" ? `/personal/certifikat/${r.certificate.id}` : `/c/${r.certificate.number}`}>{r.certificate.number}</a>
+                    </td>
+                    <td>{r.certificate.validUntil}</td>
+                    <td>{d}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -34,8 +34,8 @@ export function holderInvoiceColumns(today: string, links: { pdf: (id: string) =
       value: () => null,
       sortable: false,
       render: (r) => (
-        <a href={links.pdf(r.invoice.id)} download aria-label={`Ladda ned faktura ${r.invoice.number} som PDF`}>
-          Ladda ned PDF
+        <a href={links.pdf(r.invoice.id)} download>
+          Ladda ned PDF<span class="visually-hidden">: faktura {r.invoice.number}</span>
         </a>
       ),
     },

@@ -64,12 +64,26 @@ export const Layout: FC<LayoutProps> = (props) => {
             </a>
             <nav class="site-nav" aria-label="Huvudmeny">
               <ul>
+                {/* On a phone the site's pages fold into one Meny, so the header takes one line of
+                    links below the name instead of four; the wide layout hides this one. */}
+                <li class="site-nav__narrow">
+                  <details class="menu">
+                    <summary>Meny</summary>
+                    <ul>
+                      {[...MAIN_MENU, ...ONLINE_MENU].map((m) => (
+                        <li>
+                          <a href={m.href}>{m.label}</a>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </li>
                 {MAIN_MENU.map((m) => (
-                  <li>
+                  <li class="site-nav__wide">
                     <a href={m.href}>{m.label}</a>
                   </li>
                 ))}
-                <li>
+                <li class="site-nav__wide">
                   <details class="menu">
                     <summary>Online</summary>
                     <ul>
