@@ -12,14 +12,15 @@ export const applicationExams = (deps: Deps, applicationId: string) => listAppli
 /** "Inväntar godkänt prov" rather than a file, for an exam Moment nobody has uploaded to. */
 export const examStatusLabel = (m: Pick<MomentRow, "exam" | "status">): string | null => (m.exam && m.status === "awaiting_file" ? "Inväntar godkänt prov" : null);
 
-export const ExamMomentNote = ({ moment, exams }: { moment: MomentRow; exams: ApplicationExam[] }) => {
+/** For the applicant (what to do next) or for staff (what happened). */
+export const ExamMomentNote = ({ moment, exams, staff = false }: { moment: MomentRow; exams: ApplicationExam[]; staff?: boolean }) => {
   if (moment.status === "approved" && exams.some((e) => e.registration.result === "passed")) {
     return <p class="exam-note">{moment.reviewComment}</p>;
   }
   if (moment.status === "approved") return null;
   const lines = exams.slice(0, 3).map((e) => {
     const when = `${e.session.date} kl. ${e.session.startTime} vid ${e.centreName}`;
-    if (e.registration.result === "failed") return `Ej godkänt prov ${when} (${partResultLines(e.parts).join("; ")}). Du kan anmäla dig till ett nytt provtillfälle.`;
+    if (e.registration.result === "failed") return `Ej godkänt prov ${when} (${partResultLines(e.parts).join("; ")}).${staff ? "" : " Du kan anmäla dig till ett nytt provtillfälle."}`;
     return `Anmäld till prov ${when}, ${e.session.place}.`;
   });
   return (
@@ -27,7 +28,7 @@ export const ExamMomentNote = ({ moment, exams }: { moment: MomentRow; exams: Ap
       {lines.map((l) => (
         <p>{l}</p>
       ))}
-      {exams.length === 0 || exams[0]!.registration.result === "failed" ? (
+      {!staff && (exams.length === 0 || exams[0]!.registration.result === "failed") ? (
         <p>
           Godkänns när ett examinationscenter registrerar ett godkänt prov. <a href="/examinationscentra">Examinationscentra och provtillfällen</a>
         </p>

@@ -361,6 +361,8 @@ const ImportForm = ({ action, template, details, failure }: { action: string; te
           </button>
         </div>
       </form>
-    ) : null}
+    ) : (
+      <p>Ladda upp provprotokollet (PDF) ovan innan du importerar resultat.</p>
+    )}
   </section>
 );

@@ -14,6 +14,7 @@ import { APPLICATION_LABELS, applicantOf, applicationPrice, listMoments, loadApp
 import { applicantName, canDecideApplication, computeChecklist, decideApplication, failingItems, listDecisions, listMomentsToReview, loadApplicationParties, validUntilFrom, type ChecklistItem, type DecisionRow, type FinalDecision, type ManualChecks } from "../../modules/review/index.ts";
 import { APPLICATION_CHIPS, APPLICATION_KIND_LABELS, formatKronor, latestDecisionAt, RecipientDetails, REQUIREMENT_CHIPS, StepIndicator } from "../certification/process-page.tsx";
 import type { AppEnv } from "../env.ts";
+import { applicationExams, ExamMomentNote, examStatusLabel, type ApplicationExam } from "../examinations/exam-moment.tsx";
 import { redirectAfterPost } from "../htmx.ts";
 import { page } from "../render.tsx";
 import { Breadcrumbs, staffApplicationUrl } from "./application-paths.tsx";
@@ -88,7 +89,7 @@ interface Failure {
 
 const fullName = (given: string, family: string) => `${given} ${family}`;
 
-function staffMomentColumns(applicationId: string, fromQueue: boolean): Column<MomentRow>[] {
+function staffMomentColumns(applicationId: string, fromQueue: boolean, exams: ApplicationExam[]): Column<MomentRow>[] {
   // The review page's way back follows the reviewer: the queue, or this application.
   const reviewUrl = (m: MomentRow) => staffApplicationUrl(applicationId, `/moment/${m.id}${fromQueue ? "" : "?fran=ansokan"}`);
   return [
@@ -100,8 +101,9 @@ function staffMomentColumns(applicationId: string, fromQueue: boolean): Column<M
       groupable: true,
       render: (m) => (
         <>
-          <span class={`status ${REQUIREMENT_CHIPS[m.status]}`}>{REQUIREMENT_LABELS[m.status]}</span>
+          <span class={`status ${REQUIREMENT_CHIPS[m.status]}`}>{examStatusLabel(m) ?? REQUIREMENT_LABELS[m.status]}</span>
           {m.status === "rejected" && m.reviewComment ? <p class="review-comment">Kommentar: {m.reviewComment}</p> : null}
+          {m.exam ? <ExamMomentNote moment={m} exams={exams} staff /> : null}
         </>
       ),
     },
@@ -233,6 +235,7 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
     tab === "handelselogg" ? listSubjectEvents(db, "application", id) : Promise.resolve(null),
     certificateOfApplication(db, id),
   ]);
+  const exams = moments.some((m) => m.exam) ? await applicationExams(c.var.deps, id) : [];
   const state = processState(app);
   const inFinalReview = state.status === "final_review";
   const checklist = inFinalReview ? await computeChecklist(db, app, today) : null;
@@ -315,7 +318,7 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
         </section>
       ) : null}
       <MomentTabs base={staffApplicationUrl(id)} label="Ansökan" events={events} query={c.req.query()}>
-        <DataTable prefix="moment" caption="Moment" columns={staffMomentColumns(id, cameFromQueue(c))} rows={moments} path={staffApplicationUrl(id)} query={c.req.query()} empty="Inga moment." />
+        <DataTable prefix="moment" caption="Moment" columns={staffMomentColumns(id, cameFromQueue(c), exams)} rows={moments} path={staffApplicationUrl(id)} query={c.req.query()} empty="Inga moment." />
       </MomentTabs>
     </>,
   );
