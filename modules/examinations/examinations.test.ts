@@ -60,7 +60,7 @@ beforeAll(async () => {
   const parts = await listExamParts(deps().db, schemeII);
   partIds = { teori: parts.find((p) => p.code === "teori")!.id, praktik: parts.find((p) => p.code === "praktik")!.id };
   centreA = (await createCentre(deps(), admin, centreInput("Västerås Kylskola AB", "5566778899", "Västerås"))).centreId;
-  centreB = (await createCentre(deps(), admin, centreInput("Norrlands Provcenter AB", "5590123452", "Umeå"))).centreId;
+  centreB = (await createCentre(deps(), admin, centreInput("Norrlands Provcenter AB", "5590123450", "Umeå"))).centreId;
 });
 afterAll(() => t.close());
 

@@ -12,7 +12,7 @@ import { enqueueMail } from "../outbox/index.ts";
 import { findCandidate } from "./find-candidate.ts";
 import { registeredMail } from "./mails.ts";
 import { centreFacts, sessionFor } from "./membership.ts";
-import { canExamine } from "./policy.ts";
+import { canExamine, canWorkAtCentre } from "./policy.ts";
 import { sessionParts } from "./queries.ts";
 import { sessionFacts, sessionLine } from "./session-facts.ts";
 
@@ -23,6 +23,8 @@ import { sessionFacts, sessionLine } from "./session-facts.ts";
  */
 export async function registerCandidate(deps: Deps, actor: Actor & { userId: string }, input: { sessionId: string; candidate: string }): Promise<{ registrationId: string; applicationId: string; started: boolean; name: string }> {
   const { session, centre, membership } = await sessionFor(deps.db, actor, input.sessionId);
+  const work = canWorkAtCentre(actor, membership, centreFacts(centre));
+  if (!work.ok) throw new Forbidden(work.reason);
   const candidate = await findCandidate(deps, input.candidate);
   const allowed = canExamine(actor, membership, centreFacts(centre), candidate);
   if (!allowed.ok) throw new Forbidden(allowed.reason);
