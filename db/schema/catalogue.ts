@@ -43,6 +43,8 @@ export const schemes = sqliteTable(
     extensionNoticeMonths: integer("extension_notice_months").notNull().default(2),
     /** Months before the cycle's end that Omcertifiering is due. */
     recertificationNoticeMonths: integer("recertification_notice_months").notNull().default(6),
+    /** Months after a decision that it may be appealed (Överklaga beslutet), counted in Swedish dates. */
+    appealMonths: integer("appeal_months").notNull().default(2),
     /** When a suspension reaches its last day: reinstate by itself, or tell the decider. */
     suspensionEnd: text("suspension_end", { enum: ["reinstate", "notify"] }).notNull().default("reinstate"),
     invoiced: integer("invoiced", { mode: "boolean" }).notNull(),

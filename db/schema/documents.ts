@@ -11,9 +11,8 @@ export const documents = sqliteTable(
     mime: text("mime").notNull(),
     size: integer("size").notNull(),
     originalName: text("original_name").notNull(),
-    uploadedByUserId: text("uploaded_by_user_id")
-      .notNull()
-      .references(() => users.id),
+    /** Null for a file a visitor sent without logging in (Lämna klagomål). */
+    uploadedByUserId: text("uploaded_by_user_id").references(() => users.id),
     uploadedAt: integer("uploaded_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("documents_uploader").on(t.uploadedByUserId)],

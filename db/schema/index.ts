@@ -11,3 +11,4 @@ export * from "./outbox.ts";
 export * from "./search.ts";
 export * from "./credentials.ts";
 export * from "./examinations.ts";
+export * from "./cases.ts";
