@@ -137,7 +137,7 @@ describe("the company page for its admins", () => {
     const p = await requester(c.admin.client, c, "blir-admin@example.se", "Bertil", "Blivande");
     await c.admin.client.post(p.confirm, {});
     let html = await (await c.admin.client.get(c.page)).text();
-    const make = new RegExp(`action="([^"]+)"[^>]*>\\s*<button[^>]*>\\s*Gör till administratör<span class="visually-hidden">: Bertil Blivande</span>`).exec(html)![1]!;
+    const make = new RegExp(`action="([^"]+)"[^>]*>\\s*<button[^>]*>\\s*Gör till administratör<span class="visually-hidden"> \\(Bertil Blivande\\)</span>`).exec(html)![1]!;
     expect(make).toBe(`${c.page}/administratorer/${p.personId}`);
     expect((await c.admin.client.post(make, {})).status).toBe(303);
     expect((await c.admin.client.post(make, {})).status).toBe(409);

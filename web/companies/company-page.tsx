@@ -523,7 +523,7 @@ const Employees = ({ data, mode, today, failure, query }: ViewProps) => {
           {admins.has(p.id) ? null : (
             <ActionForm action={`${base}/administratorer/${p.id}`}>
               <button type="submit" class="button button--secondary">
-                Gör till administratör<span class="visually-hidden">: {name}</span>
+                Gör till administratör<span class="visually-hidden"> ({name})</span>
               </button>
             </ActionForm>
           )}

@@ -1,6 +1,7 @@
 // "Nästa steg" on Min Sida: for each open application what it waits for and who must act (you,
 // the reviewer, the decider, the examination centre, your company's admin), with the link that
-// does it; the employments waiting for a company's confirmation; and for a certifikatsadministratör
+// does it (its name ends with what it is about, in brackets: a button lays its text out in boxes,
+// so a hidden ": …" would be read " : …"); the employments waiting for a company's confirmation; and for a certifikatsadministratör
 // her companies with the requests waiting for her, the company's open applications and the
 // company certificates that need attention (expiring within 90 days, suspended).
 import type { Context } from "hono";
@@ -140,7 +141,7 @@ const StepItem = ({ step }: { step: NextStep }) => (
     </p>
     <a class={step.who === "you" || step.who === "you_or_admin" ? "button" : "button button--secondary"} href={step.action.href}>
       {step.action.label}
-      <span class="visually-hidden">: {step.title}</span>
+      <span class="visually-hidden"> ({step.title})</span>
     </a>
   </li>
 );
@@ -167,7 +168,7 @@ const CompanyBlock = ({ co }: { co: CompanyAttention }) => {
               Väntar på: <strong>dig</strong>
             </p>
             <a class="button" href={`${page}#forfragningar`}>
-              Bekräfta eller avböj<span class="visually-hidden">: förfrågningar till {co.name}</span>
+              Bekräfta eller avböj<span class="visually-hidden"> (förfrågningar till {co.name})</span>
             </a>
           </li>
         ) : null}
@@ -180,7 +181,7 @@ const CompanyBlock = ({ co }: { co: CompanyAttention }) => {
               Väntar på: <strong>dig</strong>
             </p>
             <a class="button" href={`${page}#att-intyga`}>
-              Intyga yrkesverksamhet<span class="visually-hidden">: {co.name}</span>
+              Intyga yrkesverksamhet<span class="visually-hidden"> ({co.name})</span>
             </a>
           </li>
         ) : null}
@@ -196,7 +197,7 @@ const CompanyBlock = ({ co }: { co: CompanyAttention }) => {
               : {cert.note}
             </p>
             <a class="button button--secondary" href={`${page}#certifikat`}>
-              Visa företagets certifikat<span class="visually-hidden">: nr {cert.number}</span>
+              Visa företagets certifikat<span class="visually-hidden"> (nr {cert.number})</span>
             </a>
           </li>
         ))}
@@ -228,7 +229,7 @@ export const NextStepsSection = ({ next, due }: { next: NextSteps; due: DueItem[
                     Väntar på: <strong>{WHO.company_admin}</strong>
                   </p>
                   <a class="button button--secondary" href="/min-sida/anstallningar">
-                    Visa anställningar<span class="visually-hidden">: {e.company}</span>
+                    Visa anställningar<span class="visually-hidden"> ({e.company})</span>
                   </a>
                 </li>
               ))}
