@@ -199,6 +199,9 @@ describe("a certifikatsadministratör", () => {
     await page.getByRole("button", { name: "Bekräfta anställningen för Sara Sökande" }).click();
     await expect.poll(() => visibleText(page)).toContain("Anställningen för Sara Sökande är bekräftad. Sara Sökande finns nu under Anställda och har fått ett mejl.");
     expect(await contents.innerText()).toContain("Anställningsförfrågningar (0)");
+    // Sara's row now has "Gör till administratör", whose name starts with what it shows.
+    expect(await page.getByRole("button", { name: "Gör till administratör (Sara Sökande)" }).isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
 
     // Without JavaScript: Avsluta and Ta bort each ask first, naming what follows.
     const plain = await openWithoutJavaScript();

@@ -1,5 +1,6 @@
 // Invoices in a real browser: staff filter the list, open an invoice and mark it as paid, with
 // and without JavaScript. Screenshots land in test-results/e2e/ for a person to look at.
+import { AxeBuilder } from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
 import { insertCompany, insertPerson } from "../applications.ts";
 import { browserSuite, logInAs, screenshot, visibleText } from "../browser.ts";
@@ -59,6 +60,9 @@ describe("invoices for staff", () => {
     const download = own.waitForEvent("download");
     await own.getByRole("link", { name: "Ladda ned PDF: faktura 100001" }).click();
     expect((await download).suggestedFilename()).toBe("faktura-100001.pdf");
+    // The link's name starts with what it shows (issue 16: it was "Ladda ned faktura … som PDF").
+    const names = await new AxeBuilder({ page: own }).withRules(["label-content-name-mismatch", "link-in-text-block"]).analyze();
+    expect(names.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     await screenshot(own, "min-sida-fakturor");
     expect(suite.problems()).toEqual([]);
   });

@@ -275,8 +275,11 @@ export function momentColumns(applicationId: string, canUpload: boolean, exams: 
       render: (m) =>
         canUpload && m.status !== "approved" ? (
           // In words, not only the manual's arrow.
+          // The visible words and the whole name apart: a hidden ": Moment" after visible text is
+          // read " : Moment" (the hidden box is out of the flow).
           <a class="upload-link" href={processUrl(applicationId, `/moment/${m.id}`)}>
-            <Icon name="upload" /> Ladda upp fil<span class="visually-hidden">: {m.name}</span>
+            <Icon name="upload" /> <span aria-hidden="true">Ladda upp fil</span>
+            <span class="visually-hidden">Ladda upp fil: {m.name}</span>
           </a>
         ) : null,
     },

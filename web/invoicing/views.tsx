@@ -35,7 +35,8 @@ export function holderInvoiceColumns(today: string, links: { pdf: (id: string) =
       sortable: false,
       render: (r) => (
         <a href={links.pdf(r.invoice.id)} download>
-          Ladda ned PDF<span class="visually-hidden">: faktura {r.invoice.number}</span>
+          <span aria-hidden="true">Ladda ned PDF</span>
+          <span class="visually-hidden">Ladda ned PDF: faktura {r.invoice.number}</span>
         </a>
       ),
     },
