@@ -97,6 +97,16 @@ describe("an applicant's next step is always in view, and nothing is sent withou
     expect(await axe(page)).toEqual([]);
     await screenshot(page, "guidance-01-min-sida-nasta-steg");
 
+    // At 1280 px the Moment table's nine columns fit (no "Senast ändrad av" cut off), and the
+    // upload says so in words.
+    await page.goto(`/min-sida/ansokningar/${applicationId}`);
+    const table = page.locator(".moment-table .table-wrap");
+    expect(await table.evaluate((w) => w.scrollWidth <= w.clientWidth)).toBe(true);
+    expect(await page.locator(".moment-table thead").innerText()).toMatch(/Ladda upp[\s\S]*Senast ändrad av/);
+    expect(await page.getByRole("link", { name: "Ladda upp fil: Diplom/ Intyg" }).innerText()).toContain("Ladda upp fil");
+    expect(await axe(page)).toEqual([]);
+    await page.goto("/min-sida");
+
     // The link does it: straight to the upload.
     await next.getByRole("link", { name: "Ladda upp fil (F-gaser - Utbildningsintyg Mobil AC)" }).click();
     await page.waitForURL(`**/min-sida/ansokningar/${applicationId}/moment/**`);
