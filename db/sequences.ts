@@ -3,7 +3,7 @@ import type { DbOrTx } from "./client.ts";
 import { sequences } from "./schema/index.ts";
 
 /** Where each number series starts; the row is created by the first caller. */
-export const SEQUENCE_START = { certificate: 10001, invoice: 100001 } as const;
+export const SEQUENCE_START = { certificate: 10001, invoice: 100001, case: 1001 } as const;
 export type SequenceName = keyof typeof SEQUENCE_START;
 
 /**

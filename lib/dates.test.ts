@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, addYears, isIsoDate, swedishDate } from "./dates.ts";
+import { addDays, addMonths, addYears, isIsoDate, swedishDate, swedishLongDate } from "./dates.ts";
 
 describe("dates", () => {
   it("takes today's date in Sweden, not in UTC", () => {
@@ -36,5 +36,11 @@ describe("dates", () => {
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
     expect(addYears("2026-03-15", 1)).toBe("2027-03-15");
     expect(addDays(addYears("2024-02-29", 1), -1)).toBe("2025-02-28");
+  });
+
+  it("says a date in Swedish words, as a deadline two months after a decision reads", () => {
+    expect(swedishLongDate(addMonths("2026-12-03", 2))).toBe("3 februari 2027");
+    expect(swedishLongDate("2026-05-31")).toBe("31 maj 2026");
+    expect(swedishLongDate(addMonths("2026-12-31", 2))).toBe("28 februari 2027");
   });
 });

@@ -74,6 +74,7 @@ export const schemeFields = z
     recertificationPriceSek: optionalPrice,
     extensionNoticeMonths: months(12, "Ange hur många månader före Giltigt till förlängningen kan sökas, 1–12.").default(2),
     recertificationNoticeMonths: months(24, "Ange hur många månader före periodens slut omcertifieringen kan sökas, 1–24.").default(6),
+    appealMonths: months(24, "Ange hur många månader ett beslut kan överklagas, 1–24.").default(2),
     suspensionEnd: z.enum(["reinstate", "notify"], { error: "Välj vad som händer när en vilandeperiod slutar." }).default("reinstate"),
     invoiced: flag,
     fourEyes: flag,

@@ -24,6 +24,7 @@ export const SCHEME_LABELS = {
   recertificationPriceOre: "Avgift för omcertifiering",
   extensionNoticeMonths: "Förlängning kan sökas (månader före)",
   recertificationNoticeMonths: "Omcertifiering kan sökas (månader före)",
+  appealMonths: "Överklagandetid (månader)",
   suspensionEnd: "När en vilandeperiod slutar",
   invoiced: "Faktureras",
   fourEyes: "Fyra ögon",

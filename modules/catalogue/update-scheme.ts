@@ -38,6 +38,7 @@ export async function updateScheme(deps: Deps, actor: Actor, input: SchemeFields
         extensionNoticeMonths: input.extensionNoticeMonths === undefined ? before.extensionNoticeMonths : row.extensionNoticeMonths,
         recertificationNoticeMonths: input.recertificationNoticeMonths === undefined ? before.recertificationNoticeMonths : row.recertificationNoticeMonths,
         suspensionEnd: input.suspensionEnd === undefined ? before.suspensionEnd : row.suspensionEnd,
+        appealMonths: input.appealMonths === undefined ? before.appealMonths : row.appealMonths,
       };
       const after = { ...row, ...kept, sortOrder: fields.areaId === before.areaId ? before.sortOrder : await nextSchemeOrder(tx, area.id) };
       const diff = changesOf(before, after, SCHEME_LABELS);

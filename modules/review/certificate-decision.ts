@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { certificates } from "../../db/schema/index.ts";
+import type { Tx } from "../../db/client.ts";
+import { certificates, type CertificateStatus } from "../../db/schema/index.ts";
 import { swedishDate } from "../../lib/dates.ts";
 import { Conflict, Forbidden } from "../../lib/errors.ts";
 import type { Config } from "../../lib/config.ts";
@@ -51,27 +52,49 @@ export async function decideOnCertificate(
   if (!verdict.ok) throw new Conflict(verdict.reason);
   const title = `${loaded.area.name} - ${loaded.scheme.name}`;
   const decisionId = await deps.db.transaction(
-    async (tx) => {
-      // A renewal granted a moment ago made a new version: the decision belongs on that one.
-      const renewed = await tx.select({ version: certificates.version }).from(certificates).where(eq(certificates.supersedesCertificateId, cert.id)).get();
-      if (renewed) throw new Conflict(SUPERSEDED(renewed.version));
-      const id = await recordDecision(tx, { kind: input.action, subjectType: "certificate", subjectId: cert.id, certificateId: cert.id, decidedByUserId: actor.userId, decidedAt: now, reason, effectiveOn: today, untilOn: until ?? null });
-      const changed = await applyCertificateDecision(tx, { certificateId: cert.id, from: [cert.status], to: verdict.next, decisionId: id, on: today, now, suspendedUntil: until ?? null, seenDecisionId: cert.latestDecisionId });
-      if (!changed) throw new Conflict(ALREADY_CHANGED);
-      await recordEvent(tx, actor, now, {
-        action: EVENTS[input.action],
-        subjectType: "certificate",
-        subjectId: cert.id,
-        personId: cert.personId,
-        companyId: cert.companyId,
-        details: { certificate: title, number: cert.number, ...(reason ? { reason } : {}), ...(until ? { until } : {}) },
-      });
-      const facts: CertificateDecisionFacts = { certificateId: cert.id, number: cert.number, title, validUntil: cert.validUntil, forCompany: cert.companyId !== null, effectiveOn: today, reason, until };
-      for (const to of await holderRecipients(tx, cert)) await enqueueMail(tx, now, EVENTS[input.action], input.mail(deps.config, to, facts));
-      return id;
-    },
+    (tx) => writeCertificateDecision(tx, deps, actor, { cert, title, kind: input.action, next: verdict.next, reason, until: until ?? null, now, today, mail: input.mail }),
     { behavior: "immediate" },
   );
   deps.mailQueue.kick();
   return { decisionId };
+}
+
+export interface CertificateDecisionWrite {
+  cert: { id: string; number: number; status: CertificateStatus; personId: string | null; companyId: string | null; validUntil: string | null; latestDecisionId: string | null };
+  title: string;
+  kind: CertificateAction;
+  next: CertificateStatus;
+  reason: string | null;
+  until: string | null;
+  now: Date;
+  today: string;
+  mail: (config: Config, to: MailRecipient, facts: CertificateDecisionFacts) => MailMessage;
+  /** Holders told another way already (who appealed gets the case's own mail). */
+  skipEmails?: readonly string[];
+}
+
+/**
+ * Inside the caller's transaction: the Beslut, the status change with its history (only if the
+ * certificate is still as seen: status and Senaste beslut), the Event and the holder's mail. Also
+ * what a decided appeal or complaint changes (modules/cases), in the case's own transaction.
+ */
+export async function writeCertificateDecision(tx: Tx, deps: Deps, actor: Actor & { userId: string }, w: CertificateDecisionWrite): Promise<string> {
+  const { cert, now, today } = w;
+  // A renewal granted a moment ago made a new version: the decision belongs on that one.
+  const renewed = await tx.select({ version: certificates.version }).from(certificates).where(eq(certificates.supersedesCertificateId, cert.id)).get();
+  if (renewed) throw new Conflict(SUPERSEDED(renewed.version));
+  const id = await recordDecision(tx, { kind: w.kind, subjectType: "certificate", subjectId: cert.id, certificateId: cert.id, decidedByUserId: actor.userId, decidedAt: now, reason: w.reason, effectiveOn: today, untilOn: w.until });
+  const changed = await applyCertificateDecision(tx, { certificateId: cert.id, from: [cert.status], to: w.next, decisionId: id, on: today, now, suspendedUntil: w.until, seenDecisionId: cert.latestDecisionId });
+  if (!changed) throw new Conflict(ALREADY_CHANGED);
+  await recordEvent(tx, actor, now, {
+    action: EVENTS[w.kind],
+    subjectType: "certificate",
+    subjectId: cert.id,
+    personId: cert.personId,
+    companyId: cert.companyId,
+    details: { certificate: w.title, number: cert.number, ...(w.reason ? { reason: w.reason } : {}), ...(w.until ? { until: w.until } : {}) },
+  });
+  const facts: CertificateDecisionFacts = { certificateId: cert.id, number: cert.number, title: w.title, validUntil: cert.validUntil, forCompany: cert.companyId !== null, effectiveOn: today, reason: w.reason, until: w.until ?? undefined };
+  for (const to of await holderRecipients(tx, cert)) if (!w.skipEmails?.includes(to.email)) await enqueueMail(tx, now, EVENTS[w.kind], w.mail(deps.config, to, facts));
+  return id;
 }

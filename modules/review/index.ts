@@ -4,8 +4,11 @@ export { decideApplication, validUntilFrom, ALREADY_DECIDED, type DecideInput, t
 export { suspendCertificate } from "./suspend-certificate.ts";
 export { reinstateCertificate } from "./reinstate-certificate.ts";
 export { withdrawCertificate } from "./withdraw-certificate.ts";
-export { ALREADY_CHANGED } from "./certificate-decision.ts";
+export { ALREADY_CHANGED, writeCertificateDecision, type CertificateDecisionWrite } from "./certificate-decision.ts";
+export { recordDecision } from "./record-decision.ts";
+export { holderRecipients, type MailRecipient } from "./recipients.ts";
+export { suspendedMail, withdrawnMail, reinstatedMail } from "./mails.ts";
 export { canReviewRequirement, canDecideApplication, canActOnCertificate, type Permission, type Parties, type ApplicationParties } from "./policy.ts";
 export { loadParties, loadApplicationParties } from "./parties.ts";
 export { listMomentsToReview, listApplicationsForDecision, listAreas, applicantName, listDecisions, DECISION_LABELS, type MomentToReview, type ApplicationForDecision, type DecisionRow } from "./queues.ts";
-export { staffOverview, listDecidedApplications, listExpiringCertificates, isoWeek, mondayOf, startOfSwedishDay, EXPIRING_DAYS, OVERVIEW_WEEKS, type StaffOverview, type QueueFigures, type WeekFigures, type DecidedApplication, type ExpiringCertificate } from "./overview.ts";
+export { staffOverview, queueFigures, listDecidedApplications, listExpiringCertificates, isoWeek, mondayOf, startOfSwedishDay, EXPIRING_DAYS, OVERVIEW_WEEKS, type StaffOverview, type QueueFigures, type WeekFigures, type DecidedApplication, type ExpiringCertificate } from "./overview.ts";

@@ -48,7 +48,7 @@ export async function reviewRequirement(deps: Deps, actor: Actor & { userId: str
         companyId: app.application.companyId,
         details: { moment: moment.requirement.name, ...(comment ? { comment } : {}) },
       });
-      await mailApplicant(tx, deps, now, app, moment, input.approve, comment, file?.by);
+      await mailApplicant(tx, deps, now, app, moment, input.approve, comment, file?.by ?? undefined);
       if (!input.approve || !EDITABLE_STATUSES.includes(app.application.status)) return false;
       // Read again inside the transaction: another reviewer may just have approved the other Moment.
       const fresh = await loadApplication(tx, actor, app.application.id);

@@ -51,6 +51,7 @@ export const SchemeSettings = ({ values, errors, areas }: { values: Values; erro
         { value: "notify", label: "Beslutsfattaren får ett mejl och beslutar" },
       ]}
     />
+    <Field name="appealMonths" label="Överklagandetid (månader efter beslutet)" inputmode="numeric" value={values.appealMonths ?? "2"} errors={errors} maxlength={2} hint="Så länge kan den sökande eller innehavaren överklaga ett avslag, en suspendering, en indragning eller ett ej godkänt moment. Vanligen 2." />
     <h2>Pris och beslut</h2>
     <Field name="priceSek" label="Pris (kr, exkl. moms)" required value={values.priceSek} errors={errors} maxlength={20} autocomplete="off" attrs={{ inputmode: "decimal" }} hint="I kronor, t.ex. 4800 eller 4800,50. 0 om certifikatet är kostnadsfritt." />
     <Field name="extensionPriceSek" label="Avgift för årlig förlängning (kr, exkl. moms)" value={values.extensionPriceSek} errors={errors} maxlength={20} autocomplete="off" attrs={{ inputmode: "decimal" }} hint="Lämna tomt för samma pris som certifikatet." />

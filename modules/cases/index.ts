@@ -1,0 +1,13 @@
+export { submitAppeal, appealedWhat, type AppealInput } from "./submit-appeal.ts";
+export { submitComplaint, type ComplaintInput } from "./submit-complaint.ts";
+export { takeCase, planTakeCase, CHANGED_MEANWHILE, type StepPlan } from "./take-case.ts";
+export { dismissCase, planDismissCase } from "./dismiss-case.ts";
+export { decideCase, planDecideCase, type DecideCaseInput, type DecidePlan } from "./decide-case.ts";
+export { loadEffectContext, type EffectInput, type EffectContext } from "./case-effects.ts";
+export { appealOptions, appealsConcerning, loadAppealTarget, type AppealOption, type AppealTarget, type LoadedTarget } from "./appeal-targets.ts";
+export { appealDeadline, canAppeal, canHandleCase, caseTransition, effectsFor, type EffectKind, type HandlingParties } from "./policy.ts";
+export { loadHandlingParties, caseRecipient } from "./parties.ts";
+export { MAX_CASE_FILES, MAX_TEXT } from "./case-files.ts";
+export { listOpenCases, listCasesReceived, casesConcerning, caseYears, getCaseRow, getOwnCase, listCaseFiles, readCaseFile, canFollowCase, personOfUser, OPEN_CASE_STATUSES, type CaseRow, type CaseListRow } from "./queries.ts";
+export { caseStatistics, caseQueueFigures, handlingDays, type CaseYearFigures } from "./statistics.ts";
+export { CASE_KIND_LABELS, CASE_STATUS_LABELS, OUTCOME_LABELS, APPEALED_LABELS, caseStatusText, caseTitle } from "./labels.ts";
