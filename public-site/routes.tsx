@@ -17,6 +17,7 @@ import { CertificatePage, CheckPage, type CheckPageProps } from "./pages/certifi
 import { CompanyPage, SearchPage, SearchResults, type SearchForm, type SearchResultsProps } from "./pages/company-search.tsx";
 import { AboutPage, AreasPage, FilesPage, NewsPage, PricesPage } from "./pages/information.tsx";
 import { CentresPage } from "./pages/centres.tsx";
+import { complaintRoutes } from "./complaint-routes.tsx";
 import { StartPage } from "./pages/start.tsx";
 import { publicRateLimit } from "./rate-limit.ts";
 import { qrKeys } from "./qr-keys.ts";
@@ -42,6 +43,7 @@ export function publicSite(): Hono<AppEnv> {
   app.get("/sok-certifierade-foretag/:orgnr", companyPage);
   app.get("/verifiera", (c) => verifyPage(c, { text: "", errors: {}, result: null }));
   app.post("/verifiera", publicRateLimit(), verifySubmitted);
+  app.route("/", complaintRoutes());
   return app;
 }
 

@@ -30,6 +30,9 @@ const UPLOAD_ROUTES: RegExp[] = [
   /^\/personal\/katalog\/moment\/[^/]+\/filmall$/,
   // An exam session's protocol (PDF) and its results as CSV, by the examination centre.
   /^\/min-sida\/provtillfallen\/[^/]+\/(protokoll|resultat\/import)$/,
+  // Överklaga beslutet and Lämna klagomål, with their files.
+  /^\/min-sida\/overklaga\/(beslut|moment)\/[^/]+$/,
+  /^\/lamna-klagomal$/,
 ];
 
 const FORM_TOO_LARGE = "Formuläret är för stort: högst 128 kB tas emot. Korta texten och försök igen.";

@@ -110,6 +110,13 @@ const LABELS: Record<string, string> = {
   "exam.passed": "Godkänt prov",
   "exam.failed": "Ej godkänt prov",
   "exam.result_recorded": "Provresultat registrerat",
+  "case.appeal_received": "Överklagande mottaget",
+  "case.complaint_received": "Klagomål mottaget",
+  "case.investigating": "Ärendet utreds",
+  "case.taken_over": "Ny handläggare för ärendet",
+  "case.decided": "Ärendet avgjort",
+  "case.dismissed": "Ärendet avskrivet",
+  "application.reopened": "Ansökan öppnad igen efter överklagande",
 };
 
 export function eventLabel(action: string): string {

@@ -37,6 +37,11 @@ const KIND_LABELS: Record<string, string> = {
   "exam.registration_cancelled": "Återkallad anmälan till prov",
   "exam.passed": "Godkänt prov",
   "exam.failed": "Provresultat: ej godkänt",
+  "case.appeal_received": "Mottagningsbekräftelse av överklagande",
+  "case.complaint_received": "Mottagningsbekräftelse av klagomål",
+  "case.investigating": "Besked: ärendet utreds",
+  "case.decided": "Besked: ärendet avgjort",
+  "case.dismissed": "Besked: ärendet avskrivet",
 };
 
 export function isSecretKind(kind: string): boolean {

@@ -184,6 +184,11 @@ export const CertificatePage: FC<{ number: string; result: { cert: PublicCertifi
     {qr ? <QrSignature {...qr} /> : null}
     {result ? <DateForm action={`/c/${result.cert.number}`} number={String(result.cert.number)} rawDate={result.on?.date} errors={dateError ? { datum: dateError } : {}} /> : null}
     {result ? <Versions versions={result.versions} /> : null}
+    {result ? (
+      <p>
+        <a href={`/lamna-klagomal?certifikat=${result.cert.number}`}>Anmäl felaktigt utfört arbete eller missbruk av certifikatet</a>
+      </p>
+    ) : null}
     <p>
       <a href="/kontrollera-certifikat">Kontrollera ett annat certifikat</a>
     </p>

@@ -18,6 +18,8 @@ import { momentColumns } from "./process-page.tsx";
 import { nextRenewal, RENEWAL_LABELS } from "../../modules/lifecycle/due.ts";
 import { renewalOf } from "../../modules/lifecycle/renewal.ts";
 import { dueDetail, RenewalButton } from "./renewal.tsx";
+import { isStaff } from "../../modules/deps.ts";
+import { AppealPanel, appealPanelData } from "../cases/appeal-panel.tsx";
 
 type Ctx = Context<AppEnv>;
 
@@ -44,6 +46,9 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
     tab === "moment" ? listMoments(db, applicationId) : Promise.resolve([]),
     tab === "handelselogg" ? Promise.all([listSubjectEvents(db, "certificate", id), listSubjectEvents(db, "application", applicationId)]).then(([a, b]) => [...a, ...b].sort((x, y) => y.at.getTime() - x.at.getTime() || y.id - x.id)) : Promise.resolve(null),
   ]);
+  // Överklaga beslut: a suspension or withdrawal, for the holder or the company's admins (getCertificate
+  // let only staff and them this far).
+  const appeals = isStaff(c.var.user!) ? null : await appealPanelData(db, { certificateId: id }, today);
   const person = cert.certificate.personId !== null;
   const back = person ? "/min-sida" : `/min-sida/foretag/${cert.certificate.companyId}`;
   const title = certificateTitle(cert);
@@ -137,6 +142,7 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
           </figure>
         </section>
       </div>
+      <AppealPanel data={appeals} />
       {renewal.due?.state === "due" && newest.id === id && (status === "active" || status === "suspended") ? (
         <section aria-labelledby="fornyelse" class="renewal">
           <h2 id="fornyelse">{RENEWAL_LABELS[renewal.due.kind]}</h2>

@@ -12,6 +12,8 @@ import { Icon } from "../views/icons.tsx";
 import { formatDateTime } from "../views/time.ts";
 import { applicationFor, subPage } from "./frame.tsx";
 import { processUrl } from "./paths.ts";
+import { swedishDate } from "../../lib/dates.ts";
+import { MomentAppeal, momentAppealOption } from "../cases/appeal-panel.tsx";
 
 type Ctx = Context<AppEnv>;
 
@@ -55,6 +57,7 @@ export async function momentPage(c: Ctx, errors?: FieldErrors, status?: 409 | 41
   const open = canApplicant(processState(app), "upload");
   const move = requirementTransition(moment.moment.status, "upload");
   const files = await listMomentFiles(c.var.deps.db, moment.moment.id);
+  const appeal = mayAct && moment.moment.status === "rejected" ? await momentAppealOption(c.var.deps.db, moment.moment.id, swedishDate(c.var.deps.clock.now())) : null;
   const form = mayAct && open.ok && move.ok ? <UploadForm action={action} types={types} errors={errors} /> : null;
   return subPage(
     c,
@@ -71,6 +74,7 @@ export async function momentPage(c: Ctx, errors?: FieldErrors, status?: 409 | 41
             <dd class="review-comment">{moment.moment.reviewComment}</dd>
           </>
         ) : null}
+        <MomentAppeal option={appeal} />
         {moment.requirement.templateDocumentId ? (
           <>
             <dt>Filmall</dt>

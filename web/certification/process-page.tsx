@@ -37,6 +37,8 @@ import { MomentTabs } from "../views/moment-tabs.tsx";
 import { formatDate } from "../views/time.ts";
 import { applicationExams, ExamMomentNote, examStatusLabel, type ApplicationExam } from "../examinations/exam-moment.tsx";
 import { processUrl } from "./paths.ts";
+import { swedishDate } from "../../lib/dates.ts";
+import { AppealPanel, appealPanelData } from "../cases/appeal-panel.tsx";
 
 type Ctx = Context<AppEnv>;
 
@@ -73,6 +75,8 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
     tab === "handelselogg" ? listSubjectEvents(db, "application", id) : Promise.resolve(null),
   ]);
   const exams = moments.some((m) => m.exam) ? await applicationExams(c.var.deps, id) : [];
+  // Överklaga beslut: what went against the applicant, for who may act for them.
+  const appeals = mayAct ? await appealPanelData(db, { applicationId: id }, swedishDate(c.var.deps.clock.now())) : null;
   const state = processState(app);
   const title = applicationTitle(applicant, app);
   const done = ownEntry(DONE, c.req.query("klart"));
@@ -117,6 +121,7 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
       <ActionNotices failure={options.failure} done={done} />
       <StepIndicator state={state} />
       <NextThing id={id} state={state} mayAct={mayAct} moments={moments} closedReason={app.application.closedReason} />
+      <AppealPanel data={appeals} />
       <section aria-labelledby="information">
         <h2 id="information">Information</h2>
         <dl class="details">

@@ -27,6 +27,8 @@ import { Field } from "../views/form.tsx";
 import { formatDate, formatDateTime } from "../views/time.ts";
 import { ownEntry } from "../../lib/own-key.ts";
 import { COMPANY_STATUS, StatusChip } from "./labels.tsx";
+import { casesConcerning } from "../../modules/cases/index.ts";
+import { CasesSection } from "../cases/case-list.tsx";
 
 export type CompanyPageData = Awaited<ReturnType<typeof getCompanyPage>>;
 export type Mode = "admin" | "staff";
@@ -73,6 +75,8 @@ interface ViewProps {
   invoices: InvoiceListRow[];
   /** The request's query: each table's search, sort and grouping. */
   query?: Record<string, string>;
+  /** Staff only: the appeals and complaints about the company (web/cases). */
+  cases?: Child;
 }
 
 /** What an admin's action did, said on the page after it (`?klart=`, with `vem=` the person it was about). */
@@ -114,6 +118,7 @@ export async function renderCompanyPage(c: Context<AppEnv>, mode: Mode, companyI
   const certificates = [...issued.map((r) => certificateRow(r, today)), ...applications.filter((a) => a.status !== "issued").map(applicationRow)];
   const due = mode === "admin" ? dueItems(issued, applications, today) : [];
   const attestable = mode === "admin" ? await listAttestable(db, user, companyId, today) : [];
+  const cases = mode === "staff" ? <CasesSection rows={await casesConcerning(db, { companyId })} path={companyUrl(mode, companyId)} query={c.req.query()} now={clock.now()} /> : null;
   const view = (
     <CompanyPageView
       data={data}
@@ -129,6 +134,7 @@ export async function renderCompanyPage(c: Context<AppEnv>, mode: Mode, companyI
       due={due}
       attestable={attestable}
       notice={notice}
+      cases={cases}
     />
   );
   if (isHtmx(c)) return c.html(view, status);
@@ -200,6 +206,7 @@ export const CompanyPageView = (props: ViewProps) => {
         <DataTable prefix="anstcert" caption="Anställdas certifikat" columns={employeeCertificateColumns(mode, props.today)} rows={props.employeeCertificates} path={companyUrl(mode, c.id)} query={props.query} empty="Ingen anställd har något certifikat här ännu." />
       </section>
       <CompanyInvoices rows={props.invoices} mode={mode} today={props.today} path={companyUrl(mode, c.id)} query={props.query} />
+      {props.cases}
       <EventLog events={data.events} path={companyUrl(mode, c.id)} query={props.query} />
     </div>
   );

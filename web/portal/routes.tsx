@@ -5,6 +5,7 @@ import { companyAdminRoutes } from "../companies/company-routes.tsx";
 import { employmentRoutes } from "../companies/employments.tsx";
 import type { AppEnv } from "../env.ts";
 import { examinationPortalRoutes } from "../examinations/portal-routes.tsx";
+import { casePortalRoutes } from "../cases/own-case.tsx";
 import { changePasswordRoutes } from "./change-password.tsx";
 import { editDetailsRoutes } from "./edit-details.tsx";
 import { minSidaRoutes } from "./min-sida.tsx";
@@ -20,5 +21,6 @@ export function portalRoutes(): Hono<AppEnv> {
   app.route("/", certificationRoutes());
   app.route("/", companyAdminRoutes());
   app.route("/", examinationPortalRoutes());
+  app.route("/", casePortalRoutes());
   return app;
 }

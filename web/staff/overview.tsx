@@ -49,7 +49,7 @@ const QueueLine: FC<{ q: QueueFigures; what: string; none: string }> = ({ q, wha
     </>
   );
 
-export const QueueCards: FC<{ o: StaffOverview }> = ({ o }) => (
+export const QueueCards: FC<{ o: StaffOverview; cases?: QueueFigures }> = ({ o, cases }) => (
   <ul class="cards">
     <li class="card card--link">
       <h3>
@@ -69,6 +69,14 @@ export const QueueCards: FC<{ o: StaffOverview }> = ({ o }) => (
       </h3>
       <QueueLine q={o.companies} what={o.companies.count === 1 ? "registrering väntar på granskning." : "registreringar väntar på granskning."} none="Inga registreringar väntar på granskning." />
     </li>
+    {cases ? (
+      <li class="card card--link">
+        <h3>
+          <a href="/personal/arenden">Överklaganden och klagomål</a>
+        </h3>
+        <QueueLine q={cases} what={cases.count === 1 ? "ärende väntar på handläggning." : "ärenden väntar på handläggning."} none="Inga överklaganden eller klagomål väntar." />
+      </li>
+    ) : null}
     <li class="card card--link">
       <h3>
         <a href={EXPIRING_PATH}>Certifikat som går ut</a>
@@ -158,11 +166,11 @@ export const DecisionsTable: FC<{ weeks: WeekFigures[] }> = ({ weeks }) => (
   </table>
 );
 
-export const StaffOverviewSections: FC<{ o: StaffOverview }> = ({ o }) => (
+export const StaffOverviewSections: FC<{ o: StaffOverview; cases?: QueueFigures }> = ({ o, cases }) => (
   <>
     <section aria-labelledby="koer">
       <h2 id="koer">Arbetsköer</h2>
-      <QueueCards o={o} />
+      <QueueCards o={o} cases={cases} />
     </section>
     <section aria-labelledby="beslut-per-vecka">
       <h2 id="beslut-per-vecka">Beslut de senaste {OVERVIEW_WEEKS} veckorna</h2>

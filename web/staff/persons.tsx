@@ -17,6 +17,8 @@ import { DataTable, type Column } from "../views/data-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
 import { staffApplicationUrl } from "./application-paths.tsx";
 import { staffCertificateUrl } from "./certificates.tsx";
+import { casesConcerning } from "../../modules/cases/index.ts";
+import { CasesSection } from "../cases/case-list.tsx";
 
 type Ctx = Context<AppEnv>;
 
@@ -86,7 +88,13 @@ async function personPage(c: Ctx) {
   const id = c.req.param("id")!;
   const person = await getPerson(db, id);
   const today = swedishDate(clock.now());
-  const [employments, applications, certificates, events] = await Promise.all([listPersonEmployments(db, id), listApplications(db, { personId: id }), listCertificatesForPerson(db, id), listPersonEvents(db, id, 1000)]);
+  const [employments, applications, certificates, events, cases] = await Promise.all([
+    listPersonEmployments(db, id),
+    listApplications(db, { personId: id }),
+    listCertificatesForPerson(db, id),
+    listPersonEvents(db, id, 1000),
+    casesConcerning(db, { personId: id }),
+  ]);
   const name = `${person.givenName} ${person.familyName}`;
   const path = personUrl(id);
   const query = c.req.query();
@@ -111,6 +119,7 @@ async function personPage(c: Ctx) {
         <h2 id="ansokningar">Ansökningar</h2>
         <DataTable prefix="ans" caption="Ansökningar" columns={APPLICATION_COLUMNS} rows={applications} path={path} query={query} empty="Inga ansökningar." searchable={false} />
       </section>
+      <CasesSection rows={cases} path={path} query={query} now={clock.now()} />
       <EventLog events={events} path={path} query={query} />
     </>,
   );

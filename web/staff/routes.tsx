@@ -12,6 +12,8 @@ import { staffInvoiceRoutes } from "./invoices.tsx";
 import { canOperateMail, countOutbox } from "../../modules/outbox/index.ts";
 import { OUTBOX_PATH, staffOutboxRoutes } from "./outbox.tsx";
 import { staffExaminationRoutes } from "../examinations/staff-routes.tsx";
+import { staffCaseRoutes } from "../cases/staff-routes.tsx";
+import { caseQueueFigures } from "../../modules/cases/index.ts";
 import { DECIDED_PATH, decidedList, EXPIRING_PATH, expiringList, StaffOverviewSections } from "./overview.tsx";
 
 const ROLE_NAMES: Record<string, string> = { reviewer: "Granskare", decider: "Beslutsfattare", admin: "Administratör", applicant: "Sökande" };
@@ -24,7 +26,7 @@ export function staffRoutes(): Hono<AppEnv> {
     const user = c.var.user!;
     const { db, clock } = c.var.deps;
     const mailAdmin = canOperateMail(user);
-    const [overview, outbox] = await Promise.all([staffOverview(db, clock.now()), mailAdmin ? countOutbox(db, clock.now()) : null]);
+    const [overview, cases, outbox] = await Promise.all([staffOverview(db, clock.now()), caseQueueFigures(db, clock.now()), mailAdmin ? countOutbox(db, clock.now()) : null]);
     const count = (n: number, one: string, many: string, none: string) => (n === 0 ? none : n === 1 ? `1 ${one}` : `${n} ${many}`);
     const isAdmin = user.roles.includes("admin");
     return page(
@@ -35,7 +37,7 @@ export function staffRoutes(): Hono<AppEnv> {
         <p>
           Inloggad som <strong>{user.name}</strong> ({user.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ")}).
         </p>
-        <StaffOverviewSections o={overview} />
+        <StaffOverviewSections o={overview} cases={cases} />
         <section aria-labelledby="sok">
           <h2 id="sok">Sök och register</h2>
           <ul class="cards">
@@ -103,5 +105,6 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route("/", staffInvoiceRoutes());
   app.route("/", staffOutboxRoutes());
   app.route("/", staffExaminationRoutes());
+  app.route("/", staffCaseRoutes());
   return app;
 }

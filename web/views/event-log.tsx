@@ -9,6 +9,8 @@ function describe(details: Record<string, unknown> | null): string[] {
   if (!details) return [];
   const out: string[] = [];
   const text = (key: string) => (typeof details[key] === "string" && details[key] !== "" ? (details[key] as string) : null);
+  if (text("case")) out.push(`Ärende ${text("case")}`);
+  if (text("appealed")) out.push(`Överklagat beslut: ${text("appealed")}`);
   if (text("person")) out.push(`Person: ${text("person")}`);
   if (text("company")) out.push(`Företag: ${text("company")}`);
   if (text("name")) out.push(`Företag: ${text("name")}`);
@@ -27,6 +29,7 @@ function describe(details: Record<string, unknown> | null): string[] {
   if (text("comment")) out.push(`Kommentar: ${text("comment")}`);
   if (typeof details.declarationVersion === "number") out.push(`Förbindelsetext version ${details.declarationVersion}`);
   if (text("reason")) out.push(`Motivering: ${text("reason")}`);
+  if (text("consequence")) out.push(text("consequence")!);
   if (Array.isArray(details.changed) && details.changed.length > 0) out.push(`Ändrat: ${details.changed.join(", ")}`);
   if (details.ownRequestAsAdmin === true) out.push("Egen förfrågan, bekräftad som certifikatsadministratör");
   if (details.first === true) out.push("Den som registrerade företaget");

@@ -22,6 +22,7 @@ const ONLINE_MENU = [
   { href: "/registrera-konto", label: "Registrera konto" },
   { href: "/registrera-foretag", label: "Registrera företag" },
   { href: "/badda-in", label: "Bädda in" },
+  { href: "/lamna-klagomal", label: "Lämna klagomål" },
 ];
 
 const MAIN_MENU = [
@@ -131,6 +132,9 @@ export const Layout: FC<LayoutProps> = (props) => {
             {org.phone} · <a href={`mailto:${org.email}`}>{org.email}</a>
           </p>
           <p>{org.accreditation}</p>
+          <p>
+            <a href="/lamna-klagomal">Lämna klagomål</a> på en certifierad person eller ett certifierat företag, eller på oss.
+          </p>
           {props.devTools ? (
             <p class="dev-links">
               Utvecklingsläge: <a href="/dev/mail">Utkorg (/dev/mail)</a> · <a href="/dev/bankid">BankID-simulator</a>

@@ -1,0 +1,127 @@
+// "Överklaga beslutet": the decision, its deadline, the grounds and files. A plain multipart form
+// that works without JavaScript; an error answers 422 with the form again, the grounds kept.
+import type { Context } from "hono";
+import type { FieldErrors } from "../../lib/errors.ts";
+import { Conflict, Invalid, NotFound } from "../../lib/errors.ts";
+import { swedishDate, swedishLongDate } from "../../lib/dates.ts";
+import { canAppeal, loadAppealTarget, MAX_TEXT, submitAppeal, type AppealTarget, type LoadedTarget } from "../../modules/cases/index.ts";
+import { canActAsApplicant } from "../../modules/certification/index.ts";
+import { certificateUrl } from "../certification/certificate-page.tsx";
+import { processUrl } from "../certification/paths.ts";
+import type { AppEnv } from "../env.ts";
+import { redirectAfterPost } from "../htmx.ts";
+import { page } from "../render.tsx";
+import { ErrorSummary, Field } from "../views/form.tsx";
+import { appealedText } from "./appeal-panel.tsx";
+import { caseForm, FILE_ACCEPT, FILE_HINT } from "./case-form.ts";
+import { appealUrl, ownCaseUrl } from "./paths.ts";
+
+type Ctx = Context<AppEnv>;
+
+/** The target from the route (NotFound for what the user may not appeal, or that is not there). */
+async function targetOf(c: Ctx): Promise<{ target: AppealTarget; loaded: LoadedTarget }> {
+  const target: AppealTarget = c.req.param("decisionId") ? { decisionId: c.req.param("decisionId")! } : { momentId: c.req.param("momentId")! };
+  const loaded = await loadAppealTarget(c.var.deps.db, target);
+  if (!loaded || !(await canActAsApplicant(c.var.deps.db, c.var.user!, loaded))) throw new NotFound();
+  return { target, loaded };
+}
+
+/** Where the decision shows: the certificate page for a certificate's, the process page otherwise. */
+const backOf = (t: LoadedTarget) => (t.certificateId ? { href: certificateUrl(t.certificateId), label: `Certifikat ${t.certificateNumber}` } : { href: processUrl(t.applicationId), label: "Certifieringsprocess" });
+
+export async function appealPage(c: Ctx, form?: { values: Record<string, string>; errors?: FieldErrors; failure?: string }, status?: 409 | 413 | 422) {
+  const { target, loaded } = await targetOf(c);
+  const verdict = canAppeal({ ...loaded, existingCaseNumber: loaded.existing?.number ?? null }, swedishDate(c.var.deps.clock.now()));
+  const back = backOf(loaded);
+  const action = appealUrl(target);
+  const errors = form?.errors;
+  return page(
+    c,
+    { title: "Överklaga beslutet", status },
+    <section class="narrow">
+      <nav class="breadcrumbs" aria-label="Du är här">
+        <a href="/min-sida">Min Sida</a> › <a href={back.href}>{back.label}</a> › Överklaga beslutet
+      </nav>
+      <h1>
+        <a href={back.href} class="back-link" aria-label={`Tillbaka till ${back.label}`}>
+          ←
+        </a>{" "}
+        Överklaga beslutet
+      </h1>
+      <dl class="details">
+        <dt>Beslut</dt>
+        <dd>{appealedText(loaded)}</dd>
+        <dt>Gäller</dt>
+        <dd>{loaded.certificateNumber ? `Certifikat nr ${loaded.certificateNumber}, ${loaded.title}` : `Ansökan om ${loaded.title}`}</dd>
+        <dt>Beslutsdatum</dt>
+        <dd>{swedishLongDate(loaded.decidedOn)}</dd>
+        {loaded.reason ? (
+          <>
+            <dt>{loaded.kind === "moment" ? "Kommentar från granskaren" : "Motivering"}</dt>
+            <dd class="review-comment">{loaded.reason}</dd>
+          </>
+        ) : null}
+        <dt>Sista dag att överklaga</dt>
+        <dd>{swedishLongDate(verdict.deadline)}</dd>
+      </dl>
+      {form?.failure ? (
+        <div class="notice notice--error" role="alert" tabindex={-1}>
+          <p>{form.failure}</p>
+        </div>
+      ) : null}
+      {!verdict.ok ? (
+        <div class="notice notice--info" role="status">
+          <p>
+            {verdict.reason}
+            {loaded.existing ? (
+              <>
+                {" "}
+                <a href={ownCaseUrl(loaded.existing.id)}>Visa ärende {loaded.existing.number}</a>
+              </>
+            ) : null}
+          </p>
+        </div>
+      ) : (
+        <form method="post" action={action} enctype="multipart/form-data" class="form" novalidate>
+          <p>
+            Skriv varför du anser att beslutet är fel. Överklagandet prövas av någon hos oss som inte har varit med om beslutet. Du får en bekräftelse med ärendenummer direkt, och ett mejl när
+            utredningen börjar och när ärendet är avgjort.
+          </p>
+          <ErrorSummary errors={errors} />
+          <Field
+            name="grunder"
+            label="Grunder för överklagandet"
+            rows={8}
+            required
+            maxlength={MAX_TEXT}
+            value={form?.values.grunder}
+            errors={errors}
+            hint={`Vad i beslutet är fel, och vad vill du ska ändras? Högst ${MAX_TEXT.toLocaleString("sv-SE")} tecken; en längre redogörelse kan bifogas som fil.`}
+          />
+          <Field name="filer" label="Bifoga filer" type="file" errors={errors} hint={FILE_HINT} attrs={{ accept: FILE_ACCEPT, multiple: "multiple" }} />
+          <div class="button-row">
+            <button type="submit" class="button">
+              Skicka överklagandet
+            </button>
+            <a class="button button--secondary" href={back.href}>
+              Avbryt
+            </a>
+          </div>
+        </form>
+      )}
+    </section>,
+  );
+}
+
+export async function submitAppealForm(c: Ctx) {
+  const { target } = await targetOf(c);
+  const { values, files } = await caseForm(c);
+  try {
+    const { caseId } = await submitAppeal(c.var.deps, c.var.user!, { target, grounds: values.grunder ?? "", files });
+    return redirectAfterPost(c, ownCaseUrl(caseId, "?klart=mottaget"));
+  } catch (e) {
+    if (e instanceof Invalid) return appealPage(c, { values, errors: e.fields }, 422);
+    if (e instanceof Conflict) return appealPage(c, { values, failure: e.message }, 409);
+    throw e;
+  }
+}
