@@ -188,7 +188,7 @@ export const StepIndicator = ({ state }: { state: ProcessState }) => {
   const current = currentStep(state);
   const closed = !["in_progress", "returned", "final_review", "issued"].includes(state.status);
   const isDone = (n: Step) => state.status === "issued" || n < current || (n === 4 && !state.invoiced && current > 3);
-  const waiting = state.status === "final_review" ? "Ansökan granskas" : awaitingSubmission(state) ? "Väntar på att du skickar in" : null;
+  const waiting = state.status === "final_review" ? "Ansökan granskas" : awaitingSubmission(state) ? "Inte inskickad ännu" : null;
   return (
     <ol class="steps" aria-label="Certifieringsprocessens steg">
       {([1, 2, 3, 4, 5] as Step[]).map((n) => {
