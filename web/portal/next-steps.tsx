@@ -57,16 +57,18 @@ export function nextStepOf(app: LoadedApplication, options: { forCompany: boolea
   if (rejected.length) return { title, what: `${list(rejected.map((m) => m.requirement.name))}: ej godkänt. Läs granskarens kommentar och ladda upp en ny fil.`, who: "you", action: { href: momentUrl(rejected[0]!), label: "Ladda upp fil" } };
   const waiting = app.moments.filter((m) => m.moment.status === "awaiting_file");
   const files = waiting.filter((m) => !m.requirement.exam);
+  const exams = waiting.filter((m) => m.requirement.exam);
   if (files.length) {
     const attestable = files.every((m) => m.requirement.attestable) && !options.forCompany;
+    const alsoExam = exams.length ? ` ${list(exams.map((m) => m.requirement.name))}: provresultatet kommer från examinationscentret.` : "";
     return {
       title,
-      what: attestable ? `${list(files.map((m) => m.requirement.name))}: ladda upp intyget, eller be företagets certifikatsadministratör intyga yrkesverksamheten under Att intyga.` : `Ladda upp en fil för ${list(files.map((m) => m.requirement.name))}.`,
+      what: (attestable ? `${list(files.map((m) => m.requirement.name))}: ladda upp intyget, eller be företagets certifikatsadministratör intyga yrkesverksamheten under Att intyga.` : `Ladda upp en fil för ${list(files.map((m) => m.requirement.name))}.`) + alsoExam,
       who: attestable ? "you_or_admin" : "you",
       action: { href: momentUrl(files[0]!), label: "Ladda upp fil" },
     };
   }
-  if (waiting.length) return { title, what: `${list(waiting.map((m) => m.requirement.name))}: provresultatet kommer från examinationscentret.`, who: "exam_centre", action: options.forCompany ? show : { href: "/min-sida/prov", label: "Visa prov" } };
+  if (exams.length) return { title, what: `${list(exams.map((m) => m.requirement.name))}: provresultatet kommer från examinationscentret.`, who: "exam_centre", action: options.forCompany ? show : { href: "/min-sida/prov", label: "Visa prov" } };
   const inReview = app.moments.filter((m) => m.moment.status === "awaiting_review");
   if (inReview.length) return { title, what: `${inReview.length === 1 ? `Momentet ${inReview[0]!.requirement.name} granskas` : `${inReview.length} moment granskas`}. Du får ett mejl när det är klart.`, who: "reviewer", action: show };
   if (!state.declared) return { title, what: "Alla moment är godkända. Intyga ansökan.", who: "you", action: { href: processUrl(a.id, "/intyga"), label: "Intyga certifikatansökan" } };
