@@ -30,8 +30,9 @@ const Option = ({ o }: { o: AppealOption }) => {
         </p>
       ) : o.verdict.ok ? (
         <p class="appeal-offer">
-          <a class="button button--secondary" href={appealUrl(o.target)}>
-            Överklaga beslutet<span class="visually-hidden">: {what}</span>
+          {/* A flex button would read its hidden suffix as a separate word: the name says it whole. */}
+          <a class="button button--secondary" href={appealUrl(o.target)} aria-label={`Överklaga beslutet: ${what}`}>
+            Överklaga beslutet
           </a>{" "}
           <span class="appeal-deadline">senast {swedishLongDate(o.verdict.deadline)}</span>
         </p>

@@ -62,7 +62,7 @@ async function ownCasePage(c: Ctx) {
   return page(
     c,
     { title: `Ärende ${row.number}` },
-    <section class="narrow">
+    <section>
       <nav class="breadcrumbs" aria-label="Du är här">
         <a href="/min-sida">Min Sida</a> › <a href={back.href}>{back.label}</a> › Ärende {row.number}
       </nav>

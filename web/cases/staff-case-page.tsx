@@ -317,13 +317,13 @@ const DecideForm = (p: StepsProps & { errors?: FieldErrors; values: Record<strin
     <form method="post" action={staffCaseUrl(row.id, "/avgor")} class="form" novalidate>
       <h3>Avgör</h3>
       <ErrorSummary errors={errors} />
-      <fieldset class={errors?.utfall ? "field field--error" : "field"} id="f-utfall" aria-describedby={errors?.utfall ? "f-utfall-error" : undefined}>
+      <fieldset class={errors?.utfall ? "radio-group radio-group--inline field--error" : "radio-group radio-group--inline"} id="f-utfall" aria-describedby={errors?.utfall ? "f-utfall-error" : undefined}>
         <legend>
           Utfall<span class="required" aria-hidden="true"> *</span>
         </legend>
         <FieldError errors={errors} name="utfall" />
         {OUTCOMES.map(([value, label]) => (
-          <label class="radio">
+          <label>
             <input type="radio" name="utfall" value={value} checked={values.utfall === value} /> {label}
           </label>
         ))}
@@ -363,16 +363,16 @@ const DecideForm = (p: StepsProps & { errors?: FieldErrors; values: Record<strin
           ) : null}
           {effects.includes("suspend") && cert ? (
             <>
-              <label class="radio">
+              <label class="checkbox">
                 <input type="radio" name="atgard" value="" checked={!values.atgard} /> Ingen ändring av certifikatet
               </label>
               {can("suspend") ? (
-                <label class="radio">
+                <label class="checkbox">
                   <input type="radio" name="atgard" value="suspend" checked={values.atgard === "suspend"} /> Suspendera certifikat nr {cert.number} (Vilande)
                 </label>
               ) : null}
               {can("withdraw") ? (
-                <label class="radio">
+                <label class="checkbox">
                   <input type="radio" name="atgard" value="withdraw" checked={values.atgard === "withdraw"} /> Dra in certifikat nr {cert.number}
                 </label>
               ) : null}
