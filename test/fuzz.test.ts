@@ -13,6 +13,8 @@ import {
   applicationRequirements,
   applications,
   bankidOrders,
+  cases,
+  decisions,
   certificates,
   companies,
   documents,
@@ -35,6 +37,8 @@ import { loadApplication, startApplication, uploadEvidence } from "../modules/ce
 import type { Actor } from "../modules/deps.ts";
 import { listExamParts } from "../modules/catalogue/index.ts";
 import { approveCentre, createCentre, createSession as createExamSession, inviteExaminator, registerCandidate, uploadProtocol } from "../modules/examinations/index.ts";
+import { submitAppeal, submitComplaint } from "../modules/cases/index.ts";
+import { decideApplication } from "../modules/review/index.ts";
 import { applicationInFinalReview, employ, insertCompany, insertPerson, schemeByCode } from "./applications.ts";
 import { registerCompanyAs } from "./companies.ts";
 import { logIn, seedUser } from "./fixtures.ts";
@@ -102,6 +106,15 @@ await inviteExaminator(deps, staffActor, { centreId: centre.centreId, email: "fu
 const examSession = await createExamSession(deps, applicantActor, { centreId: centre.centreId, schemeId: examScheme.id, date: "2026-03-16", startTime: "09:00", place: "Provhallen", seats: 20, partIds: (await listExamParts(deps.db, examScheme.id)).map((p) => p.id) });
 await registerCandidate(deps, applicantActor, { sessionId: examSession.sessionId, candidate: "fuzz.granskare@certorg.example" });
 await uploadProtocol(deps, applicantActor, { sessionId: examSession.sessionId, file: { bytes: makePdf(), originalName: "protokoll.pdf" } });
+// Överklaganden och klagomål: two refusals by another decider (one appealed, one open to appeal,
+// each for staff to handle or the applicant to appeal) and a visitor's complaint with a file.
+const otherDecider = (await actorForUser(deps.db, (await seedUser(deps, { email: "fuzz.beslut@certorg.example", roles: ["decider"] })).userId)) as Actor & { userId: string };
+for (const [code, appeal] of [["fgas-utbildningsintyg-mac", true], ["extern-fgas-i", false]] as const) {
+  const applicationId = await applicationInFinalReview(deps, { schemeCode: code, personId: applicant.personId, byUserId: applicant.userId, reviewerUserId: reviewer.userId });
+  const { decisionId } = await decideApplication(deps, otherDecider, { applicationId, decision: "refuse", reason: "Underlaget räcker inte." });
+  if (appeal) await submitAppeal(deps, applicantActor, { target: { decisionId }, grounds: "Underlaget räcker.", files: [{ bytes: makePdf(), originalName: "grunder.pdf" }] });
+}
+await submitComplaint(deps, null, { description: "Fel utfört arbete.", name: "Klara Kund", email: "klara@example.org", files: [{ bytes: makePdf(), originalName: "kvitto.pdf" }] });
 const applicantBrowser = browserClient(t.app);
 expect((await logIn(t, applicantBrowser, "fuzz.sokande@example.se")).status).toBe(303);
 const staffBrowser = browserClient(t.app);
@@ -135,6 +148,8 @@ const real = {
   examSession: await column(deps.db.select({ v: examSessions.id }).from(examSessions).limit(4)),
   examRegistration: await column(deps.db.select({ v: examRegistrations.id }).from(examRegistrations).limit(4)),
   examinator: await column(deps.db.select({ v: examinators.id }).from(examinators).limit(4)),
+  case: await column(deps.db.select({ v: cases.id }).from(cases).limit(4)),
+  decision: await column(deps.db.select({ v: decisions.id }).from(decisions).limit(6)),
 };
 const everyRealValue = Object.values(real).flat();
 
@@ -171,6 +186,8 @@ function realFor(segments: string[], index: number): string[] {
     provtillfallen: real.examSession,
     anmalningar: real.examRegistration,
     examinatorer: real.examinator,
+    arenden: real.case,
+    beslut: real.decision,
   };
   const pool = Object.hasOwn(byName, before) ? byName[before]! : [];
   return pool.length ? pool : everyRealValue;
