@@ -12,6 +12,8 @@ import { actorForUser } from "../modules/accounts/find-user.ts";
 import { listExamParts } from "../modules/catalogue/index.ts";
 import type { Actor } from "../modules/deps.ts";
 import { approveCentre, createCentre, createSession, inviteExaminator, registerCandidate } from "../modules/examinations/index.ts";
+import { submitComplaint } from "../modules/cases/index.ts";
+import { makePdf } from "../lib/uploads/test-files.ts";
 import { schemeByCode } from "../test/applications.ts";
 import { seedUser } from "../test/fixtures.ts";
 import { startTestApp, TEST_ORIGIN, textOf, type TestApp } from "../test/harness.ts";
@@ -21,6 +23,8 @@ import { buildVerificationWorld, testPersonnummer, type VerificationWorld } from
 let t: TestApp;
 let w: VerificationWorld;
 let soleTrader: { orgNumber: string; numbers: number[] };
+/** A complainant's details and words (issue 17): never on a public page, whoever the complaint is about. */
+const COMPLAINANT = { name: "Klara Klagande", email: "klara.klagande@example.org", phone: "070-555 66 77", description: "Läckaget hos familjen Bergström på Storgatan 9" };
 /** An examination centre's published contact: the organisation's own, as the org's is in the footer. */
 const CENTRE_CONTACT = ["prov@provcentret.example", "021-10 20 30"];
 
@@ -30,6 +34,7 @@ beforeAll(async () => {
   // An enskild firma: its organisationsnummer is Sven's personnummer (ten digits).
   soleTrader = await insertCertifiedCompany(t.runtime.deps, { name: "Svens Kylservice", city: "Umeå", orgNumber: w.sven.personnummer.slice(2) });
   await examinationCentreWithCandidate();
+  await submitComplaint(t.runtime.deps, null, { description: COMPLAINANT.description, certificateNumber: String(w.numbers.mac), name: COMPLAINANT.name, email: COMPLAINANT.email, phone: COMPLAINANT.phone, files: [{ bytes: makePdf(), originalName: "foto.pdf" }] });
 });
 
 /** A centre with an examinator (who has a personnummer) and Sven registered to its provtillfälle. */
@@ -76,6 +81,11 @@ function publicPaths(): { path: string; htmx?: boolean; typed?: string }[] {
     { path: "/verifiera" },
     { path: "/verifiera/utan-natverk" },
     { path: "/c/sw.js" },
+    // Lämna klagomål (issue 17): the form, from each certificate's page, and the receipt.
+    { path: "/lamna-klagomal" },
+    ...numbers.map((n) => ({ path: `/lamna-klagomal?certifikat=${n}` })),
+    { path: "/lamna-klagomal/tack?nummer=1001&mejl=1" },
+    { path: "/lamna-klagomal/tack?nummer=1001" },
   ];
 }
 
@@ -104,6 +114,22 @@ async function verifyAnswers(): Promise<{ where: string; body: string }[]> {
   return out;
 }
 
+/**
+ * A complaint form posted as a visitor would: refused (no description) it comes back with what the
+ * visitor typed, which is scanned with their own words taken out, as the search box is.
+ */
+async function complaintAnswers(): Promise<{ where: string; body: string }[]> {
+  const page = await (await t.app.request(`${TEST_ORIGIN}/lamna-klagomal?certifikat=${w.numbers.mac}`)).text();
+  const token = /name="formtoken" value="([^"]+)"/.exec(page)![1]!;
+  t.clock!.set(new Date(t.clock!.now().getTime() + 10_000));
+  const typed = { formtoken: token, beskrivning: "", certifikat: String(w.numbers.mac), namn: "Vera Visitor", epost: "vera.visitor@example.org", telefon: "070-999 88 77" };
+  const res = await t.app.request(`${TEST_ORIGIN}/lamna-klagomal`, { method: "POST", body: new URLSearchParams(typed), headers: { Origin: TEST_ORIGIN, "Content-Type": "application/x-www-form-urlencoded" } });
+  expect(res.status).toBe(422);
+  let body = await res.text();
+  for (const own of [typed.namn, typed.epost, typed.telefon, token]) body = body.split(own).join("");
+  return [{ where: "POST /lamna-klagomal (refused, the visitor's own words removed)", body }];
+}
+
 /** Anything shaped like a personnummer: (YY)YYMMDD, an optional - or +, four digits; samordningsnummer too. */
 const PERSONNUMMER = /(?<!\d)(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])[-+]?\d{4}(?!\d)/g;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -126,6 +152,7 @@ describe("privacy of the public pages, API and badge", () => {
     }
     for (const h of [w.sven, w.anna, w.olle]) secrets.add(h.birthDate);
     for (const s of [w.company.email, w.company.phone, w.company.addressLine1]) secrets.add(s);
+    for (const s of [COMPLAINANT.name, COMPLAINANT.email, COMPLAINANT.phone, COMPLAINANT.description, "Klagomål mottaget", "Ärende 1001"]) secrets.add(s);
 
     let scanned = 0;
     const answers: { where: string; body: string }[] = [];
@@ -137,6 +164,7 @@ describe("privacy of the public pages, API and badge", () => {
       answers.push({ where: `${htmx ? "htmx " : ""}${path}`, body: text.split(typed ?? "\u0000").join("") });
     }
     answers.push(...(await verifyAnswers()));
+    answers.push(...(await complaintAnswers()));
     for (const { where, body: answer } of answers) {
       // The organisation's own contact details are in every page's footer; they are not a person's.
       let body = answer.replaceAll("&#39;", "'").split(org.email).join("").split(org.phone).join("").split(org.address).join("");
