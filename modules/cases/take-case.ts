@@ -46,7 +46,9 @@ export async function takeCase(deps: Deps, actor: Actor & { userId: string }, in
         .where(and(eq(cases.id, row.id), eq(cases.status, row.status), row.handlerUserId ? eq(cases.handlerUserId, row.handlerUserId) : isNull(cases.handlerUserId)))
         .returning({ id: cases.id });
       if (updated.length === 0) throw new Conflict(CHANGED_MEANWHILE);
-      await recordEvent(tx, actor, now, { action: takenOver ? "case.taken_over" : "case.investigating", subjectType: "case", subjectId: row.id, ...(await eventScope(tx, row)), details: { case: String(row.number), reason } });
+      // Who handles the case is the body's own business: a take-over is in the case's log only.
+      const scope = takenOver ? {} : await eventScope(tx, row);
+      await recordEvent(tx, actor, now, { action: takenOver ? "case.taken_over" : "case.investigating", subjectType: "case", subjectId: row.id, ...scope, details: { case: String(row.number), reason } });
       if (mail) await enqueueMail(tx, now, "case.investigating", mail);
     },
     { behavior: "immediate" },
