@@ -35,6 +35,7 @@ import type { AppEnv } from "./web/env.ts";
 import { notFound, onError } from "./web/errors.tsx";
 import { sameOriginOnly } from "./web/origin-check.ts";
 import { noStoreForPersonalPages } from "./web/personal-cache.ts";
+import { languageRoutes, useAccountLanguage, withLanguage } from "./web/language.ts";
 import { withSecurityHeaders } from "./web/security-headers.ts";
 import { portalRoutes } from "./web/portal/routes.tsx";
 import { requestLog } from "./web/request-log.ts";
@@ -151,6 +152,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     c.set("user", null);
     await next();
   });
+  // Everything after this runs in the request's language (web/language.ts; docs/decisions/022).
+  app.use("*", withLanguage());
   // Security headers on every answer that does not carry its own (web/security-headers.ts).
   app.use("*", withSecurityHeaders());
   // The public read path first: all GETs, no session, each answer made whole (public-site/reads.ts).
@@ -170,8 +173,10 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     const token = readCookie(c, SESSION);
     if (token) {
       const user = await validateSession(deps.db, token, deps.clock.now());
-      if (user) c.set("user", user);
-      else clearCookie(c, SESSION);
+      if (user) {
+        c.set("user", user);
+        useAccountLanguage(c, user);
+      } else clearCookie(c, SESSION);
     }
     await next();
   });
@@ -181,6 +186,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     app.route("/dev/mail", devMail(runtime.outbox));
     if (runtime.simulator) app.route("/dev/bankid", runtime.simulator.app);
   }
+  app.route("/", languageRoutes());
   app.route("/", accountRoutes());
   app.route("/", registerCompanyRoutes());
   app.route("/min-sida", portalRoutes());

@@ -28,7 +28,7 @@ export function credentialRoutes(): Hono<AppEnv> {
   app.get("/c/sw.js", serviceWorker);
   app.get(OFFLINE_PAGE, async (c) => {
     const html = await pageHtml(c, { title: "Certifikat" }, <OfflineCertificatePage {...qrKeys(c)} />);
-    return leanAnswer(c, 200, html, securityHeaders(c.get("deps").config).page, { "Content-Type": "text/html; charset=UTF-8", "Cache-Control": "no-cache" });
+    return leanAnswer(c, 200, html, securityHeaders(c.get("deps").config).page, { "Content-Type": "text/html; charset=UTF-8", "Cache-Control": "no-cache", Vary: "Accept-Language" });
   });
   return app;
 }

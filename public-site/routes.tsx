@@ -118,7 +118,9 @@ export async function certificatePage(c: Ctx) {
 
 async function leanPage(c: Ctx, status: number, title: string, body: Child, cacheControl?: string): Promise<Response> {
   const html = await pageHtml(c, { title }, body);
-  return leanAnswer(c, status, html, securityHeaders(c.get("deps").config).page, { "Content-Type": "text/html; charset=UTF-8", ...(cacheControl ? { "Cache-Control": cacheControl } : {}) });
+  // In the language of ?lang= or else of Accept-Language, never of a cookie (web/language.ts): a
+  // shared cache keeps one answer per address and language.
+  return leanAnswer(c, status, html, securityHeaders(c.get("deps").config).page, { "Content-Type": "text/html; charset=UTF-8", Vary: "Accept-Language", ...(cacheControl ? { "Cache-Control": cacheControl } : {}) });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,6 +35,6 @@ export async function logIn(t: TestApp, client: BrowserClient, email: string, pa
   const before = t.mail.messages.length;
   const res = await client.post("/logga-in", { epost: email, losenord: password });
   if (res.status !== 303) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const mail = await t.mail.waitFor((m) => m.to.includes(email) && m.subject.startsWith("Engångskod") && t.mail.messages.indexOf(m) >= before);
+  const mail = await t.mail.waitFor((m) => m.to.includes(email) && /^(Engångskod|One-time code)/.test(m.subject) && t.mail.messages.indexOf(m) >= before);
   return client.post("/logga-in/kod", { code: loginCode(mail) });
 }

@@ -11,6 +11,8 @@ export const SESSION = "session";
 export const LOGIN_CHALLENGE = "login";
 export const BANKID_ORDER = "bankid";
 export const REGISTRATION = "registration";
+/** The language a visitor chose with the switch (web/language.ts). */
+export const LANGUAGE = "lang";
 
 export function readCookie(c: Context<AppEnv>, base: string): string | undefined {
   return getCookie(c, name(c, base));

@@ -13,5 +13,7 @@ export interface AppEnv {
     log: Logger;
     /** Set by an answer made whole with its headers (web/lean-answer.ts). */
     leanAnswer?: boolean;
+    /** The address chose the language (?lang=): it wins over the account's setting (web/language.ts). */
+    languageFromAddress?: boolean;
   };
 }

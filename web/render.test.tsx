@@ -1,9 +1,11 @@
 // The layout kept in pieces (render.tsx) gives the very bytes a whole render gives, for every kind
-// of visitor, with titles and bodies that need escaping and bodies that render asynchronously.
+// of visitor and language, with titles, addresses and bodies that need escaping and bodies that
+// render asynchronously.
 import { Hono } from "hono";
 import type { FC } from "hono/jsx";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../lib/config.ts";
+import { inLanguage, type Language } from "../lib/i18n/index.ts";
 import type { SessionUser } from "../modules/accounts/index.ts";
 import type { Deps } from "../modules/deps.ts";
 import type { AppEnv } from "./env.ts";
@@ -20,20 +22,22 @@ const Slow: FC = async () => {
   return <p>långsam "text" & mer</p>;
 };
 
-async function both(user: SessionUser | null, title: string, body: () => unknown) {
+async function both(user: SessionUser | null, title: string, body: () => unknown, lang: Language = "sv", address = "/") {
   const app = new Hono<AppEnv>();
-  app.get("/", async (c) => {
-    c.set("deps", { config } as Deps);
-    c.set("user", user);
-    const kept = await pageHtml(c, { title }, body() as never);
-    const whole = await (
-      <Layout title={title} org={config.org} user={user} devTools={!config.production}>
-        {body() as never}
-      </Layout>
-    ).toString();
-    return c.json({ kept, whole });
-  });
-  return (await (await app.request("/")).json()) as { kept: string; whole: string };
+  app.get("*", (c) =>
+    inLanguage(lang, async () => {
+      c.set("deps", { config } as Deps);
+      c.set("user", user);
+      const kept = await pageHtml(c, { title }, body() as never);
+      const whole = await (
+        <Layout title={title} org={config.org} user={user} devTools={!config.production} here={address}>
+          {body() as never}
+        </Layout>
+      ).toString();
+      return c.json({ kept, whole });
+    }),
+  );
+  return (await (await app.request(address)).json()) as { kept: string; whole: string };
 }
 
 describe("a page in the kept layout", () => {
@@ -54,4 +58,18 @@ describe("a page in the kept layout", () => {
       }
     });
   }
+
+  it("is byte for byte the whole render in English, with an address that needs escaping", async () => {
+    // As a browser sends it: percent-encoded, and an & that the attribute must escape.
+    const address = `/sok-certifierade-foretag?q=%22%3C&ort=${encodeURIComponent("Åmål")}`;
+    for (const user of [visitor, applicant, staff]) {
+      const sv = await both(user, "Sök", () => <p>x</p>, "sv", address);
+      const en = await both(user, "Search", () => <p>x</p>, "en", address);
+      expect(en.kept).toBe(en.whole);
+      expect(sv.kept).toBe(sv.whole);
+      expect(en.kept).toContain('<html lang="en">');
+      expect(sv.kept).toContain('<html lang="sv">');
+      expect(en.kept).toContain(`name="till" value="${address.replace("&", "&amp;")}"`);
+    }
+  });
 });

@@ -9,6 +9,7 @@ import type { SessionUser } from "../modules/accounts/index.ts";
 import { isStaff } from "../modules/deps.ts";
 import { assetHref } from "./static-assets.ts";
 import { Layout } from "./views/layout.tsx";
+import { language } from "../lib/i18n/index.ts";
 
 export interface PageOptions {
   title: string;
@@ -26,42 +27,53 @@ export function page(c: Context<AppEnv>, options: PageOptions, body: Child): Res
 export function pageHtml(c: Context<AppEnv>, options: Omit<PageOptions, "status">, body: Child): string | Promise<string> {
   const { config } = c.get("deps");
   const user = c.get("user");
+  const here = hereOf(c);
   if (!options.scripts && !options.head) {
-    const [before, between, after] = shell(config.org, !config.production, user);
+    const [before, afterTitle, afterHere, after] = shell(config.org, !config.production, user);
     const inner = (<>{body}</>).toString() as string | Promise<string>;
-    const title = escapeHtml(options.title);
-    return typeof inner === "string" ? before + title + between + inner + after : inner.then((html) => before + title + between + html + after);
+    const head = before + escapeHtml(options.title) + afterTitle + escapeHtml(here) + afterHere;
+    return typeof inner === "string" ? head + inner + after : inner.then((html) => head + html + after);
   }
-  return layoutHtml(config.org, !config.production, user, options, body);
+  return layoutHtml(config.org, !config.production, user, options, body, here);
 }
 
-function layoutHtml(org: OrgConfig, devTools: boolean, user: SessionUser | null, options: Omit<PageOptions, "status">, body: Child): string | Promise<string> {
+function layoutHtml(org: OrgConfig, devTools: boolean, user: SessionUser | null, options: Omit<PageOptions, "status">, body: Child, here: string): string | Promise<string> {
   return (
-    <Layout title={options.title} org={org} user={user} devTools={devTools} scripts={options.scripts} head={options.head}>
+    <Layout title={options.title} org={org} user={user} devTools={devTools} scripts={options.scripts} head={options.head} here={here}>
       {body}
     </Layout>
   ).toString();
 }
 
-// The layout around a page is the same for every page but for its title and its main part, for
-// each kind of visitor (none, applicant, staff): rendered once with two marks, it is kept as three
-// pieces to put the title and the page between. Rendering it anew took about half the time of a
-// public page such as /c/{number}. A new version of an asset (its ?v=) makes a new shell.
-const TITLE_MARK = "\u0001title\u0001";
-const BODY_MARK = "\u0001body\u0001";
-const shells = new WeakMap<OrgConfig, Map<string, [string, string, string]>>();
+/** This page's path and query: where the language switch returns to. */
+function hereOf(c: Context<AppEnv>): string {
+  const url = c.req.url;
+  return url.slice(url.indexOf("/", url.indexOf("//") + 2)).slice(0, 2000);
+}
 
-function shell(org: OrgConfig, devTools: boolean, user: SessionUser | null): [string, string, string] {
+// The layout around a page is the same for every page but for its title and its main part, for
+// each kind of visitor (none, applicant, staff) and language: rendered once with three marks, it is
+// kept as four pieces to put the title, the page's address (for the language switch) and the page
+// between. Rendering it anew took about half the time of a public page such as /c/{number}. A new
+// version of an asset (its ?v=) makes a new shell.
+const TITLE_MARK = "\u0001title\u0001";
+const HERE_MARK = "\u0001here\u0001";
+const BODY_MARK = "\u0001body\u0001";
+type Shell = [string, string, string, string];
+const shells = new WeakMap<OrgConfig, Map<string, Shell>>();
+
+function shell(org: OrgConfig, devTools: boolean, user: SessionUser | null): Shell {
   const kind = user === null ? "visitor" : isStaff(user) ? "staff" : "applicant";
-  const key = `${kind}|${devTools}|${assetHref("app.css")}|${assetHref("htmx.min.js")}`;
+  const key = `${language()}|${kind}|${devTools}|${assetHref("app.css")}|${assetHref("htmx.min.js")}`;
   let byKey = shells.get(org);
   if (!byKey) shells.set(org, (byKey = new Map()));
   let pieces = byKey.get(key);
   if (!pieces) {
-    const html = layoutHtml(org, devTools, user, { title: TITLE_MARK }, raw(BODY_MARK)) as string;
+    const html = layoutHtml(org, devTools, user, { title: TITLE_MARK }, raw(BODY_MARK), HERE_MARK) as string;
     const [before, rest] = split(html, TITLE_MARK);
-    const [between, after] = split(rest, BODY_MARK);
-    pieces = [before, between, after];
+    const [afterTitle, rest2] = split(rest, HERE_MARK);
+    const [afterHere, after] = split(rest2, BODY_MARK);
+    pieces = [before, afterTitle, afterHere, after];
     byKey.set(key, pieces);
   }
   return pieces;

@@ -39,8 +39,10 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash"),
   mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+  /** The language the account chose (sv | en) for its pages and the mail it gets; null: not chosen. */
+  language: text("language", { enum: ["sv", "en"] }),
   createdAt: createdAt(),
-});
+}, (t) => [check("users_language", sql`${t.language} is null or ${t.language} in ('sv', 'en')`)]);
 
 export const ROLES = ["applicant", "reviewer", "decider", "admin"] as const;
 export type Role = (typeof ROLES)[number];

@@ -9,6 +9,7 @@ import { claimBankIdOrder } from "./claim-bankid-order.ts";
 import { actorForUser, findUserByPersonnummer, fullName, normaliseEmail } from "./find-user.ts";
 import { registrationAttemptMail } from "./mails.ts";
 import { createSession } from "./sessions.ts";
+import { language } from "../../lib/i18n/index.ts";
 
 export type BankIdRegistrationOutcome =
   | { kind: "created"; sessionToken: string }
@@ -70,7 +71,7 @@ export async function completeBankIdRegistration(deps: Deps, orderId: string, in
         identityMethod: "bankid",
         createdAt: now,
       });
-      await tx.insert(users).values({ id: userId, personId, passwordHash: null, mustChangePassword: false, createdAt: now });
+      await tx.insert(users).values({ id: userId, personId, passwordHash: null, mustChangePassword: false, language: language(), createdAt: now });
       await tx.insert(userRoles).values({ userId, role: "applicant" });
       const actor = { userId, personId, name: `${input.givenName} ${input.familyName}`, roles: ["applicant"] as const };
       await recordEvent(tx, actor, now, { action: "person.registered", subjectType: "person", subjectId: personId, personId, details: { identityMethod: "bankid" } });

@@ -7,6 +7,7 @@ import { systemActor, type Deps } from "../deps.ts";
 import { findUserByEmail, fullName, normaliseEmail } from "./find-user.ts";
 import { registrationAttemptMail, welcomeMail } from "./mails.ts";
 import { generateOneTimePassword } from "./one-time-password.ts";
+import { language } from "../../lib/i18n/index.ts";
 
 export interface ForeignRegistration {
   email: string;
@@ -65,7 +66,7 @@ export async function registerForeignPerson(deps: Deps, input: ForeignRegistrati
         .onConflictDoNothing()
         .returning({ id: persons.id });
       if (inserted.length === 0) return false;
-      await tx.insert(users).values({ id: userId, personId, passwordHash, mustChangePassword: true, createdAt: now });
+      await tx.insert(users).values({ id: userId, personId, passwordHash, mustChangePassword: true, language: language(), createdAt: now });
       await tx.insert(userRoles).values({ userId, role: "applicant" });
       await recordEvent(tx, { userId, personId, name, roles: ["applicant"] }, now, {
         action: "person.registered",

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "../../db/client.ts";
 import { persons, sessions, userRoles, users } from "../../db/schema/index.ts";
 import { issueToken, secretMatches, splitToken } from "../../lib/crypto/tokens.ts";
 import type { Actor, Role } from "../deps.ts";
+import type { Language } from "../../lib/i18n/index.ts";
 
 /** Logged out after an hour without use, and after twelve hours whatever happens. */
 export const SESSION_IDLE_MS = 60 * 60 * 1000;
@@ -16,6 +17,8 @@ export interface SessionUser extends Actor {
   email: string;
   mustChangePassword: boolean;
   sessionId: string;
+  /** The language the account chose for its pages and mail; null until it chooses. */
+  language: Language | null;
 }
 
 export async function createSession(tx: DbOrTx, userId: string, method: "password" | "bankid", now: Date): Promise<{ token: string; expiresAt: Date }> {
@@ -53,6 +56,7 @@ export async function validateSession(db: Db, token: string | undefined, now: Da
     email: row.person.email,
     roles: roles.map((r) => r.role as Role),
     mustChangePassword: row.user.mustChangePassword,
+    language: row.user.language ?? null,
   };
 }
 

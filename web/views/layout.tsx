@@ -4,6 +4,7 @@ import type { OrgConfig } from "../../lib/config.ts";
 import type { SessionUser } from "../../modules/accounts/index.ts";
 import { isStaff } from "../../modules/deps.ts";
 import { assetHref } from "../static-assets.ts";
+import { t, language } from "../../lib/i18n/index.ts";
 
 export interface LayoutProps {
   title: string;
@@ -14,32 +15,34 @@ export interface LayoutProps {
   children?: Child;
   scripts?: string[];
   head?: Child;
+  /** The address of this page, where the language switch returns to. */
+  here?: string;
 }
 
 const ONLINE_MENU = [
-  { href: "/sok-certifierade-foretag", label: "Sök certifierade företag" },
-  { href: "/kontrollera-certifikat", label: "Kontrollera certifikat" },
-  { href: "/registrera-konto", label: "Registrera konto" },
-  { href: "/registrera-foretag", label: "Registrera företag" },
-  { href: "/badda-in", label: "Bädda in" },
-  { href: "/lamna-klagomal", label: "Lämna klagomål" },
-];
+  { href: "/sok-certifierade-foretag", label: "nav.searchCompanies" },
+  { href: "/kontrollera-certifikat", label: "nav.checkCertificate" },
+  { href: "/registrera-konto", label: "nav.registerAccount" },
+  { href: "/registrera-foretag", label: "nav.registerCompany" },
+  { href: "/badda-in", label: "nav.embed" },
+  { href: "/lamna-klagomal", label: "nav.complain" },
+] as const;
 
 const MAIN_MENU = [
-  { href: "/om-oss", label: "Om oss" },
-  { href: "/nyheter", label: "Nyheter" },
-  { href: "/teknikomraden", label: "Teknikområden" },
-  { href: "/examinationscentra", label: "Examinationscentra" },
-  { href: "/filer-och-lankar", label: "Filer & länkar" },
-  { href: "/prislista", label: "Prislista" },
-];
+  { href: "/om-oss", label: "nav.about" },
+  { href: "/nyheter", label: "nav.news" },
+  { href: "/teknikomraden", label: "nav.areas" },
+  { href: "/examinationscentra", label: "nav.centres" },
+  { href: "/filer-och-lankar", label: "nav.files" },
+  { href: "/prislista", label: "nav.prices" },
+] as const;
 
 export const Layout: FC<LayoutProps> = (props) => {
   const { org, user } = props;
   return (
     <>
       {raw("<!doctype html>")}
-    <html lang="sv">
+    <html lang={language()}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -56,24 +59,24 @@ export const Layout: FC<LayoutProps> = (props) => {
       </head>
       <body>
         <a class="skip-link" href="#main">
-          Hoppa till innehållet
+          {t("layout.skipLink")}
         </a>
         <header class="site-header">
           <div class="site-header__inner">
             <a class="brand" href="/">
               {org.shortName}
             </a>
-            <nav class="site-nav" aria-label="Huvudmeny">
+            <nav class="site-nav" aria-label={t("layout.mainMenu")}>
               <ul>
                 {/* On a phone the site's pages fold into one Meny, so the header takes one line of
                     links below the name instead of four; the wide layout hides this one. */}
                 <li class="site-nav__narrow">
                   <details class="menu">
-                    <summary>Meny</summary>
+                    <summary>{t("layout.menu")}</summary>
                     <ul>
                       {[...MAIN_MENU, ...ONLINE_MENU].map((m) => (
                         <li>
-                          <a href={m.href}>{m.label}</a>
+                          <a href={m.href}>{t(m.label)}</a>
                         </li>
                       ))}
                     </ul>
@@ -81,7 +84,7 @@ export const Layout: FC<LayoutProps> = (props) => {
                 </li>
                 {MAIN_MENU.map((m) => (
                   <li class="site-nav__wide">
-                    <a href={m.href}>{m.label}</a>
+                    <a href={m.href}>{t(m.label)}</a>
                   </li>
                 ))}
                 <li class="site-nav__wide">
@@ -90,7 +93,7 @@ export const Layout: FC<LayoutProps> = (props) => {
                     <ul>
                       {ONLINE_MENU.map((m) => (
                         <li>
-                          <a href={m.href}>{m.label}</a>
+                          <a href={m.href}>{t(m.label)}</a>
                         </li>
                       ))}
                     </ul>
@@ -99,12 +102,12 @@ export const Layout: FC<LayoutProps> = (props) => {
                 {user ? (
                   <>
                     <li>
-                      <a href={isStaff(user) ? "/personal" : "/min-sida"}>{isStaff(user) ? "Personal" : "Min Sida"}</a>
+                      <a href={isStaff(user) ? "/personal" : "/min-sida"}>{isStaff(user) ? t("nav.staff") : t("nav.minSida")}</a>
                     </li>
                     <li>
                       <form method="post" action="/logga-ut" class="inline-form">
                         <button type="submit" class="link-button">
-                          Logga ut
+                          {t("nav.logOut")}
                         </button>
                       </form>
                     </li>
@@ -112,10 +115,19 @@ export const Layout: FC<LayoutProps> = (props) => {
                 ) : (
                   <li>
                     <a class="login-link" href="/logga-in">
-                      Logga in
+                      {t("nav.logIn")}
                     </a>
                   </li>
                 )}
+                <li class="lang-switch">
+                  {/* A form, so the switch works without JavaScript and an account's choice is a POST. */}
+                  <form method="post" action="/sprak" class="inline-form">
+                    <input type="hidden" name="till" value={props.here ?? "/"} />
+                    <button type="submit" name="lang" value={t("layout.switchTo")} class="link-button" lang={t("layout.switchTo")}>
+                      {t("layout.switchLabel")}
+                    </button>
+                  </form>
+                </li>
               </ul>
             </nav>
           </div>
@@ -133,11 +145,13 @@ export const Layout: FC<LayoutProps> = (props) => {
           </p>
           <p>{org.accreditation}</p>
           <p>
-            <a href="/lamna-klagomal">Lämna klagomål</a> på en certifierad person eller ett certifierat företag, eller på oss.
+            {t("footer.complaint.before")}
+            <a href="/lamna-klagomal">{t("footer.complaint.link")}</a>
+            {t("footer.complaint.after")}
           </p>
           {props.devTools ? (
             <p class="dev-links">
-              Utvecklingsläge: <a href="/dev/mail">Utkorg (/dev/mail)</a> · <a href="/dev/bankid">BankID-simulator</a>
+              {t("footer.devMode")} <a href="/dev/mail">{t("footer.devMail")}</a> · <a href="/dev/bankid">{t("footer.devBankId")}</a>
             </p>
           ) : null}
         </footer>
