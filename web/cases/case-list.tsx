@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
 
 export function caseColumns(now: Date, options: { waited?: boolean } = {}): Column<CaseListRow>[] {
   return [
-    { key: "arende", label: "Ärende", value: (r) => r.number, numeric: true, render: (r) => <a href={staffCaseUrl(r.id)}>Ärende {r.number}</a> },
+    { key: "arende", label: "Ärende", value: (r) => r.number, render: (r) => <a href={staffCaseUrl(r.id)}>Ärende {r.number}</a> },
     { key: "typ", label: "Typ", value: (r) => CASE_KIND_LABELS[r.kind], groupable: true },
     { key: "mottaget", label: "Mottaget", value: (r) => r.receivedAt },
     ...(options.waited ? [{ key: "vantat", label: "Väntat (dagar)", value: (r: CaseListRow) => Math.floor((now.getTime() - r.receivedAt.getTime()) / DAY_MS), numeric: true }] : []),
