@@ -64,7 +64,7 @@ export async function appealPage(c: Ctx, form?: { values: Record<string, string>
         <dt>Sista dag att överklaga</dt>
         <dd>{swedishLongDate(verdict.deadline)}</dd>
       </dl>
-      {form?.failure && form.failure !== verdict.reason ? (
+      {form?.failure && (verdict.ok || form.failure !== verdict.reason) ? (
         <div class="notice notice--error" role="alert" tabindex={-1}>
           <p>{form.failure}</p>
         </div>
