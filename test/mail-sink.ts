@@ -45,7 +45,9 @@ export async function startMailSink(options: { port?: number; reject?: string } 
   const port = (server.server.address() as { port: number }).port;
 
   /** Waits until a mail matching the predicate has arrived (mail can be sent after the response). */
-  async function waitFor(predicate: (m: ReceivedMail) => boolean, timeoutMs = 5000): Promise<ReceivedMail> {
+  // Generous: mail goes after follow-up work (an invoice PDF, whose renderer loads on first use), and a
+  // busy machine can take seconds; a mail that arrives returns at once.
+  async function waitFor(predicate: (m: ReceivedMail) => boolean, timeoutMs = 15_000): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = [...messages].reverse().find(predicate);
