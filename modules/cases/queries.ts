@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { applications, caseFiles, cases, certificates, companies, documents, persons, schemes, technicalAreas, users, type CaseStatus } from "../../db/schema/index.ts";
+import { addDays } from "../../lib/dates.ts";
 import { NotFound } from "../../lib/errors.ts";
 import { isStaff, type Actor, type Deps } from "../deps.ts";
 import { readDocument } from "../documents/index.ts";
@@ -72,8 +73,9 @@ export async function casesConcerning(db: DbOrTx, of: { personId: string } | { c
 
 /** The years that have cases, newest first, for the annual review's choice of year. */
 export async function caseYears(db: DbOrTx): Promise<number[]> {
-  const rows = await db.select({ at: cases.receivedAt }).from(cases);
-  const years = new Set(rows.map((r) => Number(new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric" }).format(r.at))));
+  const rows = await db.selectDistinct({ day: sql<string>`date(${cases.receivedAt} / 1000, 'unixepoch')` }).from(cases);
+  // A UTC date is at most a day off the Swedish one: only a case received around New Year's midnight could name the wrong year, so both are offered.
+  const years = new Set(rows.flatMap((r) => [Number(r.day.slice(0, 4)), Number(addDays(r.day, 1).slice(0, 4))]));
   return [...years].sort((a, b) => b - a);
 }
 
