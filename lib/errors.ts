@@ -2,20 +2,21 @@
  * The one error vocabulary of the domain. `web/errors.tsx` maps each to a page, a 422 form
  * fragment or application/problem+json; modules throw these and never know about HTTP.
  */
+import { t } from "./i18n/index.ts";
 export class DomainError extends Error {
   readonly status: number = 500;
 }
 
 export class NotFound extends DomainError {
   override readonly status = 404;
-  constructor(message = "Sidan eller uppgiften finns inte.") {
+  constructor(message = t("error.notFound")) {
     super(message);
   }
 }
 
 export class Forbidden extends DomainError {
   override readonly status = 403;
-  constructor(message = "Du har inte behörighet till det här.") {
+  constructor(message = t("error.forbidden")) {
     super(message);
   }
 }
@@ -26,7 +27,7 @@ export class Invalid extends DomainError {
   override readonly status = 422;
   constructor(
     readonly fields: FieldErrors,
-    message = "Uppgifterna behöver rättas.",
+    message = t("error.invalid"),
   ) {
     super(message);
   }
@@ -40,7 +41,7 @@ export class TooManyRequests extends DomainError {
   override readonly status = 429;
   constructor(
     readonly retryAfterSeconds: number,
-    message = "För många försök. Vänta en stund och försök igen.",
+    message = t("error.tooMany"),
   ) {
     super(message);
   }

@@ -1,6 +1,7 @@
 // A full disk or a storage that cannot be written is not a bug in a request: it is the machine,
 // and it passes. Such errors become a 503 with a Swedish message (web/errors.tsx) and a log line
 // that names the cause, instead of "Något gick fel".
+import { labels } from "./i18n/index.ts";
 
 export type StorageFaultKind = "full" | "read_only";
 
@@ -28,7 +29,7 @@ export function storageFault(error: unknown): StorageFault | null {
   return null;
 }
 
-export const STORAGE_FAULT_MESSAGES: Record<StorageFaultKind, string> = {
-  full: "Det går inte att spara just nu: serverns lagringsutrymme är fullt. Inget av det du redan sparat har gått förlorat. Försök igen om en stund.",
-  read_only: "Det går inte att spara just nu: servern kan inte skriva till sin lagring. Inget av det du redan sparat har gått förlorat. Försök igen om en stund.",
-};
+export const STORAGE_FAULT_MESSAGES: Record<StorageFaultKind, string> = labels({
+  full: "storage.full",
+  read_only: "storage.readOnly",
+});

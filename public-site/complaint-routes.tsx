@@ -7,29 +7,30 @@ import { Invalid, TooManyRequests, type FieldErrors } from "../lib/errors.ts";
 import { enforce } from "../lib/rate-limit.ts";
 import { submitComplaint } from "../modules/cases/index.ts";
 import { parseCertificateNumber } from "../modules/verification/index.ts";
-import { caseForm, CASE_BODY_LIMIT, TOO_LARGE } from "../web/cases/case-form.ts";
+import { caseForm, CASE_BODY_LIMIT, tooLarge } from "../web/cases/case-form.ts";
 import { COMPLAINT_PATH } from "../web/cases/paths.ts";
 import type { AppEnv } from "../web/env.ts";
 import { clientIp } from "../web/form-input.ts";
 import { page } from "../web/render.tsx";
 import { ComplaintPage, ComplaintReceived } from "./pages/complaint.tsx";
+import { t, labels } from "../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
 const PURPOSE = "lamna-klagomal";
 /** A person needs more than a few seconds to describe something; a form a day old is shown again. */
 const TOKEN_RULES = { minAgeMs: 3_000, maxAgeMs: 24 * 3_600_000 };
-const TOKEN_MESSAGES = {
-  missing: "Formuläret var ofullständigt. Kontrollera uppgifterna nedan och skicka igen.",
-  forged: "Formuläret var ofullständigt eller för gammalt. Kontrollera uppgifterna nedan och skicka igen.",
-  expired: "Formuläret var för gammalt (det öppnades för mer än ett dygn sedan). Kontrollera uppgifterna nedan och skicka igen.",
-  too_fast: "Formuläret skickades bara några sekunder efter att sidan öppnades, så det kan ha skickats automatiskt. Kontrollera uppgifterna och skicka igen om en liten stund.",
-};
+const TOKEN_MESSAGES = labels({
+  missing: "complaint.token.missing",
+  forged: "complaint.token.forged",
+  expired: "complaint.token.expired",
+  too_fast: "complaint.token.tooFast",
+});
 const LIMITS = (ip: string) => [
   { key: `complaint:ip:${ip}`, max: 10, windowMs: 3_600_000 },
   { key: `complaint:ip-day:${ip}`, max: 30, windowMs: 24 * 3_600_000 },
 ];
-const TOO_MANY = "Det har kommit många klagomål från din adress på kort tid.";
+const tooMany = () => t("complaint.tooMany");
 
 const token = (c: Ctx) => issueFormToken(formTokenKey(c.var.deps.signer), PURPOSE, c.var.deps.clock.now());
 const org = (c: Ctx) => c.var.deps.config.org;
@@ -37,7 +38,7 @@ const org = (c: Ctx) => c.var.deps.config.org;
 function form(c: Ctx, values: Record<string, string>, extra: { errors?: FieldErrors; failure?: string; hadFiles?: boolean } = {}, status?: 200 | 413 | 422 | 429) {
   // Only what the page itself writes goes back into it: the fields, never anything else posted.
   const kept = Object.fromEntries(["beskrivning", "certifikat", "orgnr", "namn", "epost", "telefon"].map((k) => [k, values[k] ?? ""]));
-  return page(c, { title: "Lämna klagomål", status }, <ComplaintPage orgName={org(c).name} values={kept} token={token(c)} {...extra} />);
+  return page(c, { title: t("nav.complain"), status }, <ComplaintPage orgName={org(c).name} values={kept} token={token(c)} {...extra} />);
 }
 
 async function show(c: Ctx) {
@@ -53,7 +54,7 @@ async function submitted(c: Ctx) {
   const verdict = checkFormToken(formTokenKey(deps.signer), PURPOSE, values.formtoken, deps.clock.now(), TOKEN_RULES);
   if (!verdict.ok) return form(c, values, { failure: TOKEN_MESSAGES[verdict.reason], hadFiles }, 422);
   try {
-    await enforce(deps.db, LIMITS(clientIp(c)), deps.clock.now(), TOO_MANY);
+    await enforce(deps.db, LIMITS(clientIp(c)), deps.clock.now(), tooMany());
     const { number, mailed } = await submitComplaint(deps, c.var.user, {
       description: values.beskrivning ?? "",
       certificateNumber: values.certifikat,
@@ -68,7 +69,7 @@ async function submitted(c: Ctx) {
     if (e instanceof Invalid) return form(c, values, { errors: e.fields, hadFiles }, 422);
     if (e instanceof TooManyRequests) {
       c.header("Retry-After", String(e.retryAfterSeconds));
-      return form(c, values, { failure: `${e.message} Försök igen om ${Math.ceil(e.retryAfterSeconds / 60)} minuter.`, hadFiles }, 429);
+      return form(c, values, { failure: `${e.message} ${t("common.retryInMinutes", Math.ceil(e.retryAfterSeconds / 60))}`, hadFiles }, 429);
     }
     throw e;
   }
@@ -77,7 +78,7 @@ async function submitted(c: Ctx) {
 function receipt(c: Ctx) {
   const number = parseCertificateNumber(c.req.query("nummer") ?? "");
   if (number === null) return c.redirect(COMPLAINT_PATH, 303);
-  return page(c, { title: "Tack för ditt klagomål" }, <ComplaintReceived number={String(number)} mailed={c.req.query("mejl") === "1"} />);
+  return page(c, { title: t("complaint.thanks") }, <ComplaintReceived number={String(number)} mailed={c.req.query("mejl") === "1"} />);
 }
 
 export function complaintRoutes(): Hono<AppEnv> {
@@ -85,7 +86,7 @@ export function complaintRoutes(): Hono<AppEnv> {
   app.get(COMPLAINT_PATH, show);
   app.post(
     COMPLAINT_PATH,
-    bodyLimit({ maxSize: CASE_BODY_LIMIT, onError: (c) => form(c as Ctx, {}, { errors: { filer: TOO_LARGE } }, 413) }),
+    bodyLimit({ maxSize: CASE_BODY_LIMIT, onError: (c) => form(c as Ctx, {}, { errors: { filer: tooLarge() } }, 413) }),
     submitted,
   );
   app.get(`${COMPLAINT_PATH}/tack`, receipt);

@@ -11,6 +11,7 @@ import { fixedBody, type FixedBody } from "../lib/etag.ts";
 import { sendFixed } from "../web/http-cache.ts";
 import { securityHeaders } from "../web/security-headers.ts";
 import { EmbedPage, type Preview } from "./pages/embed.tsx";
+import { t } from "../lib/i18n/index.ts";
 
 export const WIDGET_SCRIPT_PATH = "/widgets/certportal.js";
 
@@ -59,7 +60,7 @@ async function embedPage(c: Context<AppEnv>) {
   const preview = await previewOf(c);
   return page(
     c,
-    { title: "Bädda in", head: <script type="module" src={widgetScriptHref()}></script> },
+    { title: t("nav.embed"), head: <script type="module" src={widgetScriptHref()}></script> },
     <EmbedPage org={config.org} publicUrl={config.publicUrl.replace(/\/+$/, "")} preview={preview} />,
   );
 }
@@ -76,8 +77,8 @@ async function previewOf(c: Context<AppEnv>): Promise<Preview> {
   const number = typedNumber ? parseCertificateNumber(typedNumber.replace(/\s+/g, "")) : null;
   const orgNumber = typedOrg ? normaliseOrgNumber(typedOrg) : null;
   const errors: Record<string, string> = {};
-  if (typedNumber && number === null) errors.nummer = "Ange certifikatnumret med siffror, till exempel 10001.";
-  if (typedOrg && orgNumber === null) errors.orgnr = "Ange organisationsnumret med tio siffror, till exempel 556016-0680.";
+  if (typedNumber && number === null) errors.nummer = t("check.numberError");
+  if (typedOrg && orgNumber === null) errors.orgnr = t("embed.orgnrError");
   if (typedNumber || typedOrg) return { number, orgNumber, typed: { nummer: typedNumber, orgnr: typedOrg }, errors, example: false };
 
   const { companies } = await searchCertifiedCompanies(reads, { pageSize: 5 }, swedishDate(clock.now()));

@@ -26,18 +26,19 @@ import { Invalid } from "../lib/errors.ts";
 import { MAX_PRESENTED_LENGTH, verifyPresented } from "../modules/credentials/index.ts";
 import { formWithFiles } from "../web/form-input.ts";
 import { assetHref } from "../web/static-assets.ts";
+import { t } from "../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
 export function publicSite(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get("/", (c) => page(c, { title: "Start" }, <StartPage org={org(c)} home={homeOf(c)} />));
-  app.get("/om-oss", (c) => page(c, { title: "Om oss" }, <AboutPage org={org(c)} />));
-  app.get("/nyheter", (c) => page(c, { title: "Nyheter" }, <NewsPage org={org(c)} />));
-  app.get("/teknikomraden", (c) => page(c, { title: "Teknikområden" }, <AreasPage org={org(c)} />));
+  app.get("/", (c) => page(c, { title: t("start.title") }, <StartPage org={org(c)} home={homeOf(c)} />));
+  app.get("/om-oss", (c) => page(c, { title: t("nav.about") }, <AboutPage org={org(c)} />));
+  app.get("/nyheter", (c) => page(c, { title: t("nav.news") }, <NewsPage org={org(c)} />));
+  app.get("/teknikomraden", (c) => page(c, { title: t("nav.areas") }, <AreasPage org={org(c)} />));
   app.get("/examinationscentra", centresPage);
-  app.get("/filer-och-lankar", (c) => page(c, { title: "Filer & länkar" }, <FilesPage org={org(c)} />));
-  app.get("/prislista", (c) => page(c, { title: "Prislista" }, <PricesPage org={org(c)} />));
+  app.get("/filer-och-lankar", (c) => page(c, { title: t("nav.files") }, <FilesPage org={org(c)} />));
+  app.get("/prislista", (c) => page(c, { title: t("nav.prices") }, <PricesPage org={org(c)} />));
   app.get("/kontrollera-certifikat", publicRateLimit(), checkCertificate);
   app.get("/sok-certifierade-foretag", searchCompanies);
   app.get("/sok-certifierade-foretag/:orgnr", companyPage);
@@ -53,14 +54,14 @@ const org = (c: Ctx): OrgConfig => c.get("deps").config.org;
 function homeOf(c: Ctx): { href: string; label: string } | null {
   const user = c.get("user");
   if (!user) return null;
-  return isStaff(user) ? { href: "/personal", label: "Personal" } : { href: "/min-sida", label: "Min Sida" };
+  return isStaff(user) ? { href: "/personal", label: t("nav.staff") } : { href: "/min-sida", label: t("nav.minSida") };
 }
 
 /** Examinationscentra: the approved centres and their coming provtillfällen, by ort and Teknikområde. */
 async function centresPage(c: Ctx) {
   const centres = await listPublicCentres(c.get("deps").db, today(c));
   const filter = { ort: (c.req.query("ort") ?? "").trim().slice(0, 100), omrade: (c.req.query("omrade") ?? "").trim().slice(0, 60) };
-  return page(c, { title: "Examinationscentra" }, <CentresPage org={org(c)} centres={centres} filter={filter} />);
+  return page(c, { title: t("nav.centres") }, <CentresPage org={org(c)} centres={centres} filter={filter} />);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -69,7 +70,7 @@ async function centresPage(c: Ctx) {
 const today = (c: Ctx) => swedishDate(c.get("deps").clock.now());
 const issuer = (c: Ctx) => ({ name: org(c).name });
 
-const DATE_ERROR = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.";
+const dateError = () => t("check.dateError");
 
 /** ?datum= (or the API's ?on=): "" = not asked, null = not a date. */
 function askedDate(value: string | undefined): string | null | "" {
@@ -86,16 +87,16 @@ async function checkCertificate(c: Ctx) {
   const date = askedDate(rawDate);
   const props: CheckPageProps = { orgName: org(c).name, raw, rawDate, errors: {}, result: null };
   if ((typed !== "" && number === null) || date === null) {
-    if (typed !== "" && number === null) props.errors.nummer = "Ange certifikatnumret med siffror, till exempel 10001.";
-    if (date === null) props.errors.datum = DATE_ERROR;
-    return page(c, { title: "Kontrollera certifikat", status: 422 }, <CheckPage {...props} />);
+    if (typed !== "" && number === null) props.errors.nummer = t("check.numberError");
+    if (date === null) props.errors.datum = dateError();
+    return page(c, { title: t("nav.checkCertificate"), status: 422 }, <CheckPage {...props} />);
   }
   if (number !== null) {
     const db = c.get("deps").reads;
     const cert = await findCertificateByNumber(db, number, today(c), issuer(c));
     props.result = cert ? { cert, today: today(c), on: date ? await statusOnDate(db, number, date) : null, versions: await listVersions(db, number) } : { notFound: String(number) };
   }
-  return page(c, { title: "Kontrollera certifikat" }, <CheckPage {...props} />);
+  return page(c, { title: t("nav.checkCertificate") }, <CheckPage {...props} />);
 }
 
 /**
@@ -108,12 +109,12 @@ export async function certificatePage(c: Ctx) {
   const db = c.get("deps").reads;
   const cert = number === null ? null : await findCertificateByNumber(db, number, today(c), issuer(c));
   const shown = number === null ? raw.replace(/[^\d]/g, "").slice(0, 12) : String(number);
-  if (!cert) return leanPage(c, 404, "Inget certifikat med det numret", <CertificatePage number={shown} result={null} qr={qrKeys(c)} />);
+  if (!cert) return leanPage(c, 404, t("check.notFound"), <CertificatePage number={shown} result={null} qr={qrKeys(c)} />);
   const date = askedDate(c.req.query("datum"));
   const asked = Number.parseInt(c.req.query("version") ?? "", 10);
   const result = { cert, today: today(c), versions: await listVersions(db, cert.number), on: date ? await statusOnDate(db, cert.number, date) : null, askedVersion: Number.isSafeInteger(asked) && asked > 0 ? asked : null };
-  if (date === null) return leanPage(c, 422, `Certifikat ${cert.number}`, <CertificatePage number={shown} result={result} dateError={DATE_ERROR} qr={qrKeys(c)} />);
-  return leanPage(c, 200, `Certifikat ${cert.number}`, <CertificatePage number={shown} result={result} qr={qrKeys(c)} />, "public, max-age=60");
+  if (date === null) return leanPage(c, 422, t("check.c.title", cert.number), <CertificatePage number={shown} result={result} dateError={dateError()} qr={qrKeys(c)} />);
+  return leanPage(c, 200, t("check.c.title", cert.number), <CertificatePage number={shown} result={result} qr={qrKeys(c)} />, "public, max-age=60");
 }
 
 async function leanPage(c: Ctx, status: number, title: string, body: Child, cacheControl?: string): Promise<Response> {
@@ -127,14 +128,14 @@ async function leanPage(c: Ctx, status: number, title: string, body: Child, cach
 // Verifiera certifikat: a credential file or a QR code's text, checked (decision 019)
 
 function verifyPage(c: Ctx, props: Omit<VerifyPageProps, "orgName" | "script">, status?: 200 | 422) {
-  return page(c, { title: "Verifiera certifikat", status }, <VerifyPage orgName={org(c).name} script={assetHref("verify.js")} {...props} />);
+  return page(c, { title: t("verify.title"), status }, <VerifyPage orgName={org(c).name} script={assetHref("verify.js")} {...props} />);
 }
 
 async function verifySubmitted(c: Ctx) {
   const { values, files } = await formWithFiles(c);
   const pasted = (values.underlag ?? "").slice(0, MAX_PRESENTED_LENGTH + 1);
   const file = files.fil;
-  if (file && file.size > MAX_PRESENTED_LENGTH) return verifyPage(c, { text: "", errors: { fil: "Filen är för stor för att vara ett digitalt certifikat (högst 64 kB)." }, result: null }, 422);
+  if (file && file.size > MAX_PRESENTED_LENGTH) return verifyPage(c, { text: "", errors: { fil: t("verify.fileTooLarge") }, result: null }, 422);
   const text = file ? await file.text() : pasted;
   try {
     const result = await verifyPresented(c.get("deps"), text);
@@ -160,7 +161,7 @@ async function searchCompanies(c: Ctx) {
   const orgNumber = form.orgnr ? normaliseOrgNumber(form.orgnr) : undefined;
   let results: SearchResultsProps;
   if (orgNumber === null) {
-    results = { kind: "invalid", form, message: "Skriv hela organisationsnumret, tio siffror, till exempel 556016-0680." };
+    results = { kind: "invalid", form, message: t("search.orgnrError") };
   } else {
     const search = (page: number) => searchCertifiedCompanies(c.get("deps").reads, { q: form.q, orgNumber, area: form.omrade || undefined, city: form.ort, includeWithoutActive: form.alla, page }, today(c));
     let result = await search(Number.isFinite(pageNo) ? pageNo : 1);
@@ -174,7 +175,7 @@ async function searchCompanies(c: Ctx) {
   c.header("Vary", "HX-Request");
   if (isHtmx(c)) return c.html(<SearchResults {...results} />, status);
   const areas = await listCompanyAreas(c.get("deps").reads);
-  return page(c, { title: "Sök certifierade företag", status }, <SearchPage orgName={org(c).name} form={form} areas={areas} results={results} />);
+  return page(c, { title: t("nav.searchCompanies"), status }, <SearchPage orgName={org(c).name} form={form} areas={areas} results={results} />);
 }
 
 async function companyPage(c: Ctx) {
@@ -183,12 +184,12 @@ async function companyPage(c: Ctx) {
   if (!company || orgNumber === null) {
     return page(
       c,
-      { title: "Företaget finns inte", status: 404 },
+      { title: t("company.notFound"), status: 404 },
       <section class="narrow">
-        <h1>Företaget finns inte</h1>
-        <p>Det finns inget certifierat företag med det organisationsnumret.</p>
+        <h1>{t("company.notFound")}</h1>
+        <p>{t("company.notFound.text")}</p>
         <p>
-          <a href="/sok-certifierade-foretag">Sök certifierade företag</a>
+          <a href="/sok-certifierade-foretag">{t("nav.searchCompanies")}</a>
         </p>
       </section>,
     );

@@ -6,18 +6,20 @@ import type { AppEnv } from "./env.ts";
 import { requestLogger } from "./request-log.ts";
 import { isHtmx } from "./htmx.ts";
 import { page } from "./render.tsx";
+import { t, labels } from "../lib/i18n/index.ts";
 
-const TITLES: Record<number, string> = {
-  400: "Felaktig förfrågan",
-  403: "Ingen behörighet",
-  404: "Sidan finns inte",
-  409: "Redan ändrat",
-  413: "För stort att ta emot",
-  422: "Uppgifterna behöver rättas",
-  429: "För många försök",
-  500: "Något gick fel",
-  503: "Tjänsten kan inte spara just nu",
-};
+// The API's problem+json is said in Swedish whatever is asked (a contract): it runs in no language.
+const TITLES: Record<number, string> = labels({
+  400: "error.title.400",
+  403: "error.title.403",
+  404: "error.title.404",
+  409: "error.title.409",
+  413: "error.title.413",
+  422: "error.title.422",
+  429: "error.title.429",
+  500: "error.title.500",
+  503: "error.title.503",
+});
 
 /** On a fault of ours (5xx) the request's id, for a person to quote and staff to find in the log. */
 function faultId(c: Context<AppEnv>, status: number): string | undefined {
@@ -26,16 +28,16 @@ function faultId(c: Context<AppEnv>, status: number): string | undefined {
 
 function problem(c: Context<AppEnv>, status: number, detail: string) {
   const requestId = faultId(c, status);
-  return c.body(JSON.stringify({ type: "about:blank", title: TITLES[status] ?? "Fel", status, detail, ...(requestId ? { requestId } : {}) }), status as 400, {
+  return c.body(JSON.stringify({ type: "about:blank", title: TITLES[status] ?? t("error.title.other"), status, detail, ...(requestId ? { requestId } : {}) }), status as 400, {
     "Content-Type": "application/problem+json; charset=utf-8",
   });
 }
 
 function errorPage(c: Context<AppEnv>, status: number, detail: string) {
-  const title = TITLES[status] ?? "Fel";
+  const title = TITLES[status] ?? t("error.title.other");
   if (c.req.path.startsWith("/api/")) return problem(c, status, detail);
   const requestId = faultId(c, status);
-  const quote = requestId ? <p>Felkod: {requestId}. Ange den om du kontaktar oss.</p> : null;
+  const quote = requestId ? <p>{t("error.quote", requestId)}</p> : null;
   if (isHtmx(c)) {
     return c.html(
       <div class="notice notice--error" role="alert">
@@ -55,7 +57,7 @@ function errorPage(c: Context<AppEnv>, status: number, detail: string) {
       <p>{detail}</p>
       {quote}
       <p>
-        <a href="/">Till startsidan</a>
+        <a href="/">{t("error.toStart")}</a>
       </p>
     </section>,
   );
@@ -65,15 +67,15 @@ function errorPage(c: Context<AppEnv>, status: number, detail: string) {
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof TooManyRequests) {
     c.header("Retry-After", String(err.retryAfterSeconds));
-    return errorPage(c, 429, `${err.message} Försök igen om ${err.retryAfterSeconds} sekunder.`);
+    return errorPage(c, 429, `${err.message} ${t("error.retryIn", err.retryAfterSeconds)}`);
   }
   if (err instanceof Invalid) return errorPage(c, 422, Object.values(err.fields).join(" ") || err.message);
   if (err instanceof DomainError) return errorPage(c, err.status, err.message);
   if (err instanceof HTTPException) {
     const status = err.status;
-    if (status === 403) return errorPage(c, 403, "Förfrågan kom inte från den här webbplatsen. Ladda om sidan och försök igen.");
-    if (status === 413) return errorPage(c, 413, err.message || "Det du skickade är för stort.");
-    return errorPage(c, status, err.message || TITLES[status] || "Fel");
+    if (status === 403) return errorPage(c, 403, t("error.otherSite"));
+    if (status === 413) return errorPage(c, 413, err.message || t("error.tooLarge"));
+    return errorPage(c, status, err.message || TITLES[status] || t("error.title.other"));
   }
   const fault = storageFault(err);
   if (fault) {
@@ -83,7 +85,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     return errorPage(c, 503, STORAGE_FAULT_MESSAGES[fault.kind]);
   }
   requestLogger(c).error({ err }, `Oväntat fel vid ${c.req.method} ${c.req.path}`);
-  return errorPage(c, 500, "Ett oväntat fel uppstod. Inget av det du redan sparat har gått förlorat. Försök igen om en stund.");
+  return errorPage(c, 500, t("error.unexpected"));
 };
 
-export const notFound: NotFoundHandler<AppEnv> = (c) => errorPage(c, 404, "Sidan du söker finns inte. Kontrollera adressen.");
+export const notFound: NotFoundHandler<AppEnv> = (c) => errorPage(c, 404, t("error.noSuchPage"));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, users } from "../db/schema/index.ts";
 import { insertPerson } from "../test/applications.ts";
 import { logIn, seedUser } from "../test/fixtures.ts";
-import { browserClient, startTestApp, textOf, type TestApp } from "../test/harness.ts";
+import { browserClient, startTestApp, TEST_ORIGIN, textOf, type TestApp } from "../test/harness.ts";
 import { insertCertificate } from "../test/public-data.ts";
 
 let t: TestApp;
@@ -42,45 +42,52 @@ describe("a first visit", () => {
 });
 
 describe("the language switch", () => {
-  it("offers the other language on every page, returning to the same page", async () => {
-    const html = await (await browserClient(t.app).get("/sok-certifierade-foretag?q=kyl&ort=%C3%85m%C3%A5l")).text();
+  it("offers the other language on every page, and returns to the page it was on", async () => {
+    const html = await (await browserClient(t.app).get("/sok-certifierade-foretag?q=kyl")).text();
     expect(html).toMatch(/<form method="post" action="\/sprak"/);
-    expect(html).toContain('name="till" value="/sok-certifierade-foretag?q=kyl&amp;ort=%C3%85m%C3%A5l"');
     expect(html).toMatch(/<button type="submit" name="lang" value="en" class="link-button" lang="en">English<\/button>/);
+    const res = await browserClient(t.app).post("/sprak", { lang: "en" }, { headers: { Referer: `${TEST_ORIGIN}/sok-certifierade-foretag?q=kyl&ort=%C3%85m%C3%A5l` } });
+    expect(res.headers.get("Location")).toBe("/sok-certifierade-foretag?q=kyl&ort=%C3%85m%C3%A5l");
     const english = await (await browserClient(t.app).get("/", { headers: EN })).text();
     expect(english).toMatch(/<button type="submit" name="lang" value="sv" class="link-button" lang="sv">Svenska<\/button>/);
   });
 
   it("remembers a visitor's choice in a cookie, which wins over Accept-Language from then on", async () => {
     const client = browserClient(t.app);
-    const res = await client.post("/sprak", { lang: "sv", till: "/om-oss" }, { headers: EN });
+    const res = await client.post("/sprak", { lang: "sv" }, { headers: { ...EN, Referer: `${TEST_ORIGIN}/om-oss` } });
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe("/om-oss");
     expect(res.headers.getSetCookie().join()).toMatch(/^lang=sv;.*Max-Age=31536000/);
     expect(langOf(await (await client.get("/om-oss", { headers: EN })).text())).toBe("sv");
-    await client.post("/sprak", { lang: "en", till: "/" });
+    await client.post("/sprak", { lang: "en" });
     expect(client.jar.get("lang")).toBe("en");
     const html = await (await client.get("/prislista")).text();
     expect(langOf(html)).toBe("en");
   });
 
-  it("returns only to a page of this site", async () => {
+  it("returns only to a page of this site, else to the start page", async () => {
     const client = browserClient(t.app);
-    for (const till of ["//evil.example/x", "https://evil.example/", "/\\evil.example", "", "javascript:alert(1)"]) {
-      const res = await client.post("/sprak", { lang: "en", till });
-      expect(res.headers.get("Location"), till).toBe("/");
+    for (const referer of ["https://evil.example/om-oss", "http://localhost:3001/om-oss", "javascript:alert(1)", "not a url", `${TEST_ORIGIN}/sprak`]) {
+      const res = await client.post("/sprak", { lang: "en" }, { headers: { Referer: referer } });
+      expect(res.headers.get("Location"), referer).toBe("/");
     }
+    expect((await client.post("/sprak", { lang: "en" })).headers.get("Location")).toBe("/");
+  });
+
+  it("never writes the page's address into the page (it may hold a personnummer)", async () => {
+    const html = await (await browserClient(t.app).get("/sok-certifierade-foretag/8001019812")).text();
+    expect(html).not.toContain("8001019812");
   });
 
   it("refuses a language it does not have, changing nothing", async () => {
     const client = browserClient(t.app);
-    const res = await client.post("/sprak", { lang: "de", till: "/om-oss" });
+    const res = await client.post("/sprak", { lang: "de" }, { headers: { Referer: `${TEST_ORIGIN}/om-oss` } });
     expect(res.status).toBe(303);
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 
   it("needs a request from this site (the Origin check of every form)", async () => {
-    const res = await t.app.request("/sprak", { method: "POST", body: new URLSearchParams({ lang: "en", till: "/" }), headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" } });
+    const res = await t.app.request("/sprak", { method: "POST", body: new URLSearchParams({ lang: "en" }), headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" } });
     expect(res.status).toBe(403);
   });
 });
@@ -88,7 +95,7 @@ describe("the language switch", () => {
 describe("?lang= in the address", () => {
   it("chooses the language of that answer over the cookie, without changing it", async () => {
     const client = browserClient(t.app);
-    await client.post("/sprak", { lang: "sv", till: "/" });
+    await client.post("/sprak", { lang: "sv" });
     const res = await client.get("/om-oss?lang=en");
     expect(langOf(await res.text())).toBe("en");
     expect(res.headers.getSetCookie()).toEqual([]);
@@ -101,7 +108,7 @@ describe("an account's language", () => {
     const { userId } = await seedUser(t.runtime.deps, { email: "elin.engelska@example.com", givenName: "Elin", familyName: "Engelska" });
     const first = browserClient(t.app);
     await logIn(t, first, "elin.engelska@example.com");
-    const res = await first.post("/sprak", { lang: "en", till: "/min-sida" });
+    const res = await first.post("/sprak", { lang: "en" }, { headers: { Referer: `${TEST_ORIGIN}/min-sida` } });
     expect(res.headers.get("Location")).toBe("/min-sida");
     const row = await t.runtime.deps.db.select({ language: users.language }).from(users).where(eq(users.id, userId)).get();
     expect(row?.language).toBe("en");
@@ -110,7 +117,7 @@ describe("an account's language", () => {
 
     // Another browser, Swedish by its header and with a Swedish cookie: the account's choice wins.
     const second = browserClient(t.app);
-    await second.post("/sprak", { lang: "sv", till: "/" });
+    await second.post("/sprak", { lang: "sv" });
     await logIn(t, second, "elin.engelska@example.com");
     const page = await second.get("/min-sida", { headers: { "Accept-Language": "sv" } });
     expect(langOf(await page.text())).toBe("en");
@@ -124,8 +131,8 @@ describe("an account's language", () => {
     await seedUser(t.runtime.deps, { email: "sam.samma@example.com" });
     const client = browserClient(t.app);
     await logIn(t, client, "sam.samma@example.com");
-    await client.post("/sprak", { lang: "en", till: "/" });
-    await client.post("/sprak", { lang: "en", till: "/" });
+    await client.post("/sprak", { lang: "en" });
+    await client.post("/sprak", { lang: "en" });
     const rows = await t.runtime.deps.db.select().from(events).where(eq(events.action, "user.language_chosen")).all();
     expect(rows.filter((r) => r.actorName.includes("Test Person"))).toHaveLength(1);
   });
@@ -134,7 +141,7 @@ describe("an account's language", () => {
 describe("the public read path", () => {
   it("answers /c/{number} by address and Accept-Language only, cacheable for everyone", async () => {
     const client = browserClient(t.app);
-    await client.post("/sprak", { lang: "en", till: "/" });
+    await client.post("/sprak", { lang: "en" });
     // A cookie is not read here: a shared cache keeps one answer per address and Accept-Language.
     const plain = await client.get(`/c/${number}`);
     expect(langOf(await plain.text())).toBe("sv");
@@ -149,9 +156,9 @@ describe("the public read path", () => {
   });
 
   it("switches /c/{number} by its address", async () => {
-    const res = await browserClient(t.app).post("/sprak", { lang: "en", till: `/c/${number}?datum=2026-02-01` });
+    const res = await browserClient(t.app).post("/sprak", { lang: "en" }, { headers: { Referer: `${TEST_ORIGIN}/c/${number}?datum=2026-02-01` } });
     expect(res.headers.get("Location")).toBe(`/c/${number}?datum=2026-02-01&lang=en`);
-    const back = await browserClient(t.app).post("/sprak", { lang: "sv", till: `/c/${number}?lang=en` });
+    const back = await browserClient(t.app).post("/sprak", { lang: "sv" }, { headers: { Referer: `${TEST_ORIGIN}/c/${number}?lang=en` } });
     expect(back.headers.get("Location")).toBe(`/c/${number}?lang=sv`);
   });
 

@@ -62,13 +62,20 @@ export function rememberLanguage(c: Context<AppEnv>, lang: Language): void {
 }
 
 /**
- * Where the switch returns to: a path of ours (never another site's), with a /c/… page's language
- * in its address, since those pages read no cookie.
+ * Where the switch returns to: the page it was on, by the Referer (same-origin pages send it: the
+ * pages' Referrer-Policy), if that page is ours; else the start page. A /c/… page gets its language
+ * in its address, since those pages read no cookie. (The page's own address is not written into
+ * the form: it may hold a number that is a personnummer, a sole trader's organisationsnummer.)
  */
-export function returnAddress(till: unknown, lang: Language): string {
-  const raw = typeof till === "string" ? till.slice(0, 2000) : "";
-  if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  const url = new URL(raw, "http://x");
+export function returnAddress(referer: string | undefined, ours: (origin: string) => boolean, lang: Language): string {
+  if (!referer) return "/";
+  let url: URL;
+  try {
+    url = new URL(referer.slice(0, 4000));
+  } catch {
+    return "/";
+  }
+  if (!ours(url.origin) || url.pathname === "/sprak") return "/";
   url.searchParams.delete("lang");
   if (SHARED_PAGES.test(url.pathname)) url.searchParams.set("lang", lang);
   return url.pathname + url.search;
@@ -80,11 +87,15 @@ export function languageRoutes(): Hono<AppEnv> {
   app.post("/sprak", async (c) => {
     const form = await c.req.parseBody();
     const lang = isLanguage(form.lang) ? form.lang : null;
-    if (!lang) return c.redirect(returnAddress(form.till, "sv"), 303);
+    const { config } = c.get("deps");
+    // As the Origin check: the public origin, or on a laptop whatever host the browser used.
+    const ours = (origin: string) => origin === new URL(config.publicUrl).origin || (!config.production && origin === new URL(c.req.url).origin);
+    const back = (l: Language) => returnAddress(c.req.header("Referer"), ours, l);
+    if (!lang) return c.redirect(back("sv"), 303);
     rememberLanguage(c, lang);
     const user = c.get("user");
     if (user) await chooseLanguage(c.get("deps"), user, lang);
-    return c.redirect(returnAddress(form.till, lang), 303);
+    return c.redirect(back(lang), 303);
   });
   return app;
 }

@@ -27,39 +27,30 @@ export function page(c: Context<AppEnv>, options: PageOptions, body: Child): Res
 export function pageHtml(c: Context<AppEnv>, options: Omit<PageOptions, "status">, body: Child): string | Promise<string> {
   const { config } = c.get("deps");
   const user = c.get("user");
-  const here = hereOf(c);
   if (!options.scripts && !options.head) {
-    const [before, afterTitle, afterHere, after] = shell(config.org, !config.production, user);
+    const [before, between, after] = shell(config.org, !config.production, user);
     const inner = (<>{body}</>).toString() as string | Promise<string>;
-    const head = before + escapeHtml(options.title) + afterTitle + escapeHtml(here) + afterHere;
-    return typeof inner === "string" ? head + inner + after : inner.then((html) => head + html + after);
+    const title = escapeHtml(options.title);
+    return typeof inner === "string" ? before + title + between + inner + after : inner.then((html) => before + title + between + html + after);
   }
-  return layoutHtml(config.org, !config.production, user, options, body, here);
+  return layoutHtml(config.org, !config.production, user, options, body);
 }
 
-function layoutHtml(org: OrgConfig, devTools: boolean, user: SessionUser | null, options: Omit<PageOptions, "status">, body: Child, here: string): string | Promise<string> {
+function layoutHtml(org: OrgConfig, devTools: boolean, user: SessionUser | null, options: Omit<PageOptions, "status">, body: Child): string | Promise<string> {
   return (
-    <Layout title={options.title} org={org} user={user} devTools={devTools} scripts={options.scripts} head={options.head} here={here}>
+    <Layout title={options.title} org={org} user={user} devTools={devTools} scripts={options.scripts} head={options.head}>
       {body}
     </Layout>
   ).toString();
 }
 
-/** This page's path and query: where the language switch returns to. */
-function hereOf(c: Context<AppEnv>): string {
-  const url = c.req.url;
-  return url.slice(url.indexOf("/", url.indexOf("//") + 2)).slice(0, 2000);
-}
-
 // The layout around a page is the same for every page but for its title and its main part, for
-// each kind of visitor (none, applicant, staff) and language: rendered once with three marks, it is
-// kept as four pieces to put the title, the page's address (for the language switch) and the page
-// between. Rendering it anew took about half the time of a public page such as /c/{number}. A new
-// version of an asset (its ?v=) makes a new shell.
+// each kind of visitor (none, applicant, staff) and language: rendered once with two marks, it is
+// kept as three pieces to put the title and the page between. Rendering it anew took about half the
+// time of a public page such as /c/{number}. A new version of an asset (its ?v=) makes a new shell.
 const TITLE_MARK = "\u0001title\u0001";
-const HERE_MARK = "\u0001here\u0001";
 const BODY_MARK = "\u0001body\u0001";
-type Shell = [string, string, string, string];
+type Shell = [string, string, string];
 const shells = new WeakMap<OrgConfig, Map<string, Shell>>();
 
 function shell(org: OrgConfig, devTools: boolean, user: SessionUser | null): Shell {
@@ -69,11 +60,10 @@ function shell(org: OrgConfig, devTools: boolean, user: SessionUser | null): She
   if (!byKey) shells.set(org, (byKey = new Map()));
   let pieces = byKey.get(key);
   if (!pieces) {
-    const html = layoutHtml(org, devTools, user, { title: TITLE_MARK }, raw(BODY_MARK), HERE_MARK) as string;
+    const html = layoutHtml(org, devTools, user, { title: TITLE_MARK }, raw(BODY_MARK)) as string;
     const [before, rest] = split(html, TITLE_MARK);
-    const [afterTitle, rest2] = split(rest, HERE_MARK);
-    const [afterHere, after] = split(rest2, BODY_MARK);
-    pieces = [before, afterTitle, afterHere, after];
+    const [between, after] = split(rest, BODY_MARK);
+    pieces = [before, between, after];
     byKey.set(key, pieces);
   }
   return pieces;

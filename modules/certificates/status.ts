@@ -1,12 +1,13 @@
 import type { CertificateStatus } from "../../db/schema/certificates.ts";
+import { labels } from "../../lib/i18n/index.ts";
 
-export const CERTIFICATE_LABELS: Record<CertificateStatus, string> = {
-  active: "Aktivt",
-  suspended: "Vilande",
-  withdrawn: "Indraget",
-  expired: "Utgånget",
-  ended: "Avslutat",
-};
+export const CERTIFICATE_LABELS: Record<CertificateStatus, string> = labels({
+  active: "certStatus.active",
+  suspended: "certStatus.suspended",
+  withdrawn: "certStatus.withdrawn",
+  expired: "certStatus.expired",
+  ended: "certStatus.ended",
+});
 
 /**
  * The status everyone is shown. Expiry is not a stored change: an active certificate whose

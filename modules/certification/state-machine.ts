@@ -1,4 +1,5 @@
 import type { ApplicationStatus, RequirementStatus } from "../../db/schema/applications.ts";
+import { labels } from "../../lib/i18n/index.ts";
 
 /**
  * The rules of the certification process, without a database: which step an application is on and
@@ -16,21 +17,21 @@ const REQUIREMENT_TRANSITIONS: Record<RequirementStatus, Partial<Record<Requirem
   approved: {},
 };
 
-export const REQUIREMENT_LABELS: Record<RequirementStatus, string> = {
-  awaiting_file: "Inväntar fil från certifikand",
-  awaiting_review: "Inväntar granskning",
-  approved: "Godkänt",
-  rejected: "Ej godkänt",
-};
+export const REQUIREMENT_LABELS: Record<RequirementStatus, string> = labels({
+  awaiting_file: "momentStatus.awaiting_file",
+  awaiting_review: "momentStatus.awaiting_review",
+  approved: "momentStatus.approved",
+  rejected: "momentStatus.rejected",
+});
 
-export const APPLICATION_LABELS: Record<ApplicationStatus, string> = {
-  in_progress: "Pågående",
-  final_review: "Ansökan granskas",
-  issued: "Certifikat utfärdat",
-  refused: "Avslagen",
-  returned: "Returnerad för komplettering",
-  withdrawn: "Återkallad",
-};
+export const APPLICATION_LABELS: Record<ApplicationStatus, string> = labels({
+  in_progress: "applicationStatus.in_progress",
+  final_review: "applicationStatus.final_review",
+  issued: "applicationStatus.issued",
+  refused: "applicationStatus.refused",
+  returned: "applicationStatus.returned",
+  withdrawn: "applicationStatus.withdrawn",
+});
 
 export type Verdict<T> = { ok: true; next: T } | { ok: false; reason: string };
 

@@ -1,11 +1,12 @@
 import { addDays, addMonths, addYears } from "../../lib/dates.ts";
 import type { CertificateStatus } from "../../db/schema/certificates.ts";
+import { labels } from "../../lib/i18n/index.ts";
 
 export type RenewalKind = "extension" | "recertification";
 
-export const RENEWAL_LABELS: Record<RenewalKind, string> = { extension: "Årlig förlängning", recertification: "Omcertifiering" };
+export const RENEWAL_LABELS: Record<RenewalKind, string> = labels({ extension: "renewal.extension", recertification: "renewal.recertification" });
 /** The button that starts one, on Min Sida and the certificate page. */
-export const RENEWAL_ACTIONS: Record<RenewalKind, string> = { extension: "Ansök om årlig förlängning", recertification: "Ansök om omcertifiering" };
+export const RENEWAL_ACTIONS: Record<RenewalKind, string> = labels({ extension: "renewal.applyExtension", recertification: "renewal.applyRecertification" });
 
 export interface RenewalRules {
   kind: "CERTIFICATE" | "ATTESTATION";

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { applicationRequirements, applications, companies, decisions, persons, requirements, schemes, technicalAreas, users } from "../../db/schema/index.ts";
+import { labels } from "../../lib/i18n/index.ts";
 
 const applicant = {
   personId: applications.personId,
@@ -73,16 +74,16 @@ export async function listAreas(db: DbOrTx) {
   return db.select({ id: technicalAreas.id, name: technicalAreas.name }).from(technicalAreas).orderBy(asc(technicalAreas.sortOrder));
 }
 
-export const DECISION_LABELS: Record<string, string> = {
-  grant: "Beviljad och utfärdad",
-  refuse: "Avslagen",
-  return: "Returnerad för komplettering",
-  suspend: "Suspenderad (Vilande)",
-  reinstate: "Återaktiverad",
-  withdraw: "Indragen",
-  extend: "Årlig förlängning beviljad",
-  recertify: "Omcertifiering beviljad",
-};
+export const DECISION_LABELS: Record<string, string> = labels({
+  grant: "decision.grant",
+  refuse: "decision.refuse",
+  return: "decision.return",
+  suspend: "decision.suspend",
+  reinstate: "decision.reinstate",
+  withdraw: "decision.withdraw",
+  extend: "decision.extend",
+  recertify: "decision.recertify",
+});
 
 /** The Beslut on an application or a certificate, oldest first, with who decided. */
 export async function listDecisions(db: DbOrTx, of: { applicationId: string } | { certificateId: string }) {

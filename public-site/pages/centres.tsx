@@ -5,6 +5,8 @@ import type { FC } from "hono/jsx";
 import type { OrgConfig } from "../../lib/config.ts";
 import type { PublicCentre } from "../../modules/examinations/index.ts";
 import { Notice } from "../../web/views/form.tsx";
+import { Rich } from "../../web/views/rich.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface CentresFilter {
   ort: string;
@@ -35,30 +37,26 @@ export const CentresPage: FC<CentresPageProps> = ({ org, centres, filter }) => {
   const byCity = [...new Set(shown.map((c) => c.city))].sort(collator.compare).map((city) => ({ city, centres: shown.filter((c) => c.city === city) }));
   return (
     <div class="prose centres">
-      <h1>Examinationscentra</h1>
-      <p class="lead">
-        Ett examinationscenter är en utbildnings- eller provanordnare som {org.name} har godkänt för att genomföra de prov som krävs för certifiering. Du anmäler dig till provtillfället hos
-        examinationscentret, som anmäler dig till provet i {org.systemName}.
-      </p>
+      <h1>{t("nav.centres")}</h1>
+      <p class="lead">{t("centres.lead", org.name, org.systemName)}</p>
       <p>
-        Tänk på att kontot måste skapas innan du anmäler dig till provtillfälle hos examinationscentret. <a href="/registrera-konto">Registrera konto</a>. När examinationscentret har anmält dig startas
-        en certifieringsprocess av samma typ som provet, och du ser provet och resultatet under fliken Prov på Min Sida.
+        <Rich text={t("centres.accountFirst")} />
       </p>
       <section aria-labelledby="centres-list-title">
-        <h2 id="centres-list-title">Godkända examinationscentra</h2>
+        <h2 id="centres-list-title">{t("centres.approved")}</h2>
         {centres.length === 0 ? (
           <Notice kind="info">
             <p>
-              Inga examinationscentra är publicerade ännu. Kontakta {org.name} på <a href={`mailto:${org.email}`}>{org.email}</a> eller {org.phone}.
+              <Rich text={t("centres.none", org.name, org.email, org.phone)} />
             </p>
           </Notice>
         ) : (
           <>
-            <form method="get" action="/examinationscentra" class="search-form" aria-label="Filtrera examinationscentra">
+            <form method="get" action="/examinationscentra" class="search-form" aria-label={t("centres.filter")}>
               <div class="field">
-                <label for="ort">Ort</label>
+                <label for="ort">{t("common.city")}</label>
                 <select id="ort" name="ort">
-                  <option value="">Alla orter</option>
+                  <option value="">{t("centres.allCities")}</option>
                   {cities.map((city) => (
                     <option value={city} selected={fold(city) === fold(filter.ort)}>
                       {city}
@@ -67,9 +65,9 @@ export const CentresPage: FC<CentresPageProps> = ({ org, centres, filter }) => {
                 </select>
               </div>
               <div class="field">
-                <label for="omrade">Teknikområde</label>
+                <label for="omrade">{t("common.area")}</label>
                 <select id="omrade" name="omrade">
-                  <option value="">Alla teknikområden</option>
+                  <option value="">{t("search.area.all")}</option>
                   {areas.map(([code, name]) => (
                     <option value={code} selected={code === filter.omrade}>
                       {name}
@@ -78,13 +76,13 @@ export const CentresPage: FC<CentresPageProps> = ({ org, centres, filter }) => {
                 </select>
               </div>
               <button type="submit" class="button button--secondary">
-                Visa
+                {t("table.show")}
               </button>
             </form>
             <p class="hits" aria-live="polite">
-              {shown.length === 1 ? "1 examinationscenter" : `${shown.length} examinationscentra`}
+              {t("centres.count", shown.length)}
             </p>
-            {shown.length === 0 ? <p>Inget examinationscenter matchar valet. Välj en annan ort eller ett annat teknikområde.</p> : null}
+            {shown.length === 0 ? <p>{t("centres.noMatch")}</p> : null}
             {byCity.map(({ city, centres: here }) => (
               <section aria-label={city} class="centres__city">
                 <h3>{city}</h3>
@@ -106,7 +104,7 @@ const CentreCard: FC<{ centre: PublicCentre }> = ({ centre }) => {
     <article class="card centre" aria-labelledby={`centre-${centre.id}`}>
       <h4 id={`centre-${centre.id}`}>{centre.name}</h4>
       <dl class="details">
-        <dt>Adress</dt>
+        <dt>{t("about.address")}</dt>
         <dd>
           {centre.addressLine1}, {centre.postalCode} {centre.city}
         </dd>
@@ -118,7 +116,7 @@ const CentreCard: FC<{ centre: PublicCentre }> = ({ centre }) => {
         ))}
         {centre.email ? (
           <>
-            <dt>E-post</dt>
+            <dt>{t("common.email")}</dt>
             <dd>
               <a href={`mailto:${centre.email}`}>{centre.email}</a>
             </dd>
@@ -126,7 +124,7 @@ const CentreCard: FC<{ centre: PublicCentre }> = ({ centre }) => {
         ) : null}
         {centre.phone ? (
           <>
-            <dt>Telefon</dt>
+            <dt>{t("about.phone")}</dt>
             <dd>
               <a href={`tel:${centre.phone.replace(/[^\d+]/g, "")}`}>{centre.phone}</a>
             </dd>
@@ -134,7 +132,7 @@ const CentreCard: FC<{ centre: PublicCentre }> = ({ centre }) => {
         ) : null}
         {centre.website ? (
           <>
-            <dt>Webbplats</dt>
+            <dt>{t("centres.website")}</dt>
             <dd>
               <a href={centre.website} rel="noopener noreferrer">
                 {centre.website}
@@ -146,15 +144,15 @@ const CentreCard: FC<{ centre: PublicCentre }> = ({ centre }) => {
       {centre.sessions.length ? (
         <div class="table-wrap">
           <table class="data">
-            <caption>Kommande provtillfällen vid {centre.name}</caption>
+            <caption>{t("centres.sessionsAt", centre.name)}</caption>
             <thead>
               <tr>
-                <th scope="col">Datum</th>
-                <th scope="col">Tid</th>
-                <th scope="col">Certifikat</th>
-                <th scope="col">Plats</th>
+                <th scope="col">{t("common.date")}</th>
+                <th scope="col">{t("events.col.time")}</th>
+                <th scope="col">{t("common.certificate")}</th>
+                <th scope="col">{t("centres.place")}</th>
                 <th scope="col" class="num">
-                  Lediga platser
+                  {t("centres.freeSeats")}
                 </th>
               </tr>
             </thead>
@@ -167,14 +165,14 @@ const CentreCard: FC<{ centre: PublicCentre }> = ({ centre }) => {
                     {s.areaName} - {s.schemeName}
                   </td>
                   <td>{s.place}</td>
-                  <td class="num">{s.freeSeats === 0 ? "Fullt" : s.freeSeats}</td>
+                  <td class="num">{s.freeSeats === 0 ? t("centres.full") : s.freeSeats}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : (
-        <p>Inga kommande provtillfällen är publicerade. Kontakta examinationscentret.</p>
+        <p>{t("centres.noSessions")}</p>
       )}
     </article>
   );

@@ -6,8 +6,7 @@ import type { CertificateVersion, PublicCertificate, StatusOnDate } from "../../
 import { Field } from "../../web/views/form.tsx";
 import { statusVerdict, StatusIcon } from "./certificate-status.tsx";
 import { QrSignature, type QrKeys } from "./verify.tsx";
-
-export const NOT_FOUND_TEXT = "Inget certifikat med det numret";
+import { t } from "../../lib/i18n/index.ts";
 
 /** The certificate as the public sees it, checked today. */
 export const CertificateResult: FC<{ cert: PublicCertificate; today: string }> = ({ cert, today }) => (
@@ -15,7 +14,7 @@ export const CertificateResult: FC<{ cert: PublicCertificate; today: string }> =
     <p class="verification__status" role="status">
       <StatusIcon status={cert.status} />
       <span>
-        <span class="visually-hidden">Status: </span>
+        <span class="visually-hidden">{t("check.statusPrefix")}</span>
         <strong class="verification__word">{cert.statusLabel}</strong>
         <span class="verification__verdict">{statusVerdict(cert.status, cert.validUntil)}</span>
       </span>
@@ -28,23 +27,23 @@ export const CertificateResult: FC<{ cert: PublicCertificate; today: string }> =
         {cert.scheme.area} - {cert.scheme.name}
       </p>
       <dl class="details">
-        <dt>Certifikatnummer</dt>
+        <dt>{t("cert.number")}</dt>
         <dd>{cert.number}</dd>
-        <dt>Status</dt>
+        <dt>{t("cert.status")}</dt>
         <dd>{cert.statusLabel}</dd>
-        <dt>Utfärdandedatum</dt>
+        <dt>{t("cert.issuedOn")}</dt>
         <dd>{cert.issuedOn}</dd>
-        <dt>Giltigt till</dt>
-        <dd>{cert.validUntil ?? "Tills vidare"}</dd>
-        <dt>Senaste beslut</dt>
+        <dt>{t("cert.validUntil")}</dt>
+        <dd>{cert.validUntil ?? t("cert.untilFurtherNotice")}</dd>
+        <dt>{t("cert.lastDecision")}</dt>
         <dd>{cert.lastDecisionOn ?? "–"}</dd>
-        <dt>Utfärdat av</dt>
+        <dt>{t("cert.issuedBy")}</dt>
         <dd>{cert.issuer.name}</dd>
-        <dt>Version</dt>
+        <dt>{t("cert.version")}</dt>
         <dd>{cert.version}</dd>
       </dl>
       <p class="verification__checked muted">
-        Kontrollerat {today} i registret hos {cert.issuer.name}. Adressen till den här sidan står i certifikatets QR-kod.
+        {t("check.checked", today, cert.issuer.name)}
       </p>
     </div>
   </article>
@@ -55,12 +54,12 @@ export const CertificateResult: FC<{ cert: PublicCertificate; today: string }> =
  * own form, so the plain search keeps its address (?nummer=N).
  */
 export const DateForm: FC<{ action: string; number: string; rawDate?: string; errors: FieldErrors }> = ({ action, number, rawDate, errors }) => (
-  <form method="get" action={action} class="check-form check-form--date" aria-label="Aktivt ett visst datum">
+  <form method="get" action={action} class="check-form check-form--date" aria-label={t("check.date.form")}>
     <input type="hidden" name="nummer" value={number} />
-    <Field name="datum" label="Aktivt den" type="date" autocomplete="off" maxlength={10} value={rawDate ?? ""} errors={errors} hint="Ange ett datum (ÅÅÅÅ-MM-DD) för att se vilken status certifikatet hade då, t.ex. dagen för en läckagekontroll." />
+    <Field name="datum" label={t("check.date.label")} type="date" autocomplete="off" maxlength={10} value={rawDate ?? ""} errors={errors} hint={t("check.date.hint")} />
     <div class="button-row">
       <button type="submit" class="button button--secondary">
-        Kontrollera datum
+        {t("check.date.button")}
       </button>
     </div>
   </form>
@@ -69,15 +68,17 @@ export const DateForm: FC<{ action: string; number: string; rawDate?: string; er
 /** The answer to "Aktivt den ÅÅÅÅ-MM-DD?", in words. */
 export const PointInTime: FC<{ on: StatusOnDate }> = ({ on }) => (
   <section class={`notice ${on.status === "active" ? "notice--success" : "notice--warning"} point-in-time`} aria-labelledby="datum-svar">
-    <h2 id="datum-svar">Status den {on.date}</h2>
+    <h2 id="datum-svar">{t("check.on.title", on.date)}</h2>
     <p role="status">
       {on.status === null ? (
-        <>Certifikatet var inte utfärdat den {on.date}.</>
+        <>{t("check.on.notIssued", on.date)}</>
       ) : (
         <>
-          Den {on.date} var certifikatet <strong>{on.statusLabel}</strong>
-          {on.status === "active" ? " (giltigt)" : " (inte giltigt)"}. Gällande version: {on.version}
-          {on.validUntil ? `, giltig till ${on.validUntil}` : ""}.
+          {t("check.on.was", on.date)}
+          <strong>{on.statusLabel}</strong>
+          {on.status === "active" ? t("check.on.valid") : t("check.on.notValid")}
+          {t("check.on.version", on.version)}
+          {on.validUntil ? t("check.on.validUntil", on.validUntil) : ""}.
         </>
       )}
     </p>
@@ -88,15 +89,15 @@ export const PointInTime: FC<{ on: StatusOnDate }> = ({ on }) => (
 export const Versions: FC<{ versions: CertificateVersion[] }> = ({ versions }) =>
   versions.length < 2 ? null : (
     <section aria-labelledby="versioner">
-      <h2 id="versioner">Versioner</h2>
+      <h2 id="versioner">{t("check.versions")}</h2>
       <table class="data">
-        <caption class="visually-hidden">Certifikatets versioner</caption>
+        <caption class="visually-hidden">{t("check.versions.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Utfärdandedatum</th>
-            <th scope="col">Giltigt till</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t("cert.version")}</th>
+            <th scope="col">{t("cert.issuedOn")}</th>
+            <th scope="col">{t("cert.validUntil")}</th>
+            <th scope="col">{t("cert.status")}</th>
           </tr>
         </thead>
         <tbody>
@@ -104,8 +105,8 @@ export const Versions: FC<{ versions: CertificateVersion[] }> = ({ versions }) =
             <tr>
               <td>{v.version}</td>
               <td>{v.issuedOn}</td>
-              <td>{v.validUntil ?? "Tills vidare"}</td>
-              <td>{v.supersededBy ? `Ersatt av version ${v.supersededBy} (${v.supersededOn})` : "Aktuell version"}</td>
+              <td>{v.validUntil ?? t("cert.untilFurtherNotice")}</td>
+              <td>{v.supersededBy ? t("check.versions.superseded", v.supersededBy, v.supersededOn ?? "") : t("check.versions.current")}</td>
             </tr>
           ))}
         </tbody>
@@ -116,8 +117,7 @@ export const Versions: FC<{ versions: CertificateVersion[] }> = ({ versions }) =
 export const CertificateNotFound: FC<{ number: string }> = ({ number }) => (
   <div class="notice notice--warning" role="status">
     <p>
-      <strong>{NOT_FOUND_TEXT}.</strong> Det finns inget certifikat med nummer {number} i registret. Kontrollera att du har
-      skrivit numret precis som det står på certifikatet.
+      <strong>{t("check.notFound")}.</strong> {t("check.notFound.text", number)}
     </p>
   </div>
 );
@@ -135,19 +135,16 @@ export interface CheckPageProps {
 /** Kontrollera certifikat: the form, and below it what the number led to. */
 export const CheckPage: FC<CheckPageProps> = ({ orgName, raw, rawDate, errors, result }) => (
   <section class="narrow check-page" aria-labelledby="check-title">
-    <h1 id="check-title">Kontrollera certifikat</h1>
-    <p>
-      Här kan du kontrollera om ett certifikat som {orgName} har utfärdat är giltigt. Certifikatnumret står på certifikatet;
-      QR-koden på certifikatet leder direkt till samma kontroll.
-    </p>
-    <form method="get" action="/kontrollera-certifikat" role="search" aria-label="Kontrollera certifikat" class="check-form">
-      <Field name="nummer" label="Certifikatnummer" inputmode="numeric" autocomplete="off" maxlength={40} value={raw} errors={errors} hint="Bara siffror, till exempel 10001." />
+    <h1 id="check-title">{t("nav.checkCertificate")}</h1>
+    <p>{t("check.intro", orgName)}</p>
+    <form method="get" action="/kontrollera-certifikat" role="search" aria-label={t("nav.checkCertificate")} class="check-form">
+      <Field name="nummer" label={t("cert.number")} inputmode="numeric" autocomplete="off" maxlength={40} value={raw} errors={errors} hint={t("check.number.hint")} />
       <div class="button-row">
-        <button type="submit">Sök</button>
+        <button type="submit">{t("table.search")}</button>
       </div>
     </form>
     <p class="muted">
-      Har du ett digitalt certifikat (en .jwt-fil) eller vill du kontrollera underskriften i en QR-kod? <a href="/verifiera">Verifiera certifikat</a>
+      {t("check.digital")} <a href="/verifiera">{t("verify.title")}</a>
     </p>
     {errors.datum && !(result && "cert" in result) ? <DateForm action="/kontrollera-certifikat" number={raw} rawDate={rawDate} errors={errors} /> : null}
     {result === null ? null : "cert" in result ? (
@@ -166,7 +163,7 @@ export const CheckPage: FC<CheckPageProps> = ({ orgName, raw, rawDate, errors, r
 /** /c/{number}: where the QR code leads; the QR code's signed fields are checked in the browser (qr). */
 export const CertificatePage: FC<{ number: string; result: { cert: PublicCertificate; today: string; on?: StatusOnDate | null; versions: CertificateVersion[]; askedVersion?: number | null } | null; dateError?: string; qr?: QrKeys }> = ({ number, result, dateError, qr }) => (
   <section class="narrow check-page" aria-labelledby="c-title">
-    <h1 id="c-title">Certifikat {number}</h1>
+    <h1 id="c-title">{t("check.c.title", number)}</h1>
     {dateError ? (
       <div class="notice notice--error" role="alert">
         <p>{dateError}</p>
@@ -175,7 +172,7 @@ export const CertificatePage: FC<{ number: string; result: { cert: PublicCertifi
     {result && result.askedVersion && result.askedVersion < result.cert.version ? (
       <div class="notice notice--warning" role="status">
         <p>
-          <strong>Ersatt av version {result.cert.version}.</strong> Version {result.askedVersion} av certifikatet har ersatts av en nyare version. Den aktuella statusen visas nedan.
+          <strong>{t("check.c.supersededBy", result.cert.version)}</strong> {t("check.c.supersededText", result.askedVersion)}
         </p>
       </div>
     ) : null}
@@ -186,11 +183,11 @@ export const CertificatePage: FC<{ number: string; result: { cert: PublicCertifi
     {result ? <Versions versions={result.versions} /> : null}
     {result ? (
       <p>
-        <a href={`/lamna-klagomal?certifikat=${result.cert.number}`}>Anmäl felaktigt utfört arbete eller missbruk av certifikatet</a>
+        <a href={`/lamna-klagomal?certifikat=${result.cert.number}`}>{t("check.c.complain")}</a>
       </p>
     ) : null}
     <p>
-      <a href="/kontrollera-certifikat">Kontrollera ett annat certifikat</a>
+      <a href="/kontrollera-certifikat">{t("check.c.another")}</a>
     </p>
   </section>
 );

@@ -1,6 +1,7 @@
 // A certificate's status as nobody can misread it: the word, an icon whose shape differs per
 // status (a tick, a pause sign, a cross, a clock, a bar), and a colour only as a third cue.
 import type { CertificateStatus } from "../../db/schema/certificates.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 const SHAPES: Record<CertificateStatus, string> = {
   active: "M7.5 12.5 10.5 15.5 16.5 9",
@@ -29,14 +30,14 @@ export const CertificateStatusTag = ({ status, label }: { status: CertificateSta
 export function statusVerdict(status: CertificateStatus, validUntil: string | null): string {
   switch (status) {
     case "active":
-      return validUntil ? `Certifikatet är giltigt till och med ${validUntil}.` : "Certifikatet är giltigt.";
+      return validUntil ? t("verdict.activeUntil", validUntil) : t("verdict.active");
     case "suspended":
-      return "Certifikatet är vilande och gäller inte just nu.";
+      return t("verdict.suspended");
     case "withdrawn":
-      return "Certifikatet är indraget och gäller inte.";
+      return t("verdict.withdrawn");
     case "expired":
-      return `Certifikatet har gått ut${validUntil ? ` (giltigt till och med ${validUntil})` : ""} och gäller inte längre.`;
+      return validUntil ? t("verdict.expiredOn", validUntil) : t("verdict.expired");
     case "ended":
-      return "Certifikatet är avslutat och gäller inte längre.";
+      return t("verdict.ended");
   }
 }

@@ -7,6 +7,8 @@ import { formatOrgNumber } from "../../lib/identity/orgnummer.ts";
 import type { CompanySearchResult, PublicCompany } from "../../modules/verification/index.ts";
 import { Field } from "../../web/views/form.tsx";
 import { CertificateStatusTag } from "./certificate-status.tsx";
+import { certificateHref } from "../../web/views/certificate-href.ts";
+import { t, language, type Language } from "../../lib/i18n/index.ts";
 
 export const SEARCH_PATH = "/sok-certifierade-foretag";
 const RESULTS_ID = "foretag-resultat";
@@ -45,16 +47,13 @@ export interface SearchPageProps {
 
 export const SearchPage: FC<SearchPageProps> = ({ orgName, form, areas, results }) => (
   <section class="company-search" aria-labelledby="search-title">
-    <h1 id="search-title">Sök certifierade företag</h1>
-    <p class="lead">
-      Se om ett företag har ett aktivt företagscertifikat hos {orgName}, till exempel innan du anlitar företaget eller säljer
-      köldmedier till det.
-    </p>
+    <h1 id="search-title">{t("nav.searchCompanies")}</h1>
+    <p class="lead">{t("search.lead", orgName)}</p>
     <form
       method="get"
       action={SEARCH_PATH}
       role="search"
-      aria-label="Sök certifierade företag"
+      aria-label={t("nav.searchCompanies")}
       class="company-search__form"
       hx-get={SEARCH_PATH}
       hx-trigger="submit, input delay:300ms, change"
@@ -62,16 +61,16 @@ export const SearchPage: FC<SearchPageProps> = ({ orgName, form, areas, results 
       {...swap}
     >
       <div class="company-search__fields">
-        <Field name="q" label="Företagsnamn" hint="Ord eller början av ord i namnet eller orten, t.ex. kyl." autocomplete="organization" maxlength={100} value={form.q} />
-        <Field name="orgnr" label="Organisationsnummer" hint="Tio siffror, t.ex. 556016-0680." inputmode="numeric" autocomplete="off" maxlength={20} value={form.orgnr} errors={results.kind === "invalid" ? { orgnr: results.message } : undefined} />
+        <Field name="q" label={t("search.name")} hint={t("search.name.hint")} autocomplete="organization" maxlength={100} value={form.q} />
+        <Field name="orgnr" label={t("common.orgNumber")} hint={t("search.orgnr.hint")} inputmode="numeric" autocomplete="off" maxlength={20} value={form.orgnr} errors={results.kind === "invalid" ? { orgnr: results.message } : undefined} />
         <div class="field">
-          <label for="f-omrade">Teknikområde</label>
+          <label for="f-omrade">{t("common.area")}</label>
           <p class="hint" id="f-omrade-hint">
-            Där företaget har sitt företagscertifikat.
+            {t("search.area.hint")}
           </p>
           <select id="f-omrade" name="omrade" aria-describedby="f-omrade-hint">
             <option value="" selected={form.omrade === ""}>
-              Alla teknikområden
+              {t("search.area.all")}
             </option>
             {areas.map((a) => (
               <option value={a.code} selected={form.omrade === a.code}>
@@ -80,14 +79,14 @@ export const SearchPage: FC<SearchPageProps> = ({ orgName, form, areas, results 
             ))}
           </select>
         </div>
-        <Field name="ort" label="Ort" hint="Hela orten eller början, t.ex. väster." autocomplete="address-level2" maxlength={60} value={form.ort} />
+        <Field name="ort" label={t("common.city")} hint={t("search.city.hint")} autocomplete="address-level2" maxlength={60} value={form.ort} />
       </div>
       <div class="checkbox">
         <input type="checkbox" id="f-alla" name="alla" value="1" checked={form.alla} />
-        <label for="f-alla">Visa även företag utan aktivt företagscertifikat</label>
+        <label for="f-alla">{t("search.all")}</label>
       </div>
       <div class="button-row">
-        <button type="submit">Sök</button>
+        <button type="submit">{t("table.search")}</button>
       </div>
     </form>
     <SearchResults {...results} />
@@ -98,22 +97,23 @@ export type SearchResultsProps =
   | { kind: "found"; form: SearchForm; result: CompanySearchResult }
   | { kind: "invalid"; form: SearchForm; message: string };
 
-const count = new Intl.NumberFormat("sv-SE");
+const count: Record<Language, Intl.NumberFormat> = { sv: new Intl.NumberFormat("sv-SE"), en: new Intl.NumberFormat("en-GB") };
 
 /** "1 företag", "37 företag", or "Fler än 1 000 företag" when counting stopped at the cap. */
 function hitsText(result: CompanySearchResult): string {
-  if (result.totalCapped) return `Fler än ${count.format(result.total)} företag`;
-  return result.total === 1 ? "1 företag" : `${count.format(result.total)} företag`;
+  const n = count[language()].format(result.total);
+  if (result.totalCapped) return t("search.hits.more", n);
+  return t("search.hits", result.total, n);
 }
 
 /** The part htmx swaps: the number found (announced), the companies, the pages. */
 export const SearchResults: FC<SearchResultsProps> = (props) => {
   return (
     <div id={RESULTS_ID} class="company-results">
-      <h2 class="visually-hidden">Sökresultat</h2>
+      <h2 class="visually-hidden">{t("search.results")}</h2>
       <p class="hits" aria-live="polite">
-        {props.kind === "invalid" ? "Ingen sökning" : hitsText(props.result)}
-        {props.kind === "found" && !props.form.alla ? " med aktivt företagscertifikat" : ""}
+        {props.kind === "invalid" ? t("search.none") : hitsText(props.result)}
+        {props.kind === "found" && !props.form.alla ? t("search.withActive") : ""}
       </p>
       {props.kind === "invalid" ? (
         <div class="notice notice--warning" role="status">
@@ -121,8 +121,7 @@ export const SearchResults: FC<SearchResultsProps> = (props) => {
         </div>
       ) : props.result.total === 0 ? (
         <p class="company-results__empty">
-          Inget företag matchar sökningen.{" "}
-          {props.form.alla ? null : "Kryssa i ”Visa även företag utan aktivt företagscertifikat” för att se fler."}
+          {t("search.noMatch")} {props.form.alla ? null : t("search.noMatch.tickAll")}
         </p>
       ) : (
         <>
@@ -136,11 +135,12 @@ export const SearchResults: FC<SearchResultsProps> = (props) => {
 
 // A search's answer is kept and shared while the data is unchanged (recent-searches.ts), so the
 // list of its companies, the same for every visitor and every form around it, is rendered once
-// per answer: it was most of the time of a search page.
-const listHtml = new WeakMap<CompanySearchResult, string>();
+// per answer and language: it was most of the time of a search page.
+const listHtml: Record<Language, WeakMap<CompanySearchResult, string>> = { sv: new WeakMap(), en: new WeakMap() };
 
 function companyListHtml(result: CompanySearchResult): string {
-  let html = listHtml.get(result);
+  const kept = listHtml[language()];
+  let html = kept.get(result);
   if (html === undefined) {
     html = String(
       <ol class="company-list">
@@ -151,7 +151,7 @@ function companyListHtml(result: CompanySearchResult): string {
         ))}
       </ol>,
     );
-    listHtml.set(result, html);
+    kept.set(result, html);
   }
   return html;
 }
@@ -161,7 +161,7 @@ const CompanyCard: FC<{ company: PublicCompany }> = ({ company }) => (
     <h3 class="company-card__name">{company.orgNumber ? <a href={companyPath(company.orgNumber)}>{company.name}</a> : company.name}</h3>
     <p class="company-card__meta">
       <span>{company.city}</span>
-      <span>{company.orgNumber ? `Org.nr ${formatOrgNumber(company.orgNumber)}` : "Enskild firma"}</span>
+      <span>{company.orgNumber ? t("search.orgnrShort", formatOrgNumber(company.orgNumber)) : t("search.soleTrader")}</span>
     </p>
     <CompanyCertificates company={company} />
   </article>
@@ -171,13 +171,13 @@ const CompanyCard: FC<{ company: PublicCompany }> = ({ company }) => (
 export const CompanyCertificates: FC<{ company: PublicCompany; caption?: string }> = ({ company, caption }) => (
   <div class="table-wrap">
     <table class="data data--compact">
-      <caption class="visually-hidden">{caption ?? `Företagscertifikat för ${company.name}`}</caption>
+      <caption class="visually-hidden">{caption ?? t("search.companyCertsOf", company.name)}</caption>
       <thead>
         <tr>
-          <th scope="col">Certifikat</th>
-          <th scope="col">Certifikatnummer</th>
-          <th scope="col">Status</th>
-          <th scope="col">Giltigt till</th>
+          <th scope="col">{t("common.certificate")}</th>
+          <th scope="col">{t("cert.number")}</th>
+          <th scope="col">{t("cert.status")}</th>
+          <th scope="col">{t("cert.validUntil")}</th>
         </tr>
       </thead>
       <tbody>
@@ -187,12 +187,12 @@ export const CompanyCertificates: FC<{ company: PublicCompany; caption?: string 
               {cert.scheme.area} - {cert.scheme.name}
             </td>
             <td>
-              <a href={`/c/${cert.number}`}>{cert.number}</a>
+              <a href={certificateHref(cert.number)}>{cert.number}</a>
             </td>
             <td>
               <CertificateStatusTag status={cert.status} label={cert.statusLabel} />
             </td>
-            <td>{cert.validUntil ?? "Tills vidare"}</td>
+            <td>{cert.validUntil ?? t("cert.untilFurtherNotice")}</td>
           </tr>
         ))}
       </tbody>
@@ -213,12 +213,10 @@ const Pagination: FC<{ form: SearchForm; page: number; pageCount: number; more: 
   );
   const near = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
   return (
-    <nav class="pagination" aria-label="Sidor i sökresultatet">
-      <p class="pagination__where">
-        Sida {page} av {more ? `fler än ${pageCount}` : pageCount}
-      </p>
+    <nav class="pagination" aria-label={t("pagination.label")}>
+      <p class="pagination__where">{more ? t("pagination.whereMore", page, pageCount) : t("pagination.where", page, pageCount)}</p>
       <ul>
-        {page > 1 ? <li>{link(page - 1, "Föregående", "prev")}</li> : null}
+        {page > 1 ? <li>{link(page - 1, t("pagination.previous"), "prev")}</li> : null}
         {near.map((p, i) => (
           <>
             {i > 0 && p - near[i - 1]! > 1 ? (
@@ -229,7 +227,7 @@ const Pagination: FC<{ form: SearchForm; page: number; pageCount: number; more: 
             <li>
               {p === page ? (
                 <span aria-current="page">
-                  <span class="visually-hidden">Sida </span>
+                  <span class="visually-hidden">{t("pagination.page")}</span>
                   {p}
                 </span>
               ) : (
@@ -238,7 +236,7 @@ const Pagination: FC<{ form: SearchForm; page: number; pageCount: number; more: 
             </li>
           </>
         ))}
-        {page < pageCount ? <li>{link(page + 1, "Nästa", "next")}</li> : null}
+        {page < pageCount ? <li>{link(page + 1, t("pagination.next"), "next")}</li> : null}
       </ul>
     </nav>
   );
@@ -247,21 +245,18 @@ const Pagination: FC<{ form: SearchForm; page: number; pageCount: number; more: 
 /** One company's public page: name, ort, organisationsnummer, company certificates; no people. */
 export const CompanyPage: FC<{ company: PublicCompany; orgNumber: string }> = ({ company }) => (
   <section class="company-page" aria-labelledby="company-title">
-    <nav class="breadcrumbs" aria-label="Du är här">
-      <a href={SEARCH_PATH}>Sök certifierade företag</a> › {company.name}
+    <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+      <a href={SEARCH_PATH}>{t("nav.searchCompanies")}</a> › {company.name}
     </nav>
     <h1 id="company-title">{company.name}</h1>
     <dl class="details company-page__facts">
-      <dt>Organisationsnummer</dt>
-      <dd>{company.orgNumber ? formatOrgNumber(company.orgNumber) : "Enskild firma (numret visas inte)"}</dd>
-      <dt>Ort</dt>
+      <dt>{t("common.orgNumber")}</dt>
+      <dd>{company.orgNumber ? formatOrgNumber(company.orgNumber) : t("search.soleTraderHidden")}</dd>
+      <dt>{t("common.city")}</dt>
       <dd>{company.city}</dd>
     </dl>
-    <h2>Företagscertifikat</h2>
-    <CompanyCertificates company={company} caption="Företagscertifikat" />
-    <p class="muted company-page__note">
-      Ett företagscertifikat visar att företaget uppfyller kraven för certifieringen, bland annat att minst en anställd har ett
-      aktivt personcertifikat inom området. Klicka på ett certifikatnummer för att se certifikatet.
-    </p>
+    <h2>{t("search.companyCerts")}</h2>
+    <CompanyCertificates company={company} caption={t("search.companyCerts")} />
+    <p class="muted company-page__note">{t("search.companyNote")}</p>
   </section>
 );

@@ -4,9 +4,10 @@
 import type { FC } from "hono/jsx";
 import type { FieldErrors } from "../../lib/errors.ts";
 import { MAX_TEXT } from "../../modules/cases/index.ts";
-import { FILE_ACCEPT, FILE_HINT } from "../../web/cases/case-form.ts";
+import { FILE_ACCEPT, fileHint } from "../../web/cases/case-form.ts";
 import { COMPLAINT_PATH } from "../../web/cases/paths.ts";
 import { ErrorSummary, Field } from "../../web/views/form.tsx";
+import { t, language } from "../../lib/i18n/index.ts";
 
 export interface ComplaintPageProps {
   orgName: string;
@@ -21,15 +22,9 @@ export interface ComplaintPageProps {
 
 export const ComplaintPage: FC<ComplaintPageProps> = ({ orgName, values, token, errors, failure, hadFiles }) => (
   <section class="narrow" aria-labelledby="klagomal-rubrik">
-    <h1 id="klagomal-rubrik">Lämna klagomål</h1>
-    <p>
-      Har en certifierad person eller ett certifierat företag utfört ett arbete felaktigt, eller används ett certifikat på ett sätt som det inte får? Eller är du missnöjd med hur {orgName}{" "}
-      har skött något? Berätta här.
-    </p>
-    <p>
-      Klagomålet utreds av någon hos oss som inte har något samband med det som klagomålet gäller. Den som klagomålet gäller får inte veta vem du är, och ingenting om klagomålet visas
-      offentligt. Leder det till ett beslut om ett certifikat, till exempel att det görs vilande, syns certifikatets nya status i kontrollen som vanligt.
-    </p>
+    <h1 id="klagomal-rubrik">{t("nav.complain")}</h1>
+    <p>{t("complaint.intro", orgName)}</p>
+    <p>{t("complaint.how")}</p>
     {failure ? (
       <div class="notice notice--error" role="alert" tabindex={-1}>
         <p>{failure}</p>
@@ -38,34 +33,32 @@ export const ComplaintPage: FC<ComplaintPageProps> = ({ orgName, values, token, 
     <form method="post" action={COMPLAINT_PATH} enctype="multipart/form-data" class="form" novalidate>
       <ErrorSummary errors={errors} />
       {hadFiles && errors && !errors.filer ? (
-        <p class="notice notice--warning">Välj filerna igen innan du skickar: de sparas inte när något i formuläret behöver rättas.</p>
+        <p class="notice notice--warning">{t("cases.chooseFilesAgain")}</p>
       ) : null}
       <input type="hidden" name="formtoken" value={token} />
       <Field
         name="beskrivning"
-        label="Beskriv vad som har hänt"
+        label={t("complaint.describe")}
         rows={8}
         required
         maxlength={MAX_TEXT}
         value={values.beskrivning}
         errors={errors}
-        hint={`Vad hände, var och när? Vem utförde arbetet, om du vet det? Högst ${MAX_TEXT.toLocaleString("sv-SE")} tecken.`}
+        hint={t("complaint.describe.hint", MAX_TEXT.toLocaleString(language() === "en" ? "en-GB" : "sv-SE"))}
       />
-      <Field name="certifikat" label="Certifikatnummer" inputmode="numeric" autocomplete="off" maxlength={40} value={values.certifikat} errors={errors} hint="Frivilligt. Står på certifikatet, till exempel 10001." />
-      <Field name="orgnr" label="Organisationsnummer" autocomplete="off" maxlength={20} value={values.orgnr} errors={errors} hint="Frivilligt. Företagets organisationsnummer, till exempel 556016-0680." />
+      <Field name="certifikat" label={t("cert.number")} inputmode="numeric" autocomplete="off" maxlength={40} value={values.certifikat} errors={errors} hint={t("complaint.number.hint")} />
+      <Field name="orgnr" label={t("common.orgNumber")} autocomplete="off" maxlength={20} value={values.orgnr} errors={errors} hint={t("complaint.orgnr.hint")} />
       <fieldset class="field">
-        <legend>Dina kontaktuppgifter (frivilligt)</legend>
-        <p class="hint">
-          Anger du en e-postadress får du en bekräftelse med ärendenummer och besked när klagomålet utreds och avgörs. Kontaktuppgifterna visas bara för den som handlägger ärendet.
-        </p>
-        <Field name="namn" label="Namn" autocomplete="name" maxlength={200} value={values.namn} errors={errors} />
-        <Field name="epost" label="E-postadress" type="email" autocomplete="email" maxlength={254} value={values.epost} errors={errors} />
-        <Field name="telefon" label="Telefonnummer" type="tel" autocomplete="tel" maxlength={30} value={values.telefon} errors={errors} />
+        <legend>{t("complaint.contact")}</legend>
+        <p class="hint">{t("complaint.contact.hint")}</p>
+        <Field name="namn" label={t("verify.field.name")} autocomplete="name" maxlength={200} value={values.namn} errors={errors} />
+        <Field name="epost" label={t("common.emailAddress")} type="email" autocomplete="email" maxlength={254} value={values.epost} errors={errors} />
+        <Field name="telefon" label={t("common.phoneNumber")} type="tel" autocomplete="tel" maxlength={30} value={values.telefon} errors={errors} />
       </fieldset>
-      <Field name="filer" label="Bifoga filer" type="file" errors={errors} hint={`${FILE_HINT} Till exempel foton, kvitton eller protokoll.`} attrs={{ accept: FILE_ACCEPT, multiple: "multiple" }} />
+      <Field name="filer" label={t("cases.attachFiles")} type="file" errors={errors} hint={`${fileHint()} ${t("complaint.files.hint")}`} attrs={{ accept: FILE_ACCEPT, multiple: "multiple" }} />
       <div class="button-row">
         <button type="submit" class="button">
-          Skicka klagomålet
+          {t("complaint.send")}
         </button>
       </div>
     </form>
@@ -74,19 +67,15 @@ export const ComplaintPage: FC<ComplaintPageProps> = ({ orgName, values, token, 
 
 export const ComplaintReceived: FC<{ number: string; mailed: boolean }> = ({ number, mailed }) => (
   <section class="narrow" aria-labelledby="klagomal-tack">
-    <h1 id="klagomal-tack">Tack för ditt klagomål</h1>
+    <h1 id="klagomal-tack">{t("complaint.thanks")}</h1>
     <div class="notice notice--success" role="status">
       <p>
-        Klagomålet är mottaget. Ärendenummer: <strong>{number}</strong>.
+        {t("complaint.received")} <strong>{number}</strong>.
       </p>
     </div>
+    <p>{mailed ? t("complaint.mailed") : t("complaint.notMailed")}</p>
     <p>
-      {mailed
-        ? "Vi har skickat en bekräftelse till e-postadressen du angav, och du får ett mejl när klagomålet utreds och när det är avgjort."
-        : "Du angav ingen e-postadress, så vi kan inte höra av oss till dig. Ange ärendenumret om du kontaktar oss om klagomålet."}
-    </p>
-    <p>
-      <a href="/">Till startsidan</a> · <a href="/kontrollera-certifikat">Kontrollera certifikat</a>
+      <a href="/">{t("error.toStart")}</a> · <a href="/kontrollera-certifikat">{t("nav.checkCertificate")}</a>
     </p>
   </section>
 );

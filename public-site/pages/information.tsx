@@ -3,17 +3,19 @@
 // organisation's details come from configuration.
 import type { FC } from "hono/jsx";
 import type { OrgConfig } from "../../lib/config.ts";
+import { t } from "../../lib/i18n/index.ts";
+import { Rich } from "../../web/views/rich.tsx";
 
 export const AboutPage: FC<{ org: OrgConfig }> = ({ org }) => (
   <article class="prose">
-    <h1>Om oss</h1>
+    <h1>{t("nav.about")}</h1>
     <p class="lead">{org.description}</p>
     <section aria-labelledby="accreditation-title">
-      <h2 id="accreditation-title">Ackreditering</h2>
+      <h2 id="accreditation-title">{t("about.accreditation")}</h2>
       <p>{org.accreditation}</p>
     </section>
     <section aria-labelledby="contact-title">
-      <h2 id="contact-title">Kontakt</h2>
+      <h2 id="contact-title">{t("about.contact")}</h2>
       <Contact org={org} />
     </section>
   </article>
@@ -21,15 +23,15 @@ export const AboutPage: FC<{ org: OrgConfig }> = ({ org }) => (
 
 const Contact: FC<{ org: OrgConfig }> = ({ org }) => (
   <dl class="details">
-    <dt>Organisation</dt>
+    <dt>{t("about.organisation")}</dt>
     <dd>{org.name}</dd>
-    <dt>Adress</dt>
+    <dt>{t("about.address")}</dt>
     <dd>{org.address}</dd>
-    <dt>Telefon</dt>
+    <dt>{t("about.phone")}</dt>
     <dd>
       <a href={`tel:${org.phone.replace(/[^\d+]/g, "")}`}>{org.phone}</a>
     </dd>
-    <dt>E-post</dt>
+    <dt>{t("common.email")}</dt>
     <dd>
       <a href={`mailto:${org.email}`}>{org.email}</a>
     </dd>
@@ -41,48 +43,36 @@ const Contact: FC<{ org: OrgConfig }> = ({ org }) => (
 
 export const NewsPage: FC<{ org: OrgConfig }> = ({ org }) => (
   <div class="prose">
-    <h1>Nyheter</h1>
+    <h1>{t("nav.news")}</h1>
     <ul class="news">
       <li>
         <article id="skapa-personkonto" aria-labelledby="news-account-title">
-          <h2 id="news-account-title">Så skapar du ett personkonto</h2>
-          <p>
-            För att certifiera dig hos {org.name} behöver du ett personkonto i {org.systemName}. Kontot måste finnas innan du
-            anmäler dig till ett provtillfälle hos ett examinationscenter. Har du tidigare haft ett certifikat hos oss finns
-            kontot redan: börja registrera dig så får du veta det.
-          </p>
+          <h2 id="news-account-title">{t("news.account.title")}</h2>
+          <p>{t("news.account.intro", org.name, org.systemName)}</p>
           <ol>
             <li>
-              Välj <strong>Online</strong> i menyn och sedan <strong>Registrera konto</strong>.
+              <Rich text={t("news.account.step1")} />
             </li>
             <li>
-              Välj medborgarskap.
+              {t("news.account.step2")}
               <ul>
                 <li>
-                  <strong>Svenskt medborgarskap</strong>: ange ditt personnummer med tolv siffror, fyll i namn, e-post och gärna
-                  mobilnummer, och slutför registreringen genom att legitimera dig med BankID.
+                  <Rich text={t("news.account.step2.swedish")} />
                 </li>
                 <li>
-                  <strong>Annat medborgarskap</strong>: ange din e-post, fyll i födelsedatum, namn och gärna mobilnummer och
-                  klicka på <strong>Skapa användare</strong>. Ett engångslösenord skickas till din e-post.
+                  <Rich text={t("news.account.step2.other")} />
                 </li>
               </ul>
             </li>
             <li>
-              Klicka på <strong>Logga in</strong>. Vid varje inloggning skickas av säkerhetsskäl en engångskod till din
-              e-post; den gäller i tio minuter. Hittar du inte mejlet, titta i mappen för skräppost.
+              <Rich text={t("news.account.step3")} />
             </li>
-            <li>
-              Första gången du loggar in med ett engångslösenord byter du till ett eget lösenord: minst 8 och högst 200
-              tecken, med minst en bokstav (a–ö) och minst en siffra.
-            </li>
-            <li>
-              Sedan är kontot klart och du kommer till Min Sida, där du kan ansöka om certifikat.
-            </li>
+            <li>{t("news.account.step4")}</li>
+            <li>{t("news.account.step5")}</li>
           </ol>
           <p>
             <a class="button" href="/registrera-konto">
-              Registrera konto
+              {t("nav.registerAccount")}
             </a>
           </p>
         </article>
@@ -96,46 +86,35 @@ export const NewsPage: FC<{ org: OrgConfig }> = ({ org }) => (
 
 export const AreasPage: FC<{ org: OrgConfig }> = ({ org }) => (
   <div class="prose">
-    <h1>Teknikområden</h1>
+    <h1>{t("nav.areas")}</h1>
     <p class="lead">
-      {org.name} certifierar personer och företag inom följande teknikområden. Ansökan görs på Min Sida i {org.systemName}:
-      logga in, välj <strong>Ansök om nytt certifikat</strong> och välj teknikområde och certifikat.
+      <Rich text={t("areas.lead", org.name, org.systemName)} />
     </p>
     <section aria-labelledby="area-fgas">
       <h2 id="area-fgas">F-gaser</h2>
-      <p>
-        Certifiering för arbete med fluorerade växthusgaser (köldmedier) i kyl- och värmepumpsutrustning och i
-        luftkonditionering i fordon.
-      </p>
+      <p>{t("areas.fgas")}</p>
       <ul>
         <li>
-          <strong>Personcertifikat, kategori I–V</strong>: för den som installerar, servar, läcksöker eller återvinner
-          köldmedier. Kategorin avgör vilka arbeten certifikatet gäller för.
+          <Rich text={t("areas.fgas.person")} />
         </li>
         <li>
-          <strong>Utbildningsintyg Mobil AC</strong>: för den som hanterar köldmedier i luftkonditionering i fordon.
+          <Rich text={t("areas.fgas.mac")} />
         </li>
         <li>
-          <strong>Företagscertifikat</strong>: för företag som utför arbetena. Företaget behöver minst en anställd med ett
-          aktivt personcertifikat inom området.
+          <Rich text={t("areas.fgas.company")} />
         </li>
       </ul>
     </section>
     <section aria-labelledby="area-external">
-      <h2 id="area-external">Externt certifikat</h2>
-      <p>
-        Har du ett personcertifikat från ett annat certifieringsorgan kan du koppla det till ditt företags
-        företagscertifikat hos oss. Det externa certifikatet finns bara för den kopplingen: certifikatet du arbetar under
-        och anger på dokument är fortfarande det som det andra organet har utfärdat, och årlig förlängning och
-        omcertifiering sker där.
-      </p>
+      <h2 id="area-external">{t("areas.external.title")}</h2>
+      <p>{t("areas.external")}</p>
     </section>
     <p>
       <a class="button" href="/min-sida">
-        Till Min Sida
+        {t("areas.toMinSida")}
       </a>{" "}
       <a class="button button--secondary" href="/registrera-konto">
-        Registrera konto
+        {t("nav.registerAccount")}
       </a>
     </p>
   </div>
@@ -146,72 +125,65 @@ export const AreasPage: FC<{ org: OrgConfig }> = ({ org }) => (
 
 export const FilesPage: FC<{ org: OrgConfig }> = ({ org }) => (
   <div class="prose">
-    <h1>Filer &amp; länkar</h1>
-    <p class="lead">Manualer för {org.systemName}, i korthet, med länkar till sidorna där du gör det.</p>
+    <h1>{t("nav.files")}</h1>
+    <p class="lead">{t("files.lead", org.systemName)}</p>
     <section aria-labelledby="manual-account">
-      <h2 id="manual-account">Manual Skapa personkonto</h2>
-      <p>
-        Välj Svenskt medborgarskap (personnummer och BankID) eller Annat medborgarskap (e-post och ett engångslösenord som
-        skickas med e-post). Vid varje inloggning anger du en engångskod från e-posten, och första gången byter du lösenord.
-      </p>
+      <h2 id="manual-account">{t("files.account.title")}</h2>
+      <p>{t("files.account")}</p>
       <ul>
         <li>
-          <a href="/nyheter">Hela guiden: Så skapar du ett personkonto</a>
+          <a href="/nyheter">{t("files.account.guide")}</a>
         </li>
         <li>
-          <a href="/registrera-konto">Registrera konto</a>
+          <a href="/registrera-konto">{t("nav.registerAccount")}</a>
         </li>
         <li>
-          <a href="/logga-in">Logga in</a>
+          <a href="/logga-in">{t("nav.logIn")}</a>
         </li>
       </ul>
     </section>
     <section aria-labelledby="manual-mobile-ac">
-      <h2 id="manual-mobile-ac">Manual Utbildningsintyg Mobil AC</h2>
+      <h2 id="manual-mobile-ac">{t("files.mac.title")}</h2>
       <p>
-        Logga in, välj <strong>Ansök om nytt certifikat</strong>, teknikområdet <strong>F-gaser</strong> och certifikatet{" "}
-        <strong>Utbildningsintyg Mobil AC</strong>. Genomför sedan momenten: ladda upp intyget, intyga ansökan och ange
-        fakturamottagare.
+        <Rich text={t("files.mac")} />
       </p>
       <ul>
         <li>
-          <a href="/teknikomraden">Teknikområden</a>
+          <a href="/teknikomraden">{t("nav.areas")}</a>
         </li>
         <li>
-          <a href="/min-sida">Min Sida</a>
+          <a href="/min-sida">{t("nav.minSida")}</a>
         </li>
       </ul>
     </section>
     <section aria-labelledby="manual-external">
-      <h2 id="manual-external">Manual Externt certifikat</h2>
+      <h2 id="manual-external">{t("files.external.title")}</h2>
       <p>
-        Är du anställd, koppla dig först till ditt företag under <strong>Anställningar</strong>. Välj sedan{" "}
-        <strong>Ansök om nytt certifikat</strong>, teknikområdet <strong>Externt certifikat</strong> och ditt certifikat, och
-        ladda upp certifikatet från det andra certifieringsorganet.
+        <Rich text={t("files.external")} />
       </p>
       <ul>
         <li>
-          <a href="/teknikomraden">Om externt certifikat</a>
+          <a href="/teknikomraden">{t("files.external.about")}</a>
         </li>
         <li>
-          <a href="/min-sida">Min Sida</a>
+          <a href="/min-sida">{t("nav.minSida")}</a>
         </li>
       </ul>
     </section>
     <section aria-labelledby="links-title">
-      <h2 id="links-title">Länkar</h2>
+      <h2 id="links-title">{t("files.links")}</h2>
       <ul>
         <li>
-          <a href="/kontrollera-certifikat">Kontrollera certifikat</a>
+          <a href="/kontrollera-certifikat">{t("nav.checkCertificate")}</a>
         </li>
         <li>
-          <a href="/sok-certifierade-foretag">Sök certifierade företag</a>
+          <a href="/sok-certifierade-foretag">{t("nav.searchCompanies")}</a>
         </li>
         <li>
-          <a href="/registrera-foretag">Registrera företag</a>
+          <a href="/registrera-foretag">{t("nav.registerCompany")}</a>
         </li>
         <li>
-          <a href="/examinationscentra">Examinationscentra</a>
+          <a href="/examinationscentra">{t("nav.centres")}</a>
         </li>
       </ul>
     </section>
@@ -223,13 +195,10 @@ export const FilesPage: FC<{ org: OrgConfig }> = ({ org }) => (
 
 export const PricesPage: FC<{ org: OrgConfig }> = ({ org }) => (
   <div class="prose">
-    <h1>Prislista</h1>
-    <p class="lead">
-      Prislistan publiceras här tillsammans med certifikatkatalogen i en kommande version av {org.systemName}.
-    </p>
+    <h1>{t("nav.prices")}</h1>
+    <p class="lead">{t("prices.lead", org.systemName)}</p>
     <p>
-      Tills dess: fråga {org.name} om priset för det certifikat du vill ansöka om, på{" "}
-      <a href={`mailto:${org.email}`}>{org.email}</a> eller {org.phone}. Ange vilket teknikområde och certifikat det gäller.
+      <Rich text={t("prices.ask", org.name, org.email, org.phone)} />
     </p>
   </div>
 );

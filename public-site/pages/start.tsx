@@ -1,6 +1,7 @@
 // The start page: who the organisation is, and the ways in.
 import type { Child, FC } from "hono/jsx";
 import type { OrgConfig } from "../../lib/config.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export const StartPage: FC<{ org: OrgConfig; home: { href: string; label: string } | null }> = ({ org, home }) => (
   <>
@@ -14,37 +15,37 @@ export const StartPage: FC<{ org: OrgConfig; home: { href: string; label: string
       <ul class="cards">
         {home ? (
           <EntryCard href={home.href} title={home.label}>
-            Du är inloggad. Fortsätt till dina sidor.
+            {t("start.loggedIn")}
           </EntryCard>
         ) : (
           <>
-            <EntryCard href="/registrera-konto" title="Registrera konto">
-              Skapa ett personkonto för att ansöka om certifikat. Kontot behövs innan du anmäler dig till prov.
+            <EntryCard href="/registrera-konto" title={t("nav.registerAccount")}>
+              {t("start.register")}
             </EntryCard>
-            <EntryCard href="/logga-in" title="Logga in">
-              Till Min Sida: dina certifikat, ansökningar och anställningar.
+            <EntryCard href="/logga-in" title={t("nav.logIn")}>
+              {t("start.logIn")}
             </EntryCard>
           </>
         )}
-        <EntryCard href="/kontrollera-certifikat" title="Kontrollera certifikat">
-          Se om ett certifikat är giltigt, med certifikatnumret.
+        <EntryCard href="/kontrollera-certifikat" title={t("nav.checkCertificate")}>
+          {t("start.check")}
         </EntryCard>
-        <EntryCard href="/sok-certifierade-foretag" title="Sök certifierade företag">
-          Se om ett företag har ett aktivt företagscertifikat.
+        <EntryCard href="/sok-certifierade-foretag" title={t("nav.searchCompanies")}>
+          {t("start.search")}
         </EntryCard>
       </ul>
     </section>
     <section aria-labelledby="more-title">
-      <h2 id="more-title">Mer information</h2>
+      <h2 id="more-title">{t("start.more")}</h2>
       <ul>
         <li>
-          <a href="/nyheter">Så skapar du ett personkonto</a>
+          <a href="/nyheter">{t("news.account.title")}</a>
         </li>
         <li>
-          <a href="/teknikomraden">Teknikområden och certifikat</a>
+          <a href="/teknikomraden">{t("start.areasLink")}</a>
         </li>
         <li>
-          <a href="/registrera-foretag">Registrera företag</a>
+          <a href="/registrera-foretag">{t("nav.registerCompany")}</a>
         </li>
       </ul>
     </section>
@@ -60,6 +61,3 @@ const EntryCard: FC<{ href: string; title: string; children?: Child }> = ({ href
     <p>{children}</p>
   </li>
 );
-
-// ---------------------------------------------------------------------------------------------
-// Om oss

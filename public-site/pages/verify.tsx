@@ -6,9 +6,11 @@ import type { FC } from "hono/jsx";
 import type { FieldErrors } from "../../lib/errors.ts";
 import type { Check, Verification } from "../../modules/credentials/index.ts";
 import { Field } from "../../web/views/form.tsx";
+import type { QrTexts } from "../../web/client/verify.ts";
+import { t, labels } from "../../lib/i18n/index.ts";
 
 const MARKS: Record<string, string> = { true: "✓", false: "✗", null: "?" };
-const WORDS: Record<string, string> = { true: "Godkänd", false: "Underkänd", null: "Kunde inte kontrolleras" };
+const WORDS: Record<string, string> = labels({ true: "verify.check.ok", false: "verify.check.failed", null: "verify.check.unknown" });
 
 const CheckRow: FC<{ check: Check }> = ({ check }) => (
   <li class={`check check--${check.ok === true ? "ok" : check.ok === false ? "failed" : "unknown"}`} data-check={check.name}>
@@ -25,14 +27,14 @@ const CheckRow: FC<{ check: Check }> = ({ check }) => (
 export const VerificationResult: FC<{ result: Verification }> = ({ result }) => {
   const p = result.presented;
   const rows: [string, string | null][] = [
-    ["Namn", p.holderName],
-    ["Certifikat", p.scheme],
-    ["Teknikområde", p.area],
-    ["Certifikatnummer", p.number],
-    ["Version", p.version === null ? null : String(p.version)],
-    ["Giltigt från", p.validFrom],
-    ["Giltigt till", p.validUntil ?? (p.number ? "Tills vidare" : null)],
-    ["Utfärdat av", p.issuer.name ?? p.issuer.id],
+    [t("verify.field.name"), p.holderName],
+    [t("common.certificate"), p.scheme],
+    [t("common.area"), p.area],
+    [t("cert.number"), p.number],
+    [t("cert.version"), p.version === null ? null : String(p.version)],
+    [t("verify.field.validFrom"), p.validFrom],
+    [t("cert.validUntil"), p.validUntil ?? (p.number ? t("cert.untilFurtherNotice") : null)],
+    [t("cert.issuedBy"), p.issuer.name ?? p.issuer.id],
   ];
   return (
     <section class={`verify-result verify-result--${result.verified ? "ok" : "failed"}`} aria-labelledby="verify-verdict" data-verified={String(result.verified)}>
@@ -40,11 +42,11 @@ export const VerificationResult: FC<{ result: Verification }> = ({ result }) => 
       <h2 id="verify-verdict">
         {result.verified
           ? result.kind === "qr"
-            ? "QR-koden är äkta och certifikatet gäller"
-            : "Det digitala certifikatet är äkta och gäller"
+            ? t("verify.verdict.qrOk")
+            : t("verify.verdict.vcOk")
           : result.kind === "qr"
-            ? "QR-koden kunde inte verifieras"
-            : "Det digitala certifikatet kunde inte verifieras"}
+            ? t("verify.verdict.qrFailed")
+            : t("verify.verdict.vcFailed")}
       </h2>
       </div>
       <ul class="checks">
@@ -52,7 +54,7 @@ export const VerificationResult: FC<{ result: Verification }> = ({ result }) => 
           <CheckRow check={check} />
         ))}
       </ul>
-      <h3>{result.kind === "qr" ? "Uppgifter i QR-koden" : "Uppgifter i certifikatet"}</h3>
+      <h3>{result.kind === "qr" ? t("verify.fields.qr") : t("verify.fields.vc")}</h3>
       <dl class="details">
         {rows
           .filter(([, v]) => v)
@@ -77,24 +79,23 @@ export interface VerifyPageProps {
 
 export const VerifyPage: FC<VerifyPageProps> = ({ orgName, text, errors, result, script }) => (
   <section class="narrow verify-page" aria-labelledby="verify-title">
-    <h1 id="verify-title">Verifiera certifikat</h1>
-    <p>
-      Här kontrollerar du ett digitalt certifikat från {orgName} (en .jwt-fil från "Ladda ned digitalt certifikat") eller texten i
-      QR-koden på ett certifikat. Kontrollen visar i ord om underskriften stämmer, vem som har utfärdat certifikatet, om det är
-      giltigt och vilken status det har.
-    </p>
-    <form method="post" action="/verifiera" enctype="multipart/form-data" class="verify-form" aria-label="Verifiera certifikat">
+    <h1 id="verify-title">{t("verify.title")}</h1>
+    <p>{t("verify.intro", orgName)}</p>
+    <form method="post" action="/verifiera" enctype="multipart/form-data" class="verify-form" aria-label={t("verify.title")}>
       <div class="drop-zone" data-drop-zone>
-        <Field name="fil" label="Digitalt certifikat (fil)" type="file" errors={errors} hint="Välj filen, eller dra och släpp den här." attrs={{ accept: ".jwt,.json,application/vc+jwt,application/json" }} />
+        <Field name="fil" label={t("verify.file")} type="file" errors={errors} hint={t("verify.file.hint")} attrs={{ accept: ".jwt,.json,application/vc+jwt,application/json" }} />
       </div>
-      <Field name="underlag" label="Eller klistra in certifikatet eller QR-kodens text" rows={5} value={text} errors={errors} maxlength={65_536} hint="Texten i QR-koden börjar med certifikatets adress, till exempel https://…/c/10001#s1,…" />
+      <Field name="underlag" label={t("verify.text")} rows={5} value={text} errors={errors} maxlength={65_536} hint={t("verify.text.hint")} />
       <div class="button-row">
-        <button type="submit">Verifiera</button>
+        <button type="submit">{t("verify.button")}</button>
       </div>
     </form>
     {result ? <VerificationResult result={result} /> : null}
     <p class="muted">
-      Samma kontroll finns för program som <code>POST /api/v1/verify</code>; se <a href="/api/v1/openapi.json">API-beskrivningen</a>.
+      {t("verify.api.before")}
+      <code>POST /api/v1/verify</code>
+      {t("verify.api.middle")}
+      <a href="/api/v1/openapi.json">{t("verify.api.link")}</a>.
     </p>
     <script src={script} defer></script>
   </section>
@@ -114,8 +115,8 @@ export interface QrKeys {
  */
 export const QrSignature: FC<QrKeys & { offline?: boolean }> = ({ publicUrl, orgName, keysJson, script, offline }) => (
   <>
-    <section class="qr-signature" id="qr-signatur" aria-labelledby="qr-signatur-rubrik" data-qr-check data-public-url={publicUrl} data-org={orgName} data-keys={keysJson} data-offline={offline ? "true" : undefined} hidden>
-      <h2 id="qr-signatur-rubrik">Digital underskrift i QR-koden</h2>
+    <section class="qr-signature" id="qr-signatur" aria-labelledby="qr-signatur-rubrik" data-qr-check data-public-url={publicUrl} data-org={orgName} data-keys={keysJson} data-texts={qrTexts(orgName)} data-offline={offline ? "true" : undefined} hidden>
+      <h2 id="qr-signatur-rubrik">{t("verify.qr.title")}</h2>
       <p class="qr-signature__verdict" role="status" data-verdict></p>
       <dl class="details" data-fields></dl>
     </section>
@@ -123,21 +124,41 @@ export const QrSignature: FC<QrKeys & { offline?: boolean }> = ({ publicUrl, org
   </>
 );
 
+/** What the browser script says, in the page's language (web/client/verify.ts reads them). */
+function qrTexts(org: string): string {
+  const texts: QrTexts = {
+    title: t("check.c.title", "{n}"),
+    unreadable: t("verify.qr.unreadable"),
+    ok: t("verify.qr.ok", org),
+    expired: t("verify.qr.expired"),
+    unknownKey: t("verify.qr.unknownKey", org),
+    bad: t("verify.qr.bad"),
+    name: t("verify.field.name"),
+    scheme: t("common.certificate"),
+    number: t("cert.number"),
+    version: t("cert.version"),
+    validUntil: t("cert.validUntil"),
+    untilFurtherNotice: t("cert.untilFurtherNotice"),
+    signedBy: t("verify.qr.signedBy"),
+  };
+  return JSON.stringify(texts);
+}
+
 /** /verifiera/utan-natverk: what the service worker shows for /c/{number} when the register cannot be reached. */
 export const OfflineCertificatePage: FC<QrKeys> = (props) => (
   <section class="narrow check-page" aria-labelledby="c-title">
     <h1 id="c-title" data-offline-title>
-      Certifikat
+      {t("common.certificate")}
     </h1>
     <div class="notice notice--warning" role="status">
       <p>
-        <strong>Registret kan inte nås just nu.</strong> Certifikatets aktuella status kunde inte kontrolleras. Uppgifterna nedan kommer
-        från QR-kodens digitala underskrift, som kontrolleras här i telefonen eller datorn.
+        <strong>{t("verify.offline.unreachable")}</strong> {t("verify.offline.text")}
       </p>
     </div>
     <QrSignature {...props} offline />
     <p>
-      <a href="/kontrollera-certifikat">Kontrollera certifikat</a> när nätverket fungerar igen.
+      <a href="/kontrollera-certifikat">{t("nav.checkCertificate")}</a>
+      {t("verify.offline.again")}
     </p>
   </section>
 );

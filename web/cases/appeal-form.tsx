@@ -13,7 +13,7 @@ import { redirectAfterPost } from "../htmx.ts";
 import { page } from "../render.tsx";
 import { ErrorSummary, Field } from "../views/form.tsx";
 import { appealedText } from "./appeal-panel.tsx";
-import { caseForm, FILE_ACCEPT, FILE_HINT } from "./case-form.ts";
+import { caseForm, FILE_ACCEPT, fileHint } from "./case-form.ts";
 import { appealUrl, ownCaseUrl } from "./paths.ts";
 
 type Ctx = Context<AppEnv>;
@@ -98,7 +98,7 @@ export async function appealPage(c: Ctx, form?: { values: Record<string, string>
             errors={errors}
             hint={`Vad i beslutet är fel, och vad vill du ska ändras? Högst ${MAX_TEXT.toLocaleString("sv-SE")} tecken; en längre redogörelse kan bifogas som fil.`}
           />
-          <Field name="filer" label="Bifoga filer" type="file" errors={errors} hint={FILE_HINT} attrs={{ accept: FILE_ACCEPT, multiple: "multiple" }} />
+          <Field name="filer" label="Bifoga filer" type="file" errors={errors} hint={fileHint()} attrs={{ accept: FILE_ACCEPT, multiple: "multiple" }} />
           <div class="button-row">
             <button type="submit" class="button">
               Skicka överklagandet

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { UploadInput } from "../../lib/uploads/accept-upload.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * A posted case form: its strings (a repeated name keeps its last value) and every chosen file of
@@ -19,8 +20,8 @@ export async function caseForm(c: Context): Promise<{ values: Record<string, str
   return { values, files };
 }
 
-export const FILE_HINT = "Frivilligt. PDF, JPEG, PNG eller WebP, högst 5 filer och 20 MB tillsammans. Håll ned Ctrl (eller Cmd) för att välja flera.";
+export const fileHint = () => t("cases.fileHint");
 export const FILE_ACCEPT = "application/pdf,.pdf,image/jpeg,.jpg,.jpeg,image/png,.png,image/webp,.webp";
-export const TOO_LARGE = "Det du skickade är för stort: filerna får vara högst 20 MB tillsammans. Välj färre filer eller spara dem med lägre upplösning.";
+export const tooLarge = () => t("cases.tooLarge");
 /** The files and the form's text, with room to spare; a bigger body is refused unread. */
 export const CASE_BODY_LIMIT = 21 * 1024 * 1024 + 512 * 1024;

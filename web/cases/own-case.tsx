@@ -13,7 +13,7 @@ import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { formatDateTime } from "../views/time.ts";
 import { appealPage, submitAppealForm } from "./appeal-form.tsx";
-import { CASE_BODY_LIMIT, TOO_LARGE } from "./case-form.ts";
+import { CASE_BODY_LIMIT, tooLarge } from "./case-form.ts";
 import { ownCaseUrl } from "./paths.ts";
 
 type Ctx = Context<AppEnv>;
@@ -112,7 +112,7 @@ async function ownCasePage(c: Ctx) {
 /** Mounted under /min-sida, behind requireUser. */
 export function casePortalRoutes() {
   const app = new Hono<AppEnv>();
-  const limit = bodyLimit({ maxSize: CASE_BODY_LIMIT, onError: (c) => appealPage(c as Ctx, { values: {}, errors: { filer: TOO_LARGE } }, 413) });
+  const limit = bodyLimit({ maxSize: CASE_BODY_LIMIT, onError: (c) => appealPage(c as Ctx, { values: {}, errors: { filer: tooLarge() } }, 413) });
   app.get("/overklaga/beslut/:decisionId", (c) => appealPage(c));
   app.post("/overklaga/beslut/:decisionId", limit, submitAppealForm);
   app.get("/overklaga/moment/:momentId", (c) => appealPage(c));

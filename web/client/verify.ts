@@ -14,6 +14,24 @@ interface PageKey {
   x: string;
 }
 
+/** What this script says, in the page's language: the page carries them (public-site/pages/verify.tsx). */
+export interface QrTexts {
+  /** "Certifikat {n}" */
+  title: string;
+  unreadable: string;
+  ok: string;
+  expired: string;
+  unknownKey: string;
+  bad: string;
+  name: string;
+  scheme: string;
+  number: string;
+  version: string;
+  validUntil: string;
+  untilFurtherNotice: string;
+  signedBy: string;
+}
+
 const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
 
 function verifySignature(qr: SignedQr, keys: PageKey[]): "ok" | "bad" | "unknown-key" {
@@ -36,18 +54,19 @@ function row(list: HTMLElement, label: string, value: string): void {
 }
 
 function checkQrCode(section: HTMLElement): void {
+  const texts = JSON.parse(section.dataset.texts ?? "{}") as QrTexts;
   const fragment = location.hash.slice(1);
   const path = /^\/c\/([1-9]\d{0,11})\/?$/.exec(location.pathname);
   const number = path ? Number(path[1]) : null;
   const title = document.querySelector<HTMLElement>("[data-offline-title]");
-  if (title && number) title.textContent = `Certifikat ${number}`;
+  if (title && number) title.textContent = texts.title.replace("{n}", String(number));
   if (!fragment || number === null) return;
   const verdict = section.querySelector<HTMLElement>("[data-verdict]")!;
   const fields = section.querySelector<HTMLElement>("[data-fields]")!;
   section.hidden = false;
   const qr = parseFragment(section.dataset.publicUrl ?? "", number, fragment);
   if (!qr) {
-    verdict.textContent = "QR-kodens underskrift går inte att läsa. Kontrollera certifikatet i registret.";
+    verdict.textContent = texts.unreadable;
     section.dataset.result = "unreadable";
     return;
   }
@@ -57,17 +76,17 @@ function checkQrCode(section: HTMLElement): void {
   const org = section.dataset.org ?? "";
   if (result === "ok") {
     const expired = qr.fields.validUntil !== null && qr.fields.validUntil < today();
-    verdict.textContent = `✓ Underskriften stämmer: uppgifterna nedan är de som ${org} signerade.${expired ? " Giltighetstiden har gått ut." : ""}`;
-    row(fields, "Namn", qr.fields.name);
-    row(fields, "Certifikat", qr.fields.scheme);
-    row(fields, "Certifikatnummer", String(qr.fields.number));
-    row(fields, "Version", String(qr.fields.version));
-    row(fields, "Giltigt till", qr.fields.validUntil ?? "Tills vidare");
-    row(fields, "Signerat av", org);
+    verdict.textContent = texts.ok + (expired ? texts.expired : "");
+    row(fields, texts.name, qr.fields.name);
+    row(fields, texts.scheme, qr.fields.scheme);
+    row(fields, texts.number, String(qr.fields.number));
+    row(fields, texts.version, String(qr.fields.version));
+    row(fields, texts.validUntil, qr.fields.validUntil ?? texts.untilFurtherNotice);
+    row(fields, texts.signedBy, org);
   } else if (result === "unknown-key") {
-    verdict.textContent = `✗ QR-koden är signerad med en nyckel som inte är ${org}s. Lita inte på uppgifterna i den.`;
+    verdict.textContent = texts.unknownKey;
   } else {
-    verdict.textContent = "✗ Underskriften stämmer inte: uppgifterna i QR-koden har ändrats. Lita inte på dem.";
+    verdict.textContent = texts.bad;
   }
 }
 

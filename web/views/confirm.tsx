@@ -3,6 +3,7 @@
 // names the consequence and carries the form's values on. The same button posts them again with
 // `bekraftat=ja`, and only then does it happen. A plain form post: it works without JavaScript.
 import type { Child } from "hono/jsx";
+import { t } from "../../lib/i18n/index.ts";
 
 const FIELD = "bekraftat";
 
@@ -40,7 +41,7 @@ export const ConfirmStep = (p: ConfirmProps) => (
       </ul>
       {p.irreversible === false ? null : (
         <p>
-          <strong>Det går inte att ångra.</strong>
+          <strong>{t("confirm.cannotUndo")}</strong>
         </p>
       )}
     </div>
@@ -54,7 +55,7 @@ export const ConfirmStep = (p: ConfirmProps) => (
           {p.button}
         </button>
         <a class="button button--secondary" href={p.cancel}>
-          Avbryt
+          {t("common.cancel")}
         </a>
       </div>
     </form>

@@ -4,6 +4,7 @@
 // a special endpoint and the hit count is announced from a live region that stays in the page.
 import type { Child } from "hono/jsx";
 import { formatDateTime } from "./time.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export type CellValue = string | number | Date | null;
 
@@ -105,7 +106,7 @@ export function applyTableQuery<R>(rows: R[], columns: Column<R>[], query: Table
   const groupDir: SortDir = sort === groupCol.key ? (dir ?? "asc") : "asc";
   const groups = [...byLabel.entries()]
     .sort(([, a], [, b]) => compareCells(a.value, b.value, groupDir))
-    .map(([label, g]) => ({ label: label || "Ej angivet", rows: g.rows }));
+    .map(([label, g]) => ({ label: label || t("table.notGiven"), rows: g.rows }));
   return { rows: out, groups, total: out.length };
 }
 
@@ -113,7 +114,7 @@ export function applyTableQuery<R>(rows: R[], columns: Column<R>[], query: Table
 export const FEW_ROWS = 3;
 
 /** "1 träff", otherwise "N träffar". */
-export const hitsText = (n: number) => (n === 1 ? "1 träff" : `${n} träffar`);
+export const hitsText = (n: number) => t("table.hits", n);
 
 export interface DataTableProps<R> {
   /** Names this table's query params (`<prefix>_q`, `_sort`, `_dir`, `_group`) and its ids. */
@@ -162,7 +163,7 @@ export function DataTable<R>(props: DataTableProps<R>) {
   const id = `${base}-tabell`;
   const hx = { "hx-select": `#${id}`, "hx-target": `#${id}`, "hx-swap": "outerMorph", "hx-push-url": "true" };
   const groupable = columns.filter((c) => c.groupable);
-  const emptyText = result.total === 0 && props.rows.length > 0 ? "Inget i listan matchar sökningen." : props.empty;
+  const emptyText = result.total === 0 && props.rows.length > 0 ? t("table.noMatch") : props.empty;
   // A table of a few rows is read at a glance: no Sök / Gruppera på / Visa, unless a search or
   // grouping of it is in the request (then the form stays, to change or clear it).
   const tools = props.rows.length > FEW_ROWS || Boolean(fromRequest.q || fromRequest.group);
@@ -207,7 +208,8 @@ export function DataTable<R>(props: DataTableProps<R>) {
             {searchable ? (
               <div class="table-search__field">
                 <label for={`${base}-sok`}>
-                  Sök<span class="visually-hidden"> i {caption}</span>
+                  {t("table.search")}
+                  <span class="visually-hidden">{t("table.inCaption", caption)}</span>
                 </label>
                 <input
                   id={`${base}-sok`}
@@ -227,11 +229,12 @@ export function DataTable<R>(props: DataTableProps<R>) {
             {groupable.length ? (
               <div class="table-search__field">
                 <label for={`${base}-gruppera`}>
-                  Gruppera på<span class="visually-hidden"> i {caption}</span>
+                  {t("table.groupBy")}
+                  <span class="visually-hidden">{t("table.inCaption", caption)}</span>
                 </label>
                 <select id={`${base}-gruppera`} name={names.group} hx-get={path} hx-trigger="change" hx-include="closest form" hx-sync="closest form:replace" {...hx}>
                   <option value="" selected={!fromRequest.group}>
-                    Ingen gruppering
+                    {t("table.noGrouping")}
                   </option>
                   {groupable.map((c) => (
                     <option value={c.key} selected={fromRequest.group === c.key}>
@@ -242,7 +245,7 @@ export function DataTable<R>(props: DataTableProps<R>) {
               </div>
             ) : null}
             <button type="submit" class="button button--secondary">
-              Visa
+              {t("table.show")}
             </button>
           </form>
         ) : null}

@@ -1,5 +1,6 @@
 import type { Child, FC } from "hono/jsx";
 import type { FieldErrors } from "../../lib/errors.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface FieldProps {
   name: string;
@@ -60,7 +61,7 @@ export const Field: FC<FieldProps> = (p) => {
       )}
       {error ? (
         <p class="error" id={`${id}-error`}>
-          <span class="visually-hidden">Fel: </span>
+          <span class="visually-hidden">{t("form.errorPrefix")}</span>
           {error}
         </p>
       ) : null}
@@ -75,7 +76,7 @@ export const ErrorSummary: FC<{ errors?: FieldErrors; message?: string }> = ({ e
   return (
     <div class="error-summary" role="alert" tabindex={-1}>
       <p>
-        <strong>{message ?? "Uppgifterna behöver rättas:"}</strong>
+        <strong>{message ?? t("form.needsCorrection")}</strong>
       </p>
       <ul>
         {Object.entries(errors).map(([name, text]) => (

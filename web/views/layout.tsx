@@ -15,8 +15,6 @@ export interface LayoutProps {
   children?: Child;
   scripts?: string[];
   head?: Child;
-  /** The address of this page, where the language switch returns to. */
-  here?: string;
 }
 
 const ONLINE_MENU = [
@@ -120,9 +118,10 @@ export const Layout: FC<LayoutProps> = (props) => {
                   </li>
                 )}
                 <li class="lang-switch">
-                  {/* A form, so the switch works without JavaScript and an account's choice is a POST. */}
+                  {/* A form, so the switch works without JavaScript and an account's choice is a POST; it
+                      returns to the page it was on by the Referer (the page's address is not put in
+                      the page: it may hold a number that is a personnummer). */}
                   <form method="post" action="/sprak" class="inline-form">
-                    <input type="hidden" name="till" value={props.here ?? "/"} />
                     <button type="submit" name="lang" value={t("layout.switchTo")} class="link-button" lang={t("layout.switchTo")}>
                       {t("layout.switchLabel")}
                     </button>

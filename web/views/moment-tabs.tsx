@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import type { EventRow } from "../../modules/audit/index.ts";
 import { EventLog } from "./event-log.tsx";
 import { Tabs } from "./tabs.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * The tabs Moment and Händelselogg under a process or a certificate: `base` is the Moment tab's
@@ -13,8 +14,8 @@ export const MomentTabs = ({ base, label, events, query, children }: { base: str
     <>
       <Tabs
         tabs={[
-          { href: base, label: "Moment" },
-          { href: log, label: "Händelselogg" },
+          { href: base, label: t("common.moments") },
+          { href: log, label: t("common.eventLog") },
         ]}
         current={events ? log : base}
         label={label}
@@ -24,7 +25,7 @@ export const MomentTabs = ({ base, label, events, query, children }: { base: str
           <EventLog events={events} path={log} query={query} />
         ) : (
           <section aria-labelledby="moment">
-            <h2 id="moment">Moment</h2>
+            <h2 id="moment">{t("common.moments")}</h2>
             {children}
           </section>
         )}
