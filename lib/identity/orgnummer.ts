@@ -1,4 +1,5 @@
 import { isLuhnValid } from "./luhn.ts";
+import { t } from "../i18n/index.ts";
 
 export type OrgNumberKind = "legal" | "sole-trader";
 
@@ -21,23 +22,23 @@ export function parseOrgNumber(input: string): OrgNumberResult {
   const text = input.trim();
 
   if (!/^[\d-]*$/.test(text)) {
-    return fail(`Organisationsnumret får bara innehålla siffror och ett bindestreck, t.ex. ${EXAMPLE}.`);
+    return fail(t("orgnr.chars", EXAMPLE));
   }
   const digits = text.replaceAll("-", "");
   const isPrefixed = digits.length === 12 && digits.startsWith(LEGAL_ENTITY_PREFIX);
   if (digits.length === 12 && /^(19|20)/.test(digits)) {
-    return fail("En enskild firmas organisationsnummer är ägarens personnummer med tio siffror, utan 19 eller 20 först, t.ex. 800101-1231.");
+    return fail(t("orgnr.soleTrader"));
   }
   if (digits.length !== 10 && !isPrefixed) {
-    return fail(`Organisationsnumret ska ha tio siffror, t.ex. ${EXAMPLE}.`);
+    return fail(t("orgnr.ten", EXAMPLE));
   }
   if (!/^(16)?\d{6}-?\d{4}$/.test(text)) {
-    return fail(`Skriv organisationsnumret som ${EXAMPLE} eller 5560160680, med bindestrecket före de fyra sista siffrorna.`);
+    return fail(t("orgnr.format", EXAMPLE));
   }
 
   const value = isPrefixed ? digits.slice(2) : digits;
   if (!isLuhnValid(value)) {
-    return fail("Organisationsnumret stämmer inte: kontrollsiffran (den sista siffran) är fel. Kontrollera att du har skrivit rätt.");
+    return fail(t("orgnr.checkDigit"));
   }
   return { ok: true, value, kind: orgNumberKind(value) };
 }

@@ -1,4 +1,5 @@
 import { isLuhnValid } from "./luhn.ts";
+import { t } from "../i18n/index.ts";
 
 export type PersonnummerResult =
   | { ok: true; value: string; birthDate: string; coordination: boolean }
@@ -22,13 +23,13 @@ export function parsePersonnummer(input: string, today: Date): PersonnummerResul
   const text = input.trim();
 
   if (/^\d{6}[-+]?\d{4}$/.test(text)) {
-    return fail(`Skriv personnumret med århundrade, alltså tolv siffror, t.ex. ${EXAMPLE}.`);
+    return fail(t("pnr.century", EXAMPLE));
   }
   if (/^\d{8}\+\d{4}$/.test(text)) {
-    return fail(`Skriv personnumret med bindestreck eller utan tecken, t.ex. ${EXAMPLE}. Plustecken används bara med tio siffror.`);
+    return fail(t("pnr.plus", EXAMPLE));
   }
   if (!/^\d{8}-?\d{4}$/.test(text)) {
-    return fail(`Personnumret ska ha tolv siffror, t.ex. ${EXAMPLE}.`);
+    return fail(t("pnr.twelve", EXAMPLE));
   }
 
   const value = text.replace("-", "");
@@ -40,17 +41,17 @@ export function parsePersonnummer(input: string, today: Date): PersonnummerResul
   const birthDate = `${value.slice(0, 4)}-${value.slice(4, 6)}-${String(day).padStart(2, "0")}`;
 
   if (!isRealDate(year, month, day)) {
-    return fail(`Personnumret innehåller inget giltigt datum (${value.slice(0, 8)}). Kontrollera år, månad och dag.`);
+    return fail(t("pnr.date", value.slice(0, 8)));
   }
   const todayInSweden = swedishDate(today);
   if (birthDate > todayInSweden) {
-    return fail(`Födelsedatumet i personnumret (${birthDate}) ligger i framtiden. Kontrollera att du har skrivit rätt.`);
+    return fail(t("pnr.future", birthDate));
   }
   if (year < Number(todayInSweden.slice(0, 4)) - MAX_AGE_YEARS) {
-    return fail(`Födelseåret i personnumret (${year}) är inte rimligt. Kontrollera århundradet, t.ex. ${EXAMPLE}.`);
+    return fail(t("pnr.year", year, EXAMPLE));
   }
   if (!isLuhnValid(value.slice(2))) {
-    return fail("Personnumret stämmer inte: kontrollsiffran (den sista siffran) är fel. Kontrollera att du har skrivit rätt.");
+    return fail(t("pnr.checkDigit"));
   }
   return { ok: true, value, birthDate, coordination };
 }

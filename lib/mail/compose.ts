@@ -1,5 +1,6 @@
 import type { OrgConfig } from "../config.ts";
 import type { MailMessage } from "./mailer.ts";
+import { language } from "../i18n/index.ts";
 
 export interface MailContent {
   to: string;
@@ -26,7 +27,7 @@ export function composeMail(content: MailContent, org: OrgConfig): MailMessage {
     .filter((p) => p !== undefined)
     .join("\n\n");
   const p = (s: string) => `<p>${escapeHtml(s)}</p>`;
-  const html = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>
+  const html = `<!doctype html><html lang="${language()}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>
 <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5">
 ${content.greeting ? p(content.greeting) : ""}
 ${content.paragraphs.map(p).join("\n")}

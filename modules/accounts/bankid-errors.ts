@@ -3,19 +3,22 @@
 // message that does not blame BankID, and a line in the log for whoever runs the service.
 import { BankIdError } from "../../lib/bankid/types.ts";
 import { DomainError } from "../../lib/errors.ts";
+import { sv } from "../../lib/i18n/sv.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /** What went wrong, as the order row's hintCode keeps it after a collect failed. */
 export type BankIdTroubleKind = "alreadyInProgress" | "technicalError" | "ourError";
 
-export const RFA4 = "En identifiering eller underskrift för det här personnumret är redan påbörjad. Försök igen.";
-export const RFA5 = "Internt tekniskt fel. Försök igen.";
-export const OUR_ERROR = "Ett tekniskt fel hos oss stoppade legitimeringen med BankID. Försök igen om en stund.";
+/** In Swedish, for the tests and the log; a person is told them in the page's language. */
+export const RFA4 = sv["bankid.rfa4"];
+export const RFA5 = sv["bankid.rfa5"];
+export const OUR_ERROR = sv["bankid.ourError"];
 
-const TROUBLES: Record<BankIdTroubleKind, { status: 409 | 503; message: string }> = {
+const TROUBLES: Record<BankIdTroubleKind, { status: 409 | 503; message: () => string }> = {
   // BankID has already ended both orders; the user starts again, we cancel nothing.
-  alreadyInProgress: { status: 409, message: RFA4 },
-  technicalError: { status: 503, message: RFA5 },
-  ourError: { status: 503, message: OUR_ERROR },
+  alreadyInProgress: { status: 409, message: () => t("bankid.rfa4") },
+  technicalError: { status: 503, message: () => t("bankid.rfa5") },
+  ourError: { status: 503, message: () => t("bankid.ourError") },
 };
 
 // The RP API v6 error codes, plus the client's own `requestFailed` (no answer at all).
@@ -39,7 +42,7 @@ export class BankIdTrouble extends DomainError {
     readonly kind: BankIdTroubleKind,
     options?: { cause?: unknown },
   ) {
-    super(TROUBLES[kind].message, options);
+    super(TROUBLES[kind].message(), options);
     this.status = TROUBLES[kind].status;
   }
 }
@@ -65,5 +68,7 @@ export function bankIdTrouble(error: unknown, call: string): BankIdTrouble {
 
 /** The message and status for an order that ended in trouble, from the hintCode it was saved with. */
 export function troubleOf(hintCode: string | null): { status: 409 | 503; message: string } | null {
-  return hintCode && Object.hasOwn(TROUBLES, hintCode) ? TROUBLES[hintCode as BankIdTroubleKind] : null;
+  if (!hintCode || !Object.hasOwn(TROUBLES, hintCode)) return null;
+  const trouble = TROUBLES[hintCode as BankIdTroubleKind];
+  return { status: trouble.status, message: trouble.message() };
 }

@@ -7,6 +7,7 @@ import type { Deps } from "../deps.ts";
 import { bankIdTrouble } from "./bankid-errors.ts";
 import { completeBankIdLogin, type BankIdLoginOutcome } from "./complete-bankid-login.ts";
 import { completeBankIdRegistration, type BankIdRegistrationOutcome } from "./complete-bankid-registration.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export type BankIdPurpose = "register" | "login";
 
@@ -27,7 +28,8 @@ export async function startBankIdOrder(
   deps: Deps,
   input: { purpose: BankIdPurpose; endUserIp: string; personnummer?: string; payload?: Record<string, string | null> },
 ): Promise<StartedOrder> {
-  const text = input.purpose === "register" ? `Registrera konto i ${deps.config.org.systemName}` : `Logga in i ${deps.config.org.systemName}`;
+  // What the BankID app shows the person, in the language of the page they started from.
+  const text = input.purpose === "register" ? t("bankid.app.register", deps.config.org.systemName) : t("bankid.app.login", deps.config.org.systemName);
   const order = await deps.bankid
     .auth({
       endUserIp: input.endUserIp,
@@ -37,10 +39,10 @@ export async function startBankIdOrder(
     .catch((error: unknown) => {
       throw bankIdTrouble(error, "auth");
     });
-  const t = issueToken();
+  const issued = issueToken();
   await deps.db.insert(bankidOrders).values({
-    id: t.id,
-    secretHash: t.secretHash,
+    id: issued.id,
+    secretHash: issued.secretHash,
     purpose: input.purpose,
     orderRef: order.orderRef,
     autoStartToken: order.autoStartToken,
@@ -50,7 +52,7 @@ export async function startBankIdOrder(
     status: "pending",
     payload: { ...(input.payload ?? {}), personnummer: input.personnummer ?? null },
   });
-  return { token: t.token, autoStartToken: order.autoStartToken };
+  return { token: issued.token, autoStartToken: order.autoStartToken };
 }
 
 async function loadOrder(deps: Deps, token: string | undefined) {

@@ -8,6 +8,8 @@ import type { Actor, Deps } from "../deps.ts";
 import { findUserById } from "./find-user.ts";
 import { passwordChangedMail } from "./mails.ts";
 import { createSession, invalidateUserSessions } from "./sessions.ts";
+import { t } from "../../lib/i18n/index.ts";
+import { checkPasswordRule, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../lib/password/rule.ts";
 
 export interface PasswordChange {
   current: string;
@@ -22,11 +24,11 @@ export async function changePassword(deps: Deps, actor: Actor & { userId: string
   if (!found) throw new NotFound();
   const errors: FieldErrors = {};
   if (found.user.passwordHash !== null && !(await verifyPassword(found.user.passwordHash, input.current))) {
-    errors.current = "Nuvarande lösenord stämmer inte.";
+    errors.current = t("password.currentWrong");
   }
   const verdict = await checkNewPassword(input, [found.person.email, found.person.givenName, found.person.familyName]);
   if (verdict) errors[verdict.field] = verdict.message;
-  if (!errors.next && found.user.passwordHash !== null && input.next === input.current) errors.next = "Det nya lösenordet måste skilja sig från det nuvarande.";
+  if (!errors.next && found.user.passwordHash !== null && input.next === input.current) errors.next = t("password.same");
   if (Object.keys(errors).length) throw new Invalid(errors);
   const passwordHash = await hashPassword(input.next);
   const session = await deps.db.transaction(
@@ -43,12 +45,22 @@ export async function changePassword(deps: Deps, actor: Actor & { userId: string
   return { sessionToken: session.token };
 }
 
+/** Why a new password is refused, in the page's language (lib/password says it in Swedish). */
+function refusal(password: string, personal: boolean): string {
+  const rule = checkPasswordRule(password);
+  if (rule.ok) return personal ? t("password.personal") : t("password.common");
+  const length = [...password].length;
+  return rule.unmet
+    .map((id) => (id === "length" ? (length < PASSWORD_MIN_LENGTH ? t("password.tooShort", PASSWORD_MIN_LENGTH, length) : t("password.tooLong", PASSWORD_MAX_LENGTH, length)) : id === "letter" ? t("password.noLetter") : t("password.noDigit")))
+    .join(" ");
+}
+
 /** The manual's rule, common passwords refused, and the two entries must match. */
 export async function checkNewPassword(input: { next: string; repeat: string }, userInputs: string[]): Promise<{ field: "next" | "repeat"; message: string } | null> {
   // The word lists (12 MiB in memory) load with the first new password, not at start.
-  const { validateNewPassword } = await import("../../lib/password/strength.ts");
+  const { validateNewPassword, CONTAINS_PERSONAL_MESSAGE } = await import("../../lib/password/strength.ts");
   const verdict = validateNewPassword(input.next, { userInputs });
-  if (!verdict.ok) return { field: "next", message: verdict.message };
-  if (input.next !== input.repeat) return { field: "repeat", message: "Lösenorden är inte lika. Skriv samma nya lösenord två gånger." };
+  if (!verdict.ok) return { field: "next", message: refusal(input.next, verdict.message === CONTAINS_PERSONAL_MESSAGE) };
+  if (input.next !== input.repeat) return { field: "repeat", message: t("password.notEqual") };
   return null;
 }

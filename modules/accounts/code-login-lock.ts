@@ -1,3 +1,4 @@
+import { mailIn } from "./choose-language.ts";
 import { eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
 import { users } from "../../db/schema/index.ts";
@@ -8,20 +9,24 @@ import { enqueueMail } from "../outbox/outbox.ts";
 import { findUserById } from "./find-user.ts";
 import { WRONG_CODES_MAX, WRONG_CODES_WINDOW_MS } from "./login-limits.ts";
 import { codeLoginLockedMail } from "./mails.ts";
+import { t, language, type Language } from "../../lib/i18n/index.ts";
 
 /** The events that are a wrong code entered (the fifth at one code is recorded as "locked"). */
 export const WRONG_CODE_ACTIONS = ["user.login_code_failed", "user.login_code_locked"];
 
-const dateInWords = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", day: "numeric", month: "long", year: "numeric" });
-const timeOfDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
+const LOCALE: Record<Language, string> = { sv: "sv-SE", en: "en-GB" };
+const dateInWords = (lang: Language) => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "Europe/Stockholm", day: "numeric", month: "long", year: "numeric" });
+const timeOfDay = (lang: Language) => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
 
-/** "den 22 december 2026 kl. 11.00", in Swedish time. */
+/** "den 22 december 2026 kl. 11.00" ("on 22 December 2026 at 11:00"), in Swedish time. */
 export function swedishDateTime(d: Date): string {
-  return `den ${dateInWords.format(d)} kl. ${timeOfDay.format(d).replace(":", ".")}`;
+  const lang = language();
+  const time = timeOfDay(lang).format(d);
+  return t("login.lockedUntil", dateInWords(lang).format(d), lang === "sv" ? time.replace(":", ".") : time);
 }
 
 export function codeLoginLockedMessage(until: Date): string {
-  return `För många felaktiga engångskoder har angetts för kontot. Inloggning med engångskod är spärrad till ${swedishDateTime(until)}. Har du svenskt personnummer kan du logga in med BankID under tiden.`;
+  return t("login.codeLoginLocked", swedishDateTime(until));
 }
 
 /** Code login is locked for the account: the password step, "Skicka ny kod" and the code step refuse. */
@@ -68,6 +73,6 @@ export async function countWrongCode(tx: Tx, deps: Deps, actor: Actor, userId: s
     details: { until: until.toISOString(), wrongCodes: WRONG_CODES_MAX, windowDays: WRONG_CODES_WINDOW_MS / 86_400_000 },
   });
   const found = await findUserById(tx, userId);
-  if (found) await enqueueMail(tx, now, "user.code_login_locked", codeLoginLockedMail(deps.config, found.person.email, `${found.person.givenName} ${found.person.familyName}`, swedishDateTime(until)));
+  if (found) await enqueueMail(tx, now, "user.code_login_locked", await mailIn(tx, found.person.email, () => codeLoginLockedMail(deps.config, found.person.email, `${found.person.givenName} ${found.person.familyName}`, swedishDateTime(until))));
   return until;
 }

@@ -1,3 +1,4 @@
+import { mailIn } from "./choose-language.ts";
 import { enqueueMail } from "../outbox/outbox.ts";
 import { eq } from "drizzle-orm";
 import { persons, userRoles, users } from "../../db/schema/index.ts";
@@ -46,15 +47,15 @@ export async function completeBankIdRegistration(deps: Deps, orderId: string, in
         const session = await createSession(tx, existing.user.id, "bankid", now);
         await recordEvent(tx, systemActor, now, { action: "person.registration_attempt", subjectType: "person", subjectId: existing.person.id, personId: existing.person.id, details: { via: "personnummer" } });
         await recordEvent(tx, actor, now, { action: "user.logged_in_bankid", subjectType: "user", subjectId: existing.user.id, personId: existing.person.id });
-        notify = { to: existing.person.email, name: fullName(existing.person), what: "personnummer" };
-        await enqueueMail(tx, now, "person.registration_attempt", registrationAttemptMail(deps.config, notify.to, notify.name, notify.what));
+        const n = (notify = { to: existing.person.email, name: fullName(existing.person), what: "personnummer" as const });
+        await enqueueMail(tx, now, "person.registration_attempt", await mailIn(tx, notify.to, () => registrationAttemptMail(deps.config, n.to, n.name, n.what)));
         return { kind: "existing", sessionToken: session.token };
       }
       const emailOwner = await tx.select().from(persons).where(eq(persons.email, email)).get();
       if (emailOwner) {
         await recordEvent(tx, systemActor, now, { action: "person.registration_attempt", subjectType: "person", subjectId: emailOwner.id, personId: emailOwner.id, details: { via: "email" } });
-        notify = { to: emailOwner.email, name: fullName(emailOwner), what: "email" };
-        await enqueueMail(tx, now, "person.registration_attempt", registrationAttemptMail(deps.config, notify.to, notify.name, notify.what));
+        const n = (notify = { to: emailOwner.email, name: fullName(emailOwner), what: "email" as const });
+        await enqueueMail(tx, now, "person.registration_attempt", await mailIn(tx, notify.to, () => registrationAttemptMail(deps.config, n.to, n.name, n.what)));
         return { kind: "email_taken" };
       }
       const parsed = parsePersonnummer(input.personnummer, now);

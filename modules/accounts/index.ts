@@ -1,12 +1,12 @@
 export { registerForeignPerson, type ForeignRegistration } from "./register-foreign-person.ts";
 export { startBankIdOrder, collectBankIdOrder, cancelBankIdOrder, type OrderState, type BankIdPurpose } from "./bankid-orders.ts";
 export { BankIdTrouble, troubleOf } from "./bankid-errors.ts";
-export { startPasswordLogin, WRONG_CREDENTIALS } from "./start-password-login.ts";
+export { startPasswordLogin, wrongCredentials } from "./start-password-login.ts";
 export { verifyLoginCode, type LoggedIn } from "./verify-login-code.ts";
 export { resendLoginCode } from "./resend-login-code.ts";
 export { changePassword, checkNewPassword } from "./change-password.ts";
 export { requestPasswordReset } from "./request-password-reset.ts";
-export { resetPassword, checkResetToken, RESET_LINK_INVALID } from "./reset-password.ts";
+export { resetPassword, checkResetToken, resetLinkInvalid } from "./reset-password.ts";
 export { updatePersonDetails, type PersonDetails } from "./update-person-details.ts";
 export { confirmEmailChange } from "./confirm-email-change.ts";
 export { getPerson, type Person } from "./get-person.ts";

@@ -1,3 +1,4 @@
+import { mailIn } from "./choose-language.ts";
 import { enqueueMail } from "../outbox/outbox.ts";
 import { persons, userRoles, users } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
@@ -38,7 +39,7 @@ export async function registerForeignPerson(deps: Deps, input: ForeignRegistrati
           personId: existing.person.id,
           details: { via: "email" },
         });
-        await enqueueMail(tx, now, "person.registration_attempt", registrationAttemptMail(deps.config, email, fullName(existing.person), "email"));
+        await enqueueMail(tx, now, "person.registration_attempt", await mailIn(tx, email, () => registrationAttemptMail(deps.config, email, fullName(existing.person), "email")));
       },
       { behavior: "immediate" },
     );

@@ -11,6 +11,7 @@ import { actorForUser, findUserById } from "./find-user.ts";
 import { openChallenge } from "./login-challenge.ts";
 import { CODE_MAX_SENDS, CODE_RESEND_AFTER_MS, CODE_TTL_MS, codeSends } from "./login-limits.ts";
 import { loginCodeMail } from "./mails.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * "Skicka ny kod": a fresh code replaces the old one, at most three sends, 30 s apart. The five
@@ -22,11 +23,11 @@ export async function resendLoginCode(deps: Deps, challengeToken: string | undef
   const found = await findUserById(deps.db, challenge.userId);
   if (found) assertCodeLoginOpen(found.user, now);
   if (challenge.sends >= CODE_MAX_SENDS) {
-    throw new Invalid({ code: "Du har fått så många koder som går. Logga in igen om du inte har fått någon kod." });
+    throw new Invalid({ code: t("login.code.noMore") });
   }
   const wait = Math.ceil((challenge.lastSentAt.getTime() + CODE_RESEND_AFTER_MS - now.getTime()) / 1000);
-  if (wait > 0) throw new Invalid({ code: `Vänta ${wait} sekunder innan du ber om en ny kod.` });
-  await enforce(deps.db, codeSends(challenge.userId), now, "För många engångskoder har skickats. Vänta en stund och försök igen.");
+  if (wait > 0) throw new Invalid({ code: t("login.code.wait", wait) });
+  await enforce(deps.db, codeSends(challenge.userId), now, t("login.tooManyCodes"));
   const code = sixDigitCode();
   const actor = await actorForUser(deps.db, challenge.userId);
   await deps.db.transaction(

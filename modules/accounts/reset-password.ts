@@ -8,8 +8,9 @@ import { checkNewPassword } from "./change-password.ts";
 import { openEmailToken } from "./email-token.ts";
 import { actorForUser, findUserById } from "./find-user.ts";
 import { invalidateUserSessions } from "./sessions.ts";
+import { t } from "../../lib/i18n/index.ts";
 
-export const RESET_LINK_INVALID = "Länken är ogiltig, redan använd eller för gammal. Begär en ny länk.";
+export const resetLinkInvalid = () => t("reset.linkInvalid");
 
 export async function checkResetToken(deps: Deps, token: string | undefined): Promise<boolean> {
   return (await openEmailToken(deps.db, token, "password_reset", deps.clock.now())) !== null;
@@ -19,9 +20,9 @@ export async function checkResetToken(deps: Deps, token: string | undefined): Pr
 export async function resetPassword(deps: Deps, input: { token: string | undefined; next: string; repeat: string }): Promise<void> {
   const now = deps.clock.now();
   const row = await openEmailToken(deps.db, input.token, "password_reset", now);
-  if (!row) throw new Invalid({ token: RESET_LINK_INVALID }, RESET_LINK_INVALID);
+  if (!row) throw new Invalid({ token: resetLinkInvalid() }, resetLinkInvalid());
   const found = await findUserById(deps.db, row.userId);
-  if (!found) throw new Invalid({ token: RESET_LINK_INVALID }, RESET_LINK_INVALID);
+  if (!found) throw new Invalid({ token: resetLinkInvalid() }, resetLinkInvalid());
   const verdict = await checkNewPassword(input, [found.person.email, found.person.givenName, found.person.familyName]);
   if (verdict) throw new Invalid({ [verdict.field]: verdict.message });
   const passwordHash = await hashPassword(input.next);
@@ -33,7 +34,7 @@ export async function resetPassword(deps: Deps, input: { token: string | undefin
         .set({ usedAt: now })
         .where(and(eq(emailTokens.id, row.id), isNull(emailTokens.usedAt)))
         .returning({ id: emailTokens.id });
-      if (used.length === 0) throw new Invalid({ token: RESET_LINK_INVALID }, RESET_LINK_INVALID);
+      if (used.length === 0) throw new Invalid({ token: resetLinkInvalid() }, resetLinkInvalid());
       await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, row.userId));
       await invalidateUserSessions(tx, row.userId);
       await recordEvent(tx, actor, now, { action: "user.password_reset", subjectType: "user", subjectId: row.userId, personId: found.person.id });

@@ -10,8 +10,9 @@ import { assertCodeLoginOpen } from "./code-login-lock.ts";
 import { actorForUser, findUserByEmail, normaliseEmail } from "./find-user.ts";
 import { CODE_TTL_MS, codeSends, passwordAttempts } from "./login-limits.ts";
 import { loginCodeMail } from "./mails.ts";
+import { t } from "../../lib/i18n/index.ts";
 
-export const WRONG_CREDENTIALS = "Fel e-postadress eller lösenord.";
+export const wrongCredentials = () => t("login.wrong");
 
 /**
  * Step one of a password login: the password is right, so a six-digit code goes to the account's
@@ -21,23 +22,23 @@ export const WRONG_CREDENTIALS = "Fel e-postadress eller lösenord.";
 export async function startPasswordLogin(deps: Deps, input: { email: string; password: string; ip: string }): Promise<{ challengeToken: string; email: string }> {
   const now = deps.clock.now();
   const email = normaliseEmail(input.email);
-  await enforce(deps.db, passwordAttempts(email, input.ip), now, "För många inloggningsförsök. Vänta en stund och försök igen.");
+  await enforce(deps.db, passwordAttempts(email, input.ip), now, t("login.tooMany"));
   const found = await findUserByEmail(deps.db, email);
   const ok = await verifyPassword(found?.user.passwordHash ?? null, input.password);
-  if (!found || !ok) throw new Invalid({ password: WRONG_CREDENTIALS }, WRONG_CREDENTIALS);
+  if (!found || !ok) throw new Invalid({ password: wrongCredentials() }, wrongCredentials());
   // Said only after the right password, which this step reveals anyway by sending a code.
   assertCodeLoginOpen(found.user, now);
-  await enforce(deps.db, codeSends(found.user.id), now, "För många engångskoder har skickats. Vänta en stund och försök igen.");
+  await enforce(deps.db, codeSends(found.user.id), now, t("login.tooManyCodes"));
   const code = sixDigitCode();
-  const t = issueToken();
+  const issued = issueToken();
   const actor = await actorForUser(deps.db, found.user.id);
   await deps.db.transaction(
     async (tx) => {
       await tx.insert(loginChallenges).values({
-        id: t.id,
+        id: issued.id,
         userId: found.user.id,
-        secretHash: t.secretHash,
-        codeHash: hashSecret(`${t.id}:${code}`),
+        secretHash: issued.secretHash,
+        codeHash: hashSecret(`${issued.id}:${code}`),
         createdAt: now,
         expiresAt: new Date(now.getTime() + CODE_TTL_MS),
         lastSentAt: now,
@@ -48,5 +49,5 @@ export async function startPasswordLogin(deps: Deps, input: { email: string; pas
     { behavior: "immediate" },
   );
   deps.mailQueue.kick();
-  return { challengeToken: t.token, email: found.person.email };
+  return { challengeToken: issued.token, email: found.person.email };
 }

@@ -7,9 +7,10 @@ import { recordEvent } from "../audit/index.ts";
 import { isStaff, type Deps } from "../deps.ts";
 import { actorForUser } from "./find-user.ts";
 import { assertCodeLoginOpen, CodeLoginLocked, countWrongCode } from "./code-login-lock.ts";
-import { CODE_LOCKED, liveChallenge } from "./login-challenge.ts";
+import { codeLocked, liveChallenge } from "./login-challenge.ts";
 import { CODE_MAX_ATTEMPTS } from "./login-limits.ts";
 import { createSession } from "./sessions.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface LoggedIn {
   sessionToken: string;
@@ -30,7 +31,7 @@ export async function verifyLoginCode(deps: Deps, input: { challengeToken: strin
       const challenge = await liveChallenge(tx, input.challengeToken, now);
       const account = await tx.query.users.findFirst({ where: (u, { eq }) => eq(u.id, challenge.userId) });
       assertCodeLoginOpen({ lockedUntil: account?.lockedUntil ?? null }, now);
-      if (challenge.attempts >= CODE_MAX_ATTEMPTS) throw new Invalid({ code: CODE_LOCKED }, CODE_LOCKED);
+      if (challenge.attempts >= CODE_MAX_ATTEMPTS) throw new Invalid({ code: codeLocked() }, codeLocked());
       const actor = await actorForUser(tx, challenge.userId);
       const given = hashSecret(`${challenge.id}:${code}`);
       if (!/^\d{6}$/.test(code) || !constantTimeEqual(new Uint8Array(given), new Uint8Array(challenge.codeHash))) {
@@ -52,7 +53,7 @@ export async function verifyLoginCode(deps: Deps, input: { challengeToken: strin
         const lockedUntil = await countWrongCode(tx, deps, actor, challenge.userId, now);
         if (lockedUntil) return { kind: "locked", lockedUntil } as const;
         const left = CODE_MAX_ATTEMPTS - attempts;
-        const message = locked ? CODE_LOCKED : `Fel kod. Du har ${left} ${left === 1 ? "försök" : "försök"} kvar.`;
+        const message = locked ? codeLocked() : t("login.code.wrong", left);
         return { kind: "wrong", message } as const;
       }
       await tx.update(loginChallenges).set({ usedAt: now }).where(eq(loginChallenges.id, challenge.id));

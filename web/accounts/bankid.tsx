@@ -7,6 +7,7 @@ import { BANKID_ORDER, clearCookie, readCookie, SESSION, writeCookie } from "../
 import type { AppEnv } from "../env.ts";
 import { isHtmx, redirectAfterPost } from "../htmx.ts";
 import { page } from "../render.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Device = "denna" | "annan";
 
@@ -14,31 +15,31 @@ type Device = "denna" | "annan";
 function pendingMessage(hintCode: string | null, device: Device): string {
   switch (hintCode) {
     case "userSign":
-      return "Skriv in din säkerhetskod i BankID-appen och välj Identifiera.";
+      return t("bankid.rfa9");
     case "started":
-      return "Söker efter BankID, det kan ta en liten stund …";
+      return t("bankid.rfa14");
     case "userMrtd":
-      return "Följ instruktionerna i BankID-appen.";
+      return t("bankid.rfa23");
     default:
-      return device === "annan" ? "Starta BankID-appen och skanna QR-koden." : "Försöker starta BankID-appen.";
+      return device === "annan" ? t("bankid.rfa1qr") : t("bankid.rfa13");
   }
 }
 
 function failedMessage(hintCode: string | null): string {
   switch (hintCode) {
     case "userCancel":
-      return "Åtgärden avbruten.";
+      return t("bankid.rfa6");
     case "expiredTransaction":
-      return "BankID-appen svarar inte. Kontrollera att den är startad och att du har internetanslutning. Om du inte har något giltigt BankID kan du skaffa ett hos din bank. Försök sedan igen.";
+      return t("bankid.rfa8");
     case "certificateErr":
-      return "Det BankID du försöker använda är för gammalt eller spärrat. Använd ett annat BankID eller skaffa ett nytt hos din bank.";
+      return t("bankid.rfa16");
     case "startFailed":
-      return "BankID-appen verkar inte finnas i din dator eller telefon. Installera den och skaffa ett BankID hos din bank. Försök sedan igen.";
+      return t("bankid.rfa17");
     case "cancelled":
-      return "Åtgärden avbruten. Försök igen.";
+      return t("bankid.rfa3");
     default:
       // BankID could not answer, or refused our question (see modules/accounts/bankid-errors.ts).
-      return troubleOf(hintCode)?.message ?? "Något gick fel med BankID. Försök igen.";
+      return troubleOf(hintCode)?.message ?? t("bankid.wrong");
   }
 }
 
@@ -46,7 +47,7 @@ function failedMessage(hintCode: string | null): string {
 const httpStatus = (state: OrderState) => (state.state === "failed" ? (troubleOf(state.hintCode)?.status ?? 200) : 200);
 
 const retryPath = (purpose: BankIdPurpose) => (purpose === "register" ? "/registrera-konto" : "/logga-in");
-const title = (purpose: BankIdPurpose | null) => (purpose === "register" ? "Registrera konto med BankID" : "Logga in med BankID");
+const title = (purpose: BankIdPurpose | null) => (purpose === "register" ? t("bankid.title.register") : t("login.bankid"));
 
 async function qrSvg(data: string): Promise<string> {
   return QRCode.toString(data, { type: "svg", margin: 2, errorCorrectionLevel: "L", width: 240 });
@@ -64,7 +65,7 @@ async function Status({ c, state, device }: { c: Context<AppEnv>; state: Extract
         <p class="notice notice--error">{failedMessage(state.hintCode)}</p>
         <p>
           <a class="button" href={retryPath(state.purpose)}>
-            Försök igen
+            {t("common.tryAgain")}
           </a>
         </p>
       </div>
@@ -79,12 +80,12 @@ async function Status({ c, state, device }: { c: Context<AppEnv>; state: Extract
       {svg ? (
         <figure class="qr" data-qr={state.qr}>
           {raw(svg)}
-          <figcaption class="visually-hidden">QR-kod för BankID. Den byts ut varje sekund.</figcaption>
+          <figcaption class="visually-hidden">{t("bankid.qr")}</figcaption>
         </figure>
       ) : (
         <p>
           <a class="button" href={startUrl(c, state.autoStartToken)}>
-            Öppna BankID-appen
+            {t("bankid.open")}
           </a>
         </p>
       )}
@@ -103,19 +104,19 @@ function finished(c: Context<AppEnv>, state: Extract<OrderState, { state: "compl
   }
   const messages: Record<string, { heading: string; text: string; link: [string, string] }> = {
     email_taken: {
-      heading: "E-postadressen kan inte användas",
-      text: "E-postadressen du angav hör redan till ett annat konto. Inget konto skapades. Börja om och ange en annan e-postadress.",
-      link: ["/registrera-konto", "Registrera konto"],
+      heading: t("bankid.emailTaken"),
+      text: t("bankid.emailTaken.text"),
+      link: ["/registrera-konto", t("nav.registerAccount")],
     },
     mismatch: {
-      heading: "Fel personnummer",
-      text: "Legitimeringen gjordes med ett annat BankID än personnumret du angav. Inget konto skapades.",
-      link: ["/registrera-konto", "Försök igen"],
+      heading: t("bankid.mismatch"),
+      text: t("bankid.mismatch.text"),
+      link: ["/registrera-konto", t("common.tryAgain")],
     },
     no_account: {
-      heading: "Inget konto hittades",
-      text: "Det finns inget konto för ditt personnummer. Registrera ett konto först.",
-      link: ["/registrera-konto", "Registrera konto"],
+      heading: t("bankid.noAccount"),
+      text: t("bankid.noAccount.text"),
+      link: ["/registrera-konto", t("nav.registerAccount")],
     },
   };
   const m = messages[outcome.kind]!;
@@ -157,14 +158,14 @@ export function bankIdRoutes(): Hono<AppEnv> {
       },
       <section class="narrow">
         <h1>{title(state.purpose)}</h1>
-        <p>{d === "annan" ? "Använd BankID-appen i din mobil eller surfplatta." : "BankID-appen öppnas på den här enheten."}</p>
+        <p>{d === "annan" ? t("bankid.useMobile") : t("bankid.opensHere")}</p>
         {await Status({ c, state, device: d })}
         {state.state === "pending" ? (
           <div class="button-row">
-            <a href={`/bankid?enhet=${d === "annan" ? "denna" : "annan"}`}>{d === "annan" ? "Använd BankID på den här enheten i stället" : "Använd BankID på en annan enhet i stället"}</a>
+            <a href={`/bankid?enhet=${d === "annan" ? "denna" : "annan"}`}>{d === "annan" ? t("bankid.thisDeviceInstead") : t("bankid.otherDeviceInstead")}</a>
             <form method="post" action="/bankid/avbryt" class="inline-form">
               <button type="submit" class="button button--secondary">
-                Avbryt
+                {t("common.cancel")}
               </button>
             </form>
           </div>

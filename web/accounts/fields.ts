@@ -1,22 +1,23 @@
 import { z } from "zod";
 import { parsePersonnummer } from "../../lib/identity/personnummer.ts";
+import { t } from "../../lib/i18n/index.ts";
 
-/** The form fields of the accounts pages, each with the Swedish message shown at the field. */
+/** The form fields of the accounts pages, each with the message shown at the field (in the page's language). */
 
 export const emailField = z
   .string()
   .trim()
-  .min(1, "Ange din e-postadress.")
-  .max(254, "E-postadressen är för lång.")
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/, "Ange en giltig e-postadress, t.ex. namn@exempel.se.")
+  .min(1, { error: () => t("field.email.missing") })
+  .max(254, { error: () => t("field.email.tooLong") })
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/, { error: () => t("field.email.invalid") })
   .transform((s) => s.toLowerCase());
 
 export const mobileField = z
   .string()
   .trim()
-  .max(30, "Mobilnumret är för långt.")
+  .max(30, { error: () => t("field.mobile.tooLong") })
   .refine((s) => s === "" || (/^\+?[\d\s-]+$/.test(s) && s.replace(/\D/g, "").length >= 7 && s.replace(/\D/g, "").length <= 15), {
-    message: "Ange mobilnumret med siffror, t.ex. 070-123 45 67 eller +46 70 123 45 67.",
+    error: () => t("field.mobile.invalid"),
   })
   .transform((s) => (s === "" ? null : s.replace(/[\s-]+/g, " ").trim()));
 
@@ -24,24 +25,24 @@ export const nameField = (label: "förnamn" | "efternamn") =>
   z
     .string()
     .trim()
-    .min(1, `Ange ditt ${label}.`)
-    .max(100, `Ditt ${label} får vara högst 100 tecken.`)
-    .refine((s) => /^[\p{L}\p{M}' .-]+$/u.test(s), { message: `Ditt ${label} får bara innehålla bokstäver, mellanslag, bindestreck och apostrof.` });
+    .min(1, { error: () => t(label === "förnamn" ? "field.givenName.missing" : "field.familyName.missing") })
+    .max(100, { error: () => t(label === "förnamn" ? "field.givenName.tooLong" : "field.familyName.tooLong") })
+    .refine((s) => /^[\p{L}\p{M}' .-]+$/u.test(s), { error: () => t(label === "förnamn" ? "field.givenName.letters" : "field.familyName.letters") });
 
 export function birthDateField(today: () => Date) {
   return z
     .string()
     .trim()
-    .min(1, "Ange ditt födelsedatum.")
+    .min(1, { error: () => t("field.birthDate.missing") })
     .superRefine((s, ctx) => {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-      if (!m) return void ctx.addIssue({ code: "custom", message: "Ange födelsedatum som ÅÅÅÅ-MM-DD, t.ex. 1980-01-31." });
+      if (!m) return void ctx.addIssue({ code: "custom", message: t("field.birthDate.format") });
       const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
       if (d.getUTCFullYear() !== +m[1]! || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
-        return void ctx.addIssue({ code: "custom", message: "Datumet finns inte. Kontrollera månad och dag." });
+        return void ctx.addIssue({ code: "custom", message: t("field.birthDate.noSuchDate") });
       }
-      if (d.getTime() > today().getTime()) return void ctx.addIssue({ code: "custom", message: "Födelsedatumet kan inte vara i framtiden." });
-      if (+m[1]! < 1900) ctx.addIssue({ code: "custom", message: "Kontrollera årtalet i födelsedatumet." });
+      if (d.getTime() > today().getTime()) return void ctx.addIssue({ code: "custom", message: t("field.birthDate.future") });
+      if (+m[1]! < 1900) ctx.addIssue({ code: "custom", message: t("field.birthDate.year") });
     });
 }
 
@@ -58,4 +59,4 @@ export function personnummerField(today: () => Date) {
     });
 }
 
-export const citizenshipField = z.enum(["svenskt", "annat"], { message: "Välj svenskt eller annat medborgarskap." });
+export const citizenshipField = z.enum(["svenskt", "annat"], { error: () => t("field.citizenship") });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Invalid, TooManyRequests, type FieldErrors } from "../../lib/errors.ts";
 import { BankIdTrouble, logOut, resendLoginCode, startBankIdOrder, startPasswordLogin, verifyLoginCode } from "../../modules/accounts/index.ts";
 import { CodeLoginLocked } from "../../modules/accounts/code-login-lock.ts";
-import { CODE_LOCKED, LOGIN_AGAIN, openChallenge } from "../../modules/accounts/login-challenge.ts";
+import { codeLocked, loginAgain, openChallenge } from "../../modules/accounts/login-challenge.ts";
 import { findUserById } from "../../modules/accounts/find-user.ts";
 import { BANKID_ORDER, clearCookie, LOGIN_CHALLENGE, readCookie, SESSION, writeCookie } from "../cookies.ts";
 import type { AppEnv } from "../env.ts";
@@ -13,20 +13,21 @@ import { redirectAfterPost } from "../htmx.ts";
 import { formPage, page } from "../render.tsx";
 import { ActionNotices, ErrorSummary, Field, Notice } from "../views/form.tsx";
 import { safeNext } from "./guards.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 const NextField = ({ next }: { next: string | null }) => (next ? <input type="hidden" name="next" value={next} /> : null);
 
 const PasswordForm = ({ values, errors, next }: { values: Record<string, string>; errors?: FieldErrors; next: string | null }) => (
   <form method="post" action="/logga-in" hx-post="/logga-in" hx-target="this" hx-swap="outerHTML" class="form" novalidate>
-    <ErrorSummary errors={errors} message="Inloggningen misslyckades:" />
+    <ErrorSummary errors={errors} message={t("login.failed")} />
     <NextField next={next} />
-    <Field name="epost" label="E-post" type="email" required value={values.epost} errors={errors} autocomplete="username" maxlength={254} autofocus />
-    <Field name="losenord" label="Lösenord" type="password" required errors={errors} autocomplete="current-password" maxlength={200} />
+    <Field name="epost" label={t("common.email")} type="email" required value={values.epost} errors={errors} autocomplete="username" maxlength={254} autofocus />
+    <Field name="losenord" label={t("login.password")} type="password" required errors={errors} autocomplete="current-password" maxlength={200} />
     <div class="button-row">
       <button type="submit" class="button">
-        Logga in
+        {t("nav.logIn")}
       </button>
-      <a href="/glomt-losenord">Glömt lösenord?</a>
+      <a href="/glomt-losenord">{t("login.forgot")}</a>
     </div>
   </form>
 );
@@ -34,15 +35,15 @@ const PasswordForm = ({ values, errors, next }: { values: Record<string, string>
 const BankIdChoice = ({ next, failure }: { next: string | null; failure?: string }) => (
   <form method="post" action="/logga-in/bankid" class="form">
     <NextField next={next} />
-    <h2>Logga in med BankID</h2>
-    <p>Har du ett svenskt personnummer kan du logga in med BankID. Då behövs ingen engångskod.</p>
+    <h2>{t("login.bankid")}</h2>
+    <p>{t("login.bankid.text")}</p>
     <ActionNotices failure={failure} />
     <div class="button-row">
       <button type="submit" name="enhet" value="denna" class="button button--secondary">
-        Använd BankID på den här enheten
+        {t("bankid.thisDevice")}
       </button>
       <button type="submit" name="enhet" value="annan" class="button button--secondary">
-        Använd BankID på en annan enhet
+        {t("bankid.otherDevice")}
       </button>
     </div>
   </form>
@@ -52,12 +53,12 @@ const BankIdChoice = ({ next, failure }: { next: string | null; failure?: string
 function loginAround(next: string | null, bankIdFailure?: string) {
   return (form: Child) => (
     <section class="narrow">
-      <h1>Logga in</h1>
-      <p>Vid varje inloggning behöver du av säkerhetsskäl ange en engångskod som skickas till din registrerade e-post.</p>
+      <h1>{t("nav.logIn")}</h1>
+      <p>{t("login.intro")}</p>
       {form}
       <BankIdChoice next={next} failure={bankIdFailure} />
       <p>
-        Har du inget konto? <a href="/registrera-konto">Registrera konto</a>
+        {t("login.noAccount")} <a href="/registrera-konto">{t("nav.registerAccount")}</a>
       </p>
     </section>
   );
@@ -69,20 +70,20 @@ const CodeForm = ({ email, errors, next, notice }: { email: string; errors?: Fie
     <form method="post" action="/logga-in/kod" hx-post="/logga-in/kod" hx-target="#code-step" hx-swap="outerHTML" class="form" novalidate>
       <ErrorSummary errors={errors} />
       <NextField next={next} />
-      <Field name="code" label="Engångskod" hint="Sex siffror" inputmode="numeric" autocomplete="one-time-code" maxlength={7} required errors={errors} autofocus />
+      <Field name="code" label={t("login.code")} hint={t("login.code.hint")} inputmode="numeric" autocomplete="one-time-code" maxlength={7} required errors={errors} autofocus />
       <div class="button-row">
         <button type="submit" class="button">
-          Logga in
+          {t("nav.logIn")}
         </button>
       </div>
     </form>
     <form method="post" action="/logga-in/kod/ny" hx-post="/logga-in/kod/ny" hx-target="#code-step" hx-swap="outerHTML" class="inline-form">
       <NextField next={next} />
       <button type="submit" class="link-button">
-        Skicka en ny kod
+        {t("login.code.resend")}
       </button>
     </form>
-    <p class="hint">Koden skickades till {email}.</p>
+    <p class="hint">{t("login.code.sentTo", email)}</p>
   </div>
 );
 
@@ -93,7 +94,7 @@ const StartAgain = ({ message, next }: { message: string; next: string | null })
     </div>
     <p>
       <a class="button" href={`/logga-in${next ? `?next=${encodeURIComponent(next)}` : ""}`}>
-        Logga in igen
+        {t("login.again")}
       </a>
     </p>
   </div>
@@ -102,9 +103,11 @@ const StartAgain = ({ message, next }: { message: string; next: string | null })
 function codeAround(email: string) {
   return (form: Child) => (
     <section class="narrow">
-      <h1>Ange engångskod</h1>
+      <h1>{t("login.code.title")}</h1>
       <p>
-        En engångskod, giltig i tio minuter, har skickats till <strong>{email}</strong>. Mata in koden nedan för att logga in. Om du inte kan hitta brevet i din inkorg så kontrollera att det inte hamnat i mappen för skräppost.
+        {t("login.code.before")}
+        <strong>{email}</strong>
+        {t("login.code.after")}
       </p>
       {form}
     </section>
@@ -124,7 +127,7 @@ async function challengeEmail(c: Context<AppEnv>): Promise<string | null> {
 /** The account's code login is locked: no code is taken until then, so the form goes too. */
 function lockedPage(c: Context<AppEnv>, e: CodeLoginLocked, next: string | null, email: string | null) {
   c.header("Retry-After", String(e.retryAfterSeconds));
-  return formPage(c, { title: "Ange engångskod", status: 429 }, <StartAgain message={e.message} next={next} />, codeAround(email ?? "din e-postadress"));
+  return formPage(c, { title: t("login.code.title"), status: 429 }, <StartAgain message={e.message} next={next} />, codeAround(email ?? t("login.yourEmail")));
 }
 
 function landing(loggedIn: { mustChangePassword: boolean; isStaff: boolean }, next: string | null): string {
@@ -137,7 +140,7 @@ export function loginRoutes(): Hono<AppEnv> {
 
   app.get("/logga-in", (c) => {
     const next = safeNext(c.req.query("next"));
-    return page(c, { title: "Logga in" }, loginAround(next)(<PasswordForm values={{}} next={next} />));
+    return page(c, { title: t("nav.logIn") }, loginAround(next)(<PasswordForm values={{}} next={next} />));
   });
 
   app.post("/logga-in", async (c) => {
@@ -146,18 +149,24 @@ export function loginRoutes(): Hono<AppEnv> {
     const next = safeNext(values.next);
     const around = loginAround(next);
     try {
-      const input = parseForm(z.object({ epost: z.string().trim().min(1, "Ange din e-postadress.").max(254), losenord: z.string().min(1, "Ange ditt lösenord.").max(200, "Fel e-postadress eller lösenord.") }), values);
+      const input = parseForm(
+        z.object({
+          epost: z.string().trim().min(1, { error: () => t("field.email.missing") }).max(254),
+          losenord: z.string().min(1, { error: () => t("login.password.missing") }).max(200, { error: () => t("login.wrong") }),
+        }),
+        values,
+      );
       const started = await startPasswordLogin(deps, { email: input.epost, password: input.losenord, ip: clientIp(c) });
       writeCookie(c, LOGIN_CHALLENGE, started.challengeToken, 10 * 60);
       return redirectAfterPost(c, `/logga-in/kod${next ? `?next=${encodeURIComponent(next)}` : ""}`);
     } catch (e) {
       if (e instanceof TooManyRequests) {
         c.header("Retry-After", String(e.retryAfterSeconds));
-        return formPage(c, { title: "Logga in", status: 429 }, <PasswordForm values={values} errors={{ losenord: e.message }} next={next} />, around);
+        return formPage(c, { title: t("nav.logIn"), status: 429 }, <PasswordForm values={values} errors={{ losenord: e.message }} next={next} />, around);
       }
       if (!(e instanceof Invalid)) throw e;
       const errors = e.fields.password ? { losenord: e.fields.password } : e.fields;
-      return formPage(c, { title: "Logga in", status: 422 }, <PasswordForm values={values} errors={errors} next={next} />, around);
+      return formPage(c, { title: t("nav.logIn"), status: 422 }, <PasswordForm values={values} errors={errors} next={next} />, around);
     }
   });
 
@@ -165,7 +174,7 @@ export function loginRoutes(): Hono<AppEnv> {
     const next = safeNext(c.req.query("next"));
     const email = await challengeEmail(c);
     if (!email) return c.redirect("/logga-in", 303);
-    return page(c, { title: "Ange engångskod" }, codeAround(email)(<CodeForm email={email} next={next} />));
+    return page(c, { title: t("login.code.title") }, codeAround(email)(<CodeForm email={email} next={next} />));
   });
 
   app.post("/logga-in/kod", async (c) => {
@@ -181,26 +190,26 @@ export function loginRoutes(): Hono<AppEnv> {
     } catch (e) {
       if (e instanceof CodeLoginLocked) return lockedPage(c, e, next, knownEmail);
       if (!(e instanceof Invalid)) throw e;
-      if (e.fields.code === CODE_LOCKED || e.fields.code === LOGIN_AGAIN) {
+      if (e.fields.code === codeLocked() || e.fields.code === loginAgain()) {
         // This code can no longer be used: the way forward is a new login, not this form.
-        return formPage(c, { title: "Ange engångskod", status: 422 }, <StartAgain message={e.fields.code} next={next} />, codeAround(knownEmail ?? "din e-postadress"));
+        return formPage(c, { title: t("login.code.title"), status: 422 }, <StartAgain message={e.fields.code} next={next} />, codeAround(knownEmail ?? t("login.yourEmail")));
       }
-      const email = knownEmail ?? "din e-postadress";
-      return formPage(c, { title: "Ange engångskod", status: 422 }, <CodeForm email={email} errors={e.fields} next={next} />, codeAround(email));
+      const email = knownEmail ?? t("login.yourEmail");
+      return formPage(c, { title: t("login.code.title"), status: 422 }, <CodeForm email={email} errors={e.fields} next={next} />, codeAround(email));
     }
   });
 
   app.post("/logga-in/kod/ny", async (c) => {
     const values = await formValues(c);
     const next = safeNext(values.next);
-    const email = (await challengeEmail(c)) ?? "din e-postadress";
+    const email = (await challengeEmail(c)) ?? t("login.yourEmail");
     try {
       await resendLoginCode(c.var.deps, readCookie(c, LOGIN_CHALLENGE));
-      return formPage(c, { title: "Ange engångskod" }, <CodeForm email={email} next={next} notice="En ny kod har skickats. Den gamla koden gäller inte längre." />, codeAround(email));
+      return formPage(c, { title: t("login.code.title") }, <CodeForm email={email} next={next} notice={t("login.code.newSent")} />, codeAround(email));
     } catch (e) {
       if (e instanceof CodeLoginLocked) return lockedPage(c, e, next, email);
       if (!(e instanceof Invalid)) throw e;
-      return formPage(c, { title: "Ange engångskod", status: 422 }, <CodeForm email={email} errors={e.fields} next={next} />, codeAround(email));
+      return formPage(c, { title: t("login.code.title"), status: 422 }, <CodeForm email={email} errors={e.fields} next={next} />, codeAround(email));
     }
   });
 
@@ -214,7 +223,7 @@ export function loginRoutes(): Hono<AppEnv> {
     } catch (e) {
       if (!(e instanceof BankIdTrouble)) throw e;
       const next = safeNext(values.next);
-      return page(c, { title: "Logga in", status: e.status }, loginAround(next, e.message)(<PasswordForm values={{}} next={next} />));
+      return page(c, { title: t("nav.logIn"), status: e.status }, loginAround(next, e.message)(<PasswordForm values={{}} next={next} />));
     }
     writeCookie(c, BANKID_ORDER, order.token, 5 * 60);
     return c.redirect(`/bankid?enhet=${device}`, 303);
@@ -230,11 +239,11 @@ export function loginRoutes(): Hono<AppEnv> {
   app.get("/utloggad", (c) =>
     page(
       c,
-      { title: "Utloggad" },
+      { title: t("logout.title") },
       <section class="narrow">
-        <h1>Du är utloggad</h1>
+        <h1>{t("logout.heading")}</h1>
         <p>
-          <a href="/logga-in">Logga in igen</a>
+          <a href="/logga-in">{t("login.again")}</a>
         </p>
       </section>,
     ),

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { Child } from "hono/jsx";
 import { z } from "zod";
 import { Invalid, type FieldErrors } from "../../lib/errors.ts";
-import { checkResetToken, confirmEmailChange, requestPasswordReset, resetPassword, RESET_LINK_INVALID } from "../../modules/accounts/index.ts";
+import { checkResetToken, confirmEmailChange, requestPasswordReset, resetPassword, resetLinkInvalid } from "../../modules/accounts/index.ts";
 import type { AppEnv } from "../env.ts";
 import { clientIp, formValues, parseForm } from "../form-input.ts";
 import { formPage, page } from "../render.tsx";
@@ -10,26 +10,27 @@ import { ErrorSummary, Field, Notice } from "../views/form.tsx";
 import { emailField } from "./fields.ts";
 import { assetHref } from "../static-assets.ts";
 import { NewPasswordFields } from "./password-fields.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 const STRENGTH_SCRIPT = () => [assetHref("password-strength.js")];
 
 const ForgotForm = ({ values, errors }: { values: Record<string, string>; errors?: FieldErrors }) => (
   <form method="post" action="/glomt-losenord" hx-post="/glomt-losenord" hx-target="this" hx-swap="outerHTML" class="form" novalidate>
     <ErrorSummary errors={errors} />
-    <Field name="epost" label="E-post" type="email" required value={values.epost} errors={errors} autocomplete="email" maxlength={254} autofocus />
+    <Field name="epost" label={t("common.email")} type="email" required value={values.epost} errors={errors} autocomplete="email" maxlength={254} autofocus />
     <div class="button-row">
       <button type="submit" class="button">
-        Skicka länk
+        {t("forgot.send")}
       </button>
-      <a href="/logga-in">Avbryt</a>
+      <a href="/logga-in">{t("common.cancel")}</a>
     </div>
   </form>
 );
 
 const forgotAround = (form: Child) => (
   <section class="narrow">
-    <h1>Glömt lösenord?</h1>
-    <p>Ange e-postadressen för ditt konto så skickar vi en länk där du kan välja ett nytt lösenord.</p>
+    <h1>{t("login.forgot")}</h1>
+    <p>{t("forgot.intro")}</p>
     {form}
   </section>
 );
@@ -41,7 +42,7 @@ const ResetForm = ({ token, errors, submitted }: { token: string; errors?: Field
     <NewPasswordFields errors={errors} submitted={submitted} />
     <div class="button-row">
       <button type="submit" class="button">
-        Spara
+        {t("common.save")}
       </button>
     </div>
   </form>
@@ -49,17 +50,17 @@ const ResetForm = ({ token, errors, submitted }: { token: string; errors?: Field
 
 const resetAround = (form: Child) => (
   <section class="narrow">
-    <h1>Välj nytt lösenord</h1>
+    <h1>{t("reset.title")}</h1>
     {form}
   </section>
 );
 
 const LinkInvalid = ({ text }: { text: string }) => (
   <section class="narrow">
-    <h1>Länken fungerar inte</h1>
+    <h1>{t("reset.linkBroken")}</h1>
     <p class="notice notice--warning">{text}</p>
     <p>
-      <a href="/glomt-losenord">Begär en ny länk</a>
+      <a href="/glomt-losenord">{t("reset.askAgain")}</a>
     </p>
   </section>
 );
@@ -67,7 +68,7 @@ const LinkInvalid = ({ text }: { text: string }) => (
 export function passwordRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get("/glomt-losenord", (c) => page(c, { title: "Glömt lösenord" }, forgotAround(<ForgotForm values={{}} />)));
+  app.get("/glomt-losenord", (c) => page(c, { title: t("forgot.title") }, forgotAround(<ForgotForm values={{}} />)));
 
   app.post("/glomt-losenord", async (c) => {
     const values = await formValues(c);
@@ -76,24 +77,26 @@ export function passwordRoutes(): Hono<AppEnv> {
       await requestPasswordReset(c.var.deps, { email: epost, ip: clientIp(c) });
       return formPage(
         c,
-        { title: "Glömt lösenord" },
+        { title: t("forgot.title") },
         <Notice kind="success">
           <p>
-            Om det finns ett konto för <strong>{epost}</strong> har vi skickat en länk dit. Länken gäller i 30 minuter. Kontrollera även mappen för skräppost.
+            {t("forgot.sent.before")}
+            <strong>{epost}</strong>
+            {t("forgot.sent.after")}
           </p>
         </Notice>,
         forgotAround,
       );
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
-      return formPage(c, { title: "Glömt lösenord", status: 422 }, <ForgotForm values={values} errors={e.fields} />, forgotAround);
+      return formPage(c, { title: t("forgot.title"), status: 422 }, <ForgotForm values={values} errors={e.fields} />, forgotAround);
     }
   });
 
   app.get("/aterstall-losenord", async (c) => {
     const token = c.req.query("token") ?? "";
-    if (!(await checkResetToken(c.var.deps, token))) return page(c, { title: "Länken fungerar inte", status: 410 }, <LinkInvalid text={RESET_LINK_INVALID} />);
-    return page(c, { title: "Välj nytt lösenord", scripts: STRENGTH_SCRIPT() }, resetAround(<ResetForm token={token} />));
+    if (!(await checkResetToken(c.var.deps, token))) return page(c, { title: t("reset.linkBroken"), status: 410 }, <LinkInvalid text={resetLinkInvalid()} />);
+    return page(c, { title: t("reset.title"), scripts: STRENGTH_SCRIPT() }, resetAround(<ResetForm token={token} />));
   });
 
   app.post("/aterstall-losenord", async (c) => {
@@ -103,18 +106,18 @@ export function passwordRoutes(): Hono<AppEnv> {
       await resetPassword(c.var.deps, { token, next: values.next ?? "", repeat: values.repeat ?? "" });
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
-      if (e.fields.token) return page(c, { title: "Länken fungerar inte", status: 422 }, <LinkInvalid text={e.fields.token} />);
-      return page(c, { title: "Välj nytt lösenord", status: 422, scripts: STRENGTH_SCRIPT() }, resetAround(<ResetForm token={token} errors={e.fields} submitted={values.next} />));
+      if (e.fields.token) return page(c, { title: t("reset.linkBroken"), status: 422 }, <LinkInvalid text={e.fields.token} />);
+      return page(c, { title: t("reset.title"), status: 422, scripts: STRENGTH_SCRIPT() }, resetAround(<ResetForm token={token} errors={e.fields} submitted={values.next} />));
     }
     return page(
       c,
-      { title: "Lösenordet är ändrat" },
+      { title: t("reset.done.title") },
       <section class="narrow">
-        <h1>Ditt lösenord har ändrats!</h1>
-        <p>Logga in med ditt nya lösenord.</p>
+        <h1>{t("reset.done")}</h1>
+        <p>{t("reset.done.text")}</p>
         <p>
           <a class="button" href="/logga-in">
-            Logga in
+            {t("nav.logIn")}
           </a>
         </p>
       </section>,
@@ -126,13 +129,13 @@ export function passwordRoutes(): Hono<AppEnv> {
     // A GET only shows the button: mail scanners that follow links must not change anything.
     return page(
       c,
-      { title: "Bekräfta e-postadress" },
+      { title: t("emailChange.confirm.title") },
       <section class="narrow">
-        <h1>Bekräfta din nya e-postadress</h1>
+        <h1>{t("emailChange.confirm.heading")}</h1>
         <form method="post" action="/bekrafta-epost" class="form">
           <input type="hidden" name="token" value={token} />
           <button type="submit" class="button">
-            Bekräfta e-postadressen
+            {t("emailChange.confirm.button")}
           </button>
         </form>
       </section>,
@@ -145,20 +148,22 @@ export function passwordRoutes(): Hono<AppEnv> {
       const { email } = await confirmEmailChange(c.var.deps, values.token);
       return page(
         c,
-        { title: "E-postadressen är ändrad" },
+        { title: t("emailChange.done") },
         <section class="narrow">
-          <h1>E-postadressen är ändrad</h1>
+          <h1>{t("emailChange.done")}</h1>
           <p>
-            Ditt konto använder nu <strong>{email}</strong>. Engångskoder vid inloggning skickas dit.
+            {t("emailChange.done.before")}
+            <strong>{email}</strong>
+            {t("emailChange.done.after")}
           </p>
           <p>
-            <a href="/min-sida">Till Min Sida</a>
+            <a href="/min-sida">{t("areas.toMinSida")}</a>
           </p>
         </section>,
       );
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
-      return page(c, { title: "Länken fungerar inte", status: 422 }, <LinkInvalid text={e.fields.token ?? e.message} />);
+      return page(c, { title: t("reset.linkBroken"), status: 422 }, <LinkInvalid text={e.fields.token ?? e.message} />);
     }
   });
 

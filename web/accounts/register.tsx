@@ -13,15 +13,16 @@ import { clientIp, formValues, parseForm } from "../form-input.ts";
 import { formPage, page } from "../render.tsx";
 import { ActionNotices, ErrorSummary, Field } from "../views/form.tsx";
 import { birthDateField, citizenshipField, emailField, mobileField, nameField, personnummerField } from "./fields.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 type Values = Record<string, string>;
 
 const Intro = ({ orgName }: { orgName: string }) => (
   <header class="page-intro">
-    <h1>Registrera personkonto</h1>
-    <p class="lead">Här skapar du nytt personkonto om du vill certifiera dig hos {orgName}.</p>
-    <p>Har du tidigare ett registrerat certifikat hos {orgName} finns redan ett konto. Du kan logga in eller välja nytt lösenord via "Glömt lösenord?" på inloggningssidan.</p>
-    <p>Konto måste skapas innan du anmäler dig till provtillfälle hos examinationscentret.</p>
+    <h1>{t("reg.title")}</h1>
+    <p class="lead">{t("reg.lead", orgName)}</p>
+    <p>{t("reg.existing", orgName)}</p>
+    <p>{t("reg.beforeExam")}</p>
   </header>
 );
 
@@ -29,7 +30,7 @@ function around(orgName: string) {
   return (form: Child) => (
     <section class="narrow">
       <Intro orgName={orgName} />
-      <h2>Registrera konto</h2>
+      <h2>{t("nav.registerAccount")}</h2>
       {form}
     </section>
   );
@@ -41,26 +42,26 @@ const StartForm = ({ values, errors }: { values: Values; errors?: FieldErrors })
     <form method="post" action="/registrera-konto" hx-post="/registrera-konto" hx-target="this" hx-swap="outerHTML" class="form" novalidate>
       <ErrorSummary errors={errors} />
       <fieldset class="radio-group">
-        <legend>Medborgarskap</legend>
-        <p class="hint">Välj svenskt eller annat medborgarskap</p>
+        <legend>{t("reg.citizenship")}</legend>
+        <p class="hint">{t("reg.citizenship.hint")}</p>
         <label>
-          <input type="radio" name="medborgarskap" value="svenskt" checked={citizenship === "svenskt"} /> Svenskt medborgarskap
-          <span class="hint"> Med svenskt personnummer</span>
+          <input type="radio" name="medborgarskap" value="svenskt" checked={citizenship === "svenskt"} /> {t("reg.swedish")}
+          <span class="hint">{t("reg.swedish.hint")}</span>
         </label>
         <label>
-          <input type="radio" name="medborgarskap" value="annat" checked={citizenship === "annat"} /> Annat medborgarskap
-          <span class="hint"> Utan svenskt personnummer</span>
+          <input type="radio" name="medborgarskap" value="annat" checked={citizenship === "annat"} /> {t("reg.other")}
+          <span class="hint">{t("reg.other.hint")}</span>
         </label>
       </fieldset>
       <div class="for-swedish">
-        <Field name="personnummer" label="Personnummer" hint="Tolvsiffrigt personnummer, t.ex. 19800101-1234" value={values.personnummer} errors={errors} inputmode="numeric" autocomplete="off" maxlength={20} />
+        <Field name="personnummer" label={t("common.personnummer")} hint={t("reg.personnummer.hint")} value={values.personnummer} errors={errors} inputmode="numeric" autocomplete="off" maxlength={20} />
       </div>
       <div class="for-foreign">
-        <Field name="epost" label="E-post" hint="Ange din e-post" type="email" value={values.epost} errors={errors} autocomplete="email" maxlength={254} />
+        <Field name="epost" label={t("common.email")} hint={t("reg.email.hint")} type="email" value={values.epost} errors={errors} autocomplete="email" maxlength={254} />
       </div>
       <div class="button-row">
         <button type="submit" class="button">
-          Fortsätt
+          {t("common.continue")}
         </button>
       </div>
     </form>
@@ -73,21 +74,21 @@ const SwedishForm = ({ personnummer, values, errors, failure }: { personnummer: 
     <ErrorSummary errors={errors} />
     <ActionNotices failure={failure} />
     <p>
-      <strong>Medborgarskap:</strong> Svenskt medborgarskap
+      <strong>{t("reg.citizenship.label")}</strong> {t("reg.swedish")}
       <br />
-      <strong>Personnummer:</strong> {formatPersonnummer(personnummer)} <a href="/registrera-konto">Ändra</a>
+      <strong>{t("reg.personnummer.label")}</strong> {formatPersonnummer(personnummer)} <a href="/registrera-konto">{t("common.change")}</a>
     </p>
     <input type="hidden" name="personnummer" value={personnummer} />
-    <Field name="epost" label="E-post" type="email" required value={values.epost} errors={errors} autocomplete="email" maxlength={254} autofocus />
-    <Field name="mobil" label="Mobilnummer" hint="Frivilligt fält" type="tel" value={values.mobil} errors={errors} autocomplete="tel" maxlength={30} />
-    <h3>Slutför registreringen med BankID</h3>
-    <p>Ditt namn hämtas från ditt BankID.</p>
+    <Field name="epost" label={t("common.email")} type="email" required value={values.epost} errors={errors} autocomplete="email" maxlength={254} autofocus />
+    <Field name="mobil" label={t("common.mobile")} hint={t("common.optional")} type="tel" value={values.mobil} errors={errors} autocomplete="tel" maxlength={30} />
+    <h3>{t("reg.bankid.title")}</h3>
+    <p>{t("reg.bankid.name")}</p>
     <div class="button-row">
       <button type="submit" name="enhet" value="denna" class="button">
-        Använd BankID på den här enheten
+        {t("bankid.thisDevice")}
       </button>
       <button type="submit" name="enhet" value="annan" class="button button--secondary">
-        Använd BankID på en annan enhet
+        {t("bankid.otherDevice")}
       </button>
     </div>
   </form>
@@ -97,18 +98,18 @@ const ForeignForm = ({ email, values, errors }: { email: string; values: Values;
   <form method="post" action="/registrera-konto/skapa" hx-post="/registrera-konto/skapa" hx-target="this" hx-swap="outerHTML" class="form" novalidate>
     <ErrorSummary errors={errors} />
     <p>
-      <strong>Medborgarskap:</strong> Annat medborgarskap
+      <strong>{t("reg.citizenship.label")}</strong> {t("reg.other")}
       <br />
-      <strong>E-post:</strong> {email} <a href="/registrera-konto">Ändra</a>
+      <strong>{t("reg.email.label")}</strong> {email} <a href="/registrera-konto">{t("common.change")}</a>
     </p>
     <input type="hidden" name="epost" value={email} />
-    <Field name="fodelsedatum" label="Födelsedatum" hint="Ange ditt födelsedatum (ÅÅÅÅ-MM-DD)" type="date" required value={values.fodelsedatum} errors={errors} autocomplete="bday" autofocus />
-    <Field name="fornamn" label="Förnamn" required value={values.fornamn} errors={errors} autocomplete="given-name" maxlength={100} />
-    <Field name="efternamn" label="Efternamn" required value={values.efternamn} errors={errors} autocomplete="family-name" maxlength={100} />
-    <Field name="mobil" label="Mobilnummer" hint="Frivilligt fält" type="tel" value={values.mobil} errors={errors} autocomplete="tel" maxlength={30} />
+    <Field name="fodelsedatum" label={t("common.birthDate")} hint={t("reg.birthDate.hint")} type="date" required value={values.fodelsedatum} errors={errors} autocomplete="bday" autofocus />
+    <Field name="fornamn" label={t("common.givenName")} required value={values.fornamn} errors={errors} autocomplete="given-name" maxlength={100} />
+    <Field name="efternamn" label={t("common.familyName")} required value={values.efternamn} errors={errors} autocomplete="family-name" maxlength={100} />
+    <Field name="mobil" label={t("common.mobile")} hint={t("common.optional")} type="tel" value={values.mobil} errors={errors} autocomplete="tel" maxlength={30} />
     <div class="button-row">
       <button type="submit" class="button">
-        Skapa användare
+        {t("reg.createUser")}
       </button>
     </div>
   </form>
@@ -116,13 +117,15 @@ const ForeignForm = ({ email, values, errors }: { email: string; values: Values;
 
 const CheckMail = ({ email }: { email: string }) => (
   <div class="notice notice--success" role="status">
-    <h3>Kontrollera din e-post</h3>
+    <h3>{t("reg.checkMail")}</h3>
     <p>
-      Vi har skickat ett mejl till <strong>{email}</strong> med ditt engångslösenord och nästa steg. Om du inte hittar mejlet, kontrollera att det inte hamnat i mappen för skräppost.
+      {t("reg.checkMail.before")}
+      <strong>{email}</strong>
+      {t("reg.checkMail.after")}
     </p>
     <p>
       <a class="button" href="/logga-in">
-        Logga in
+        {t("nav.logIn")}
       </a>
     </p>
   </div>
@@ -130,9 +133,10 @@ const CheckMail = ({ email }: { email: string }) => (
 
 export function registerRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const title = "Registrera konto";
+  // Read per request: the page's language.
+  const options = (status?: 422 | 409 | 503) => ({ title: t("nav.registerAccount"), ...(status ? { status } : {}) });
 
-  app.get("/registrera-konto", (c) => formPage(c, { title }, <StartForm values={{}} />, around(c.var.deps.config.org.shortName)));
+  app.get("/registrera-konto", (c) => formPage(c, options(), <StartForm values={{}} />, around(c.var.deps.config.org.shortName)));
 
   app.post("/registrera-konto", async (c) => {
     const values = await formValues(c);
@@ -142,12 +146,12 @@ export function registerRoutes(): Hono<AppEnv> {
       const citizenship = parseForm(z.object({ medborgarskap: citizenshipField }), values).medborgarskap;
       if (citizenship === "svenskt") {
         const { personnummer } = parseForm(z.object({ personnummer: personnummerField(today) }), values);
-        return formPage(c, { title }, <SwedishForm personnummer={personnummer} values={{}} />, wrap);
+        return formPage(c, options(), <SwedishForm personnummer={personnummer} values={{}} />, wrap);
       }
       const { epost } = parseForm(z.object({ epost: emailField }), values);
-      return formPage(c, { title }, <ForeignForm email={epost} values={{}} />, wrap);
+      return formPage(c, options(), <ForeignForm email={epost} values={{}} />, wrap);
     } catch (e) {
-      if (e instanceof Invalid) return formPage(c, { title, status: 422 }, <StartForm values={values} errors={e.fields} />, wrap);
+      if (e instanceof Invalid) return formPage(c, options(422), <StartForm values={values} errors={e.fields} />, wrap);
       throw e;
     }
   });
@@ -163,8 +167,8 @@ export function registerRoutes(): Hono<AppEnv> {
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
       const pnr = parseForm(z.object({ personnummer: personnummerField(today) }).catch({ personnummer: "" }), values).personnummer;
-      if (!pnr) return formPage(c, { title, status: 422 }, <StartForm values={values} errors={e.fields} />, around(deps.config.org.shortName));
-      return page(c, { title, status: 422 }, around(deps.config.org.shortName)(<SwedishForm personnummer={pnr} values={values} errors={e.fields} />));
+      if (!pnr) return formPage(c, options(422), <StartForm values={values} errors={e.fields} />, around(deps.config.org.shortName));
+      return page(c, options(422), around(deps.config.org.shortName)(<SwedishForm personnummer={pnr} values={values} errors={e.fields} />));
     }
     const ip = clientIp(c);
     await enforce(deps.db, registrations(ip), deps.clock.now());
@@ -178,7 +182,7 @@ export function registerRoutes(): Hono<AppEnv> {
       });
     } catch (e) {
       if (!(e instanceof BankIdTrouble)) throw e;
-      return page(c, { title, status: e.status }, around(deps.config.org.shortName)(<SwedishForm personnummer={input.personnummer} values={values} failure={e.message} />));
+      return page(c, options(e.status), around(deps.config.org.shortName)(<SwedishForm personnummer={input.personnummer} values={values} failure={e.message} />));
     }
     writeCookie(c, BANKID_ORDER, order.token, 5 * 60);
     return c.redirect(`/bankid?enhet=${input.enhet}`, 303);
@@ -201,12 +205,12 @@ export function registerRoutes(): Hono<AppEnv> {
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
       const email = emailField.safeParse(values.epost ?? "");
-      if (!email.success) return formPage(c, { title, status: 422 }, <StartForm values={{ medborgarskap: "annat", epost: values.epost ?? "" }} errors={{ epost: email.error.issues[0]!.message }} />, wrap);
-      return formPage(c, { title, status: 422 }, <ForeignForm email={email.data} values={values} errors={e.fields} />, wrap);
+      if (!email.success) return formPage(c, options(422), <StartForm values={{ medborgarskap: "annat", epost: values.epost ?? "" }} errors={{ epost: email.error.issues[0]!.message }} />, wrap);
+      return formPage(c, options(422), <ForeignForm email={email.data} values={values} errors={e.fields} />, wrap);
     }
     await enforce(deps.db, registrations(clientIp(c)), deps.clock.now());
     await registerForeignPerson(deps, { email: input.epost, birthDate: input.fodelsedatum, givenName: input.fornamn, familyName: input.efternamn, mobile: input.mobil });
-    return formPage(c, { title }, <CheckMail email={input.epost} />, wrap);
+    return formPage(c, options(), <CheckMail email={input.epost} />, wrap);
   });
 
   return app;

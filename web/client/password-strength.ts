@@ -5,7 +5,8 @@
 //   <input type="password" data-password-strength="pw-strength"   (id of the label element)
 //          data-password-meter="pw-meter"                         (optional; else a <meter> inside or beside the label)
 //          data-password-feedback="pw-feedback"                   (optional; gets the Swedish advice)
-//          data-password-user-inputs="email given-name">          (optional; ids of fields with name/e-mail)
+//          data-password-user-inputs="email given-name"           (optional; ids of fields with name/e-mail)
+//          data-password-texts='{"labels": […], …}'>              (optional; the words in the page's language)
 //   <output id="pw-strength" aria-live="polite"></output> <meter id="pw-meter" min="0" max="4"></meter>
 //   <ul><li data-requirement="length">Minst 8 och högst 200 tecken långt.</li> …</ul>
 //
@@ -18,6 +19,18 @@ import { checkPasswordRule, PASSWORD_REQUIREMENTS, type PasswordRequirementId } 
 // Only constants and a pure function are taken from strength.ts; esbuild drops
 // the rest, including its ~400 kB dictionaries (bundle.test.ts checks the size).
 import { personalTerms, STRENGTH_HINT_LONGER, STRENGTH_LABELS, STRENGTH_WARNINGS, type StrengthScore } from "../../lib/password/strength.ts";
+
+/** The words this script says; the page gives them in its language (web/accounts/password-fields.tsx). */
+export interface StrengthTexts {
+  labels: string[];
+  warnings: Record<string, string>;
+  longer: string;
+  met: string;
+  unmet: string;
+}
+
+/** Without the page's words: Swedish, the words of lib/password. */
+const SWEDISH: StrengthTexts = { labels: [...STRENGTH_LABELS], warnings: STRENGTH_WARNINGS, longer: STRENGTH_HINT_LONGER, met: " (uppfyllt)", unmet: " (ej uppfyllt)" };
 
 export type StrengthDescription = {
   /** null while the field is empty: nothing to rate yet. */
@@ -36,16 +49,24 @@ function getEstimator(): ZxcvbnFactory {
 }
 
 /** What to show for `password`; no DOM, so it can be tested in Node. */
-export function describeStrength(password: string, userInputs: string[] = []): StrengthDescription {
+export function describeStrength(password: string, userInputs: string[] = [], texts: StrengthTexts = SWEDISH): StrengthDescription {
   const unmet = checkPasswordRule(password).unmet;
   const requirements = PASSWORD_REQUIREMENTS.map(({ id }) => ({ id, met: !unmet.includes(id) }));
   if (password === "") return { score: null, label: "", feedback: "", requirements };
 
   const result = getEstimator().check(password, personalTerms(userInputs));
   const score = result.score as StrengthScore;
-  const warning = result.feedback.warning ? STRENGTH_WARNINGS[result.feedback.warning] : undefined;
-  const feedback = warning ?? (score < 3 ? STRENGTH_HINT_LONGER : "");
-  return { score, label: STRENGTH_LABELS[score], feedback, requirements };
+  const warning = result.feedback.warning ? texts.warnings[result.feedback.warning] : undefined;
+  const feedback = warning ?? (score < 3 ? texts.longer : "");
+  return { score, label: texts.labels[score] ?? "", feedback, requirements };
+}
+
+function textsOf(input: HTMLInputElement): StrengthTexts {
+  try {
+    return input.dataset.passwordTexts ? (JSON.parse(input.dataset.passwordTexts) as StrengthTexts) : SWEDISH;
+  } catch {
+    return SWEDISH;
+  }
 }
 
 const INPUT_SELECTOR = "input[data-password-strength]";
@@ -53,7 +74,8 @@ const INPUT_SELECTOR = "input[data-password-strength]";
 function update(input: HTMLInputElement): void {
   const output = document.getElementById(input.dataset.passwordStrength ?? "");
   if (!output) return;
-  const description = describeStrength(input.value, userInputsFor(input));
+  const texts = textsOf(input);
+  const description = describeStrength(input.value, userInputsFor(input), texts);
 
   labelTarget(output).textContent = description.label;
   if (description.score === null) output.removeAttribute("data-score");
@@ -78,7 +100,7 @@ function update(input: HTMLInputElement): void {
   }
   for (const { id, met } of description.requirements) {
     for (const item of scope.querySelectorAll<HTMLElement>(`li[data-requirement="${id}"]`)) {
-      markRequirement(item, met);
+      markRequirement(item, met, texts);
     }
   }
 }
@@ -115,7 +137,7 @@ function meterFor(input: HTMLInputElement, output: HTMLElement): HTMLMeterElemen
 
 // Colour alone does not tell a screen reader user anything, so each item also
 // gets a visually hidden status text.
-function markRequirement(item: HTMLElement, met: boolean): void {
+function markRequirement(item: HTMLElement, met: boolean, texts: StrengthTexts): void {
   item.dataset.met = String(met);
   let status = item.querySelector<HTMLElement>("[data-requirement-status]");
   if (!status) {
@@ -124,7 +146,7 @@ function markRequirement(item: HTMLElement, met: boolean): void {
     status.dataset.requirementStatus = "";
     item.append(status);
   }
-  status.textContent = met ? " (uppfyllt)" : " (ej uppfyllt)";
+  status.textContent = met ? texts.met : texts.unmet;
 }
 
 function clearRequirement(item: HTMLElement): void {
