@@ -104,9 +104,22 @@ export interface Session {
 // Reported again, with details, by the response listener; the console line alone has no URL.
 const RESOURCE_LOAD_MESSAGE = /^Failed to load resource: the server responded with a status of/;
 
+export interface SessionOptions {
+  javaScriptEnabled?: boolean;
+  /** The browser's language (its Accept-Language); Swedish unless given, e.g. "en-GB". */
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
 /** A fresh browser context (no cookies) at baseUrl, watched for problems. */
-export async function openSession(browser: Browser, baseUrl: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Session> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: "sv-SE", timezoneId: "Europe/Stockholm", viewport: { width: 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+export async function openSession(browser: Browser, baseUrl: string, options: SessionOptions = {}): Promise<Session> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: options.locale ?? "sv-SE",
+    timezoneId: "Europe/Stockholm",
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   const problems: string[] = [];
@@ -212,7 +225,7 @@ export function browserSuite(options: { now?: Date; env?: Record<string, string>
       return site!;
     },
     /** A fresh context; `{ javaScriptEnabled: false }` for a visitor without JavaScript. */
-    async open(options: { javaScriptEnabled?: boolean } = {}): Promise<Session> {
+    async open(options: SessionOptions = {}): Promise<Session> {
       const s = await openSession(browser!, site!.baseUrl, options);
       sessions.push(s);
       return s;

@@ -8,6 +8,7 @@ import { acceptedDeclaration, applicationPrice, awaitingSubmission, canActAsAppl
 import type { AppEnv } from "../env.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { formatDate } from "../views/time.ts";
+import { TableScroll } from "../views/table-scroll.tsx";
 import { applicationFor, subPage } from "./frame.tsx";
 import { processUrl } from "./paths.ts";
 import { formatKronor, REQUIREMENT_CHIPS } from "./process-page.tsx";
@@ -45,7 +46,7 @@ export async function summaryPage(c: Ctx, failure?: string, status?: 409) {
 
       <section aria-labelledby="sammanfattning-moment">
         <h2 id="sammanfattning-moment">Moment</h2>
-        <div class="table-wrap">
+        <TableScroll label="Moment och uppladdade filer">
           <table class="data summary-table">
             <caption class="visually-hidden">Moment och uppladdade filer</caption>
             <thead>
@@ -67,7 +68,7 @@ export async function summaryPage(c: Ctx, failure?: string, status?: 409) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="sammanfattning-forbindelse">

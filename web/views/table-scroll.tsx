@@ -1,0 +1,13 @@
+import type { Child, FC } from "hono/jsx";
+
+/**
+ * The box of a table that scrolls sideways when the window is narrower than the table (a phone).
+ * It is a named region in the tab order, so a keyboard alone can scroll it (WCAG 2.1.1, axe's
+ * scrollable-region-focusable): a table whose cells hold no link or button has nothing else that
+ * takes focus. Tables with links in every row (the data tables) keep the plain box.
+ */
+export const TableScroll: FC<{ label: string; children?: Child }> = ({ label, children }) => (
+  <div class="table-wrap table-wrap--focusable" role="region" aria-label={label} tabindex={0}>
+    {children}
+  </div>
+);
