@@ -7,6 +7,7 @@ import { cleanFileName, tidyFileName } from "./file-name.ts";
 import { EXTENSION, FILE_TYPES, LABEL, MIME, listInSwedish, type FileType, type StoredExtension, type StoredMime } from "./file-types.ts";
 import { pdfHasActiveContent, pdfLooksComplete } from "./pdf-checks.ts";
 import { sniffType } from "./sniff.ts";
+import { t, language } from "../i18n/index.ts";
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MIN_IMAGE_SIDE = 300;
@@ -55,16 +56,16 @@ export async function acceptUpload(input: UploadInput, options: UploadOptions = 
   const allowed = options.allowed ?? FILE_TYPES;
   const { bytes } = input;
 
-  if (bytes.length === 0) throw refuse("Filen är tom. Välj filen igen och ladda upp den.");
+  if (bytes.length === 0) throw refuse(t("upload.empty"));
   // Before looking inside: a huge file is refused without being decoded.
   if (bytes.length > maxBytes) {
-    throw refuse(`Filen är för stor: högst ${megabytes(maxBytes)}. Den här filen är ${megabytes(bytes.length)}.`);
+    throw refuse(t("upload.tooLarge", megabytes(maxBytes), megabytes(bytes.length)));
   }
 
   const type = sniffType(bytes);
   if (type === "unknown") throw refuse(notOurType(input, allowed));
   if (!allowed.includes(type)) {
-    throw refuse(`Filen är en ${LABEL[type]}, men här tas bara ${listInSwedish(allowed)} emot.`);
+    throw refuse(t("upload.wrongType", LABEL[type], listInSwedish(allowed)));
   }
 
   const originalName = cleanFileName(input.originalName, type);
@@ -81,12 +82,10 @@ export async function acceptUpload(input: UploadInput, options: UploadOptions = 
 
 function checkPdf(bytes: Uint8Array): void {
   if (!pdfLooksComplete(bytes)) {
-    throw refuse("Filen verkar vara trasig eller avklippt: PDF-filen tar slut för tidigt. Spara den på nytt och ladda upp den igen.");
+    throw refuse(t("upload.pdfTruncated"));
   }
   if (pdfHasActiveContent(bytes)) {
-    throw refuse(
-      "PDF-filen innehåller skript eller kommandon som körs när den öppnas, och sådana tar vi inte emot. Skriv ut den till en ny PDF, eller skanna dokumentet, och ladda upp den filen.",
-    );
+    throw refuse(t("upload.pdfActive"));
   }
 }
 
@@ -102,10 +101,10 @@ function describe(bytes: Buffer, type: FileType) {
 
 /** When the name or the browser claims one of our types, say plainly that the file is not it. */
 function notOurType(input: UploadInput, allowed: readonly FileType[]): string {
-  const advice = "Spara dokumentet som PDF, eller skanna eller fotografera det, och ladda upp den filen.";
+  const advice = t("upload.advice");
   const claimed = claimedType(input);
-  if (!claimed) return `Filen är inte en ${listInSwedish(allowed)}. ${advice}`;
-  return `${quotedName(input.originalName)} är inte en ${LABEL[claimed]}, fast namnet eller typen säger det. ${advice}`;
+  if (!claimed) return `${t("upload.notA", listInSwedish(allowed))} ${advice}`;
+  return `${t("upload.claimed", quotedName(input.originalName), LABEL[claimed])} ${advice}`;
 }
 
 const TYPE_BY_NAME = new Map<string, FileType>([["pdf", "pdf"], ["jpg", "jpeg"], ["jpeg", "jpeg"], ["png", "png"], ["webp", "webp"]]);
@@ -119,14 +118,14 @@ function claimedType(input: UploadInput): FileType | undefined {
 /** ”Intyg.pdf”, shortened to 80 characters; "Filen" when there is no name to show. */
 function quotedName(originalName: string): string {
   const name = [...tidyFileName(originalName)];
-  if (name.length === 0) return "Filen";
+  if (name.length === 0) return t("upload.theFile");
   return `”${name.length > 80 ? `${name.slice(0, 79).join("")}…` : name.join("")}”`;
 }
 
 /** "20 MB", "1,5 MB": MiB as people say MB, with a Swedish decimal comma. */
 function megabytes(bytes: number): string {
   const value = Math.round((bytes / (1024 * 1024)) * 10) / 10;
-  return `${value.toLocaleString("sv-SE")} MB`;
+  return `${value.toLocaleString(language() === "en" ? "en-GB" : "sv-SE")} MB`;
 }
 
 function refuse(message: string): Invalid {

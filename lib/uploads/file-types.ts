@@ -1,5 +1,6 @@
 // The four kinds of file we take (DESIGN.md §4), and what each is called in a header, in a
 // file name and in a Swedish sentence.
+import { t } from "../i18n/index.ts";
 
 export type FileType = "pdf" | "jpeg" | "png" | "webp";
 export type ImageType = Exclude<FileType, "pdf">;
@@ -46,5 +47,5 @@ export function isImageMime(mime: string): mime is ImageMime {
 export function listInSwedish(types: readonly FileType[]): string {
   const labels = types.map((type) => LABEL[type]);
   if (labels.length <= 1) return labels.join("");
-  return `${labels.slice(0, -1).join(", ")} eller ${labels[labels.length - 1]}`;
+  return t("common.or", labels.slice(0, -1).join(", "), labels[labels.length - 1]!);
 }

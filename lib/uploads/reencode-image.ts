@@ -4,6 +4,7 @@
 import sharp, { type Sharp } from "sharp";
 import { Invalid } from "../errors.ts";
 import type { ImageType } from "./file-types.ts";
+import { t } from "../i18n/index.ts";
 
 /** 50 megapixels: a phone photo is 12–48; more is a decompression bomb or a poster. */
 export const MAX_IMAGE_PIXELS = 50_000_000;
@@ -28,13 +29,13 @@ export async function reencodeImage(bytes: Uint8Array, type: ImageType, minSide:
   if (metadata.format !== type) throw unreadable();
   if (metadata.width * metadata.height > MAX_IMAGE_PIXELS) {
     throw new Invalid({
-      file: `Bilden har för hög upplösning: högst ${MAX_IMAGE_PIXELS / 1_000_000} megapixlar. Förminska den och ladda upp den igen.`,
+      file: t("upload.image.tooManyPixels", MAX_IMAGE_PIXELS / 1_000_000),
     });
   }
   const { width, height } = metadata.autoOrient;
   if (Math.min(width, height) < minSide) {
     throw new Invalid({
-      file: `Bilden är för liten för att kunna läsas: ${width} × ${height} pixlar, minst ${minSide} pixlar på kortaste sidan behövs. Ladda upp en större eller skarpare bild.`,
+      file: t("upload.image.tooSmall", width, height, minSide),
     });
   }
 
@@ -61,6 +62,6 @@ function encodeAs(image: Sharp, type: ImageType): Sharp {
 
 function unreadable(): Invalid {
   return new Invalid({
-    file: "Bilden går inte att läsa: den verkar vara trasig eller ofullständig. Spara eller fotografera den på nytt och ladda upp den igen.",
+    file: t("upload.image.unreadable"),
   });
 }

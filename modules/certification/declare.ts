@@ -5,6 +5,7 @@ import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { canActAsApplicant, loadApplication, processState } from "./load-application.ts";
 import { awaitingSubmission, canApplicant } from "./state-machine.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /** The förbindelsetext the applicant reads in step 3: the scheme's newest version. */
 export async function currentDeclaration(deps: Deps, schemeId: string) {
@@ -40,7 +41,7 @@ export async function declare(deps: Deps, actor: Actor & { userId: string }, inp
         .set({ declarationTextId: latest.id, declaredAt: now, declaredByUserId: actor.userId, updatedAt: now })
         .where(and(eq(applications.id, app.application.id), isNull(applications.declaredAt)))
         .returning({ id: applications.id });
-      if (updated.length === 0) throw new Conflict("Ansökan är redan intygad.");
+      if (updated.length === 0) throw new Conflict(t("rule.declaredAlready"));
       await recordEvent(tx, actor, now, {
         action: "application.declared",
         subjectType: "application",

@@ -5,6 +5,7 @@ import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { canActAsApplicant, loadApplication, processState } from "./load-application.ts";
 import { awaitingSubmission, canApplicant } from "./state-machine.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface AlternativeAddress {
   name: string;
@@ -37,7 +38,7 @@ export async function setInvoiceRecipient(deps: Deps, actor: Actor & { userId: s
   if (!allowed.ok) throw new Conflict(allowed.reason);
   const choice = input.choice;
   if (app.application.companyId && !(choice.kind === "company" && choice.companyId === app.application.companyId)) {
-    throw new Invalid({ mottagare: "Fakturan för ett företagscertifikat går till företaget som ansöker." });
+    throw new Invalid({ mottagare: t("recipient.companyPays") });
   }
   const snapshot = await resolve(deps, actor, choice);
   const now = deps.clock.now();
@@ -45,7 +46,7 @@ export async function setInvoiceRecipient(deps: Deps, actor: Actor & { userId: s
     async (tx) => {
       // Sent in the meantime (another tab): the recipient the decider sees must not change under them.
       const still = await tx.select({ status: applications.status }).from(applications).where(eq(applications.id, app.application.id)).get();
-      if (!still || still.status !== app.application.status) throw new Conflict("Ansökan har ändrats under tiden. Ladda om sidan och försök igen.");
+      if (!still || still.status !== app.application.status) throw new Conflict(t("common.changedMeanwhile"));
       const values = { ...snapshot, reference: choice.reference?.trim() || null, createdAt: now, createdByUserId: actor.userId };
       await tx.insert(invoiceRecipients).values({ applicationId: app.application.id, ...values }).onConflictDoUpdate({ target: invoiceRecipients.applicationId, set: values });
       await recordEvent(tx, actor, now, {
@@ -65,23 +66,23 @@ export async function setInvoiceRecipient(deps: Deps, actor: Actor & { userId: s
 async function resolve(deps: Deps, actor: Actor & { personId: string }, choice: RecipientChoice) {
   if (choice.kind === "company") {
     const c = await deps.db.select().from(companies).where(and(eq(companies.id, choice.companyId), eq(companies.status, "approved"))).get();
-    if (!c) throw new Invalid({ mottagare: "Välj ett registrerat företag." });
+    if (!c) throw new Invalid({ mottagare: t("recipient.chooseCompany") });
     return { kind: "company" as const, companyId: c.id, name: c.name, addressLine1: c.addressLine1, addressLine2: c.addressLine2, postalCode: c.postalCode, city: c.city, country: c.country, phone: c.phone, email: c.email };
   }
   if (choice.kind === "personal") {
     const p = await deps.db.select().from(persons).where(eq(persons.id, actor.personId)).get();
     if (!p?.addressLine1 || !p.postalCode || !p.city) {
-      throw new Invalid({ mottagare: "Du har ingen faktureringsadress. Ange den under Ändra uppgifter på Min Sida, eller välj Alternativ fakturaadress." });
+      throw new Invalid({ mottagare: t("recipient.noBillingAddress") });
     }
     return { kind: "personal" as const, companyId: null, name: p.billingName || `${p.givenName} ${p.familyName}`, addressLine1: p.addressLine1, addressLine2: p.addressLine2, postalCode: p.postalCode, city: p.city, country: p.country || "Sverige", phone: p.mobile, email: p.billingEmail || p.email };
   }
   const a = choice.address;
   const errors: Record<string, string> = {};
-  if (!a.addressLine1.trim()) errors.adressrad1 = "Ange adressrad 1.";
-  if (!a.city.trim()) errors.ort = "Ange ort.";
-  if (!a.country.trim()) errors.land = "Ange land.";
-  if (!a.postalCode.trim()) errors.postnummer = "Ange postnummer.";
-  if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) errors.epost = "Ange en giltig e-postadress, t.ex. namn@foretag.se.";
+  if (!a.addressLine1.trim()) errors.adressrad1 = t("details.addressLine1.missing");
+  if (!a.city.trim()) errors.ort = t("details.city.missing");
+  if (!a.country.trim()) errors.land = t("recipient.country.missing");
+  if (!a.postalCode.trim()) errors.postnummer = t("details.postalCode.missing");
+  if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) errors.epost = t("recipient.email.invalid");
   if (Object.keys(errors).length) throw new Invalid(errors);
   // Namn is optional on the form: an invoice without one is addressed to the applicant.
   const name = a.name.trim() || (await personName(deps, actor.personId));

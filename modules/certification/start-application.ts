@@ -10,6 +10,7 @@ import { heldCertificate } from "../certificates/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { isCompanyAdmin } from "../employments/index.ts";
 import { OPEN_STATUSES } from "./state-machine.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface StartInput {
   schemeId: string;
@@ -29,22 +30,22 @@ export async function startApplication(deps: Deps, actor: Actor & { userId: stri
     .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
     .where(eq(schemes.id, input.schemeId))
     .get();
-  if (!scheme) throw new Invalid({ certifikat: "Välj ett certifikat i listan." });
+  if (!scheme) throw new Invalid({ certifikat: t("apply.chooseScheme") });
   const today = swedishDate(now);
   if ((scheme.scheme.activeFrom && scheme.scheme.activeFrom > today) || (scheme.scheme.activeTo && scheme.scheme.activeTo < today)) {
-    throw new Invalid({ certifikat: "Det går inte att ansöka om det här certifikatet just nu." });
+    throw new Invalid({ certifikat: t("apply.closed") });
   }
   const forCompany = scheme.scheme.subject === "COMPANY";
   if (forCompany) {
-    if (!input.companyId) throw new Invalid({ certifikat: "Ett företagscertifikat söks från företagets sida under Min Sida." });
+    if (!input.companyId) throw new Invalid({ certifikat: t("apply.companyScheme") });
     if (!(await isCompanyAdmin(deps.db, actor, input.companyId))) throw new NotFound();
   } else if (input.companyId) {
-    throw new Invalid({ certifikat: "Ett personcertifikat söks av personen själv." });
+    throw new Invalid({ certifikat: t("apply.personScheme") });
   }
   const applicant = forCompany ? { personId: null, companyId: input.companyId! } : { personId: actor.personId, companyId: null };
   const title = `${scheme.area.name} - ${scheme.scheme.name}`;
   const applicationId = newId();
-  const alreadyOpen = new Conflict(forCompany ? `Företaget har redan en pågående ansökan om ${title}.` : `Du har redan en pågående ansökan om ${title}.`);
+  const alreadyOpen = new Conflict(forCompany ? t("apply.openAlready.company", title) : t("apply.openAlready", title));
   await deps.db
     .transaction(
       async (tx) => {
@@ -107,10 +108,14 @@ export async function insertApplication(
 
 /** Extension and recertification continue a held certificate; a second initial one would duplicate it. */
 function alreadyHeld(forCompany: boolean, title: string, held: { number: number; status: string }): Conflict {
-  const whose = forCompany ? "Företaget har" : "Du har";
+
   return new Conflict(
     held.status === "active"
-      ? `${whose} redan ett aktivt certifikat: ${title} (nr ${held.number}).`
-      : `${whose} redan ett certifikat ${title} (nr ${held.number}) som är vilande. Kontakta oss om du vill att det återaktiveras.`,
+      ? forCompany
+        ? t("apply.held.company", title, held.number)
+        : t("apply.held", title, held.number)
+      : forCompany
+        ? t("apply.heldSuspended.company", title, held.number)
+        : t("apply.heldSuspended", title, held.number),
   );
 }

@@ -1,5 +1,5 @@
 import type { ApplicationStatus, RequirementStatus } from "../../db/schema/applications.ts";
-import { labels } from "../../lib/i18n/index.ts";
+import { labels, t } from "../../lib/i18n/index.ts";
 
 /**
  * The rules of the certification process, without a database: which step an application is on and
@@ -39,9 +39,9 @@ export function requirementTransition(from: RequirementStatus, action: Requireme
   const next = REQUIREMENT_TRANSITIONS[from][action];
   if (next) return { ok: true, next };
   const reasons: Record<RequirementAction, string> = {
-    upload: "Momentet är redan godkänt; ingen ny fil behövs.",
-    approve: from === "awaiting_file" ? "Det finns ingen fil att godkänna." : "Momentet är redan granskat.",
-    reject: from === "awaiting_file" ? "Det finns ingen fil att underkänna." : "Momentet är redan granskat.",
+    upload: t("rule.moment.approvedAlready"),
+    approve: from === "awaiting_file" ? t("rule.moment.noFileToApprove") : t("rule.moment.reviewedAlready"),
+    reject: from === "awaiting_file" ? t("rule.moment.noFileToReject") : t("rule.moment.reviewedAlready"),
   };
   return { ok: false, reason: reasons[action] };
 }
@@ -60,13 +60,13 @@ export interface ProcessState {
 
 export type Step = 1 | 2 | 3 | 4 | 5;
 
-export const STEP_NAMES: Record<Step, string> = {
-  1: "Ansök om certifikat",
-  2: "Genomför momenten",
-  3: "Intyga certifikatansökan",
-  4: "Ange fakturamottagare",
-  5: "Certifikat utfärdat",
-};
+export const STEP_NAMES: Record<Step, string> = labels({
+  1: "step.1",
+  2: "step.2",
+  3: "step.3",
+  4: "step.4",
+  5: "step.5",
+});
 
 export function allApproved(s: ProcessState): boolean {
   return s.requirementStatuses.length > 0 && s.requirementStatuses.every((r) => r === "approved");
@@ -99,21 +99,21 @@ export type ApplicantAction = "upload" | "declare" | "set_recipient" | "submit" 
 
 export function canApplicant(s: ProcessState, action: ApplicantAction): Verdict<null> {
   if (action === "withdraw") {
-    return OPEN_STATUSES.includes(s.status) ? { ok: true, next: null } : { ok: false, reason: "Ansökan är redan avslutad." };
+    return OPEN_STATUSES.includes(s.status) ? { ok: true, next: null } : { ok: false, reason: t("rule.closedAlready") };
   }
   if (!EDITABLE_STATUSES.includes(s.status)) {
-    return { ok: false, reason: s.status === "final_review" ? "Ansökan granskas och kan inte ändras nu." : "Ansökan är avslutad och kan inte ändras." };
+    return { ok: false, reason: s.status === "final_review" ? t("rule.inReview") : t("rule.closed") };
   }
   if (action === "declare") {
-    if (!allApproved(s)) return { ok: false, reason: "Alla moment måste vara godkända innan du kan intyga ansökan." };
-    if (s.declared) return { ok: false, reason: "Ansökan är redan intygad." };
+    if (!allApproved(s)) return { ok: false, reason: t("rule.declare.notApproved") };
+    if (s.declared) return { ok: false, reason: t("rule.declaredAlready") };
   }
   if (action === "set_recipient") {
-    if (!s.invoiced) return { ok: false, reason: "Ingen faktura skickas för det här certifikatet." };
-    if (!allApproved(s) || !s.declared) return { ok: false, reason: "Ange fakturamottagare när momenten är godkända och ansökan är intygad." };
+    if (!s.invoiced) return { ok: false, reason: t("rule.noInvoice") };
+    if (!allApproved(s) || !s.declared) return { ok: false, reason: t("rule.recipient.notYet") };
   }
   if (action === "submit" && !readyForFinalReview(s)) {
-    return { ok: false, reason: s.invoiced ? "Ansökan kan skickas in när alla moment är godkända, ansökan är intygad och fakturamottagaren angiven." : "Ansökan kan skickas in när alla moment är godkända och ansökan är intygad." };
+    return { ok: false, reason: s.invoiced ? t("rule.submit.invoiced") : t("rule.submit.notInvoiced") };
   }
   return { ok: true, next: null };
 }
@@ -121,7 +121,7 @@ export function canApplicant(s: ProcessState, action: ApplicantAction): Verdict<
 export type StaffAction = "issue" | "refuse" | "return";
 
 export function canStaff(s: ProcessState, action: StaffAction): Verdict<ApplicationStatus> {
-  if (s.status !== "final_review") return { ok: false, reason: s.status === "issued" || s.status === "refused" || s.status === "withdrawn" ? "Ansökan är redan beslutad." : "Ansökan är inte klar för beslut." };
-  if (action === "issue" && !readyForFinalReview(s)) return { ok: false, reason: "Alla moment, intygandet och fakturamottagaren måste vara klara." };
+  if (s.status !== "final_review") return { ok: false, reason: s.status === "issued" || s.status === "refused" || s.status === "withdrawn" ? t("rule.decidedAlready") : t("rule.notReady") };
+  if (action === "issue" && !readyForFinalReview(s)) return { ok: false, reason: t("rule.issue.notReady") };
   return { ok: true, next: action === "issue" ? "issued" : action === "refuse" ? "refused" : "returned" };
 }

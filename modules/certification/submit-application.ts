@@ -4,6 +4,7 @@ import { canActAsApplicant, loadApplication, processState } from "./load-applica
 import { notifyIfSubmitted } from "./notify.ts";
 import { canApplicant } from "./state-machine.ts";
 import { submitIfReady } from "./submit-if-ready.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * "Skicka in ansökan" on "Granska och skicka in": the applicant has seen what is sent (Moment and
@@ -21,7 +22,7 @@ export async function submitApplication(deps: Deps, actor: Actor & { userId: str
   await deps.db.transaction(
     async (tx) => {
       // The status in the WHERE of submitIfReady makes a second click (or a second tab) a Conflict.
-      if (!(await submitIfReady(tx, actor, now, app.application, state))) throw new Conflict("Ansökan är redan inskickad.");
+      if (!(await submitIfReady(tx, actor, now, app.application, state))) throw new Conflict(t("submit.already"));
       await notifyIfSubmitted(tx, deps, actor, app);
     },
     { behavior: "immediate" },

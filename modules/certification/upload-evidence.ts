@@ -9,6 +9,7 @@ import type { Actor, Deps } from "../deps.ts";
 import { storeDocumentWith } from "../documents/index.ts";
 import { canActAsApplicant, loadApplication, processState } from "./load-application.ts";
 import { canApplicant, requirementTransition } from "./state-machine.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * "Ladda upp fil" for a Moment: checked by content, images re-encoded, stored durably, then the
@@ -32,7 +33,7 @@ export async function uploadEvidence(deps: Deps, actor: Actor & { userId: string
       .set({ status: move.next, latestDocumentId: documentId, updatedAt: now, updatedByUserId: actor.userId, reviewedByUserId: null, reviewComment: null })
       .where(and(eq(applicationRequirements.id, moment.moment.id), eq(applicationRequirements.status, moment.moment.status)))
       .returning({ id: applicationRequirements.id });
-    if (updated.length === 0) throw new Conflict("Momentet ändrades samtidigt. Ladda om sidan och försök igen.");
+    if (updated.length === 0) throw new Conflict(t("moment.changedMeanwhile"));
     await tx.insert(applicationRequirementFiles).values({ id: newId(), applicationRequirementId: moment.moment.id, documentId, uploadedAt: now });
     await tx.update(applications).set({ updatedAt: now }).where(eq(applications.id, app.application.id));
     await recordEvent(tx, actor, now, {

@@ -5,6 +5,7 @@ import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { canActAsApplicant, loadApplication, processState } from "./load-application.ts";
 import { canApplicant, OPEN_STATUSES } from "./state-machine.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /** The applicant withdraws an open application ("Återkalla ansökan"). Nothing uploaded is deleted. */
 export async function withdrawApplication(deps: Deps, actor: Actor & { userId: string }, input: { applicationId: string; reason: string | null }): Promise<void> {
@@ -21,7 +22,7 @@ export async function withdrawApplication(deps: Deps, actor: Actor & { userId: s
         .set({ status: "withdrawn", closedAt: now, closedReason: reason, updatedAt: now })
         .where(and(eq(applications.id, app.application.id), inArray(applications.status, [...OPEN_STATUSES])))
         .returning({ id: applications.id });
-      if (updated.length === 0) throw new Conflict("Ansökan är redan avslutad.");
+      if (updated.length === 0) throw new Conflict(t("rule.closedAlready"));
       await recordEvent(tx, actor, now, {
         action: "application.withdrawn",
         subjectType: "application",

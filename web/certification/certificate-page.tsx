@@ -20,6 +20,7 @@ import { renewalOf } from "../../modules/lifecycle/renewal.ts";
 import { dueDetail, RenewalButton } from "./renewal.tsx";
 import { isStaff } from "../../modules/deps.ts";
 import { AppealPanel, appealPanelData } from "../cases/appeal-panel.tsx";
+import { t, language } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -57,26 +58,30 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
     c,
     { title, status: failure ? 409 : undefined },
     <>
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/min-sida">Min Sida</a> ›{" "}
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/min-sida">{t("nav.minSida")}</a> ›{" "}
         {person ? null : (
           <>
             <a href={back}>{cert.holderName}</a> ›{" "}
           </>
         )}
-        Certifikat {c0.number}
+        {t("check.c.title", c0.number)}
       </nav>
       <header class="page-header">
         <h1>{title}</h1>
         <div class="button-row">
           <a class="button button--secondary" href={back}>
-            <Icon name="search" /> {person ? "Visa person" : "Visa företag"}
+            <Icon name="search" /> {person ? t("process.showPerson") : t("process.showCompany")}
           </a>
           <a class="button" href={certificateUrl(id, "/pdf")} download>
-            Ladda ned certifikat
+            {t("certPage.download")}
+          </a>
+          {/* The PDF in the other language too: certificates travel across borders. */}
+          <a class="button button--secondary" href={certificateUrl(id, `/pdf?lang=${language() === "en" ? "sv" : "en"}`)} hreflang={language() === "en" ? "sv" : "en"} download>
+            {t("certPage.downloadOther")}
           </a>
           <a class="button button--secondary" href={certificateUrl(id, "/digitalt")} download>
-            Ladda ned digitalt certifikat
+            {t("certPage.downloadDigital")}
           </a>
         </div>
       </header>
@@ -88,56 +93,57 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
       {newest.id !== id ? (
         <div class="notice notice--warning" role="status">
           <p>
-            Ersatt av version {newest.version}. <a href={certificateUrl(newest.id)}>Visa den aktuella versionen</a>.
+            {t("check.c.supersededBy", newest.version)} <a href={certificateUrl(newest.id)}>{t("certPage.showCurrent")}</a>.
           </p>
         </div>
       ) : null}
       <div class="certificate-summary">
         <section aria-labelledby="information">
-          <h2 id="information">Information</h2>
+          <h2 id="information">{t("process.information")}</h2>
           <dl class="details">
-            <dt>Certifikatnummer</dt>
+            <dt>{t("cert.number")}</dt>
             <dd>{c0.number}</dd>
-            <dt>Status</dt>
+            <dt>{t("cert.status")}</dt>
             <dd>
               <span class={`status ${CERTIFICATE_CHIPS[status] ?? "status--muted"}`}>{CERTIFICATE_LABELS[status]}</span>
-              {status === "suspended" && c0.suspendedUntil ? ` till ${c0.suspendedUntil}` : null}
+              {status === "suspended" && c0.suspendedUntil ? t("certPage.until", c0.suspendedUntil) : null}
             </dd>
-            <dt>Utfärdandedatum</dt>
+            <dt>{t("cert.issuedOn")}</dt>
             <dd>{c0.issuedOn}</dd>
             {c0.validUntil ? (
               <>
-                <dt>Giltigt till</dt>
+                <dt>{t("cert.validUntil")}</dt>
                 <dd>{c0.validUntil}</dd>
               </>
             ) : null}
             {cert.scheme.annualExtension && c0.validUntil && c0.cycleEndsOn && c0.validUntil < c0.cycleEndsOn ? (
               <>
-                <dt>Årlig förlängning</dt>
+                <dt>{t("renewal.extension")}</dt>
                 <dd>{renewal.due?.kind === "extension" ? dueDetail(renewal.due) : c0.validUntil}</dd>
               </>
             ) : null}
             {c0.cycleEndsOn && cert.scheme.recertificationYears ? (
               <>
-                <dt>Omcertifiering</dt>
+                <dt>{t("renewal.recertification")}</dt>
                 <dd>{renewal.due?.kind === "recertification" ? dueDetail(renewal.due) : c0.cycleEndsOn}</dd>
               </>
             ) : null}
-            <dt>Senaste beslut</dt>
+            <dt>{t("cert.lastDecision")}</dt>
             <dd>{cert.latestDecisionOn ?? "–"}</dd>
-            <dt>Version</dt>
+            <dt>{t("cert.version")}</dt>
             <dd>{c0.version}</dd>
           </dl>
         </section>
         <section aria-labelledby="qr-kod" class="certificate-qr">
-          <h2 id="qr-kod">QR-kod</h2>
+          <h2 id="qr-kod">{t("certPage.qr")}</h2>
           <figure>
-            <div class="qr" role="img" aria-label={`QR-kod till kontrollen av certifikat ${c0.number}`}>
+            <div class="qr" role="img" aria-label={t("certPage.qr.label", c0.number)}>
               {raw(qr)}
             </div>
             <figcaption>
-              Visa QR-koden för den som vill kontrollera certifikatet. Den leder till <a href={url}>{url}</a> och bär en digital
-              underskrift över namn, certifikat, version och giltighet, som går att kontrollera även utan nätverk.
+              {t("certPage.qr.before")}
+              <a href={url}>{url}</a>
+              {t("certPage.qr.after")}
             </figcaption>
           </figure>
         </section>
@@ -147,24 +153,22 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
         <section aria-labelledby="fornyelse" class="renewal">
           <h2 id="fornyelse">{RENEWAL_LABELS[renewal.due.kind]}</h2>
           <p>
-            {renewal.due.kind === "extension"
-              ? `Certifikatet gäller till och med ${renewal.due.dueOn}. Ansök om årlig förlängning senast den dagen, så förlängs det ett år.`
-              : `Certifieringsperioden slutar ${renewal.due.dueOn}. Ansök om omcertifiering senast den dagen, så börjar en ny period.`}
+            {renewal.due.kind === "extension" ? t("certPage.extension", renewal.due.dueOn) : t("certPage.recertification", renewal.due.dueOn)}
           </p>
           <RenewalButton item={{ certificateId: id, due: renewal.due, openApplicationId: renewal.openApplication?.id ?? null }} />
         </section>
       ) : null}
       {cert.versions.length > 1 ? (
         <section aria-labelledby="versioner">
-          <h2 id="versioner">Versioner</h2>
+          <h2 id="versioner">{t("check.versions")}</h2>
           <table class="data">
-            <caption class="visually-hidden">Certifikatets versioner</caption>
+            <caption class="visually-hidden">{t("check.versions.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Utfärdandedatum</th>
-                <th scope="col">Giltigt till</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t("cert.version")}</th>
+                <th scope="col">{t("cert.issuedOn")}</th>
+                <th scope="col">{t("cert.validUntil")}</th>
+                <th scope="col">{t("cert.status")}</th>
               </tr>
             </thead>
             <tbody>
@@ -175,7 +179,7 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
                     <td>{v.id === id ? v.version : <a href={certificateUrl(v.id)}>{v.version}</a>}</td>
                     <td>{v.issuedOn}</td>
                     <td>{v.validUntil ?? "–"}</td>
-                    <td>{next ? `Ersatt av version ${next.version} (${next.issuedOn})` : "Aktuell version"}</td>
+                    <td>{next ? t("check.versions.superseded", next.version, next.issuedOn) : t("check.versions.current")}</td>
                   </tr>
                 );
               })}
@@ -183,10 +187,10 @@ export async function renderCertificatePage(c: Ctx, id: string, tab: "moment" | 
           </table>
         </section>
       ) : null}
-      <MomentTabs base={certificateUrl(id)} label="Certifikat" events={events} query={c.req.query()}>
-        <p>Momenten i certifieringsprocessen som ledde till certifikatet.</p>
+      <MomentTabs base={certificateUrl(id)} label={t("common.certificate")} events={events} query={c.req.query()}>
+        <p>{t("certPage.moments")}</p>
         <div class="moment-table">
-          <DataTable prefix="moment" caption="Moment" columns={momentColumns(applicationId, false)} rows={moments} path={certificateUrl(id)} query={c.req.query()} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
+          <DataTable prefix="moment" caption={t("common.moments")} columns={momentColumns(applicationId, false)} rows={moments} path={certificateUrl(id)} query={c.req.query()} empty={t("process.noMoments")} defaultSort={{ key: "moment", dir: "asc" }} />
         </div>
       </MomentTabs>
     </>,
@@ -204,12 +208,12 @@ export function certificateRow(
   const c0 = row.certificate;
   const status = publicStatus(c0, today);
   const due = nextRenewal(c0, row.scheme, today);
-  const now = (kind: "extension" | "recertification") => (due?.kind === kind && due.state === "due" ? " (dags nu)" : "");
+  const now = (kind: "extension" | "recertification") => (due?.kind === kind && due.state === "due" ? t("certPage.dueNow") : "");
   const live = status === "active" || status === "suspended";
   const extends_ = row.scheme.annualExtension && c0.validUntil && c0.cycleEndsOn && c0.validUntil < c0.cycleEndsOn;
   return {
     href: certificateUrl(c0.id),
-    linkLabel: "Visa certifikat",
+    linkLabel: t("certPage.show"),
     nr: String(c0.number),
     name: `${row.area.name} - ${row.scheme.name}`,
     status: CERTIFICATE_LABELS[status],

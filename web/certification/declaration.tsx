@@ -9,9 +9,10 @@ import { redirectAfterPost } from "../htmx.ts";
 import { formatDate } from "../views/time.ts";
 import { applicationFor, subPage } from "./frame.tsx";
 import { processUrl } from "./paths.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
-const HEADING = "Intyga certifikatansökan";
+const heading = () => t("next.declare.button");
 
 export async function declarationPage(c: Ctx, failure?: string, status?: 409) {
   const ctx = await applicationFor(c);
@@ -25,40 +26,41 @@ export async function declarationPage(c: Ctx, failure?: string, status?: 409) {
   return subPage(
     c,
     ctx,
-    HEADING,
+    heading(),
     <>
       {failure ? (
         <div class="notice notice--error" role="alert" tabindex={-1}>
           <p>{failure}</p>
         </div>
       ) : null}
-      <h2>Förbindelse</h2>
-      <div class="prose declaration-text" tabindex={0} aria-label="Förbindelsetext">
+      <h2>{t("declaration.title")}</h2>
+      {t("declaration.swedishOnly") ? <p class="hint">{t("declaration.swedishOnly")}</p> : null}
+      <div class="prose declaration-text" tabindex={0} aria-label={t("declaration.text")} lang="sv">
         {text.text.split(/\n\s*\n/).map((p) => (
           <p>{p}</p>
         ))}
       </div>
       <p class="hint">
-        Förbindelsetext version {text.version}
-        {ctx.app.application.declaredAt ? `, intygad ${formatDate(ctx.app.application.declaredAt)}` : ""}.
+        {t("declaration.version", text.version)}
+        {ctx.app.application.declaredAt ? t("declaration.signedOn", formatDate(ctx.app.application.declaredAt)) : ""}.
       </p>
       {mayAct && allowed.ok ? (
         <form method="post" action={action} class="form">
           <input type="hidden" name="text" value={text.id} />
           <p>
-            <strong>Intygar du att uppgifterna i ansökan är riktiga och att du följer förbindelsen ovan?</strong>
+            <strong>{t("declaration.question")}</strong>
           </p>
           <div class="button-row">
             <button type="submit" class="button">
-              Ja
+              {t("common.yes")}
             </button>
             <a class="button button--secondary" href={processUrl(id)}>
-              Avbryt
+              {t("common.cancel")}
             </a>
           </div>
         </form>
       ) : (
-        <p class="notice notice--info">{mayAct ? (allowed.ok ? "" : allowed.reason) : "Bara den som ansöker kan intyga ansökan."}</p>
+        <p class="notice notice--info">{mayAct ? (allowed.ok ? "" : allowed.reason) : t("declaration.onlyApplicant")}</p>
       )}
     </>,
     { status },

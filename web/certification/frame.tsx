@@ -7,6 +7,7 @@ import { isHtmx } from "../htmx.ts";
 import { page } from "../render.tsx";
 import { processUrl } from "./paths.ts";
 import { applicationTitle } from "./process-page.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -27,11 +28,11 @@ export function subPage(c: Ctx, ctx: { app: LoadedApplication; applicant: Applic
     c,
     { title: `${heading} – ${ctx.app.scheme.name}`, status: options.status },
     <section class="narrow">
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/min-sida">Min Sida</a> › <a href={back}>{applicationTitle(ctx.applicant, ctx.app)}</a> › {heading}
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/min-sida">{t("nav.minSida")}</a> › <a href={back}>{applicationTitle(ctx.applicant, ctx.app)}</a> › {heading}
       </nav>
       <h1>
-        <a href={back} class="back-link" aria-label="Tillbaka till certifieringsprocessen">
+        <a href={back} class="back-link" aria-label={t("process.back")}>
           ←
         </a>{" "}
         {heading}

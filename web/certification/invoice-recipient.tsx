@@ -16,12 +16,13 @@ import { ErrorSummary, Field } from "../views/form.tsx";
 import { formatDate } from "../views/time.ts";
 import { applicationFor, subPage } from "./frame.tsx";
 import { processUrl } from "./paths.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 type Values = Record<string, string>;
 type Employer = { id: string; name: string; orgNumber: string };
 
-const HEADING = "Ange fakturamottagare";
+
 const LOOKUP = "/min-sida/anstallningar/foretag";
 
 /** The employers of active employments: the companies the form recommends. */
@@ -62,8 +63,7 @@ const PendingEmployment = ({ pending }: { pending: Employer[] }) =>
   pending.length === 0 ? null : (
     <div class="notice notice--info" id="vantande-anstallning">
       <p>
-        Din anställning på {pending.map((e) => `${e.name} (${formatOrgNumber(e.orgNumber)})`).join(" och ")} väntar på att företagets certifikatsadministratör bekräftar den, så företaget
-        föreslås inte här ännu. Du kan ändå ange företaget: skriv dess organisationsnummer under Sök efter annat företag. Eller välj Alternativ fakturaadress.
+        {t("recipient.pending", pending.map((e) => `${e.name} (${formatOrgNumber(e.orgNumber)})`).join(t("common.and")))}
       </p>
     </div>
   );
@@ -90,11 +90,13 @@ const PersonalAddress = ({ person, editDetails }: { person: Person; editDetails:
       <br />
       {person.postalCode} {person.city}
       <br />
-      {person.country || "Sverige"}
+      {person.country || t("recipient.sweden")}
     </address>
   ) : (
     <p>
-      Du har ingen faktureringsadress ännu. Ange den under <a href={editDetails}>Ändra uppgifter</a> (du kommer tillbaka hit efteråt), eller välj Alternativ fakturaadress.
+      {t("recipient.noAddress.before")}
+      <a href={editDetails}>{t("minSida.editDetails")}</a>
+      {t("recipient.noAddress.after")}
     </p>
   );
 
@@ -105,31 +107,31 @@ const PersonForm = ({ action, cancel, employers, pending, person, values, errors
     <form method="post" action={action} hx-post={action} hx-target="this" hx-swap="outerHTML" class="form recipient-form" novalidate>
       <ErrorSummary errors={errors} />
       <fieldset class="radio-group radio-group--inline" aria-describedby={mottagareError ? "mottagare-error" : undefined}>
-        <legend>Fakturan ska skickas till</legend>
+        <legend>{t("recipient.sendTo")}</legend>
         <Radio value="foretag" checked={chosen === "foretag"}>
-          Företag {employers.length ? <strong class="badge">Rekommenderad</strong> : null}
+          {t("common.company")} {employers.length ? <strong class="badge">{t("recipient.recommended")}</strong> : null}
         </Radio>
         <Radio value="personlig" checked={chosen === "personlig"}>
-          Mig personligen
+          {t("recipient.personal")}
         </Radio>
         <Radio value="alternativ" checked={chosen === "alternativ"}>
-          Alternativ fakturaadress
+          {t("recipient.alternative")}
         </Radio>
         {mottagareError ? (
           <p class="error" id="mottagare-error">
-            <span class="visually-hidden">Fel: </span>
+            <span class="visually-hidden">{t("form.errorPrefix")}</span>
             {mottagareError}
           </p>
         ) : null}
       </fieldset>
 
       <fieldset class="recipient-option" data-for="foretag">
-        <legend>Företag</legend>
+        <legend>{t("common.company")}</legend>
         {employers.length ? (
           <div class={errors?.arbetsgivare ? "field field--error" : "field"}>
-            <label for="f-arbetsgivare">Fakturamottagare</label>
+            <label for="f-arbetsgivare">{t("process.recipient")}</label>
             <p class="hint" id="f-arbetsgivare-hint">
-              Baserat på din anställning
+              {t("recipient.byEmployment")}
             </p>
             <select id="f-arbetsgivare" name="arbetsgivare" aria-describedby="f-arbetsgivare-hint">
               {employers.map((e) => (
@@ -142,12 +144,12 @@ const PersonForm = ({ action, cancel, employers, pending, person, values, errors
         ) : pending.length ? (
           <PendingEmployment pending={pending} />
         ) : (
-          <p class="hint">Du har ingen aktiv anställning här. Sök fram företaget med dess organisationsnummer.</p>
+          <p class="hint">{t("recipient.noEmployment")}</p>
         )}
         <Field
           name="foretag"
-          label="Sök efter annat företag"
-          hint="Sök fram ett registrerat företag med fullständigt organisationsnummer. Endast exakt matchning ger resultat."
+          label={t("recipient.searchCompany")}
+          hint={t("recipient.searchCompany.hint")}
           value={values.foretag}
           errors={errors}
           inputmode="numeric"
@@ -160,29 +162,29 @@ const PersonForm = ({ action, cancel, employers, pending, person, values, errors
       </fieldset>
 
       <fieldset class="recipient-option" data-for="personlig">
-        <legend>Mig personligen</legend>
+        <legend>{t("recipient.personal")}</legend>
         <PersonalAddress person={person} editDetails={`/min-sida/andra-uppgifter?tillbaka=${encodeURIComponent(action)}`} />
       </fieldset>
 
       <fieldset class="recipient-option" data-for="alternativ">
-        <legend>Alternativ fakturaadress</legend>
-        <Field name="namn" label="Namn" value={values.namn} errors={errors} autocomplete="organization" maxlength={200} hint="Lämnas det tomt ställs fakturan till dig." />
-        <Field name="adressrad1" label="Adressrad 1" required value={values.adressrad1} errors={errors} autocomplete="address-line1" maxlength={200} />
-        <Field name="adressrad2" label="Adressrad 2" value={values.adressrad2} errors={errors} autocomplete="address-line2" maxlength={200} />
-        <Field name="ort" label="Ort" required value={values.ort} errors={errors} autocomplete="address-level2" maxlength={100} />
-        <Field name="land" label="Land" required value={values.land ?? "Sverige"} errors={errors} autocomplete="country-name" maxlength={100} />
-        <Field name="postnummer" label="Postnummer" required value={values.postnummer} errors={errors} autocomplete="postal-code" maxlength={20} />
-        <Field name="telefon" label="Telefonnummer" type="tel" value={values.telefon} errors={errors} autocomplete="tel" maxlength={40} />
-        <Field name="epost" label="E-postadress" type="email" value={values.epost} errors={errors} autocomplete="email" maxlength={200} />
+        <legend>{t("recipient.alternative")}</legend>
+        <Field name="namn" label={t("verify.field.name")} value={values.namn} errors={errors} autocomplete="organization" maxlength={200} hint={t("recipient.name.hint")} />
+        <Field name="adressrad1" label={t("address.line1")} required value={values.adressrad1} errors={errors} autocomplete="address-line1" maxlength={200} />
+        <Field name="adressrad2" label={t("address.line2")} value={values.adressrad2} errors={errors} autocomplete="address-line2" maxlength={200} />
+        <Field name="ort" label={t("common.city")} required value={values.ort} errors={errors} autocomplete="address-level2" maxlength={100} />
+        <Field name="land" label={t("address.country")} required value={values.land ?? t("recipient.sweden")} errors={errors} autocomplete="country-name" maxlength={100} />
+        <Field name="postnummer" label={t("address.postalCode")} required value={values.postnummer} errors={errors} autocomplete="postal-code" maxlength={20} />
+        <Field name="telefon" label={t("common.phoneNumber")} type="tel" value={values.telefon} errors={errors} autocomplete="tel" maxlength={40} />
+        <Field name="epost" label={t("common.emailAddress")} type="email" value={values.epost} errors={errors} autocomplete="email" maxlength={200} />
       </fieldset>
 
-      <Field name="referens" label="Fakturareferens/Ordernr" value={values.referens} errors={errors} maxlength={100} />
+      <Field name="referens" label={t("recipient.reference")} value={values.referens} errors={errors} maxlength={100} />
       <div class="button-row">
         <button type="submit" class="button">
-          Spara
+          {t("common.save")}
         </button>
         <a class="button button--secondary" href={cancel}>
-          Avbryt
+          {t("common.cancel")}
         </a>
       </div>
     </form>
@@ -194,16 +196,18 @@ const CompanyForm = ({ action, cancel, company, values, errors }: { action: stri
   <form method="post" action={action} hx-post={action} hx-target="this" hx-swap="outerHTML" class="form" novalidate>
     <ErrorSummary errors={errors} />
     <p>
-      Fakturan skickas till företaget som ansöker: <strong>{company}</strong>, till adressen i företagsuppgifterna.
+      {t("recipient.company.before")}
+      <strong>{company}</strong>
+      {t("recipient.company.after")}
     </p>
     <input type="hidden" name="mottagare" value="foretag" />
-    <Field name="referens" label="Fakturareferens/Ordernr" value={values.referens} errors={errors} maxlength={100} />
+    <Field name="referens" label={t("recipient.reference")} value={values.referens} errors={errors} maxlength={100} />
     <div class="button-row">
       <button type="submit" class="button">
-        Spara
+        {t("common.save")}
       </button>
       <a class="button button--secondary" href={cancel}>
-        Avbryt
+        {t("common.cancel")}
       </a>
     </div>
   </form>
@@ -232,15 +236,13 @@ export async function recipientPage(c: Ctx, values?: Values, errors?: FieldError
   return subPage(
     c,
     ctx,
-    HEADING,
+    t("recipient.title"),
     <>
-      <p>Ange vart fakturan för certifikatet ska skickas. Uppgifterna sparas med ansökan: ändrar du din profil eller företaget sina uppgifter senare gäller ändå det du anger här.</p>
+      <p>{t("recipient.intro")}</p>
       {form && recipient ? (
-        <p class="notice notice--info">
-          Nu angiven: {recipient.name}, {recipient.addressLine1}, {recipient.postalCode} {recipient.city}. Spara ett nytt val för att ändra.
-        </p>
+        <p class="notice notice--info">{t("recipient.now", `${recipient.name}, ${recipient.addressLine1}, ${recipient.postalCode} ${recipient.city}`)}</p>
       ) : null}
-      {form ?? <p class="notice notice--info">{!mayAct ? "Bara den som ansöker kan ange fakturamottagare." : allowed.ok ? "Fakturamottagare är redan angiven." : allowed.reason}</p>}
+      {form ?? <p class="notice notice--info">{!mayAct ? t("recipient.onlyApplicant") : allowed.ok ? t("recipient.givenAlready") : allowed.reason}</p>}
     </>,
     { status, form: form ?? undefined },
   );
@@ -257,14 +259,14 @@ async function choiceFrom(c: Ctx, values: Values, companyId: string | null): Pro
     const address = { name: values.namn ?? "", addressLine1: values.adressrad1 ?? "", addressLine2: opt(values.adressrad2), postalCode: values.postnummer ?? "", city: values.ort ?? "", country: values.land ?? "", phone: opt(values.telefon), email: opt(values.epost) };
     return { choice: { kind: "alternative", reference, address } };
   }
-  if (values.mottagare !== "foretag") return { errors: { mottagare: "Välj vem fakturan ska skickas till." } };
+  if (values.mottagare !== "foretag") return { errors: { mottagare: t("recipient.choose") } };
   if (opt(values.foretag)) {
     const match = await findCompanyByExactOrgNumber(c.var.deps.db, values.foretag!);
-    if (!match) return { errors: { foretag: "Inget registrerat företag har exakt det organisationsnumret. Skriv hela numret, tio siffror, eller välj Alternativ fakturaadress." } };
+    if (!match) return { errors: { foretag: t("recipient.noMatch") } };
     return { choice: { kind: "company", companyId: match.id, reference } };
   }
   const employer = (await employersOf(c)).find((e) => e.id === values.arbetsgivare);
-  if (!employer) return { errors: { foretag: "Välj företaget fakturan ska skickas till, eller sök fram ett annat företag med dess organisationsnummer." } };
+  if (!employer) return { errors: { foretag: t("recipient.chooseEmployer") } };
   return { choice: { kind: "company", companyId: employer.id, reference } };
 }
 

@@ -14,13 +14,14 @@ import { applicationFor, subPage } from "./frame.tsx";
 import { processUrl } from "./paths.ts";
 import { swedishDate } from "../../lib/dates.ts";
 import { MomentAppeal, momentAppealOption } from "../cases/appeal-panel.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
 const FILE = "fil";
 // The file may be 20 MB; a bigger body is refused unread (see the route's bodyLimit).
 export const MAX_BODY_BYTES = DEFAULT_MAX_UPLOAD_BYTES + 1024 * 1024;
-export const TOO_LARGE = "Filen är för stor: högst 20 MB. Spara eller skanna den med lägre upplösning och försök igen.";
+export const tooLarge = () => t("moment.tooLarge");
 
 const TYPE_NAMES: Record<string, string> = { pdf: "PDF", jpeg: "JPEG", png: "PNG", webp: "WebP" };
 const ACCEPT: Record<string, string> = { pdf: "application/pdf,.pdf", jpeg: "image/jpeg,.jpg,.jpeg", png: "image/png,.png", webp: "image/webp,.webp" };
@@ -30,16 +31,16 @@ const UploadForm = ({ action, types, errors }: { action: string; types: string[]
     <ErrorSummary errors={errors} />
     <Field
       name={FILE}
-      label="Fil"
+      label={t("moment.file")}
       type="file"
       required
       errors={errors}
-      hint={`${types.map((t) => TYPE_NAMES[t] ?? t).join(", ")}, högst 20 MB. En bild eller skanning ska vara skarp och gå att läsa.`}
-      attrs={{ accept: types.map((t) => ACCEPT[t] ?? "").join(",") }}
+      hint={t("moment.file.hint", types.map((type) => TYPE_NAMES[type] ?? type).join(", "))}
+      attrs={{ accept: types.map((type) => ACCEPT[type] ?? "").join(",") }}
     />
     <div class="button-row">
       <button type="submit" class="button">
-        <Icon name="upload" /> Ladda upp fil
+        <Icon name="upload" /> {t("moment.upload")}
       </button>
     </div>
   </form>
@@ -64,30 +65,34 @@ export async function momentPage(c: Ctx, errors?: FieldErrors, status?: 409 | 41
     ctx,
     moment.requirement.name,
     <>
-      {moment.requirement.description ? <p class="lead">{moment.requirement.description}</p> : null}
+      {moment.requirement.description ? (
+        <p class="lead" lang="sv">
+          {moment.requirement.description}
+        </p>
+      ) : null}
       <dl class="details">
-        <dt>Status</dt>
+        <dt>{t("cert.status")}</dt>
         <dd>{REQUIREMENT_LABELS[moment.moment.status]}</dd>
         {moment.moment.status === "rejected" && moment.moment.reviewComment ? (
           <>
-            <dt>Kommentar från granskaren</dt>
+            <dt>{t("moment.reviewerComment")}</dt>
             <dd class="review-comment">{moment.moment.reviewComment}</dd>
           </>
         ) : null}
         <MomentAppeal option={appeal} />
         {moment.requirement.templateDocumentId ? (
           <>
-            <dt>Filmall</dt>
+            <dt>{t("moment.col.template")}</dt>
             <dd>
-              <a href={`/min-sida/filmallar/${moment.requirement.id}`}>Ladda ned filmall</a>
+              <a href={`/min-sida/filmallar/${moment.requirement.id}`}>{t("moment.template.download")}</a>
             </dd>
           </>
         ) : null}
       </dl>
       {form ?? (
-        <p class="notice notice--info">{!mayAct ? "Bara den som ansöker kan ladda upp filer." : !open.ok ? open.reason : move.ok ? "" : move.reason}</p>
+        <p class="notice notice--info">{!mayAct ? t("moment.onlyApplicant") : !open.ok ? open.reason : move.ok ? "" : move.reason}</p>
       )}
-      <h2>Uppladdade filer</h2>
+      <h2>{t("moment.files")}</h2>
       {files.length ? (
         <ul>
           {files.map((f) => (
@@ -97,7 +102,7 @@ export async function momentPage(c: Ctx, errors?: FieldErrors, status?: 409 | 41
           ))}
         </ul>
       ) : (
-        <p>Inga filer ännu.</p>
+        <p>{t("moment.noFiles")}</p>
       )}
     </>,
     { status, form },
@@ -107,7 +112,7 @@ export async function momentPage(c: Ctx, errors?: FieldErrors, status?: 409 | 41
 export async function uploadMomentFile(c: Ctx) {
   const { files } = await formWithFiles(c);
   const file = files[FILE];
-  if (!file) return momentPage(c, { [FILE]: "Välj en fil att ladda upp: en PDF-fil eller en bild." }, 422);
+  if (!file) return momentPage(c, { [FILE]: t("moment.chooseFile") }, 422);
   try {
     await uploadEvidence(c.var.deps, c.var.user!, {
       applicationId: c.req.param("id")!,

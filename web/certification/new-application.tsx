@@ -12,6 +12,7 @@ import { isHtmx, redirectAfterPost } from "../htmx.ts";
 import { ErrorSummary } from "../views/form.tsx";
 import { formatDate } from "../views/time.ts";
 import { processUrl } from "./paths.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 type Values = Record<string, string>;
@@ -42,7 +43,7 @@ const SelectField = (p: { id: string; name: string; label: string; errors?: Fiel
       </select>
       {error ? (
         <p class="error" id={`${p.id}-error`}>
-          <span class="visually-hidden">Fel: </span>
+          <span class="visually-hidden">{t("form.errorPrefix")}</span>
           {error}
         </p>
       ) : null}
@@ -55,8 +56,8 @@ const SelectField = (p: { id: string; name: string; label: string; errors?: Fiel
 export const SchemeField = ({ areas, areaId, schemeId, errors }: { areas: ApplicableAreas; areaId?: string; schemeId?: string; errors?: FieldErrors }) => {
   const area = areas.find((a) => a.id === areaId);
   return (
-    <SelectField id="certifikat" name="certifikat" label="Certifikat" errors={errors} disabled={!area}>
-      <option value="">{area ? "Välj certifikat" : "Välj teknikområde först"}</option>
+    <SelectField id="certifikat" name="certifikat" label={t("common.certificate")} errors={errors} disabled={!area}>
+      <option value="">{area ? t("apply.chooseCertificate") : t("apply.chooseAreaFirst")}</option>
       {area?.schemes.map((s) => (
         <option value={s.id} selected={s.id === schemeId}>
           {s.name}
@@ -72,18 +73,18 @@ const ApplyForm = ({ target, areas, values, errors }: { target: ApplyTarget; are
     <SelectField
       id="teknikomrade"
       name="teknikomrade"
-      label="Teknikområde"
+      label={t("common.area")}
       errors={errors}
       attrs={{ "hx-get": `${target.path}/certifikat`, "hx-trigger": "change", "hx-target": "#certifikat-falt", "hx-swap": "outerHTML" }}
       after={
         <noscript>
           <button type="submit" class="button button--secondary" formmethod="get" formaction={target.path} formnovalidate>
-            Visa certifikat
+            {t("apply.showCertificates")}
           </button>
         </noscript>
       }
     >
-      <option value="">Välj teknikområde</option>
+      <option value="">{t("apply.chooseArea")}</option>
       {areas.map((a) => (
         <option value={a.id} selected={a.id === values.teknikomrade}>
           {a.name}
@@ -93,10 +94,10 @@ const ApplyForm = ({ target, areas, values, errors }: { target: ApplyTarget; are
     <SchemeField areas={areas} areaId={values.teknikomrade} schemeId={values.certifikat} errors={errors} />
     <div class="button-row">
       <button type="submit" class="button">
-        Spara
+        {t("common.save")}
       </button>
       <a class="button button--secondary" href={target.cancel}>
-        Avbryt
+        {t("common.cancel")}
       </a>
     </div>
   </form>
@@ -125,8 +126,8 @@ export async function submitApplyForm(c: Ctx, target: ApplyTarget) {
   const areas = await listApplicableSchemes(c.var.deps.db, target.subject, today(c));
   const area = areas.find((a) => a.id === values.teknikomrade);
   const errors: FieldErrors = {};
-  if (!area) errors.teknikomrade = "Välj ett teknikområde.";
-  else if (!area.schemes.some((s) => s.id === values.certifikat)) errors.certifikat = "Välj ett certifikat i listan.";
+  if (!area) errors.teknikomrade = t("apply.chooseAnArea");
+  else if (!area.schemes.some((s) => s.id === values.certifikat)) errors.certifikat = t("apply.chooseScheme");
   if (Object.keys(errors).length) return showApplyForm(c, target, values, errors, 422);
   try {
     const { applicationId } = await startApplication(c.var.deps, c.var.user!, { schemeId: values.certifikat!, companyId: target.companyId ?? null });

@@ -39,27 +39,28 @@ import { applicationExams, ExamMomentNote, examStatusLabel, type ApplicationExam
 import { processUrl } from "./paths.ts";
 import { swedishDate } from "../../lib/dates.ts";
 import { AppealPanel, appealPanelData } from "../cases/appeal-panel.tsx";
+import { t, labels, language } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
 export type ProcessTab = "moment" | "handelselogg";
 
 /** Messages after a redirect, named by `?klart=`; nothing from the query is shown as text. */
-const DONE: Record<string, string> = {
-  startad: "Ansökan är skapad. Ladda upp en fil för varje moment nedan.",
-  uppladdad: "Filen är uppladdad. Momentet väntar nu på granskning; du får ett mejl när det är granskat.",
-  intygad: "Din certifikatsansökan är intygad. Ange nu vem fakturan ska skickas till.",
-  granskas: "Tack! Ansökan granskas nu. Du får ett mejl när den är beslutad.",
-  aterkallad: "Ansökan är återkallad.",
-};
+const DONE: Record<string, string> = labels({
+  startad: "process.done.started",
+  uppladdad: "process.done.uploaded",
+  intygad: "process.done.declared",
+  granskas: "process.done.submitted",
+  aterkallad: "minSida.withdrawn",
+});
 
 export const REQUIREMENT_CHIPS: Record<string, string> = { awaiting_file: "status--pending", awaiting_review: "status--warning", approved: "status--approved", rejected: "status--rejected" };
 export const APPLICATION_CHIPS: Record<string, string> = { in_progress: "status--pending", final_review: "status--warning", issued: "status--approved", refused: "status--rejected", returned: "status--rejected", withdrawn: "status--muted" };
 
-export const APPLICATION_KIND_LABELS: Record<"initial" | "extension" | "recertification", string> = { initial: "Nytt certifikat", extension: "Årlig förlängning", recertification: "Omcertifiering" };
+export const APPLICATION_KIND_LABELS: Record<"initial" | "extension" | "recertification", string> = labels({ initial: "applicationKind.initial", extension: "renewal.extension", recertification: "renewal.recertification" });
 
-const kronor = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
-export const formatKronor = (ore: number) => `${kronor.format(ore / 100)} kr`;
+const kronor = { sv: new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }) };
+export const formatKronor = (ore: number) => t("common.kronor", kronor[language()].format(ore / 100));
 
 export const applicationTitle = (applicant: Applicant, app: LoadedApplication) => `${applicant.name}: ${app.area.name} - ${app.scheme.name}`;
 
@@ -85,35 +86,35 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
     c,
     { title, status: options.status },
     <>
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/min-sida">Min Sida</a> ›{" "}
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/min-sida">{t("nav.minSida")}</a> ›{" "}
         {applicant.kind === "company" ? (
           <>
             <a href={`/min-sida/foretag/${applicant.companyId}`}>{applicant.name}</a> ›{" "}
           </>
         ) : null}
-        Certifieringsprocess
+        {t("process.title")}
       </nav>
       <header class="page-header">
         <h1>{title}</h1>
         <div class="button-row">
           <a class="button button--secondary" href={applicant.kind === "person" ? "/min-sida" : `/min-sida/foretag/${applicant.companyId}`}>
             <Icon name="search" /> 
-            {applicant.kind === "person" ? "Visa person" : "Visa företag"}
+            {applicant.kind === "person" ? t("process.showPerson") : t("process.showCompany")}
           </a>
           {mayAct && currentStep(state) === 4 && canApplicant(state, "set_recipient").ok ? (
             <a class="button" href={processUrl(id, "/fakturamottagare")}>
-              Ange fakturamottagare
+              {t("recipient.title")}
             </a>
           ) : null}
           {mayAct && awaitingSubmission(state) ? (
             <a class="button" href={processUrl(id, "/skicka-in")}>
-              Granska och skicka in
+              {t("submit.title")}
             </a>
           ) : null}
           {mayAct && canApplicant(state, "withdraw").ok ? (
             <a class="button button--secondary" href={processUrl(id, "/aterkalla")}>
-              Återkalla ansökan
+              {t("withdraw.title")}
             </a>
           ) : null}
         </div>
@@ -123,37 +124,39 @@ export async function renderProcessPage(c: Ctx, id: string, tab: ProcessTab, opt
       <NextThing id={id} state={state} mayAct={mayAct} moments={moments} closedReason={app.application.closedReason} />
       <AppealPanel data={appeals} />
       <section aria-labelledby="information">
-        <h2 id="information">Information</h2>
+        <h2 id="information">{t("process.information")}</h2>
         <dl class="details">
-          <dt>Ansökan</dt>
+          <dt>{t("process.application")}</dt>
           <dd>{APPLICATION_KIND_LABELS[app.application.kind]}</dd>
-          <dt>Status</dt>
+          <dt>{t("cert.status")}</dt>
           <dd>
             <span class={`status ${APPLICATION_CHIPS[state.status] ?? "status--muted"}`}>{APPLICATION_LABELS[state.status]}</span>
           </dd>
           {app.scheme.invoiced ? (
             <>
-              <dt>Avgift</dt>
+              <dt>{t("process.fee")}</dt>
               <dd>
-                {formatKronor(applicationPrice(app))} exkl. moms{app.application.priceOre !== null ? " (det pris som gällde när ansökan skickades in)" : ""}
+                {t("process.exVat", formatKronor(applicationPrice(app)))}
+                {app.application.priceOre !== null ? t("process.priceWhenSent") : ""}
               </dd>
             </>
           ) : null}
-          <dt>Senaste beslut</dt>
-          <dd>{lastDecision ? formatDate(lastDecision) : "Inget beslut ännu"}</dd>
+          <dt>{t("cert.lastDecision")}</dt>
+          <dd>{lastDecision ? formatDate(lastDecision) : t("process.noDecision")}</dd>
           {app.application.declaredAt ? (
             <>
-              <dt>Intygad</dt>
+              <dt>{t("process.declared")}</dt>
               <dd>{formatDate(app.application.declaredAt)}</dd>
             </>
           ) : null}
           <RecipientDetails recipient={app.recipient} />
         </dl>
       </section>
-      <MomentTabs base={processUrl(id)} label="Certifieringsprocess" events={events} query={query}>
-        <p>Alla dessa ska genomföras.</p>
+      <MomentTabs base={processUrl(id)} label={t("process.title")} events={events} query={query}>
+        <p>{t("process.allMoments")}</p>
+        {t("process.momentsSwedishOnly") ? <p class="hint">{t("process.momentsSwedishOnly")}</p> : null}
         <div class="moment-table">
-          <DataTable prefix="moment" caption="Moment" columns={momentColumns(id, mayAct && canApplicant(state, "upload").ok, exams)} rows={moments} path={processUrl(id)} query={query} empty="Certifikatet har inga moment." defaultSort={{ key: "moment", dir: "asc" }} />
+          <DataTable prefix="moment" caption={t("common.moments")} columns={momentColumns(id, mayAct && canApplicant(state, "upload").ok, exams)} rows={moments} path={processUrl(id)} query={query} empty={t("process.noMoments")} defaultSort={{ key: "moment", dir: "asc" }} />
         </div>
       </MomentTabs>
     </>,
@@ -171,10 +174,10 @@ export async function latestDecisionAt(db: Deps["db"], applicationId: string): P
 export const RecipientDetails = ({ recipient }: { recipient: LoadedApplication["recipient"] }) =>
   recipient ? (
     <>
-      <dt>Fakturamottagare</dt>
+      <dt>{t("process.recipient")}</dt>
       <dd>
         {recipient.name}, {recipient.addressLine1}, {recipient.postalCode} {recipient.city}
-        {recipient.reference ? ` (referens: ${recipient.reference})` : ""}
+        {recipient.reference ? t("process.reference", recipient.reference) : ""}
       </dd>
     </>
   ) : null;
@@ -188,9 +191,9 @@ export const StepIndicator = ({ state }: { state: ProcessState }) => {
   const current = currentStep(state);
   const closed = !["in_progress", "returned", "final_review", "issued"].includes(state.status);
   const isDone = (n: Step) => state.status === "issued" || n < current || (n === 4 && !state.invoiced && current > 3);
-  const waiting = state.status === "final_review" ? "Ansökan granskas" : awaitingSubmission(state) ? "Inte inskickad ännu" : null;
+  const waiting = state.status === "final_review" ? t("applicationStatus.final_review") : awaitingSubmission(state) ? t("process.notSentYet") : null;
   return (
-    <ol class="steps" aria-label="Certifieringsprocessens steg">
+    <ol class="steps" aria-label={t("process.steps")}>
       {([1, 2, 3, 4, 5] as Step[]).map((n) => {
         const done = isDone(n);
         const here = !closed && !done && n === current && n !== 5;
@@ -198,7 +201,7 @@ export const StepIndicator = ({ state }: { state: ProcessState }) => {
         return (
           <li data-done={done ? "true" : undefined} data-waiting={pending ? "true" : undefined} aria-current={here ? "step" : undefined}>
             {STEP_NAMES[n]}
-            <span class="visually-hidden">{done ? (n === 4 && !state.invoiced ? " (behövs inte)" : " (klart)") : here ? " (pågår)" : pending ? " (inte ännu)" : ""}</span>
+            <span class="visually-hidden">{done ? (n === 4 && !state.invoiced ? t("process.step.notNeeded") : t("process.step.done")) : here ? t("process.step.current") : pending ? t("process.step.notYet") : ""}</span>
             {pending ? (
               <span class="hint">
                 <br />
@@ -208,7 +211,7 @@ export const StepIndicator = ({ state }: { state: ProcessState }) => {
             {n === 4 && !state.invoiced ? (
               <span class="hint" aria-hidden="true">
                 <br />
-                Ingen faktura
+                {t("process.noInvoice")}
               </span>
             ) : null}
           </li>
@@ -221,15 +224,15 @@ export const StepIndicator = ({ state }: { state: ProcessState }) => {
 /** What the applicant has to do now, said once and above the details. */
 const NextThing = ({ id, state, mayAct, moments, closedReason }: { id: string; state: ProcessState; mayAct: boolean; moments: MomentRow[]; closedReason: string | null }): Child => {
   const rejected = moments.filter((m) => m.status === "rejected");
-  if (state.status === "withdrawn") return <Notice kind="info">Ansökan är återkallad{closedReason ? `: ${closedReason}` : "."}</Notice>;
-  if (state.status === "refused") return <Notice kind="error">Ansökan är avslagen{closedReason ? `: ${closedReason}` : "."}</Notice>;
-  if (state.status === "issued") return <Notice kind="success">Certifikatet är utfärdat.</Notice>;
-  if (state.status === "final_review") return <Notice kind="info">Ansökan granskas. Du får ett mejl när den är beslutad.</Notice>;
+  if (state.status === "withdrawn") return <Notice kind="info">{closedReason ? t("process.withdrawnBecause", closedReason) : t("minSida.withdrawn")}</Notice>;
+  if (state.status === "refused") return <Notice kind="error">{closedReason ? t("process.refusedBecause", closedReason) : t("process.refused")}</Notice>;
+  if (state.status === "issued") return <Notice kind="success">{t("process.issued")}</Notice>;
+  if (state.status === "final_review") return <Notice kind="info">{t("process.inReview")}</Notice>;
   if (!mayAct) return null;
   if (awaitingSubmission(state)) {
     return (
       <Notice kind="warning">
-        Allt är klart, men ansökan är inte inskickad ännu. Se över vad som skickas och skicka in den: <a href={processUrl(id, "/skicka-in")}>Granska och skicka in</a>
+        {t("process.notSent")} <a href={processUrl(id, "/skicka-in")}>{t("submit.title")}</a>
       </Notice>
     );
   }
@@ -237,7 +240,7 @@ const NextThing = ({ id, state, mayAct, moments, closedReason }: { id: string; s
   if (rejected.length) {
     return (
       <Notice kind="warning">
-        {rejected.length === 1 ? `Momentet ${rejected[0]!.name} är ej godkänt.` : `${rejected.length} moment är ej godkända.`} Läs kommentaren i tabellen nedan och ladda upp en ny fil.
+        {rejected.length === 1 ? t("process.rejected.one", rejected[0]!.name) : t("process.rejected.many", rejected.length)} {t("process.rejected.readComment")}
       </Notice>
     );
   }
@@ -246,8 +249,8 @@ const NextThing = ({ id, state, mayAct, moments, closedReason }: { id: string; s
       <div class="notice notice--warning">
         <p>
           <span aria-hidden="true">⚠ </span>
-          <strong class="visually-hidden">Viktigt: </strong>Du måste nu intyga din certifikatsansökan. Det gör du genom att klicka på länken till höger.{" "}
-          <a href={processUrl(id, "/intyga")}>Klicka här för att intyga din certifikatsansökan</a>
+          <strong class="visually-hidden">{t("process.important")}</strong>
+          {t("process.mustDeclare")} <a href={processUrl(id, "/intyga")}>{t("process.declareLink")}</a>
         </p>
       </div>
     );
@@ -255,7 +258,7 @@ const NextThing = ({ id, state, mayAct, moments, closedReason }: { id: string; s
   if (step === 4) {
     return (
       <Notice kind="warning">
-        Ange vem fakturan ska skickas till: <a href={processUrl(id, "/fakturamottagare")}>Ange fakturamottagare</a>
+        {t("process.giveRecipient")} <a href={processUrl(id, "/fakturamottagare")}>{t("recipient.title")}</a>
       </Notice>
     );
   }
@@ -274,7 +277,7 @@ export function momentColumns(applicationId: string, canUpload: boolean, exams: 
   const columns: Column<MomentRow>[] = [
     {
       key: "ladda-upp",
-      label: "Ladda upp",
+      label: t("moment.col.upload"),
       value: () => null,
       sortable: false,
       render: (m) =>
@@ -283,42 +286,48 @@ export function momentColumns(applicationId: string, canUpload: boolean, exams: 
           // The visible words and the whole name apart: a hidden ": Moment" after visible text is
           // read " : Moment" (the hidden box is out of the flow).
           <a class="upload-link" href={processUrl(applicationId, `/moment/${m.id}`)}>
-            <Icon name="upload" /> <span aria-hidden="true">Ladda upp fil</span>
-            <span class="visually-hidden">Ladda upp fil: {m.name}</span>
+            <Icon name="upload" /> <span aria-hidden="true">{t("moment.upload")}</span>
+            <span class="visually-hidden">{t("moment.uploadFor", m.name)}</span>
           </a>
         ) : null,
     },
-    { key: "moment", label: "Moment", value: (m) => m.name, render: (m) => <a href={processUrl(applicationId, `/moment/${m.id}`)}>{m.name}</a> },
+    { key: "moment", label: t("moment.col.moment"), value: (m) => m.name, render: (m) => <a href={processUrl(applicationId, `/moment/${m.id}`)}>{m.name}</a> },
     {
       key: "status",
-      label: "Status",
+      label: t("cert.status"),
       value: (m) => REQUIREMENT_LABELS[m.status],
       groupable: true,
       render: (m) => (
         <>
           <span class={`status ${REQUIREMENT_CHIPS[m.status]}`}>{examStatusLabel(m) ?? REQUIREMENT_LABELS[m.status]}</span>
-          {m.status === "rejected" && m.reviewComment ? <p class="review-comment">Kommentar från granskaren: {m.reviewComment}</p> : null}
+          {m.status === "rejected" && m.reviewComment ? <p class="review-comment">{t("moment.reviewComment", m.reviewComment)}</p> : null}
           {m.exam ? <ExamMomentNote moment={m} exams={exams} /> : null}
         </>
       ),
     },
     {
       key: "filmall",
-      label: "Filmall",
-      value: (m) => (m.templateDocumentId ? "Filmall" : null),
+      label: t("moment.col.template"),
+      value: (m) => (m.templateDocumentId ? t("moment.col.template") : null),
       sortable: false,
-      render: (m) => (m.templateDocumentId ? <a href={`/min-sida/filmallar/${m.requirementId}`}>Ladda ned filmall<span class="visually-hidden"> för {m.name}</span></a> : null),
+      render: (m) =>
+        m.templateDocumentId ? (
+          <a href={`/min-sida/filmallar/${m.requirementId}`}>
+            {t("moment.template.download")}
+            <span class="visually-hidden">{t("moment.template.for", m.name)}</span>
+          </a>
+        ) : null,
     },
     {
       key: "fil",
-      label: "Senast uppladdad fil",
+      label: t("moment.col.latestFile"),
       value: (m) => m.latestFileName,
       render: (m) => (m.latestDocumentId ? <a href={processUrl(applicationId, `/filer/${m.latestDocumentId}`)}>{m.latestFileName}</a> : null),
     },
-    { key: "skapad", label: "Skapad", value: (m) => m.createdAt },
-    { key: "skapad-av", label: "Skapad av", value: (m) => fullName(m.createdByName, m.createdByFamilyName), groupable: true },
-    { key: "andrad", label: "Senast ändrad", value: (m) => m.updatedAt },
-    { key: "andrad-av", label: "Senast ändrad av", value: (m) => fullName(m.updatedByName, m.updatedByFamilyName), groupable: true },
+    { key: "skapad", label: t("moment.col.created"), value: (m) => m.createdAt },
+    { key: "skapad-av", label: t("moment.col.createdBy"), value: (m) => fullName(m.createdByName, m.createdByFamilyName), groupable: true },
+    { key: "andrad", label: t("moment.col.updated"), value: (m) => m.updatedAt },
+    { key: "andrad-av", label: t("moment.col.updatedBy"), value: (m) => fullName(m.updatedByName, m.updatedByFamilyName), groupable: true },
   ];
   // Nothing to upload (closed, in review, or not the applicant): no empty column.
   return canUpload ? columns : columns.slice(1);

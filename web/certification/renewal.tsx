@@ -9,22 +9,23 @@ import { startRenewal } from "../../modules/lifecycle/renewal.ts";
 import type { AppEnv } from "../env.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { processUrl } from "./paths.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export const renewUrl = (certificateId: string) => `/min-sida/certifikat/${certificateId}/fornya`;
 
 /** "Årlig förlängning senast 2027-03-14" and the like, in words, not only a colour. */
 export function dueText(due: RenewalDue): string {
   const label = RENEWAL_LABELS[due.kind];
-  if (due.state === "due") return `${label} senast ${due.dueOn}`;
-  if (due.state === "missed") return `${label} missad (${due.dueOn})`;
-  return `${label} från ${due.opensOn}`;
+  if (due.state === "due") return t("due.by", label, due.dueOn);
+  if (due.state === "missed") return t("due.missed", label, due.dueOn);
+  return t("due.from", label, due.opensOn);
 }
 
 /** The date in a details list: "2027-03-14 (dags nu)", "2028-03-14 (kan sökas från 2028-01-14)". */
 export function dueDetail(due: RenewalDue): string {
-  if (due.state === "due") return `${due.dueOn} (dags nu)`;
-  if (due.state === "missed") return `${due.dueOn} (missad)`;
-  return `${due.dueOn} (kan sökas från ${due.opensOn})`;
+  if (due.state === "due") return t("due.detail.now", due.dueOn);
+  if (due.state === "missed") return t("due.detail.missed", due.dueOn);
+  return t("due.detail.opens", due.dueOn, due.opensOn);
 }
 
 export interface DueItem {
@@ -55,7 +56,7 @@ export function dueItems(
 export const RenewalButton = ({ item }: { item: Pick<DueItem, "certificateId" | "due" | "openApplicationId"> }) =>
   item.openApplicationId ? (
     <a class="button button--secondary" href={processUrl(item.openApplicationId)}>
-      Visa certifieringsprocess
+      {t("process.show")}
     </a>
   ) : (
     <form method="post" action={renewUrl(item.certificateId)} class="inline-form">
@@ -69,17 +70,19 @@ export const RenewalButton = ({ item }: { item: Pick<DueItem, "certificateId" | 
 export const DueNotices = ({ items, whose }: { items: DueItem[]; whose: "du" | "företaget" }) =>
   items.length === 0 ? null : (
     <section aria-labelledby="att-gora" class="due-notices">
-      <h3 id="att-gora">Att göra</h3>
+      <h3 id="att-gora">{t("due.title")}</h3>
       <ul class="due-list">
         {items.map((i) => (
           <li class="notice notice--warning">
             <p>
-              <strong>{dueText(i.due)}</strong>: {i.title} (nr {i.number}).{" "}
+              <strong>{dueText(i.due)}</strong>: {t("due.item", i.title, i.number)}{" "}
               {i.openApplicationId
-                ? "Ansökan är påbörjad."
+                ? t("due.started")
                 : i.due.kind === "extension"
-                  ? `${whose === "du" ? "Ansök" : "Företaget ansöker"} senast ${i.due.dueOn}, annars går certifikatet ut dagen efter.`
-                  : `Certifieringsperioden slutar ${i.due.dueOn}.`}
+                  ? whose === "du"
+                    ? t("due.applyBy", i.due.dueOn)
+                    : t("due.companyAppliesBy", i.due.dueOn)
+                  : t("due.periodEnds", i.due.dueOn)}
             </p>
             <RenewalButton item={i} />
           </li>

@@ -15,13 +15,14 @@ import { personPage } from "../portal/person-page.tsx";
 import { page } from "../render.tsx";
 import { declarationPage, submitDeclaration } from "./declaration.tsx";
 import { recipientPage, submitRecipient } from "./invoice-recipient.tsx";
-import { MAX_BODY_BYTES, momentPage, TOO_LARGE, uploadMomentFile } from "./moment-page.tsx";
+import { MAX_BODY_BYTES, momentPage, tooLarge, uploadMomentFile } from "./moment-page.tsx";
 import { schemeFieldFragment, showApplyForm, submitApplyForm, type ApplyTarget } from "./new-application.tsx";
 import { renderCertificatePage } from "./certificate-page.tsx";
 import { renderProcessPage } from "./process-page.tsx";
 import { submitSummary, summaryPage } from "./summary.tsx";
 import { submitRenewal } from "./renewal.tsx";
 import { submitWithdraw, withdrawPage } from "./withdraw.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -35,12 +36,12 @@ const PERSON_TARGET: ApplyTarget = {
       "/min-sida",
       <section aria-labelledby="ansok">
         <h2 id="ansok">
-          <a href="/min-sida" class="back-link" aria-label="Tillbaka till Sök certifikat">
+          <a href="/min-sida" class="back-link" aria-label={t("apply.back")}>
             ←
           </a>{" "}
-          Ansök om nytt certifikat
+          {t("apply.new")}
         </h2>
-        <p>Välj teknikområde och sedan certifikatet du vill ansöka om. Efter Spara öppnas certifieringsprocessen, där du ser vilka moment som ska genomföras.</p>
+        <p>{t("apply.intro")}</p>
         {form}
       </section>,
       status,
@@ -55,17 +56,15 @@ async function companyTarget(c: Ctx): Promise<ApplyTarget> {
   const back = `/min-sida/foretag/${companyId}`;
   const around = (form: Child) => (
     <section class="narrow">
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/min-sida">Min Sida</a> › <a href={back}>{company.name}</a> › Ansök om företagscertifikat
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/min-sida">{t("nav.minSida")}</a> › <a href={back}>{company.name}</a> › {t("apply.company")}
       </nav>
-      <h1>Ansök om företagscertifikat</h1>
-      <p>
-        {company.name} ansöker. Alla företagets certifikatsadministratörer kan sedan genomföra momenten, intyga ansökan och följa den. Fakturan skickas till företaget.
-      </p>
+      <h1>{t("apply.company")}</h1>
+      <p>{t("apply.company.intro", company.name)}</p>
       {form}
     </section>
   );
-  return { path: `${back}/ansok`, cancel: back, subject: "COMPANY", companyId, page: (cx, form, status) => page(cx, { title: "Ansök om företagscertifikat", status }, around(form)) };
+  return { path: `${back}/ansok`, cancel: back, subject: "COMPANY", companyId, page: (cx, form, status) => page(cx, { title: t("apply.company"), status }, around(form)) };
 }
 
 async function fileResponse(c: Ctx, file: Promise<{ bytes: Buffer; mime: Parameters<typeof downloadHeaders>[0]["mime"]; originalName: string; size: number }>) {
@@ -88,7 +87,7 @@ export function certificationRoutes(): Hono<AppEnv> {
   app.get("/ansokningar/:id/handelselogg", (c) => renderProcessPage(c, c.req.param("id"), "handelselogg"));
 
   app.get("/ansokningar/:id/moment/:momentId", (c) => momentPage(c));
-  app.post("/ansokningar/:id/moment/:momentId", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => momentPage(c as Ctx, { fil: TOO_LARGE }, 413) }), (c) => uploadMomentFile(c));
+  app.post("/ansokningar/:id/moment/:momentId", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => momentPage(c as Ctx, { fil: tooLarge() }, 413) }), (c) => uploadMomentFile(c));
 
   app.get("/ansokningar/:id/intyga", (c) => declarationPage(c));
   app.post("/ansokningar/:id/intyga", (c) => submitDeclaration(c));

@@ -12,11 +12,11 @@ import { TableScroll } from "../views/table-scroll.tsx";
 import { applicationFor, subPage } from "./frame.tsx";
 import { processUrl } from "./paths.ts";
 import { formatKronor, REQUIREMENT_CHIPS } from "./process-page.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
-export const SUMMARY_HEADING = "Granska och skicka in";
-export const SUBMIT_BUTTON = "Skicka in ansökan";
+const submitButton = () => t("submit.button");
 
 export async function summaryPage(c: Ctx, failure?: string, status?: 409) {
   const ctx = await applicationFor(c);
@@ -35,25 +35,25 @@ export async function summaryPage(c: Ctx, failure?: string, status?: 409) {
   return subPage(
     c,
     ctx,
-    SUMMARY_HEADING,
+    t("submit.title"),
     <>
       {failure ? (
         <div class="notice notice--error" role="alert" tabindex={-1}>
           <p>{failure}</p>
         </div>
       ) : null}
-      <p>Kontrollera det du skickar in. När du väljer {SUBMIT_BUTTON} går ansökan till sista granskning hos oss och kan inte längre ändras. Du får ett mejl när den är beslutad.</p>
+      <p>{t("submit.intro", submitButton())}</p>
 
       <section aria-labelledby="sammanfattning-moment">
-        <h2 id="sammanfattning-moment">Moment</h2>
-        <TableScroll label="Moment och uppladdade filer">
+        <h2 id="sammanfattning-moment">{t("common.moments")}</h2>
+        <TableScroll label={t("submit.moments")}>
           <table class="data summary-table">
-            <caption class="visually-hidden">Moment och uppladdade filer</caption>
+            <caption class="visually-hidden">{t("submit.moments")}</caption>
             <thead>
               <tr>
-                <th scope="col">Moment</th>
-                <th scope="col">Status</th>
-                <th scope="col">Fil</th>
+                <th scope="col">{t("moment.col.moment")}</th>
+                <th scope="col">{t("cert.status")}</th>
+                <th scope="col">{t("moment.file")}</th>
               </tr>
             </thead>
             <tbody>
@@ -63,7 +63,7 @@ export async function summaryPage(c: Ctx, failure?: string, status?: 409) {
                   <td>
                     <span class={`status ${REQUIREMENT_CHIPS[m.status]}`}>{REQUIREMENT_LABELS[m.status]}</span>
                   </td>
-                  <td>{m.latestDocumentId ? <a href={processUrl(id, `/filer/${m.latestDocumentId}`)}>{m.latestFileName}</a> : m.reviewComment ?? "Ingen fil"}</td>
+                  <td>{m.latestDocumentId ? <a href={processUrl(id, `/filer/${m.latestDocumentId}`)}>{m.latestFileName}</a> : m.reviewComment ?? t("submit.noFile")}</td>
                 </tr>
               ))}
             </tbody>
@@ -72,21 +72,21 @@ export async function summaryPage(c: Ctx, failure?: string, status?: 409) {
       </section>
 
       <section aria-labelledby="sammanfattning-forbindelse">
-        <h2 id="sammanfattning-forbindelse">Förbindelse</h2>
+        <h2 id="sammanfattning-forbindelse">{t("declaration.title")}</h2>
         {app.application.declaredAt ? (
           <p>
-            Intygad {formatDate(app.application.declaredAt)}
-            {declaration ? `, förbindelsetext version ${declaration.version}` : ""}. <a href={processUrl(id, "/intyga")}>Läs förbindelsetexten</a>
+            {t("submit.declaredOn", formatDate(app.application.declaredAt))}
+            {declaration ? t("submit.declarationVersion", declaration.version) : ""}. <a href={processUrl(id, "/intyga")}>{t("submit.readDeclaration")}</a>
           </p>
         ) : (
-          <p>Ansökan är inte intygad ännu.</p>
+          <p>{t("submit.notDeclared")}</p>
         )}
       </section>
 
       <section aria-labelledby="sammanfattning-faktura">
-        <h2 id="sammanfattning-faktura">Fakturamottagare</h2>
+        <h2 id="sammanfattning-faktura">{t("process.recipient")}</h2>
         {!app.scheme.invoiced ? (
-          <p>Ingen faktura skickas för det här certifikatet.</p>
+          <p>{t("rule.noInvoice")}</p>
         ) : r ? (
           <>
             <address>
@@ -104,18 +104,16 @@ export async function summaryPage(c: Ctx, failure?: string, status?: 409) {
               <br />
               {r.country}
             </address>
-            {r.reference ? <p>Fakturareferens/Ordernr: {r.reference}</p> : null}
-            <p>
-              Avgift: {formatKronor(applicationPrice(app))} exkl. moms. Fakturan skickas när certifikatet är utfärdat.
-            </p>
+            {r.reference ? <p>{t("submit.reference", r.reference)}</p> : null}
+            <p>{t("submit.fee", formatKronor(applicationPrice(app)))}</p>
             {mayChangeRecipient ? (
               <p>
-                <a href={processUrl(id, "/fakturamottagare")}>Ändra fakturamottagare</a>
+                <a href={processUrl(id, "/fakturamottagare")}>{t("submit.changeRecipient")}</a>
               </p>
             ) : null}
           </>
         ) : (
-          <p>Ingen fakturamottagare angiven ännu.</p>
+          <p>{t("submit.noRecipient")}</p>
         )}
       </section>
 
@@ -123,16 +121,16 @@ export async function summaryPage(c: Ctx, failure?: string, status?: 409) {
         <form method="post" action={processUrl(id, "/skicka-in")} class="form">
           <div class="button-row">
             <button type="submit" class="button">
-              {SUBMIT_BUTTON}
+              {submitButton()}
             </button>
             <a class="button button--secondary" href={processUrl(id)}>
-              Avbryt
+              {t("common.cancel")}
             </a>
           </div>
         </form>
       ) : (
         <p class="notice notice--info">
-          {!mayAct ? "Bara den som ansöker kan skicka in ansökan." : state.status === "final_review" ? "Ansökan är inskickad och granskas. Du får ett mejl när den är beslutad." : allowed.ok ? "" : allowed.reason}
+          {!mayAct ? t("submit.onlyApplicant") : state.status === "final_review" ? t("submit.sent") : allowed.ok ? "" : allowed.reason}
         </p>
       )}
     </>,

@@ -8,6 +8,7 @@ import { redirectAfterPost } from "../htmx.ts";
 import { Field } from "../views/form.tsx";
 import { applicationFor, subPage } from "./frame.tsx";
 import { processUrl } from "./paths.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -19,7 +20,7 @@ export async function withdrawPage(c: Ctx, failure?: string, status?: 409) {
   return subPage(
     c,
     ctx,
-    "Återkalla ansökan",
+    t("withdraw.title"),
     <>
       {failure ? (
         <div class="notice notice--error" role="alert" tabindex={-1}>
@@ -28,19 +29,19 @@ export async function withdrawPage(c: Ctx, failure?: string, status?: 409) {
       ) : null}
       {mayAct && allowed.ok ? (
         <form method="post" action={processUrl(id, "/aterkalla")} class="form">
-          <p>Ansökan avslutas och kan inte öppnas igen. Uppladdade filer och händelseloggen sparas. Vill du söka certifikatet senare gör du en ny ansökan.</p>
-          <Field name="motivering" label="Motivering" hint="Frivillig" rows={3} maxlength={1000} />
+          <p>{t("withdraw.text")}</p>
+          <Field name="motivering" label={t("common.reason")} hint={t("common.optional.short")} rows={3} maxlength={1000} />
           <div class="button-row">
             <button type="submit" class="button button--danger">
-              Återkalla ansökan
+              {t("withdraw.title")}
             </button>
             <a class="button button--secondary" href={processUrl(id)}>
-              Avbryt
+              {t("common.cancel")}
             </a>
           </div>
         </form>
       ) : (
-        <p class="notice notice--info">{mayAct ? (allowed.ok ? "" : allowed.reason) : "Bara den som ansöker kan återkalla ansökan."}</p>
+        <p class="notice notice--info">{mayAct ? (allowed.ok ? "" : allowed.reason) : t("withdraw.onlyApplicant")}</p>
       )}
     </>,
     { status },

@@ -11,17 +11,18 @@ import { formValues } from "../form-input.ts";
 import { page } from "../render.tsx";
 import { assetHref } from "../static-assets.ts";
 import { ErrorSummary, Field } from "../views/form.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 const scripts = () => [assetHref("password-strength.js")];
 
 const ChangeForm = ({ hasPassword, errors, submitted }: { hasPassword: boolean; errors?: FieldErrors; submitted?: string }) => (
   <form method="post" action="/min-sida/andra-losenord" class="form" novalidate>
     <ErrorSummary errors={errors} />
-    {hasPassword ? <Field name="current" label="Nuvarande lösenord" hint="Nuvarande lösenord måste skrivas in för säkerhets skull" type="password" required errors={errors} autocomplete="current-password" maxlength={200} /> : null}
+    {hasPassword ? <Field name="current" label={t("password.current")} hint={t("password.current.hint")} type="password" required errors={errors} autocomplete="current-password" maxlength={200} /> : null}
     <NewPasswordFields errors={errors} submitted={submitted} />
     <div class="button-row">
       <button type="submit" class="button">
-        Spara
+        {t("common.save")}
       </button>
     </div>
   </form>
@@ -29,8 +30,8 @@ const ChangeForm = ({ hasPassword, errors, submitted }: { hasPassword: boolean; 
 
 const around = (forced: boolean) => (form: Child) => (
   <section class="narrow">
-    <h1>Ändra lösenord</h1>
-    {forced ? <p class="notice notice--warning">När du loggar in för första gången måste du byta från engångslösenordet till ett eget lösenord som uppfyller kraven.</p> : null}
+    <h1>{t("minSida.changePassword")}</h1>
+    {forced ? <p class="notice notice--warning">{t("password.forced")}</p> : null}
     {form}
   </section>
 );
@@ -40,7 +41,7 @@ export function changePasswordRoutes(): Hono<AppEnv> {
   app.get("/andra-losenord", async (c) => {
     const user = c.var.user!;
     const found = await findUserById(c.var.deps.db, user.userId);
-    return page(c, { title: "Ändra lösenord", scripts: scripts() }, around(user.mustChangePassword)(<ChangeForm hasPassword={found?.user.passwordHash != null} />));
+    return page(c, { title: t("minSida.changePassword"), scripts: scripts() }, around(user.mustChangePassword)(<ChangeForm hasPassword={found?.user.passwordHash != null} />));
   });
   app.post("/andra-losenord", async (c) => {
     const user = c.var.user!;
@@ -51,18 +52,18 @@ export function changePasswordRoutes(): Hono<AppEnv> {
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
       const found = await findUserById(c.var.deps.db, user.userId);
-      return page(c, { title: "Ändra lösenord", status: 422, scripts: scripts() }, around(user.mustChangePassword)(<ChangeForm hasPassword={found?.user.passwordHash != null} errors={e.fields} submitted={values.next} />));
+      return page(c, { title: t("minSida.changePassword"), status: 422, scripts: scripts() }, around(user.mustChangePassword)(<ChangeForm hasPassword={found?.user.passwordHash != null} errors={e.fields} submitted={values.next} />));
     }
-    const home = isStaff(user) ? { href: "/personal", label: "Personal" } : { href: "/min-sida", label: "Min Sida" };
+    const home = isStaff(user) ? { href: "/personal", label: t("nav.staff") } : { href: "/min-sida", label: t("nav.minSida") };
     return page(
       c,
-      { title: "Ditt lösenord har ändrats!" },
+      { title: t("reset.done") },
       <section class="narrow">
-        <h1>Ditt lösenord har ändrats!</h1>
-        <p>Ditt lösenord har nu ändrats och ditt konto är färdigregistrerat. Du kan nu börja använda systemet.</p>
+        <h1>{t("reset.done")}</h1>
+        <p>{t("password.changed.text")}</p>
         <p>
           <a class="button" href={home.href}>
-            Gå vidare till "{home.label}"
+            {t("password.changed.continue", home.label)}
           </a>
         </p>
       </section>,

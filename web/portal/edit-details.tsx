@@ -9,12 +9,13 @@ import { formValues, parseForm } from "../form-input.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { formPage, page } from "../render.tsx";
 import { ErrorSummary, Field, Notice } from "../views/form.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
-const optional = (max: number, label: string) =>
+const optional = (max: number, label: () => string) =>
   z
     .string()
     .trim()
-    .max(max, `${label} får vara högst ${max} tecken.`)
+    .max(max, { error: () => t("details.tooLong", label(), max) })
     .optional()
     .transform((s) => (s ? s : null));
 
@@ -22,12 +23,12 @@ const schema = z
   .object({
     epost: emailField,
     mobil: mobileField.optional().default(""),
-    fakturanamn: optional(200, "Namnet"),
-    adressrad1: optional(200, "Adressraden"),
-    adressrad2: optional(200, "Adressraden"),
-    postnummer: optional(20, "Postnumret"),
-    ort: optional(100, "Orten"),
-    land: optional(100, "Landet"),
+    fakturanamn: optional(200, () => t("details.theName")),
+    adressrad1: optional(200, () => t("details.theAddressLine")),
+    adressrad2: optional(200, () => t("details.theAddressLine")),
+    postnummer: optional(20, () => t("details.thePostalCode")),
+    ort: optional(100, () => t("details.theCity")),
+    land: optional(100, () => t("details.theCountry")),
     fakturaepost: z
       .string()
       .trim()
@@ -39,9 +40,9 @@ const schema = z
   .superRefine((v, ctx) => {
     // An address is all or nothing: a half address cannot take an invoice.
     if (v.adressrad1 || v.postnummer || v.ort) {
-      if (!v.adressrad1) ctx.addIssue({ code: "custom", path: ["adressrad1"], message: "Ange adressrad 1." });
-      if (!v.postnummer) ctx.addIssue({ code: "custom", path: ["postnummer"], message: "Ange postnummer." });
-      if (!v.ort) ctx.addIssue({ code: "custom", path: ["ort"], message: "Ange ort." });
+      if (!v.adressrad1) ctx.addIssue({ code: "custom", path: ["adressrad1"], message: t("details.addressLine1.missing") });
+      if (!v.postnummer) ctx.addIssue({ code: "custom", path: ["postnummer"], message: t("details.postalCode.missing") });
+      if (!v.ort) ctx.addIssue({ code: "custom", path: ["ort"], message: t("details.city.missing") });
     }
   });
 
@@ -64,7 +65,7 @@ function valuesOf(p: Person): Record<string, string> {
  * their billing address (the fakturamottagare step). Only that one kind of local path is taken.
  */
 function backTo(value: string | undefined): { href: string; label: string } | null {
-  return value && /^\/min-sida\/ansokningar\/[\w-]{1,64}\/fakturamottagare$/.test(value) ? { href: value, label: "Ange fakturamottagare" } : null;
+  return value && /^\/min-sida\/ansokningar\/[\w-]{1,64}\/fakturamottagare$/.test(value) ? { href: value, label: t("recipient.title") } : null;
 }
 
 const DetailsForm = ({ values, errors, back }: { values: Record<string, string>; errors?: FieldErrors; back: { href: string; label: string } | null }) => {
@@ -73,26 +74,26 @@ const DetailsForm = ({ values, errors, back }: { values: Record<string, string>;
   <form method="post" action={action} hx-post={action} hx-target="this" hx-swap="outerHTML" class="form" novalidate>
     <ErrorSummary errors={errors} />
     <fieldset>
-      <legend>Kontaktuppgifter</legend>
-      <Field name="epost" label="E-postadress" type="email" required value={values.epost} errors={errors} autocomplete="email" maxlength={254} hint="Byter du e-postadress skickar vi en länk till den nya adressen som du måste följa innan bytet gäller." />
-      <Field name="mobil" label="Mobilnummer" type="tel" value={values.mobil} errors={errors} autocomplete="tel" maxlength={30} hint="Frivilligt fält" />
+      <legend>{t("details.contact")}</legend>
+      <Field name="epost" label={t("common.emailAddress")} type="email" required value={values.epost} errors={errors} autocomplete="email" maxlength={254} hint={t("details.email.hint")} />
+      <Field name="mobil" label={t("common.mobile")} type="tel" value={values.mobil} errors={errors} autocomplete="tel" maxlength={30} hint={t("common.optional")} />
     </fieldset>
     <fieldset>
-      <legend>Faktureringsadress</legend>
-      <Field name="fakturanamn" label="Namn" value={values.fakturanamn} errors={errors} autocomplete="name" maxlength={200} hint="Om fakturan ska ha ett annat namn än ditt" />
-      <Field name="adressrad1" label="Adressrad 1" value={values.adressrad1} errors={errors} autocomplete="address-line1" maxlength={200} />
-      <Field name="adressrad2" label="Adressrad 2" value={values.adressrad2} errors={errors} autocomplete="address-line2" maxlength={200} />
-      <Field name="postnummer" label="Postnummer" value={values.postnummer} errors={errors} autocomplete="postal-code" maxlength={20} />
-      <Field name="ort" label="Ort" value={values.ort} errors={errors} autocomplete="address-level2" maxlength={100} />
-      <Field name="land" label="Land" value={values.land} errors={errors} autocomplete="country-name" maxlength={100} />
-      <Field name="fakturaepost" label="E-postadress (fakturering)" type="email" value={values.fakturaepost} errors={errors} maxlength={254} hint="Frivilligt: dit skickas fakturor som PDF" />
+      <legend>{t("person.billingAddress")}</legend>
+      <Field name="fakturanamn" label={t("verify.field.name")} value={values.fakturanamn} errors={errors} autocomplete="name" maxlength={200} hint={t("details.billingName.hint")} />
+      <Field name="adressrad1" label={t("address.line1")} value={values.adressrad1} errors={errors} autocomplete="address-line1" maxlength={200} />
+      <Field name="adressrad2" label={t("address.line2")} value={values.adressrad2} errors={errors} autocomplete="address-line2" maxlength={200} />
+      <Field name="postnummer" label={t("address.postalCode")} value={values.postnummer} errors={errors} autocomplete="postal-code" maxlength={20} />
+      <Field name="ort" label={t("common.city")} value={values.ort} errors={errors} autocomplete="address-level2" maxlength={100} />
+      <Field name="land" label={t("address.country")} value={values.land} errors={errors} autocomplete="country-name" maxlength={100} />
+      <Field name="fakturaepost" label={t("person.billingEmail")} type="email" value={values.fakturaepost} errors={errors} maxlength={254} hint={t("details.billingEmail.hint")} />
     </fieldset>
     <div class="button-row">
       <button type="submit" class="button">
-        Spara
+        {t("common.save")}
       </button>
       <a class="button button--secondary" href={back?.href ?? "/min-sida"}>
-        Avbryt
+        {t("common.cancel")}
       </a>
     </div>
   </form>
@@ -101,14 +102,15 @@ const DetailsForm = ({ values, errors, back }: { values: Record<string, string>;
 
 const around = (back: { href: string; label: string } | null) => (form: Child) => (
   <section class="narrow">
-    <nav class="breadcrumbs" aria-label="Du är här">
-      <a href="/min-sida">Min Sida</a> › {back ? <><a href={back.href}>{back.label}</a> › </> : null}Ändra uppgifter
+    <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+      <a href="/min-sida">{t("nav.minSida")}</a> › {back ? <><a href={back.href}>{back.label}</a> › </> : null}
+      {t("minSida.editDetails")}
     </nav>
-    <h1>Ändra uppgifter</h1>
-    <p>Namn och personnummer ändras inte här: de kommer från din legitimering. Kontakta oss om något är fel.</p>
+    <h1>{t("minSida.editDetails")}</h1>
+    <p>{t("details.intro")}</p>
     {back ? (
       <p class="notice notice--info">
-        När du har sparat kommer du tillbaka till <a href={back.href}>{back.label}</a>.
+        {t("details.back")} <a href={back.href}>{back.label}</a>.
       </p>
     ) : null}
     {form}
@@ -120,7 +122,7 @@ export function editDetailsRoutes(): Hono<AppEnv> {
   app.get("/andra-uppgifter", async (c) => {
     const person = await getPerson(c.var.deps.db, c.var.user!.personId);
     const back = backTo(c.req.query("tillbaka"));
-    return page(c, { title: "Ändra uppgifter" }, around(back)(<DetailsForm values={valuesOf(person)} back={back} />));
+    return page(c, { title: t("minSida.editDetails") }, around(back)(<DetailsForm values={valuesOf(person)} back={back} />));
   });
   app.post("/andra-uppgifter", async (c) => {
     const values = await formValues(c);
@@ -131,7 +133,7 @@ export function editDetailsRoutes(): Hono<AppEnv> {
       input = parseForm(schema, values);
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
-      return formPage(c, { title: "Ändra uppgifter", status: 422 }, <DetailsForm values={values} errors={e.fields} back={back} />, around(back));
+      return formPage(c, { title: t("minSida.editDetails"), status: 422 }, <DetailsForm values={values} errors={e.fields} back={back} />, around(back));
     }
     const result = await updatePersonDetails(c.var.deps, user, {
       email: input.epost,
@@ -148,11 +150,13 @@ export function editDetailsRoutes(): Hono<AppEnv> {
     const person = await getPerson(c.var.deps.db, user.personId);
     return formPage(
       c,
-      { title: "Ändra uppgifter" },
+      { title: t("minSida.editDetails") },
       <div>
         <Notice kind="success">
           <p>
-            Uppgifterna är sparade. Vi har skickat en länk till <strong>{result.emailChangePending}</strong>. E-postadressen byts när du har följt länken.
+            {t("details.saved.before")}
+            <strong>{result.emailChangePending}</strong>
+            {t("details.saved.after")}
           </p>
         </Notice>
         <DetailsForm values={valuesOf(person)} back={back} />

@@ -6,6 +6,7 @@ import { listInvoicesForPerson } from "../../modules/invoicing/index.ts";
 import type { AppEnv } from "../env.ts";
 import { HolderInvoicesTable, invoicePdfResponse, ownInvoicePdfUrl } from "../invoicing/views.tsx";
 import { personPage } from "./person-page.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 export const INVOICES_TAB = "/min-sida/fakturor";
 
@@ -16,9 +17,9 @@ export async function invoicesTab(c: Context<AppEnv>) {
     c,
     INVOICES_TAB,
     <section aria-labelledby="fakturor">
-      <h2 id="fakturor">Fakturor</h2>
-      <p>Fakturor för dina certifikat. Betala till bankgiro {c.var.deps.config.org.bankgiro} och ange fakturans OCR-nummer, som står i PDF:en.</p>
-      <HolderInvoicesTable rows={rows} today={swedishDate(clock.now())} path={INVOICES_TAB} query={c.req.query()} empty="Du har inga fakturor." links={{ pdf: ownInvoicePdfUrl }} />
+      <h2 id="fakturor">{t("minSida.tab.invoices")}</h2>
+      <p>{t("invoices.intro", c.var.deps.config.org.bankgiro)}</p>
+      <HolderInvoicesTable rows={rows} today={swedishDate(clock.now())} path={INVOICES_TAB} query={c.req.query()} empty={t("invoices.none")} links={{ pdf: ownInvoicePdfUrl }} />
     </section>,
   );
 }

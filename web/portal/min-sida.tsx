@@ -14,10 +14,11 @@ import { loadNextSteps, NextStepsSection } from "./next-steps.tsx";
 import { invoicePdfDownload, invoicesTab } from "./invoices.tsx";
 import { provTab } from "../examinations/prov-tab.tsx";
 import { personPage } from "./person-page.tsx";
+import { t, labels } from "../../lib/i18n/index.ts";
 
 const Certificates = ({ rows, query, notice }: { rows: CertificateRow[]; query: Record<string, string>; notice?: string }) => (
   <section aria-labelledby="sok-certifikat">
-    <h2 id="sok-certifikat">Sök certifikat</h2>
+    <h2 id="sok-certifikat">{t("minSida.searchCertificates")}</h2>
     {notice ? (
       <div class="notice notice--success" role="status">
         <p>{notice}</p>
@@ -25,14 +26,15 @@ const Certificates = ({ rows, query, notice }: { rows: CertificateRow[]; query: 
     ) : null}
     <div class="button-row">
       <a class="button" href="/min-sida/ansok">
-        <span aria-hidden="true">+ </span>Ansök om nytt certifikat
+        <span aria-hidden="true">+ </span>
+        {t("apply.new")}
       </a>
     </div>
-    <CertificatesTable rows={rows} path="/min-sida" query={query} empty="Du har inga certifikat eller ansökningar ännu. Välj Ansök om nytt certifikat för att börja." />
+    <CertificatesTable rows={rows} path="/min-sida" query={query} empty={t("minSida.noCertificates")} />
   </section>
 );
 
-const NOTICES: Record<string, string> = { aterkallad: "Ansökan är återkallad." };
+const NOTICES: Record<string, string> = labels({ aterkallad: "minSida.withdrawn" });
 
 export function minSidaRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

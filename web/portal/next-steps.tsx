@@ -15,20 +15,21 @@ import { processUrl } from "../certification/paths.ts";
 import type { DueItem } from "../certification/renewal.tsx";
 import { DueNotices } from "../certification/renewal.tsx";
 import type { AppEnv } from "../env.ts";
+import { t, labels } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
 export type Who = "you" | "reviewer" | "decider" | "exam_centre" | "company_admin" | "you_or_admin";
 
 /** "Väntar på: …" in words. */
-export const WHO: Record<Who, string> = {
-  you: "dig",
-  reviewer: "granskaren",
-  decider: "beslutsfattaren (sista granskning)",
-  exam_centre: "examinationscentret",
-  company_admin: "företagets certifikatsadministratör",
-  you_or_admin: "dig eller företagets certifikatsadministratör",
-};
+export const WHO: Record<Who, string> = labels({
+  you: "next.who.you",
+  reviewer: "next.who.reviewer",
+  decider: "next.who.decider",
+  exam_centre: "next.who.exam_centre",
+  company_admin: "next.who.company_admin",
+  you_or_admin: "next.who.you_or_admin",
+});
 
 export interface NextStep {
   /** What the step is about, e.g. "F-gaser - Utbildningsintyg Mobil AC". */
@@ -39,40 +40,40 @@ export interface NextStep {
   action: { href: string; label: string };
 }
 
-const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} och ${names.at(-1)}`);
+const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : t("common.list", names.slice(0, -1).join(", "), names.at(-1)!));
 
 /** What an open application waits for, and who must act; null for a closed one. */
 export function nextStepOf(app: LoadedApplication, options: { forCompany: boolean }): NextStep | null {
   const a = app.application;
   const state = processState(app);
   if (!OPEN_STATUSES.includes(state.status)) return null;
-  const kind = a.kind === "extension" ? " (årlig förlängning)" : a.kind === "recertification" ? " (omcertifiering)" : "";
+  const kind = a.kind === "extension" ? t("next.kind.extension") : a.kind === "recertification" ? t("next.kind.recertification") : "";
   const title = `${app.area.name} - ${app.scheme.name}${kind}`;
   const process = processUrl(a.id);
-  const show = { href: process, label: "Visa certifieringsprocess" };
-  if (state.status === "final_review") return { title, what: "Ansökan är inskickad och granskas en sista gång innan beslut.", who: "decider", action: show };
-  if (awaitingSubmission(state)) return { title, what: "Allt är klart, men ansökan är inte inskickad ännu.", who: "you", action: { href: processUrl(a.id, "/skicka-in"), label: "Granska och skicka in" } };
+  const show = { href: process, label: t("process.show") };
+  if (state.status === "final_review") return { title, what: t("next.finalReview"), who: "decider", action: show };
+  if (awaitingSubmission(state)) return { title, what: t("next.notSent"), who: "you", action: { href: processUrl(a.id, "/skicka-in"), label: t("submit.title") } };
   const momentUrl = (m: LoadedApplication["moments"][number]) => processUrl(a.id, `/moment/${m.moment.id}`);
   const rejected = app.moments.filter((m) => m.moment.status === "rejected");
-  if (rejected.length) return { title, what: `${list(rejected.map((m) => m.requirement.name))}: ej godkänt. Läs granskarens kommentar och ladda upp en ny fil.`, who: "you", action: { href: momentUrl(rejected[0]!), label: "Ladda upp fil" } };
+  if (rejected.length) return { title, what: t("next.rejected", list(rejected.map((m) => m.requirement.name))), who: "you", action: { href: momentUrl(rejected[0]!), label: t("moment.upload") } };
   const waiting = app.moments.filter((m) => m.moment.status === "awaiting_file");
   const files = waiting.filter((m) => !m.requirement.exam);
   const exams = waiting.filter((m) => m.requirement.exam);
   if (files.length) {
     const attestable = files.every((m) => m.requirement.attestable) && !options.forCompany;
-    const alsoExam = exams.length ? ` ${list(exams.map((m) => m.requirement.name))}: provresultatet kommer från examinationscentret.` : "";
+    const alsoExam = exams.length ? ` ${t("next.examResult", list(exams.map((m) => m.requirement.name)))}` : "";
     return {
       title,
-      what: (attestable ? `${list(files.map((m) => m.requirement.name))}: ladda upp intyget, eller be företagets certifikatsadministratör intyga yrkesverksamheten under Att intyga.` : `Ladda upp en fil för ${list(files.map((m) => m.requirement.name))}.`) + alsoExam,
+      what: (attestable ? t("next.attestable", list(files.map((m) => m.requirement.name))) : t("next.uploadFor", list(files.map((m) => m.requirement.name)))) + alsoExam,
       who: attestable ? "you_or_admin" : "you",
-      action: { href: momentUrl(files[0]!), label: "Ladda upp fil" },
+      action: { href: momentUrl(files[0]!), label: t("moment.upload") },
     };
   }
-  if (exams.length) return { title, what: `${list(exams.map((m) => m.requirement.name))}: provresultatet kommer från examinationscentret.`, who: "exam_centre", action: options.forCompany ? show : { href: "/min-sida/prov", label: "Visa prov" } };
+  if (exams.length) return { title, what: t("next.examResult", list(exams.map((m) => m.requirement.name))), who: "exam_centre", action: options.forCompany ? show : { href: "/min-sida/prov", label: t("next.showExams") } };
   const inReview = app.moments.filter((m) => m.moment.status === "awaiting_review");
-  if (inReview.length) return { title, what: `${inReview.length === 1 ? `Momentet ${inReview[0]!.requirement.name} granskas` : `${inReview.length} moment granskas`}. Du får ett mejl när det är klart.`, who: "reviewer", action: show };
-  if (!state.declared) return { title, what: "Alla moment är godkända. Intyga ansökan.", who: "you", action: { href: processUrl(a.id, "/intyga"), label: "Intyga certifikatansökan" } };
-  return { title, what: "Ansökan är intygad. Ange vem fakturan ska skickas till.", who: "you", action: { href: processUrl(a.id, "/fakturamottagare"), label: "Ange fakturamottagare" } };
+  if (inReview.length) return { title, what: inReview.length === 1 ? t("next.inReview.one", inReview[0]!.requirement.name) : t("next.inReview.many", inReview.length), who: "reviewer", action: show };
+  if (!state.declared) return { title, what: t("next.declare"), who: "you", action: { href: processUrl(a.id, "/intyga"), label: t("next.declare.button") } };
+  return { title, what: t("next.recipient"), who: "you", action: { href: processUrl(a.id, "/fakturamottagare"), label: t("recipient.title") } };
 }
 
 export interface CompanyAttention {
@@ -107,8 +108,8 @@ async function companyAttention(c: Ctx, companyId: string, today: string): Promi
   for (const r of certificates) {
     const status = publicStatus(r.certificate, today);
     const title = `${r.area.name} - ${r.scheme.name}`;
-    if (status === "suspended") attention.push({ number: r.certificate.number, title, note: `Vilande${r.certificate.suspendedUntil ? ` till och med ${r.certificate.suspendedUntil}` : ""}.` });
-    else if (status === "active" && r.certificate.validUntil && daysBetween(today, r.certificate.validUntil) <= 90) attention.push({ number: r.certificate.number, title, note: `Går ut ${r.certificate.validUntil}, om ${daysBetween(today, r.certificate.validUntil)} dagar.` });
+    if (status === "suspended") attention.push({ number: r.certificate.number, title, note: r.certificate.suspendedUntil ? t("next.suspendedUntil", r.certificate.suspendedUntil) : t("next.suspended") });
+    else if (status === "active" && r.certificate.validUntil && daysBetween(today, r.certificate.validUntil) <= 90) attention.push({ number: r.certificate.number, title, note: t("next.expires", r.certificate.validUntil, daysBetween(today, r.certificate.validUntil)) });
   }
   return {
     id: companyId,
@@ -139,7 +140,7 @@ const StepItem = ({ step }: { step: NextStep }) => (
       <strong>{step.title}</strong>: {step.what}
     </p>
     <p class="next-step__who">
-      Väntar på: <strong>{WHO[step.who]}</strong>
+      {t("next.waitingFor")} <strong>{WHO[step.who]}</strong>
     </p>
     <a class={step.who === "you" || step.who === "you_or_admin" ? "button" : "button button--secondary"} href={step.action.href}>
       {step.action.label}
@@ -156,34 +157,37 @@ const CompanyBlock = ({ co }: { co: CompanyAttention }) => {
       <h3>
         <a href={page}>{co.name}</a> <span class="muted">({formatOrgNumber(co.orgNumber)})</span>
       </h3>
-      <p class="hint">Du är certifikatsadministratör för företaget.</p>
+      <p class="hint">{t("next.youAreAdmin")}</p>
       {nothing ? (
-        <p>Inget väntar på dig här just nu.</p>
+        <p>{t("next.nothing")}</p>
       ) : (
       <ul class="next-steps__list">
         {co.requests.length ? (
           <li class="next-step next-step--you">
             <p>
-              <strong>{co.requests.length === 1 ? "1 anställningsförfrågan" : `${co.requests.length} anställningsförfrågningar`}</strong> väntar på att du bekräftar eller avböjer: {list(co.requests.map((r) => r.name))}.
+              <strong>{t("next.requests", co.requests.length)}</strong>
+              {t("next.requests.waiting", list(co.requests.map((r) => r.name)))}
             </p>
             <p class="next-step__who">
-              Väntar på: <strong>dig</strong>
+              {t("next.waitingFor")} <strong>{WHO.you}</strong>
             </p>
             <a class="button" href={`${page}#forfragningar`}>
-              Bekräfta eller avböj<span class="visually-hidden"> (förfrågningar till {co.name})</span>
+              {t("next.requests.button")}
+              <span class="visually-hidden">{t("next.requests.buttonFor", co.name)}</span>
             </a>
           </li>
         ) : null}
         {co.toAttest ? (
           <li class="next-step next-step--you">
             <p>
-              <strong>Att intyga</strong>: {co.toAttest === 1 ? "1 anställd väntar" : `${co.toAttest} anställda väntar`} på att du intygar yrkesverksamheten för årlig förlängning.
+              <strong>{t("next.toAttest")}</strong>: {t("next.toAttest.text", co.toAttest)}
             </p>
             <p class="next-step__who">
-              Väntar på: <strong>dig</strong>
+              {t("next.waitingFor")} <strong>{WHO.you}</strong>
             </p>
             <a class="button" href={`${page}#att-intyga`}>
-              Intyga yrkesverksamhet<span class="visually-hidden"> ({co.name})</span>
+              {t("next.toAttest.button")}
+              <span class="visually-hidden"> ({co.name})</span>
             </a>
           </li>
         ) : null}
@@ -193,13 +197,11 @@ const CompanyBlock = ({ co }: { co: CompanyAttention }) => {
         {co.certificates.map((cert) => (
           <li class="next-step next-step--you">
             <p>
-              <strong>
-                {cert.title} (nr {cert.number})
-              </strong>
-              : {cert.note}
+              <strong>{t("next.certificate", cert.title, cert.number)}</strong>: {cert.note}
             </p>
             <a class="button button--secondary" href={`${page}#certifikat`}>
-              Visa företagets certifikat<span class="visually-hidden"> (nr {cert.number})</span>
+              {t("next.showCompanyCertificates")}
+              <span class="visually-hidden">{t("next.numberInBrackets", cert.number)}</span>
             </a>
           </li>
         ))}
@@ -216,7 +218,7 @@ export const NextStepsSection = ({ next, due }: { next: NextSteps; due: DueItem[
     <>
       {own ? (
         <section class="next-steps" aria-labelledby="nasta-steg">
-          <h2 id="nasta-steg">Nästa steg</h2>
+          <h2 id="nasta-steg">{t("next.title")}</h2>
           {next.steps.length || next.pendingEmployments.length ? (
             <ul class="next-steps__list">
               {next.steps.map((s) => (
@@ -225,13 +227,14 @@ export const NextStepsSection = ({ next, due }: { next: NextSteps; due: DueItem[
               {next.pendingEmployments.map((e) => (
                 <li class="next-step next-step--others">
                   <p>
-                    <strong>Anställning på {e.company}</strong>: din förfrågan väntar på att företagets certifikatsadministratör bekräftar den.
+                    <strong>{t("next.employmentAt", e.company)}</strong>: {t("next.employment.waiting")}
                   </p>
                   <p class="next-step__who">
-                    Väntar på: <strong>{WHO.company_admin}</strong>
+                    {t("next.waitingFor")} <strong>{WHO.company_admin}</strong>
                   </p>
                   <a class="button button--secondary" href="/min-sida/anstallningar">
-                    Visa anställningar<span class="visually-hidden"> ({e.company})</span>
+                    {t("next.showEmployments")}
+                    <span class="visually-hidden"> ({e.company})</span>
                   </a>
                 </li>
               ))}
@@ -242,7 +245,7 @@ export const NextStepsSection = ({ next, due }: { next: NextSteps; due: DueItem[
       ) : null}
       {next.companies.length ? (
         <section class="next-steps" aria-labelledby="dina-foretag">
-          <h2 id="dina-foretag">Dina företag</h2>
+          <h2 id="dina-foretag">{t("next.yourCompanies")}</h2>
           <ul class="next-companies">
             {next.companies.map((co) => (
               <CompanyBlock co={co} />

@@ -6,14 +6,15 @@ import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { Tabs } from "../views/tabs.tsx";
 import { PersonDetails } from "./person-view.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 const TABS = [
-  { href: "/min-sida", label: "Certifikat" },
-  { href: "/min-sida/anstallningar", label: "Anställningar" },
-  { href: "/min-sida/prov", label: "Prov" },
-  { href: "/min-sida/fakturor", label: "Fakturor" },
-  { href: "/min-sida/handelselogg", label: "Händelselogg" },
-];
+  { href: "/min-sida", label: "minSida.tab.certificates" },
+  { href: "/min-sida/anstallningar", label: "minSida.tab.employments" },
+  { href: "/min-sida/prov", label: "minSida.tab.exams" },
+  { href: "/min-sida/fakturor", label: "minSida.tab.invoices" },
+  { href: "/min-sida/handelselogg", label: "common.eventLog" },
+] as const;
 
 /**
  * Min Sida: the person's name and buttons, the tabs, the chosen tab's content below. Personuppgifter
@@ -25,10 +26,10 @@ export async function personPage(c: Context<AppEnv>, tab: string, content: Child
   const person = await getPerson(c.var.deps.db, user.personId);
   return page(
     c,
-    { title: "Min Sida", status },
+    { title: t("nav.minSida"), status },
     <>
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/min-sida">Min Sida</a>
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/min-sida">{t("nav.minSida")}</a>
       </nav>
       <header class="page-header">
         <h1>
@@ -36,16 +37,16 @@ export async function personPage(c: Context<AppEnv>, tab: string, content: Child
         </h1>
         <div class="button-row">
           <a class="button button--secondary" href="/min-sida/andra-uppgifter">
-            Ändra uppgifter
+            {t("minSida.editDetails")}
           </a>
           <a class="button button--secondary" href="/min-sida/andra-losenord">
-            Ändra lösenord
+            {t("minSida.changePassword")}
           </a>
         </div>
       </header>
       {options.before}
-      {options.details ? <PersonDetails person={person} showPersonnummer={true} /> : null}
-      <Tabs tabs={TABS} current={tab} label="Min Sida" />
+      {options.details ? <PersonDetails person={person} showPersonnummer={true} language={user.language} /> : null}
+      <Tabs tabs={TABS.map((tab) => ({ href: tab.href, label: t(tab.label) }))} current={tab} label={t("nav.minSida")} />
       <div class="tab-panel">{content}</div>
     </>,
   );

@@ -1,50 +1,60 @@
 import { formatPersonnummer } from "../../lib/identity/personnummer.ts";
 import type { Person } from "../../modules/accounts/index.ts";
+import { t, type Language } from "../../lib/i18n/index.ts";
 
-const orNo = (v: string | null | undefined) => (v && v.trim() ? v : "Nej");
+const orNo = (v: string | null | undefined) => (v && v.trim() ? v : t("common.no"));
 
-/** "Personuppgifter" and "Faktureringsadress" of Min Sida. The personnummer only to its owner. */
-export const PersonDetails = ({ person, showPersonnummer }: { person: Person; showPersonnummer: boolean }) => (
+/**
+ * "Personuppgifter" and "Faktureringsadress" of Min Sida. The personnummer only to its owner; the
+ * account's language (its pages and mail) where it is known, i.e. to its owner.
+ */
+export const PersonDetails = ({ person, showPersonnummer, language }: { person: Person; showPersonnummer: boolean; language?: Language | null }) => (
   <div class="person-details">
     <section aria-labelledby="personuppgifter">
-      <h2 id="personuppgifter">Personuppgifter</h2>
+      <h2 id="personuppgifter">{t("person.details")}</h2>
       <dl class="details">
-        <dt>Namn</dt>
+        <dt>{t("verify.field.name")}</dt>
         <dd>
           {person.givenName} {person.familyName}
         </dd>
         {showPersonnummer && person.personnummer ? (
           <>
-            <dt>Personnummer</dt>
+            <dt>{t("common.personnummer")}</dt>
             <dd>{formatPersonnummer(person.personnummer)}</dd>
           </>
         ) : null}
         {showPersonnummer && !person.personnummer && person.birthDate ? (
           <>
-            <dt>Födelsedatum</dt>
+            <dt>{t("common.birthDate")}</dt>
             <dd>{person.birthDate}</dd>
           </>
         ) : null}
-        <dt>E-postadress</dt>
+        <dt>{t("common.emailAddress")}</dt>
         <dd>
           <a href={`mailto:${person.email}`}>{person.email}</a>
         </dd>
-        <dt>Mobilnummer</dt>
-        <dd>{person.mobile ?? "Inget angivet"}</dd>
-        <dt>Legitimering</dt>
-        <dd>{person.identityMethod === "bankid" ? "BankID" : "Manuell (utan BankID)"}</dd>
+        <dt>{t("common.mobile")}</dt>
+        <dd>{person.mobile ?? t("person.noneGiven")}</dd>
+        <dt>{t("person.identification")}</dt>
+        <dd>{person.identityMethod === "bankid" ? "BankID" : t("person.manual")}</dd>
+        {language === undefined ? null : (
+          <>
+            <dt>{t("person.language")}</dt>
+            <dd>{language === "en" ? t("person.language.en") : language === "sv" ? t("person.language.sv") : t("person.language.none")}</dd>
+          </>
+        )}
       </dl>
     </section>
     <section aria-labelledby="faktureringsadress">
-      <h2 id="faktureringsadress">Faktureringsadress</h2>
+      <h2 id="faktureringsadress">{t("person.billingAddress")}</h2>
       <dl class="details">
         {person.billingName ? (
           <>
-            <dt>Namn</dt>
+            <dt>{t("verify.field.name")}</dt>
             <dd>{person.billingName}</dd>
           </>
         ) : null}
-        <dt>Adress</dt>
+        <dt>{t("about.address")}</dt>
         <dd>
           {person.addressLine1 ? (
             <>
@@ -65,10 +75,10 @@ export const PersonDetails = ({ person, showPersonnummer }: { person: Person; sh
               ) : null}
             </>
           ) : (
-            "Ingen adress angiven"
+            t("person.noAddress")
           )}
         </dd>
-        <dt>E-postadress (fakturering)</dt>
+        <dt>{t("person.billingEmail")}</dt>
         <dd>{orNo(person.billingEmail)}</dd>
       </dl>
     </section>
