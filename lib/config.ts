@@ -1,5 +1,6 @@
 import path from "node:path";
 import { LOG_LEVELS, type LogLevel } from "./log.ts";
+import { language } from "./i18n/index.ts";
 
 export type BankIdMode = "simulator" | "test" | "production";
 
@@ -47,6 +48,13 @@ export interface OrgConfig {
   bankgiro: string;
   /** Who signs certificates, on the issuer line of the PDF. */
   signatory: { name: string; title: string };
+  /** The organisation's own texts for English pages and certificates (ORG_*_EN; docs/decisions/022). */
+  english: { description: string; accreditation: string; signatoryTitle: string };
+}
+
+/** The organisation's texts in the language of what is being made. */
+export function orgTexts(org: OrgConfig): { description: string; accreditation: string; signatoryTitle: string } {
+  return language() === "en" ? org.english : { description: org.description, accreditation: org.accreditation, signatoryTitle: org.signatory.title };
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +107,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       vatNumber: env.ORG_VATNR ?? `SE${orgNumber.replace(/\D/g, "")}01`,
       bankgiro: env.ORG_BANKGIRO ?? "000-0000",
       signatory: { name: env.ORG_SIGNATORY ?? "", title: env.ORG_SIGNATORY_TITLE ?? "Certifieringsansvarig" },
+      english: {
+        description:
+          env.ORG_DESCRIPTION_EN ??
+          `${orgName} is a certification body that certifies persons and companies in the building and construction installation trades and in the motor trade, in areas both within and outside accreditation.`,
+        accreditation: env.ORG_ACCREDITATION_EN ?? "Accredited certification body for the certification of persons and companies.",
+        signatoryTitle: env.ORG_SIGNATORY_TITLE_EN ?? "Head of Certification",
+      },
     },
   };
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { pdfFirstPagePng, pdfPageCount, pdfText } from "../../test/pdf.ts";
+import { inLanguage } from "../i18n/index.ts";
 import { renderCertificatePdf, type CertificatePdfInput } from "./certificate.tsx";
 
 const OUT = path.resolve("test-results/pdf");
@@ -57,6 +58,37 @@ describe("certificate PDF", () => {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain("GÄLLER INTE");
+  });
+
+  it("can be had in English: every printed word but the holder's, the scheme's and the body's own (docs/decisions/022)", async () => {
+    const english = { ...certificate, org: { ...certificate.org, accreditation: "Accredited by Swedac for the certification of persons and companies." }, issuer: { name: "Karin Ek", title: "Head of Certification" } };
+    const pdf = await inLanguage("en", () => renderCertificatePdf(english));
+    const text = await pdfText(pdf);
+    for (const expected of [
+      "CERTIFICATE",
+      "This is to certify Åsa Ängström-Öberg in F-gaser Personcertifikat kategori I",
+      "Certificate number 100427",
+      "Date of issue 2026-03-02",
+      "Valid until 2031-03-01",
+      "Latest decision 2026-03-02",
+      "Status Active as of 2026-05-04",
+      "Karin Ek Head of Certification",
+      "Check the certificate:",
+      "The current status is always shown at https://online.example.org/c/100427",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    for (const swedish of ["Härmed", "Certifikatnummer", "Utfärdandedatum", "Giltigt till", "Aktivt", "Kontrollera"]) expect(text).not.toContain(swedish);
+    const attestation = await pdfText(await inLanguage("en", () => renderCertificatePdf({ ...english, kind: "ATTESTATION" })));
+    // (Not its heading: @react-pdf's text layer loses an "O" drawn after an "Ö" in an earlier
+    // document of the process, here the holder's name; the page itself shows it.)
+    expect(attestation).toContain("This is to attest that Åsa Ängström-Öberg has completed training in F-gaser");
+    const suspended = await pdfText(await inLanguage("en", () => renderCertificatePdf({ ...english, status: "suspended", suspendedUntil: "2026-09-30" })));
+    expect(suspended).toContain("Suspended as of 2026-05-04 (up to and including 2026-09-30)");
+    expect(suspended).toContain("SUSPENDED – NOT VALID");
+    expect(suspended).toContain("The certificate is suspended and not valid.");
+    await pdfFirstPagePng(pdf, path.join(OUT, "certificate-english.png"));
+    await pdfFirstPagePng(await inLanguage("en", () => renderCertificatePdf({ ...english, kind: "ATTESTATION" })), path.join(OUT, "attestation-english.png"));
   });
 
   it("leaves out Giltigt till where the scheme has none, and calls an attestation Utbildningsintyg", async () => {

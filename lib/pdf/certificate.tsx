@@ -2,6 +2,7 @@
 import { Document, Page, Path, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { SANS, SERIF, registerFonts } from "./fonts.ts";
 import { qrPath } from "./qr-path.ts";
+import { t, language } from "../i18n/index.ts";
 
 export type CertificatePdfStatus = "active" | "suspended" | "withdrawn" | "expired" | "ended";
 
@@ -38,14 +39,9 @@ export interface CertificatePdfInput {
   issuer: { name: string; title: string };
 }
 
-// lib/ may not import modules/, so the labels are repeated here; they are DESIGN.md's words.
-const STATUS_LABELS: Record<CertificatePdfStatus, string> = {
-  active: "Aktivt",
-  suspended: "Vilande",
-  withdrawn: "Indraget",
-  expired: "Utgånget",
-  ended: "Avslutat",
-};
+// lib/ may not import modules/: the status words come from the catalogue's certStatus keys.
+const statusLabel = (status: CertificatePdfStatus): string =>
+  ({ active: t("certStatus.active"), suspended: t("certStatus.suspended"), withdrawn: t("certStatus.withdrawn"), expired: t("certStatus.expired"), ended: t("certStatus.ended") })[status];
 
 const INK = "#1b2a3a";
 const ACCENT = "#1f4e79";
@@ -84,22 +80,50 @@ const s = StyleSheet.create({
 });
 
 function title(kind: CertificatePdfInput["kind"]): string {
-  return kind === "ATTESTATION" ? "Utbildningsintyg" : "Certifikat";
+  return kind === "ATTESTATION" ? t("pdf.attestation") : t("pdf.certificate");
 }
 
 /** The sentence around the holder's name: before it, and between it and the scheme. */
 function wording(kind: CertificatePdfInput["kind"], area: string): [string, string] {
-  return kind === "ATTESTATION" ? ["Härmed intygas att", `har genomgått utbildning inom ${area}`] : ["Härmed certifieras", `inom ${area}`];
+  return kind === "ATTESTATION" ? [t("pdf.attestation.before"), t("pdf.attestation.after", area)] : [t("pdf.certificate.before"), t("pdf.certificate.after", area)];
 }
 
 /** Said across the page, so a printout of a certificate that no longer holds cannot be misread. */
 function stamp(status: CertificatePdfStatus): string | null {
-  return status === "active" ? null : `${STATUS_LABELS[status].toUpperCase()} – GÄLLER INTE`;
+  return status === "active" ? null : t("pdf.stamp", statusLabel(status).toUpperCase());
 }
 
 function statusLine(input: CertificatePdfInput): string {
-  const until = input.status === "suspended" && input.suspendedUntil ? ` (till och med ${input.suspendedUntil})` : "";
-  return `${STATUS_LABELS[input.status]} per ${input.statusOn}${until}`;
+  const until = input.status === "suspended" && input.suspendedUntil ? t("pdf.until", input.suspendedUntil) : "";
+  return t("pdf.statusOn", statusLabel(input.status), input.statusOn) + until;
+}
+
+/**
+ * Every word of the page, said before the document is laid out: the layout runs later, outside
+ * the request's language (docs/decisions/022).
+ */
+function textsOf(input: CertificatePdfInput) {
+  const [before, after] = wording(input.kind, input.area);
+  const facts: { label: string; value: string; status?: boolean }[] = [
+    { label: t("cert.number"), value: String(input.number) },
+    ...(input.version ? [{ label: t("cert.version"), value: input.supersededBy ? t("pdf.versionSuperseded", input.version, input.supersededBy) : String(input.version) }] : []),
+    { label: t("cert.issuedOn"), value: input.issuedOn },
+    ...(input.validUntil ? [{ label: t("cert.validUntil"), value: input.validUntil }] : []),
+    ...(input.latestDecisionOn ? [{ label: t("cert.lastDecision"), value: input.latestDecisionOn }] : []),
+    { label: t("cert.status"), value: statusLine(input), status: true },
+  ];
+  return {
+    language: language(),
+    title: title(input.kind),
+    before,
+    after,
+    facts,
+    stamp: stamp(input.status),
+    notValid: t("pdf.notValid", statusLabel(input.status).toLowerCase()),
+    orgNumber: input.holder.orgNumber ? t("pdf.orgNumber", input.holder.orgNumber) : null,
+    check: t("pdf.check"),
+    footer: t("pdf.footer", input.statusOn, input.verifyUrl),
+  };
 }
 
 function Qr({ text, size }: { text: string; size: number }) {
@@ -114,43 +138,35 @@ function Qr({ text, size }: { text: string; size: number }) {
   );
 }
 
-function CertificateDocument({ input }: { input: CertificatePdfInput }) {
-  const warning = stamp(input.status);
-  const [before, after] = wording(input.kind, input.area);
-  // "UTBILDNINGSINTYG" at full size would run into the frame.
-  const heading = title(input.kind).toUpperCase();
-  const facts: [string, string][] = [
-    ["Certifikatnummer", String(input.number)],
-    ...(input.version ? ([["Version", input.supersededBy ? `${input.version} (ersatt av version ${input.supersededBy})` : String(input.version)]] as [string, string][]) : []),
-    ["Utfärdandedatum", input.issuedOn],
-    ...(input.validUntil ? ([["Giltigt till", input.validUntil]] as [string, string][]) : []),
-    ...(input.latestDecisionOn ? ([["Senaste beslut", input.latestDecisionOn]] as [string, string][]) : []),
-    ["Status", statusLine(input)],
-  ];
+function CertificateDocument({ input, texts }: { input: CertificatePdfInput; texts: ReturnType<typeof textsOf> }) {
+  const warning = texts.stamp;
+  const { before, after, facts } = texts;
+  // "UTBILDNINGSINTYG" at full size would run into the frame, "TRAINING ATTESTATION" even at 28 pt.
+  const heading = texts.title.toUpperCase();
   return (
-    <Document title={`${title(input.kind)} ${input.number} – ${input.holder.name}`} author={input.org.name} creator={input.org.name} producer={input.org.name} language="sv">
+    <Document title={`${texts.title} ${input.number} – ${input.holder.name}`} author={input.org.name} creator={input.org.name} producer={input.org.name} language={texts.language}>
       <Page size="A4" style={s.page}>
         <View style={s.frame}>
           <View style={s.inner}>
             <Text style={s.org}>{input.org.name}</Text>
             <Text style={s.accreditation}>{input.org.accreditation}</Text>
-            <Text style={[s.title, heading.length > 12 ? { fontSize: 28, letterSpacing: 2 } : {}]}>{heading}</Text>
+            <Text style={[s.title, heading.length > 16 ? { fontSize: 22, letterSpacing: 1.5 } : heading.length > 12 ? { fontSize: 28, letterSpacing: 2 } : {}]}>{heading}</Text>
             <View style={s.rule} />
             <Text style={s.lead}>{before}</Text>
             <Text style={s.holder}>{input.holder.name}</Text>
-            {input.holder.orgNumber ? <Text style={s.holderOrg}>Organisationsnummer {input.holder.orgNumber}</Text> : null}
+            {texts.orgNumber ? <Text style={s.holderOrg}>{texts.orgNumber}</Text> : null}
             <Text style={[s.lead, { marginTop: 16 }]}>{after}</Text>
             <Text style={s.scheme}>{input.schemeName}</Text>
             <Text style={s.scope}>{input.scope}</Text>
             <View style={s.facts}>
-              {facts.map(([label, value]) => (
+              {facts.map(({ label, value, status }) => (
                 <View key={label} style={s.fact}>
                   <Text style={s.factLabel}>{label}</Text>
-                  <Text style={[s.factValue, label === "Status" && warning ? { color: WARNING } : {}]}>{value}</Text>
+                  <Text style={[s.factValue, status && warning ? { color: WARNING } : {}]}>{value}</Text>
                 </View>
               ))}
             </View>
-            {warning ? <Text style={s.warningBanner}>Certifikatet är {STATUS_LABELS[input.status].toLowerCase()} och gäller inte.</Text> : null}
+            {warning ? <Text style={s.warningBanner}>{texts.notValid}</Text> : null}
             <View style={s.bottom}>
               <View style={s.signature}>
                 <View style={s.signatureLine} />
@@ -160,11 +176,11 @@ function CertificateDocument({ input }: { input: CertificatePdfInput }) {
               </View>
               <View style={s.qrBox}>
                 <Qr text={input.qrText ?? input.verifyUrl} size={104} />
-                <Text style={[s.small, { marginTop: 2 }]}>Kontrollera certifikatet:</Text>
+                <Text style={[s.small, { marginTop: 2 }]}>{texts.check}</Text>
                 <Text style={s.small}>{input.verifyUrl}</Text>
               </View>
             </View>
-            <Text style={s.footer}>Uppgifterna avser {input.statusOn}. Aktuell status visas alltid på {input.verifyUrl}</Text>
+            <Text style={s.footer}>{texts.footer}</Text>
           </View>
         </View>
         {warning ? (
@@ -177,8 +193,11 @@ function CertificateDocument({ input }: { input: CertificatePdfInput }) {
   );
 }
 
-/** The A4 certificate for printing and download; it always carries the status it was made with. */
+/**
+ * The A4 certificate for printing and download, in the language of what is being made (Swedish or
+ * English); it always carries the status it was made with.
+ */
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
   registerFonts();
-  return renderToBuffer(<CertificateDocument input={input} />);
+  return renderToBuffer(<CertificateDocument input={input} texts={textsOf(input)} />);
 }

@@ -30,6 +30,12 @@ export async function recipientLanguage(db: DbOrTx, email: string): Promise<Lang
   return row.language ?? "sv";
 }
 
+/** A person's language for mail about their own affairs sent elsewhere (an invoice to a billing address). */
+export async function personLanguage(db: DbOrTx, personId: string): Promise<Language> {
+  const row = await db.select({ language: users.language }).from(users).where(eq(users.personId, personId)).get();
+  return row?.language ?? "sv";
+}
+
 /** A mail composed in its recipient's language (recipientLanguage). */
 export async function mailIn<T>(db: DbOrTx, email: string, compose: () => T): Promise<T> {
   return inLanguage(await recipientLanguage(db, email), compose);

@@ -17,4 +17,4 @@ export { normaliseEmail, findUserByEmail, findUserByPersonnummer, fullName } fro
 export { prepareOneTimePassword, insertInvitedAccount, type PreparedPassword } from "./invite-account.ts";
 export { canOpenStaffArea } from "./policy.ts";
 export { searchPersons, type PersonSearchRow } from "./search-persons.ts";
-export { chooseLanguage, recipientLanguage, mailIn } from "./choose-language.ts";
+export { chooseLanguage, recipientLanguage, personLanguage, mailIn } from "./choose-language.ts";

@@ -14,7 +14,7 @@ import { certificateTransition } from "../certificates/index.ts";
 import { EDITABLE_STATUSES, finalReviewMail, loadApplication, processState, submitIfReady, type LoadedApplication } from "../certification/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { enqueueMail } from "../outbox/index.ts";
-import { canActOnCertificate, holderRecipients, loadParties, recordDecision, reinstatedMail, suspendedMail, withdrawnMail, writeCertificateDecision } from "../review/index.ts";
+import { canActOnCertificate, holderRecipients, inLanguageOf, loadParties, recordDecision, reinstatedMail, suspendedMail, withdrawnMail, writeCertificateDecision } from "../review/index.ts";
 import { requiredText } from "./case-files.ts";
 import type { EffectKind } from "./policy.ts";
 import type { CaseRow } from "./queries.ts";
@@ -202,6 +202,6 @@ async function approveMoment(tx: Tx, a: Apply, because: string): Promise<void> {
   if (!EDITABLE_STATUSES.includes(fresh.application.status)) return;
   if (await submitIfReady(tx, a.actor, a.now, fresh.application, processState(fresh))) {
     const title = `${app.area.name} - ${app.scheme.name}`;
-    for (const to of await holderRecipients(tx, fresh.application)) await enqueueMail(tx, a.now, "application.submitted", finalReviewMail(a.deps.config, to.email, to.name, title, fresh.application.id));
+    for (const to of await holderRecipients(tx, fresh.application)) await enqueueMail(tx, a.now, "application.submitted", inLanguageOf(to, () => finalReviewMail(a.deps.config, to.email, to.name, title, fresh.application.id)));
   }
 }

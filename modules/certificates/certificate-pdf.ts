@@ -1,9 +1,11 @@
 import { swedishDate } from "../../lib/dates.ts";
+import { orgTexts } from "../../lib/config.ts";
 import { renderCertificatePdf } from "../../lib/pdf/index.ts";
 import { certificateAddress, signedQrText } from "../../lib/signing/qr-sign.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { getCertificate } from "./queries.ts";
 import { publicStatus } from "./status.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * "Ladda ned certifikat": the certificate as an A4 PDF with today's status, made when asked for so
@@ -15,7 +17,7 @@ export async function certificatePdf(deps: Deps, actor: Actor, certificateId: st
   const c = cert.certificate;
   const { org, publicUrl } = deps.config;
   const bytes = await renderCertificatePdf({
-    org: { name: org.name, accreditation: org.accreditation },
+    org: { name: org.name, accreditation: orgTexts(org).accreditation },
     kind: cert.scheme.kind,
     holder: { name: cert.holderName, orgNumber: cert.company?.orgNumber ?? null },
     area: cert.area.name,
@@ -33,7 +35,7 @@ export async function certificatePdf(deps: Deps, actor: Actor, certificateId: st
     verifyUrl: certificateAddress(publicUrl, c.number),
     // The same address, with the printed fields and their signature in the fragment (decision 019).
     qrText: signedQrText(deps.signer, publicUrl, { number: c.number, version: c.version, name: cert.holderName, scheme: cert.scheme.name, validUntil: c.validUntil }),
-    issuer: org.signatory,
+    issuer: { name: org.signatory.name, title: orgTexts(org).signatoryTitle },
   });
-  return { bytes, filename: `certifikat-${c.number}.pdf` };
+  return { bytes, filename: t("pdf.filename", c.number) };
 }

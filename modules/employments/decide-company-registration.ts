@@ -1,3 +1,4 @@
+import { mailIn } from "../accounts/index.ts";
 import { enqueueMail } from "../outbox/outbox.ts";
 import { and, eq } from "drizzle-orm";
 import { companies, companyAdmins, persons } from "../../db/schema/index.ts";
@@ -43,7 +44,7 @@ export async function decideCompanyRegistration(
         await recordEvent(tx, actor, now, { action: "company.admin_added", subjectType: "company", subjectId: c.id, companyId: c.id, personId: c.registeredByPersonId, details: { first: true } });
       }
       const registrant = await tx.select().from(persons).where(eq(persons.id, c.registeredByPersonId)).get();
-      if (registrant) await enqueueMail(tx, now, "company.decided", companyDecidedMail(deps.config, registrant.email, `${registrant.givenName} ${registrant.familyName}`, c.name, c.orgNumber, input.approve, reason));
+      if (registrant) await enqueueMail(tx, now, "company.decided", await mailIn(tx, registrant.email, () => companyDecidedMail(deps.config, registrant.email, `${registrant.givenName} ${registrant.familyName}`, c.name, c.orgNumber, input.approve, reason)));
       return c;
     },
     { behavior: "immediate" },

@@ -1,3 +1,4 @@
+import { mailIn } from "../accounts/index.ts";
 import { enqueueMail } from "../outbox/outbox.ts";
 import { and, eq } from "drizzle-orm";
 import { employments } from "../../db/schema/index.ts";
@@ -36,7 +37,7 @@ export async function decideEmployment(deps: Deps, actor: Actor & { userId: stri
         companyId: r.company.id,
         details: { company: r.company.name, person: `${r.person.givenName} ${r.person.familyName}`, ...(reason ? { reason } : {}), ...(own ? { ownRequestAsAdmin: true } : {}) },
       });
-      if (!own) await enqueueMail(tx, now, "employment.decided", employmentDecidedMail(deps.config, r.person.email, `${r.person.givenName} ${r.person.familyName}`, r.company.name, input.confirm, reason));
+      if (!own) await enqueueMail(tx, now, "employment.decided", await mailIn(tx, r.person.email, () => employmentDecidedMail(deps.config, r.person.email, `${r.person.givenName} ${r.person.familyName}`, r.company.name, input.confirm, reason)));
       return r;
     },
     { behavior: "immediate" },

@@ -1,3 +1,4 @@
+import { mailIn } from "../accounts/index.ts";
 import { enqueueMail } from "../outbox/outbox.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import { isUniqueViolation } from "../../db/errors.ts";
@@ -46,7 +47,7 @@ export async function requestEmployment(deps: Deps, actor: Actor & { personId: s
         .innerJoin(persons, eq(persons.id, companyAdmins.personId))
         .where(eq(companyAdmins.companyId, company.id));
       for (const a of admins) {
-        await enqueueMail(tx, now, "employment.requested", employmentRequestedMail(deps.config, a.email, `${a.givenName} ${a.familyName}`, actor.name, company.name, company.id, input.startDate));
+        await enqueueMail(tx, now, "employment.requested", await mailIn(tx, a.email, () => employmentRequestedMail(deps.config, a.email, `${a.givenName} ${a.familyName}`, actor.name, company.name, company.id, input.startDate)));
       }
     },
     { behavior: "immediate" },

@@ -2,6 +2,7 @@ import type { Config } from "../../lib/config.ts";
 import { composeMail } from "../../lib/mail/compose.ts";
 import type { MailMessage } from "../../lib/mail/mailer.ts";
 import { formatKronor } from "../../lib/pdf/index.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface InvoiceMailFacts {
   number: number;
@@ -27,20 +28,20 @@ export function invoiceMail(config: Config, to: string, f: InvoiceMailFacts): Ma
   return composeMail(
     {
       to,
-      subject: `Faktura ${f.number} från ${org.name}`,
+      subject: t("mail.invoice.subject", f.number, org.name),
       // A company's invoice address is read by whoever handles its invoices, not by the name on it.
-      greeting: f.recipientKind === "company" ? "Hej," : `Hej ${f.recipientName},`,
+      greeting: f.recipientKind === "company" ? t("mail.invoice.hello") : t("mail.greeting", f.recipientName),
       paragraphs: [
-        `Här kommer faktura ${f.number} från ${org.name} för ${f.lines.map((l) => l.description).join("; ")}. Fakturan finns som PDF i det här mejlet.`,
-        `Fakturanummer: ${f.number}`,
-        `Belopp att betala: ${total}`,
-        `Förfallodatum: ${f.dueOn}`,
-        `Bankgiro: ${org.bankgiro}`,
-        `OCR-nummer: ${f.ocr}`,
-        ...(f.recipientReference ? [`Er referens: ${f.recipientReference}`] : []),
-        `Betala ${total} till bankgiro ${org.bankgiro} senast ${f.dueOn} och ange OCR-nummer ${f.ocr} som referens, så kopplas betalningen till fakturan.`,
+        t("mail.invoice.text", f.number, org.name, f.lines.map((l) => l.description).join("; ")),
+        t("mail.invoice.number", f.number),
+        t("mail.invoice.amount", total),
+        t("mail.invoice.due", f.dueOn),
+        t("mail.invoice.bankgiro", org.bankgiro),
+        t("mail.invoice.ocr", f.ocr),
+        ...(f.recipientReference ? [t("mail.invoice.reference", f.recipientReference)] : []),
+        t("mail.invoice.pay", total, org.bankgiro, f.dueOn, f.ocr),
       ],
-      after: ["Har du frågor om fakturan är du välkommen att kontakta oss."],
+      after: [t("mail.invoice.questions")],
     },
     org,
   );

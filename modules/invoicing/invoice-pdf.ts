@@ -1,3 +1,5 @@
+import { personLanguage } from "../accounts/index.ts";
+import { inLanguage } from "../../lib/i18n/index.ts";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
@@ -68,7 +70,9 @@ export async function deliverInvoice(deps: Deps, actor: Actor & { userId: string
       companyId: found.applicantCompanyId,
       details: { number: inv.number, recipient: inv.recipientName, to: to ?? "post" },
     });
-    if (to) await enqueueMail(tx, now, "invoice", invoiceMail(deps.config, to, { ...inv, lines: found.lines }), [{ documentId, filename, contentType: "application/pdf" }]);
+    // A person's own invoice in their language; a company's in Swedish (the invoice itself is Swedish).
+    const lang = found.applicantPersonId ? await personLanguage(tx, found.applicantPersonId) : "sv";
+    if (to) await enqueueMail(tx, now, "invoice", inLanguage(lang, () => invoiceMail(deps.config, to, { ...inv, lines: found.lines })), [{ documentId, filename, contentType: "application/pdf" }]);
   };
   let result: SendResult;
   if (stored) {

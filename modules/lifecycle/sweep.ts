@@ -122,10 +122,10 @@ async function endSuspensions(deps: Deps, today: string, result: SweepResult): P
         const inserted = await tx.insert(reminders).values({ id: newId(), certificateNumber: c.number, certificateId: c.id, kind: "suspension_end", dueOn: until, sentOn: today, createdAt: now }).onConflictDoNothing().returning({ id: reminders.id });
         if (inserted.length === 0) return;
         const decider = c.decidedBy
-          ? await tx.select({ email: persons.email, givenName: persons.givenName, familyName: persons.familyName }).from(users).innerJoin(persons, eq(persons.id, users.personId)).where(eq(users.id, c.decidedBy)).get()
+          ? await tx.select({ email: persons.email, givenName: persons.givenName, familyName: persons.familyName, language: users.language }).from(users).innerJoin(persons, eq(persons.id, users.personId)).where(eq(users.id, c.decidedBy)).get()
           : undefined;
         if (decider) {
-          await enqueueMail(tx, now, "suspension_end_notice", suspensionEndedNotice(deps.config, { email: decider.email, name: `${decider.givenName} ${decider.familyName}` }, { certificateId: c.id, number: c.number, title: c.title, until }));
+          await enqueueMail(tx, now, "suspension_end_notice", suspensionEndedNotice(deps.config, { email: decider.email, name: `${decider.givenName} ${decider.familyName}`, language: decider.language ?? "sv" }, { certificateId: c.id, number: c.number, title: c.title, until }));
           result.mails++;
         }
         await recordEvent(tx, systemActor, now, { action: "certificate.suspension_end_notice", subjectType: "certificate", subjectId: c.id, personId: c.personId, companyId: c.companyId, details: { certificate: c.title, number: c.number, until, reason: `Vilandeperioden slutade ${until}; certifikatet återaktiveras inte av sig självt.` } });
@@ -232,10 +232,11 @@ async function sendReminders(deps: Deps, today: string, result: SweepResult): Pr
 /** The certifikatsadministratörer of every company the person works for today. */
 export async function employerAdmins(db: Db | Tx, personId: string, today: string): Promise<MailRecipient[]> {
   const rows = await db
-    .selectDistinct({ email: persons.email, givenName: persons.givenName, familyName: persons.familyName })
+    .selectDistinct({ email: persons.email, givenName: persons.givenName, familyName: persons.familyName, language: users.language })
     .from(employments)
     .innerJoin(companyAdmins, eq(companyAdmins.companyId, employments.companyId))
     .innerJoin(persons, eq(persons.id, companyAdmins.personId))
+    .leftJoin(users, eq(users.personId, persons.id))
     .where(and(eq(employments.personId, personId), eq(employments.status, "active"), lte(employments.startDate, today), or(isNull(employments.endDate), sql`${employments.endDate} >= ${today}`)));
-  return rows.map((r) => ({ email: r.email, name: `${r.givenName} ${r.familyName}` }));
+  return rows.map((r) => ({ email: r.email, name: `${r.givenName} ${r.familyName}`, language: r.language ?? "sv" }));
 }

@@ -6,7 +6,7 @@ export { reinstateCertificate } from "./reinstate-certificate.ts";
 export { withdrawCertificate } from "./withdraw-certificate.ts";
 export { ALREADY_CHANGED, writeCertificateDecision, type CertificateDecisionWrite } from "./certificate-decision.ts";
 export { recordDecision } from "./record-decision.ts";
-export { holderRecipients, type MailRecipient } from "./recipients.ts";
+export { holderRecipients, inLanguageOf, type MailRecipient } from "./recipients.ts";
 export { suspendedMail, withdrawnMail, reinstatedMail } from "./mails.ts";
 export { canReviewRequirement, canDecideApplication, canActOnCertificate, type Permission, type Parties, type ApplicationParties } from "./policy.ts";
 export { loadParties, loadApplicationParties } from "./parties.ts";

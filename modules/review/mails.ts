@@ -1,11 +1,17 @@
 import type { Config } from "../../lib/config.ts";
+import { t } from "../../lib/i18n/index.ts";
 import { composeMail } from "../../lib/mail/compose.ts";
 import type { MailMessage } from "../../lib/mail/mailer.ts";
-import type { MailRecipient } from "./recipients.ts";
+import { inLanguageOf, type MailRecipient } from "./recipients.ts";
 
-/** A company's admins read "företagets" where a person reads "ditt". */
+/**
+ * A company's admins read "företagets" where a person reads "ditt". In the language the mail is
+ * composed in: its recipient's (mailIn).
+ */
 function whose(forCompany: boolean) {
-  return forCompany ? { cert: "företagets certifikat", Cert: "Företagets certifikat", app: "företagets ansökan", App: "Företagets ansökan" } : { cert: "ditt certifikat", Cert: "Ditt certifikat", app: "din ansökan", App: "Din ansökan" };
+  return forCompany
+    ? { cert: t("mail.whose.company.cert"), Cert: t("mail.whose.company.Cert"), app: t("mail.whose.company.app"), App: t("mail.whose.company.App") }
+    : { cert: t("mail.whose.own.cert"), Cert: t("mail.whose.own.Cert"), app: t("mail.whose.own.app"), App: t("mail.whose.own.App") };
 }
 
 export interface CertificateFacts {
@@ -17,22 +23,24 @@ export interface CertificateFacts {
 }
 
 export function issuedMail(config: Config, to: MailRecipient, c: CertificateFacts): MailMessage {
-  const w = whose(c.forCompany);
-  return composeMail(
-    {
-      to: to.email,
-      subject: `${w.Cert} är utfärdat`,
-      greeting: `Hej ${to.name},`,
-      paragraphs: [
-        `${config.org.name} har gjort en sista granskning av ${w.app} om ${c.title} och utfärdat certifikatet.`,
-        `Certifikatnummer: ${c.number}`,
-        c.validUntil ? `Giltigt till: ${c.validUntil}` : "Certifikatet har inget slutdatum.",
-        "Certifikatet finns under Certifikat på Min Sida, där det också kan laddas ned.",
-      ],
-      action: { label: "Visa certifikat", url: `${config.publicUrl}/min-sida/certifikat/${c.certificateId}` },
-    },
-    config.org,
-  );
+  return inLanguageOf(to, () => {
+    const w = whose(c.forCompany);
+    return composeMail(
+      {
+        to: to.email,
+        subject: t("mail.issued.subject", w.Cert),
+        greeting: t("mail.greeting", to.name),
+        paragraphs: [
+          t("mail.issued.text", config.org.name, w.app, c.title),
+          t("mail.issued.number", c.number),
+          c.validUntil ? t("mail.issued.validUntil", c.validUntil) : t("mail.issued.noEnd"),
+          t("mail.issued.where"),
+        ],
+        action: { label: t("certPage.show"), url: `${config.publicUrl}/min-sida/certifikat/${c.certificateId}` },
+      },
+      config.org,
+    );
+  });
 }
 
 export interface ApplicationFacts {
@@ -43,36 +51,35 @@ export interface ApplicationFacts {
 }
 
 export function refusedMail(config: Config, to: MailRecipient, a: ApplicationFacts): MailMessage {
-  const w = whose(a.forCompany);
-  return composeMail(
-    {
-      to: to.email,
-      subject: `${w.App} om ${a.title} har avslagits`,
-      greeting: `Hej ${to.name},`,
-      paragraphs: [`${config.org.name} har fattat beslut om ${w.app} om ${a.title}: ansökan avslås.`, `Motivering: ${a.reason}`, "Har du frågor om beslutet är du välkommen att kontakta oss."],
-      action: { label: "Visa certifieringsprocess", url: `${config.publicUrl}/min-sida/ansokningar/${a.applicationId}` },
-    },
-    config.org,
-  );
+  return inLanguageOf(to, () => {
+    const w = whose(a.forCompany);
+    return composeMail(
+      {
+        to: to.email,
+        subject: t("mail.refused.subject", w.App, a.title),
+        greeting: t("mail.greeting", to.name),
+        paragraphs: [t("mail.refused.text", config.org.name, w.app, a.title), t("mail.reason", a.reason), t("mail.refused.questions")],
+        action: { label: t("process.show"), url: `${config.publicUrl}/min-sida/ansokningar/${a.applicationId}` },
+      },
+      config.org,
+    );
+  });
 }
 
 export function returnedMail(config: Config, to: MailRecipient, a: ApplicationFacts & { moments: string[] }): MailMessage {
-  const w = whose(a.forCompany);
-  return composeMail(
-    {
-      to: to.email,
-      subject: `${w.App} om ${a.title} behöver kompletteras`,
-      greeting: `Hej ${to.name},`,
-      paragraphs: [
-        `${config.org.name} har gjort en sista granskning av ${w.app} om ${a.title} och returnerar den för komplettering.`,
-        `Det här behöver kompletteras: ${a.reason}`,
-        `Moment att komplettera: ${a.moments.join(", ")}.`,
-        "Ladda upp en ny fil för varje moment i certifieringsprocessen. När momenten är godkända granskas ansökan igen.",
-      ],
-      action: { label: "Visa certifieringsprocess", url: `${config.publicUrl}/min-sida/ansokningar/${a.applicationId}` },
-    },
-    config.org,
-  );
+  return inLanguageOf(to, () => {
+    const w = whose(a.forCompany);
+    return composeMail(
+      {
+        to: to.email,
+        subject: t("mail.returned.subject", w.App, a.title),
+        greeting: t("mail.greeting", to.name),
+        paragraphs: [t("mail.returned.text", config.org.name, w.app, a.title), t("mail.returned.what", a.reason), t("mail.returned.moments", a.moments.join(", ")), t("mail.returned.upload")],
+        action: { label: t("process.show"), url: `${config.publicUrl}/min-sida/ansokningar/${a.applicationId}` },
+      },
+      config.org,
+    );
+  });
 }
 
 export interface CertificateDecisionFacts extends CertificateFacts {
@@ -82,34 +89,40 @@ export interface CertificateDecisionFacts extends CertificateFacts {
 }
 
 export function suspendedMail(config: Config, to: MailRecipient, c: CertificateDecisionFacts): MailMessage {
-  const w = whose(c.forCompany);
-  return certificateMail(config, to, c, `${w.Cert} nr ${c.number} är vilande`, [
-    `${config.org.name} har beslutat att ${w.cert} ${c.title} (nr ${c.number}) är vilande från och med ${c.effectiveOn} till och med ${c.until}.`,
-    `Skäl: ${c.reason}`,
-    "Så länge certifikatet är vilande visas det som Vilande, också för den som kontrollerar det.",
-  ]);
+  return inLanguageOf(to, () => {
+    const w = whose(c.forCompany);
+    return certificateMail(config, to, c, t("mail.suspended.subject", w.Cert, c.number), [
+      t("mail.suspended.text", config.org.name, w.cert, c.title, c.number, c.effectiveOn, c.until ?? ""),
+      t("mail.grounds", c.reason ?? ""),
+      t("mail.suspended.shown"),
+    ]);
+  });
 }
 
 export function reinstatedMail(config: Config, to: MailRecipient, c: CertificateDecisionFacts): MailMessage {
-  const w = whose(c.forCompany);
-  return certificateMail(config, to, c, `${w.Cert} nr ${c.number} är återaktiverat`, [
-    `${config.org.name} har beslutat att ${w.cert} ${c.title} (nr ${c.number}) är aktivt igen från och med ${c.effectiveOn}.`,
-    ...(c.reason ? [`Kommentar: ${c.reason}`] : []),
-  ]);
+  return inLanguageOf(to, () => {
+    const w = whose(c.forCompany);
+    return certificateMail(config, to, c, t("mail.reinstated.subject", w.Cert, c.number), [
+      t("mail.reinstated.text", config.org.name, w.cert, c.title, c.number, c.effectiveOn),
+      ...(c.reason ? [t("mail.comment", c.reason)] : []),
+    ]);
+  });
 }
 
 export function withdrawnMail(config: Config, to: MailRecipient, c: CertificateDecisionFacts): MailMessage {
-  const w = whose(c.forCompany);
-  return certificateMail(config, to, c, `${w.Cert} nr ${c.number} är indraget`, [
-    `${config.org.name} har beslutat att dra in ${w.cert} ${c.title} (nr ${c.number}) från och med ${c.effectiveOn}.`,
-    `Skäl: ${c.reason}`,
-    "Ett indraget certifikat kan inte återaktiveras, och det får inte längre användas eller hänvisas till.",
-  ]);
+  return inLanguageOf(to, () => {
+    const w = whose(c.forCompany);
+    return certificateMail(config, to, c, t("mail.withdrawn.subject", w.Cert, c.number), [
+      t("mail.withdrawn.text", config.org.name, w.cert, c.title, c.number, c.effectiveOn),
+      t("mail.grounds", c.reason ?? ""),
+      t("mail.withdrawn.final"),
+    ]);
+  });
 }
 
 function certificateMail(config: Config, to: MailRecipient, c: CertificateFacts, subject: string, paragraphs: string[]): MailMessage {
   return composeMail(
-    { to: to.email, subject, greeting: `Hej ${to.name},`, paragraphs, action: { label: "Visa certifikat", url: `${config.publicUrl}/min-sida/certifikat/${c.certificateId}` } },
+    { to: to.email, subject, greeting: t("mail.greeting", to.name), paragraphs, action: { label: t("certPage.show"), url: `${config.publicUrl}/min-sida/certifikat/${c.certificateId}` } },
     config.org,
   );
 }

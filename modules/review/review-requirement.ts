@@ -10,7 +10,9 @@ import { EDITABLE_STATUSES, finalReviewMail, loadApplication, processState, requ
 import { isStaff, type Actor, type Deps } from "../deps.ts";
 import { loadParties } from "./parties.ts";
 import { canReviewRequirement } from "./policy.ts";
-import { holderRecipients } from "./recipients.ts";
+import { holderRecipients, inLanguageOf } from "./recipients.ts";
+import { mailIn } from "../accounts/index.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * A reviewer's word on one Moment: Godkänt, or Ej godkänt with a comment that tells the applicant
@@ -55,7 +57,7 @@ export async function reviewRequirement(deps: Deps, actor: Actor & { userId: str
       const done = await submitIfReady(tx, actor, now, fresh.application, processState(fresh));
       if (done) {
         const title = `${app.area.name} - ${app.scheme.name}`;
-        for (const to of await holderRecipients(tx, app.application)) await enqueueMail(tx, now, "application.submitted", finalReviewMail(deps.config, to.email, to.name, title, app.application.id));
+        for (const to of await holderRecipients(tx, app.application)) await enqueueMail(tx, now, "application.submitted", inLanguageOf(to, () => finalReviewMail(deps.config, to.email, to.name, title, app.application.id)));
       }
       return done;
     },
@@ -77,21 +79,22 @@ async function mailApplicant(tx: Tx, deps: Deps, now: Date, app: Loaded, moment:
     .get();
   if (!uploader) return;
   const title = `${app.area.name} - ${app.scheme.name}`;
+  const name = moment.requirement.name;
   await enqueueMail(
     tx,
     now,
     approve ? "evidence.approved" : "evidence.rejected",
-    composeMail(
-      {
-        to: uploader.email,
-        subject: approve ? `Momentet ${moment.requirement.name} är godkänt` : `Momentet ${moment.requirement.name} är ej godkänt`,
-        greeting: `Hej ${uploader.givenName} ${uploader.familyName},`,
-        paragraphs: approve
-          ? [`Vi har granskat det du laddade upp för "${moment.requirement.name}" i din ansökan om ${title}. Momentet är godkänt.`]
-          : [`Vi har granskat det du laddade upp för "${moment.requirement.name}" i din ansökan om ${title}. Momentet är ej godkänt.`, `Det här behöver kompletteras: ${comment}`, "Ladda upp en ny fil för momentet i certifieringsprocessen."],
-        action: { label: "Visa certifieringsprocess", url: `${deps.config.publicUrl}/min-sida/ansokningar/${app.application.id}` },
-      },
-      deps.config.org,
+    await mailIn(tx, uploader.email, () =>
+      composeMail(
+        {
+          to: uploader.email,
+          subject: approve ? t("mail.moment.approved.subject", name) : t("mail.moment.rejected.subject", name),
+          greeting: t("mail.greeting", `${uploader.givenName} ${uploader.familyName}`),
+          paragraphs: approve ? [t("mail.moment.approved.text", name, title)] : [t("mail.moment.rejected.text", name, title), t("mail.returned.what", comment ?? ""), t("mail.moment.rejected.upload")],
+          action: { label: t("process.show"), url: `${deps.config.publicUrl}/min-sida/ansokningar/${app.application.id}` },
+        },
+        deps.config.org,
+      ),
     ),
   );
 }

@@ -2,17 +2,17 @@
 // Prislista (Examinationscentra reads the database: centres.tsx). Texts follow the manuals; the
 // organisation's details come from configuration.
 import type { FC } from "hono/jsx";
-import type { OrgConfig } from "../../lib/config.ts";
+import { orgTexts, type OrgConfig } from "../../lib/config.ts";
 import { t } from "../../lib/i18n/index.ts";
 import { Rich } from "../../web/views/rich.tsx";
 
 export const AboutPage: FC<{ org: OrgConfig }> = ({ org }) => (
   <article class="prose">
     <h1>{t("nav.about")}</h1>
-    <p class="lead">{org.description}</p>
+    <p class="lead">{orgTexts(org).description}</p>
     <section aria-labelledby="accreditation-title">
       <h2 id="accreditation-title">{t("about.accreditation")}</h2>
-      <p>{org.accreditation}</p>
+      <p>{orgTexts(org).accreditation}</p>
     </section>
     <section aria-labelledby="contact-title">
       <h2 id="contact-title">{t("about.contact")}</h2>

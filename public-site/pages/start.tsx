@@ -1,14 +1,14 @@
 // The start page: who the organisation is, and the ways in.
 import type { Child, FC } from "hono/jsx";
-import type { OrgConfig } from "../../lib/config.ts";
+import { orgTexts, type OrgConfig } from "../../lib/config.ts";
 import { t } from "../../lib/i18n/index.ts";
 
 export const StartPage: FC<{ org: OrgConfig; home: { href: string; label: string } | null }> = ({ org, home }) => (
   <>
     <section class="intro" aria-labelledby="start-title">
       <h1 id="start-title">{org.name}</h1>
-      <p class="lead">{org.description}</p>
-      <p>{org.accreditation}</p>
+      <p class="lead">{orgTexts(org).description}</p>
+      <p>{orgTexts(org).accreditation}</p>
     </section>
     <section aria-labelledby="online-title">
       <h2 id="online-title">{org.systemName}</h2>

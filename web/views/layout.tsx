@@ -1,6 +1,6 @@
 import type { Child, FC } from "hono/jsx";
 import { raw } from "hono/html";
-import type { OrgConfig } from "../../lib/config.ts";
+import { orgTexts, type OrgConfig } from "../../lib/config.ts";
 import type { SessionUser } from "../../modules/accounts/index.ts";
 import { isStaff } from "../../modules/deps.ts";
 import { assetHref } from "../static-assets.ts";
@@ -142,7 +142,7 @@ export const Layout: FC<LayoutProps> = (props) => {
             <br />
             {org.phone} · <a href={`mailto:${org.email}`}>{org.email}</a>
           </p>
-          <p>{org.accreditation}</p>
+          <p>{orgTexts(org).accreditation}</p>
           <p>
             {t("footer.complaint.before")}
             <a href="/lamna-klagomal">{t("footer.complaint.link")}</a>
