@@ -12,6 +12,7 @@ import { caseStepMail } from "./mails.ts";
 import { caseRecipient } from "./parties.ts";
 import { checkEffect, effectsFor } from "./policy.ts";
 import { CHANGED_MEANWHILE, type StepPlan } from "./take-case.ts";
+import { inLanguage } from "../../lib/i18n/index.ts";
 
 export interface DecideCaseInput {
   caseId: string;
@@ -71,7 +72,7 @@ export async function decideCase(deps: Deps, actor: Actor & { userId: string }, 
         subjectType: "case",
         subjectId: row.id,
         ...(await eventScope(tx, row)),
-        details: { case: String(row.number), result: OUTCOME_LABELS[outcome], reason, ...(plan.consequence ? { consequence: plan.consequence } : {}) },
+        details: { case: String(row.number), result: inLanguage("sv", () => OUTCOME_LABELS[outcome]), reason, ...(plan.consequence ? { consequence: plan.consequence } : {}) },
       });
       if (mail) await enqueueMail(tx, now, "case.decided", mail);
       return decisionId;

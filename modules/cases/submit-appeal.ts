@@ -16,6 +16,7 @@ import { APPEALED_LABELS } from "./labels.ts";
 import { appealReceivedMail } from "./mails.ts";
 import { canAppeal } from "./policy.ts";
 import { personOfUser } from "./queries.ts";
+import { inLanguage } from "../../lib/i18n/index.ts";
 
 export interface AppealInput {
   target: AppealTarget;
@@ -92,7 +93,7 @@ export async function submitAppeal(deps: Deps, actor: Actor & { userId: string }
         subjectId: caseId,
         personId: target.personId ?? actor.personId,
         companyId: target.companyId,
-        details: { case: String(number), appealed: APPEALED_LABELS[target.kind], certificate: target.title, ...(target.momentName ? { moment: target.momentName } : {}), files: files.length },
+        details: { case: String(number), appealed: inLanguage("sv", () => APPEALED_LABELS[target.kind]), certificate: target.title, ...(target.momentName ? { moment: target.momentName } : {}), files: files.length },
       });
       if (appellant) await enqueueMail(tx, now, "case.appeal_received", appealReceivedMail(deps.config, { email: appellant.email, name: `${appellant.givenName} ${appellant.familyName}` }, { caseId, number, what: appealedWhat(target) }));
       return number;

@@ -8,6 +8,7 @@ import type { Actor, Deps } from "../deps.ts";
 import { loadEmployment } from "./load-employment.ts";
 import { employmentDecidedMail } from "./mails.ts";
 import { isCompanyAdmin } from "./policy.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * "Bekräfta" / "Avböj" an employment request, by an admin of the company. A person can only
@@ -27,7 +28,7 @@ export async function decideEmployment(deps: Deps, actor: Actor & { userId: stri
         .set({ status: input.confirm ? "active" : "rejected", decidedAt: now, decidedByUserId: actor.userId, reason })
         .where(and(eq(employments.id, r.employment.id), eq(employments.status, "requested")))
         .returning({ id: employments.id });
-      if (updated.length === 0) throw new Conflict("Förfrågan är redan besvarad eller återkallad.");
+      if (updated.length === 0) throw new Conflict(t("employment.answeredAlready"));
       const own = r.employment.personId === actor.personId;
       await recordEvent(tx, actor, now, {
         action: input.confirm ? "employment.confirmed" : "employment.rejected",

@@ -5,6 +5,7 @@ import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { loadEmployment } from "./load-employment.ts";
 import { isCompanyAdmin } from "./policy.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * Ends an active employment at a date (Slutdatum), by the person or an admin of the company.
@@ -17,13 +18,13 @@ export async function endEmployment(deps: Deps, actor: Actor & { userId: string 
       const r = await loadEmployment(tx, input.employmentId);
       const own = r.employment.personId === actor.personId;
       if (!own && !(await isCompanyAdmin(tx, actor, r.company.id))) throw new NotFound();
-      if (input.endDate < r.employment.startDate) throw new Invalid({ slutdatum: `Slutdatum kan inte vara före startdatum (${r.employment.startDate}).` });
+      if (input.endDate < r.employment.startDate) throw new Invalid({ slutdatum: t("employment.endBeforeStart", r.employment.startDate) });
       const updated = await tx
         .update(employments)
         .set({ status: "ended", endDate: input.endDate })
         .where(and(eq(employments.id, r.employment.id), eq(employments.status, "active")))
         .returning({ id: employments.id });
-      if (updated.length === 0) throw new Conflict("Anställningen är inte aktiv.");
+      if (updated.length === 0) throw new Conflict(t("employment.notActive"));
       await recordEvent(tx, actor, now, {
         action: "employment.ended",
         subjectType: "employment",

@@ -1,6 +1,6 @@
 export { registerCompany, alreadyRegistered, type CompanyRegistration } from "./register-company.ts";
 export { decideCompanyRegistration, ALREADY_DECIDED } from "./decide-company-registration.ts";
-export { requestEmployment, ALREADY_REQUESTED } from "./request-employment.ts";
+export { requestEmployment, alreadyRequested } from "./request-employment.ts";
 export { decideEmployment } from "./decide-employment.ts";
 export { cancelEmploymentRequest } from "./cancel-employment-request.ts";
 export { endEmployment } from "./end-employment.ts";

@@ -8,6 +8,7 @@ import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { storeDocumentWith } from "../documents/index.ts";
 import type { CompanyDetails } from "./update-company-details.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface CompanyRegistration extends CompanyDetails {
   orgNumber: string;
@@ -16,7 +17,7 @@ export interface CompanyRegistration extends CompanyDetails {
 
 export function alreadyRegistered(orgNumber: string): string {
   // An admin cannot add a person: the person asks (Ny anställning) and the admin confirms.
-  return `Organisationsnummer ${formatOrgNumber(orgNumber)} är redan registrerat. Arbetar du där: koppla dig till företaget under Anställningar med Ny anställning. Företagets certifikatsadministratör bekräftar anställningen och kan sedan göra dig till administratör. Kontakta oss om något är fel.`;
+  return t("coreg.already", formatOrgNumber(orgNumber));
 }
 
 /**

@@ -9,8 +9,9 @@ import { parseOrgNumber } from "../../lib/identity/orgnummer.ts";
 import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { employmentRequestedMail } from "./mails.ts";
+import { t } from "../../lib/i18n/index.ts";
 
-export const ALREADY_REQUESTED = "Du har redan en förfrågan eller anställning hos det här företaget.";
+export const alreadyRequested = () => t("employment.already");
 
 /**
  * "Ny anställning": the person names the company by its full organisationsnummer (no partial
@@ -21,7 +22,7 @@ export async function requestEmployment(deps: Deps, actor: Actor & { personId: s
   const org = parseOrgNumber(input.orgNumber);
   if (!org.ok) throw new Invalid({ foretag: org.message });
   const company = await deps.db.select().from(companies).where(and(eq(companies.orgNumber, org.value), eq(companies.status, "approved"))).get();
-  if (!company) throw new Invalid({ foretag: "Inget registrerat företag har det organisationsnumret. Kontrollera numret, eller registrera företaget." });
+  if (!company) throw new Invalid({ foretag: t("employment.noCompany") });
   const id = newId();
   await deps.db
     .transaction(
@@ -31,7 +32,7 @@ export async function requestEmployment(deps: Deps, actor: Actor & { personId: s
         .from(employments)
         .where(and(eq(employments.personId, actor.personId), eq(employments.companyId, company.id), inArray(employments.status, ["requested", "active"])))
         .get();
-      if (open) throw new Conflict(ALREADY_REQUESTED);
+      if (open) throw new Conflict(alreadyRequested());
       await tx.insert(employments).values({ id, personId: actor.personId, companyId: company.id, startDate: input.startDate, status: "requested", requestedAt: now });
       await recordEvent(tx, actor, now, {
         action: "employment.requested",
@@ -54,7 +55,7 @@ export async function requestEmployment(deps: Deps, actor: Actor & { personId: s
   )
     .catch((error: unknown) => {
       // The partial unique index is the last word when two requests race.
-      if (isUniqueViolation(error)) throw new Conflict(ALREADY_REQUESTED);
+      if (isUniqueViolation(error)) throw new Conflict(alreadyRequested());
       throw error;
     });
   deps.mailQueue.kick();

@@ -13,6 +13,7 @@ import { enqueueMail } from "../outbox/outbox.ts";
 import { holderRecipients } from "../review/recipients.ts";
 import { nextRenewal, RENEWAL_LABELS, type RenewalDue, type RenewalKind } from "./due.ts";
 import { attestedMail } from "./mails.ts";
+import { inLanguage, t as tr } from "../../lib/i18n/index.ts";
 
 const OPEN = ["in_progress", "final_review", "returned"] as const;
 const isCurrent = sql`not exists (select 1 from certificates as newer where newer.supersedes_certificate_id = ${certificates.id})`;
@@ -32,12 +33,12 @@ type Target = NonNullable<Awaited<ReturnType<typeof loadTarget>>>;
 
 /** Why a renewal cannot be applied for now, in the holder's words; null when it can. */
 export function renewalRefusal(target: { current: boolean; due: RenewalDue | null }): string | null {
-  if (!target.current) return "Det finns en nyare version av certifikatet.";
+  if (!target.current) return tr("renew.newerVersion");
   const due = target.due;
-  if (!due) return "Certifikatet förnyas inte genom årlig förlängning eller omcertifiering.";
+  if (!due) return tr("renew.notRenewed");
   const label = RENEWAL_LABELS[due.kind];
-  if (due.state === "upcoming") return `${label} kan sökas från och med ${due.opensOn}.`;
-  if (due.state === "missed") return `Certifikatet gick ut ${due.dueOn}. Ansök om ett nytt certifikat.`;
+  if (due.state === "upcoming") return tr("renew.opens", label, due.opensOn);
+  if (due.state === "missed") return tr("renew.missed", due.dueOn);
   return null;
 }
 
@@ -61,10 +62,10 @@ async function openRenewal(tx: Tx, actor: Actor & { userId: string }, now: Date,
   const open = await tx.select({ id: applications.id, kind: applications.kind, renews: applications.renewsCertificateId }).from(applications).where(and(holder, eq(applications.schemeId, c.schemeId), inArray(applications.status, [...OPEN]))).get();
   if (open) {
     if (open.kind === kind && open.renews === c.id) return { applicationId: open.id, created: false };
-    throw new Conflict(`Det finns redan en pågående ansökan om ${t.area.name} - ${t.scheme.name}. Gör klart eller återkalla den först.`);
+    throw new Conflict(tr("renew.openAlready", `${t.area.name} - ${t.scheme.name}`));
   }
   const reqs = await renewalRequirements(tx, c.schemeId, kind);
-  if (reqs.length === 0) throw new Conflict(`Katalogen saknar moment för ${RENEWAL_LABELS[kind].toLowerCase()} av ${t.scheme.name}. Kontakta oss.`);
+  if (reqs.length === 0) throw new Conflict(tr("renew.noMoments", RENEWAL_LABELS[kind].toLowerCase(), t.scheme.name));
   const applicationId = newId();
   await tx.insert(applications).values({ id: applicationId, schemeId: c.schemeId, kind, personId: c.personId, companyId: c.companyId, status: "in_progress", createdAt: now, createdByUserId: actor.userId, updatedAt: now, renewsCertificateId: c.id });
   for (const r of reqs) {
@@ -76,7 +77,8 @@ async function openRenewal(tx: Tx, actor: Actor & { userId: string }, now: Date,
     subjectId: applicationId,
     personId: c.personId ?? actor.personId,
     companyId: c.companyId,
-    details: { certificate: `${t.area.name} - ${t.scheme.name}`, number: c.number, renewal: RENEWAL_LABELS[kind] },
+    // The record says it in Swedish, whoever's page caused it.
+    details: { certificate: `${t.area.name} - ${t.scheme.name}`, number: c.number, renewal: inLanguage("sv", () => RENEWAL_LABELS[kind]) },
   });
   return { applicationId, created: true };
 }
@@ -174,7 +176,7 @@ export type AttestableRow = Awaited<ReturnType<typeof listAttestable>>[number];
  */
 export async function attestActivity(deps: Deps, actor: Actor & { userId: string; personId: string }, input: { companyId: string; certificateIds: string[] }): Promise<{ attested: number }> {
   const ids = [...new Set(input.certificateIds)];
-  if (ids.length === 0) throw new Invalid({ certifikat: "Välj minst ett certifikat att intyga." });
+  if (ids.length === 0) throw new Invalid({ certifikat: tr("attest.chooseOne") });
   const now = deps.clock.now();
   const today = swedishDate(now);
   const mails: { applicationId: string; personId: string; title: string; number: number }[] = [];
@@ -188,11 +190,11 @@ export async function attestActivity(deps: Deps, actor: Actor & { userId: string
         const t = await loadTarget(tx, id);
         if (!t || !t.certificate.personId || !employees.has(t.certificate.personId)) throw new NotFound();
         const title = `${t.area.name} - ${t.scheme.name}`;
-        if (t.certificate.personId === actor.personId) throw new Forbidden("Du kan inte intyga din egen yrkesverksamhet. En annan certifikatsadministratör på företaget kan göra det, eller ladda upp ett intyg i ansökan.");
+        if (t.certificate.personId === actor.personId) throw new Forbidden(tr("attest.ownForbidden"));
         const due = nextRenewal(t.certificate, t.scheme, today);
         const refusal = renewalRefusal({ current: Boolean(t.current), due });
-        if (refusal) throw new Conflict(`Certifikat nr ${t.certificate.number}: ${refusal}`);
-        if (due!.kind !== "extension") throw new Conflict(`Certifikat nr ${t.certificate.number}: det är dags för omcertifiering, inte årlig förlängning.`);
+        if (refusal) throw new Conflict(tr("attest.certificate", t.certificate.number, refusal));
+        if (due!.kind !== "extension") throw new Conflict(tr("attest.certificate", t.certificate.number, tr("attest.recertificationDue")));
         const { applicationId } = await openRenewal(tx, actor, now, t, "extension");
         const target = await tx
           .select({ id: applicationRequirements.id, status: applicationRequirements.status })
@@ -200,8 +202,8 @@ export async function attestActivity(deps: Deps, actor: Actor & { userId: string
           .innerJoin(requirements, eq(requirements.id, applicationRequirements.requirementId))
           .where(and(eq(applicationRequirements.applicationId, applicationId), eq(requirements.attestable, true)))
           .get();
-        if (!target) throw new Conflict(`Certifikat nr ${t.certificate.number}: ansökan har inget moment som kan intygas.`);
-        if (target.status === "approved") throw new Conflict(`Certifikat nr ${t.certificate.number}: yrkesverksamheten är redan intygad eller godkänd.`);
+        if (!target) throw new Conflict(tr("attest.certificate", t.certificate.number, tr("attest.noMoment")));
+        if (target.status === "approved") throw new Conflict(tr("attest.certificate", t.certificate.number, tr("attest.already")));
         await tx
           .update(applicationRequirements)
           .set({ status: "approved", attestedByUserId: actor.userId, attestedCompanyId: input.companyId, attestedAt: now, reviewComment: `Intygat av ${actor.name}, ${company.name}.`, updatedAt: now, updatedByUserId: actor.userId })

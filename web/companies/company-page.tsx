@@ -29,6 +29,8 @@ import { ownEntry } from "../../lib/own-key.ts";
 import { COMPANY_STATUS, StatusChip } from "./labels.tsx";
 import { casesConcerning } from "../../modules/cases/index.ts";
 import { CasesSection } from "../cases/case-list.tsx";
+import { certificateHref } from "../views/certificate-href.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export type CompanyPageData = Awaited<ReturnType<typeof getCompanyPage>>;
 export type Mode = "admin" | "staff";
@@ -81,11 +83,11 @@ interface ViewProps {
 
 /** What an admin's action did, said on the page after it (`?klart=`, with `vem=` the person it was about). */
 const DONE = {
-  bekraftad: (name: string | null) => (name ? `Anställningen för ${name} är bekräftad. ${name} finns nu under Anställda och har fått ett mejl.` : "Anställningen är bekräftad."),
-  avbojd: () => "Förfrågan är avböjd. Personen har fått ett mejl.",
-  avslutad: () => "Anställningen är avslutad.",
-  administrator: (name: string | null) => `${name ?? "Personen"} är nu certifikatsadministratör.`,
-  "administrator-borttagen": (name: string | null) => `${name ?? "Personen"} är inte längre certifikatsadministratör.`,
+  bekraftad: (name: string | null) => (name ? t("company.done.confirmed", name) : t("company.done.confirmedAnon")),
+  avbojd: () => t("company.done.declined"),
+  avslutad: () => t("company.done.ended"),
+  administrator: (name: string | null) => t("company.done.admin", name ?? t("company.thePerson")),
+  "administrator-borttagen": (name: string | null) => t("company.done.adminRemoved", name ?? t("company.thePerson")),
 } satisfies Record<string, (name: string | null) => string>;
 
 export type DoneKey = keyof typeof DONE;
@@ -151,10 +153,10 @@ export const CompanyPageView = (props: ViewProps) => {
   const c = data.company;
   return (
     <div id={ROOT}>
-      <nav class="breadcrumbs" aria-label="Du är här">
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
         {mode === "admin" ? (
           <>
-            <a href="/min-sida">Min Sida</a> › <a href="/min-sida/anstallningar">Anställningar</a> › {c.name}
+            <a href="/min-sida">{t("nav.minSida")}</a> › <a href="/min-sida/anstallningar">{t("minSida.tab.employments")}</a> › {c.name}
           </>
         ) : (
           <>
@@ -166,7 +168,7 @@ export const CompanyPageView = (props: ViewProps) => {
         <div>
           <h1>{c.name}</h1>
           <p class="lead">
-            Organisationsnummer {formatOrgNumber(c.orgNumber)} {mode === "staff" ? <StatusChip status={c.status} of={COMPANY_STATUS} /> : null}
+            {t("common.orgNumber")} {formatOrgNumber(c.orgNumber)} {mode === "staff" ? <StatusChip status={c.status} of={COMPANY_STATUS} /> : null}
           </p>
         </div>
       </header>
@@ -187,23 +189,24 @@ export const CompanyPageView = (props: ViewProps) => {
       <Employees {...props} />
       <Admins {...props} />
       <section aria-labelledby="certifikat">
-        <h2 id="certifikat">Företagets certifikat</h2>
+        <h2 id="certifikat">{t("company.certificates")}</h2>
         {mode === "admin" && c.status === "approved" ? (
           <div class="button-row">
             <a class="button" href={`${companyUrl(mode, c.id)}/ansok`}>
-              <span aria-hidden="true">+ </span>Ansök om företagscertifikat
+              <span aria-hidden="true">+ </span>
+              {t("apply.company")}
             </a>
           </div>
         ) : null}
         <DueNotices items={props.due} whose="företaget" />
-        <CertificatesTable rows={props.certificates} path={companyUrl(mode, c.id)} query={props.query ?? {}} empty="Företaget har inga certifikat eller ansökningar ännu." />
+        <CertificatesTable rows={props.certificates} path={companyUrl(mode, c.id)} query={props.query ?? {}} empty={t("company.certificates.none")} />
       </section>
       {mode === "admin" ? <AttestList {...props} /> : null}
       <Expiring rows={props.employeeCertificates} today={props.today} mode={mode} />
       <section aria-labelledby="anstalldas-certifikat">
-        <h2 id="anstalldas-certifikat">Anställdas certifikat</h2>
-        <p>Personcertifikat som de anställda har i dag. Ett företagscertifikat förutsätter att minst en anställd har ett aktivt personcertifikat inom området.</p>
-        <DataTable prefix="anstcert" caption="Anställdas certifikat" columns={employeeCertificateColumns(mode, props.today)} rows={props.employeeCertificates} path={companyUrl(mode, c.id)} query={props.query} empty="Ingen anställd har något certifikat här ännu." />
+        <h2 id="anstalldas-certifikat">{t("company.employeeCertificates")}</h2>
+        <p>{t("company.employeeCertificates.intro")}</p>
+        <DataTable prefix="anstcert" caption={t("company.employeeCertificates")} columns={employeeCertificateColumns(mode, props.today)} rows={props.employeeCertificates} path={companyUrl(mode, c.id)} query={props.query} empty={t("company.employeeCertificates.none")} />
       </section>
       <CompanyInvoices rows={props.invoices} mode={mode} today={props.today} path={companyUrl(mode, c.id)} query={props.query} />
       {props.cases}
@@ -220,19 +223,19 @@ const PageContents = ({ data, mode, attestable }: ViewProps) => {
   const toAttest = attestable.filter((r) => !r.own && !r.attestedAt).length;
   const sections: [string, string][] = [
     ...(mode === "staff" ? ([["registrering", "Registrering"]] as [string, string][]) : []),
-    ["foretagsuppgifter", "Företagsuppgifter"],
-    ["forfragningar", `Anställningsförfrågningar (${data.requests.length})`],
-    ["anstallda", `Anställda (${data.employees.length})`],
-    ["administratorer", `Administratörer (${data.admins.length})`],
-    ["certifikat", "Företagets certifikat"],
-    ...(mode === "admin" ? ([["att-intyga", `Att intyga (${toAttest})`]] as [string, string][]) : []),
-    ["gar-ut", "Certifikat som går ut"],
-    ["anstalldas-certifikat", "Anställdas certifikat"],
-    ["fakturor", "Fakturor"],
-    ["handelselogg", "Händelselogg"],
+    ["foretagsuppgifter", t("company.details")],
+    ["forfragningar", `${t("company.requests")} (${data.requests.length})`],
+    ["anstallda", `${t("company.employees")} (${data.employees.length})`],
+    ["administratorer", `${t("company.admins")} (${data.admins.length})`],
+    ["certifikat", t("company.certificates")],
+    ...(mode === "admin" ? ([["att-intyga", `${t("next.toAttest")} (${toAttest})`]] as [string, string][]) : []),
+    ["gar-ut", t("company.expiring")],
+    ["anstalldas-certifikat", t("company.employeeCertificates")],
+    ["fakturor", t("minSida.tab.invoices")],
+    ["handelselogg", t("common.eventLog")],
   ];
   return (
-    <nav class="page-contents" aria-label="På sidan">
+    <nav class="page-contents" aria-label={t("company.onPage")}>
       <ul>
         {sections.map(([id, label]) => (
           <li>
@@ -255,23 +258,23 @@ const AttestList = (props: ViewProps) => {
   const open = rows.filter((r) => !r.own && !r.attestedAt);
   return (
     <section aria-labelledby="att-intyga">
-      <h2 id="att-intyga">Att intyga</h2>
-      <p>Anställda vars årliga förlängning är dags. Intyga att de under året har arbetat med köldmedier inom certifikatets kategori; intygandet ersätter deras uppladdade intyg. Du kan inte intyga ditt eget certifikat.</p>
+      <h2 id="att-intyga">{t("next.toAttest")}</h2>
+      <p>{t("attest.intro")}</p>
       {rows.length === 0 ? (
-        <p class="notice notice--info">Ingen anställd har en årlig förlängning att intyga just nu.</p>
+        <p class="notice notice--info">{t("attest.none")}</p>
       ) : (
         <form method="post" action={action} hx-post={action} hx-target={`#${ROOT}`} hx-swap="outerHTML" class="form">
           <div class="table-wrap">
             <table class="data">
-              <caption class="visually-hidden">Att intyga</caption>
+              <caption class="visually-hidden">{t("next.toAttest")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Välj</th>
-                  <th scope="col">Namn</th>
-                  <th scope="col">Certifikat</th>
-                  <th scope="col">Nr</th>
-                  <th scope="col">Förlängning senast</th>
-                  <th scope="col">Intygande</th>
+                  <th scope="col">{t("attest.choose")}</th>
+                  <th scope="col">{t("verify.field.name")}</th>
+                  <th scope="col">{t("common.certificate")}</th>
+                  <th scope="col">{t("certTable.nr")}</th>
+                  <th scope="col">{t("attest.extendBy")}</th>
+                  <th scope="col">{t("attest.attestation")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -282,7 +285,7 @@ const AttestList = (props: ViewProps) => {
                         <>
                           <input type="checkbox" name="valda" value={r.certificateId} id={`valj-${r.certificateId}`} />
                           <label for={`valj-${r.certificateId}`} class="visually-hidden">
-                            Välj {r.name}, nr {r.number}
+                            {t("attest.chooseRow", r.name, r.number)}
                           </label>
                         </>
                       )}
@@ -293,12 +296,12 @@ const AttestList = (props: ViewProps) => {
                     <td>{r.dueOn}</td>
                     <td>
                       {r.attestedAt ? (
-                        `Intygad ${formatDate(r.attestedAt)}`
+                        t("attest.attestedOn", formatDate(r.attestedAt))
                       ) : r.own ? (
-                        "Ditt eget certifikat: en annan administratör intygar det."
+                        t("attest.own")
                       ) : (
-                        <button type="submit" name="certifikat" value={r.certificateId} class="button button--small" aria-label={`Intyga yrkesverksamhet för ${r.name}, nr ${r.number}`}>
-                          Intyga yrkesverksamhet
+                        <button type="submit" name="certifikat" value={r.certificateId} class="button button--small" aria-label={t("attest.buttonFor", r.name, r.number)}>
+                          {t("next.toAttest.button")}
                         </button>
                       )}
                     </td>
@@ -310,7 +313,7 @@ const AttestList = (props: ViewProps) => {
           {open.length > 1 ? (
             <div class="button-row">
               <button type="submit" class="button">
-                Intyga yrkesverksamhet för valda
+                {t("attest.chosen")}
               </button>
             </div>
           ) : null}
@@ -325,25 +328,25 @@ const Expiring = ({ rows, today, mode }: { rows: EmployeeCertificateRow[]; today
   const soon = rows
     .filter((r) => (r.certificate.status === "active" || r.certificate.status === "suspended") && r.certificate.validUntil && r.certificate.validUntil >= today && daysBetween(today, r.certificate.validUntil) <= 90)
     .sort((a, b) => a.certificate.validUntil!.localeCompare(b.certificate.validUntil!));
-  const within = (d: number) => (d <= 30 ? "30 dagar" : d <= 60 ? "60 dagar" : "90 dagar");
+  const within = (d: number) => t("expiring.days", d <= 30 ? 30 : d <= 60 ? 60 : 90);
   return (
     <section aria-labelledby="gar-ut">
-      <h2 id="gar-ut">Certifikat som går ut</h2>
-      <p>De anställdas certifikat vars Giltigt till infaller inom 30, 60 eller 90 dagar, om de inte förlängs.</p>
+      <h2 id="gar-ut">{t("company.expiring")}</h2>
+      <p>{t("expiring.intro")}</p>
       {soon.length === 0 ? (
-        <p class="notice notice--info">Inget av de anställdas certifikat går ut inom 90 dagar.</p>
+        <p class="notice notice--info">{t("expiring.none")}</p>
       ) : (
         <div class="table-wrap">
           <table class="data">
-            <caption class="visually-hidden">Certifikat som går ut inom 90 dagar</caption>
+            <caption class="visually-hidden">{t("expiring.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Inom</th>
-                <th scope="col">Namn</th>
-                <th scope="col">Certifikat</th>
-                <th scope="col">Nr</th>
-                <th scope="col">Giltigt till</th>
-                <th scope="col">Dagar kvar</th>
+                <th scope="col">{t("expiring.within")}</th>
+                <th scope="col">{t("verify.field.name")}</th>
+                <th scope="col">{t("common.certificate")}</th>
+                <th scope="col">{t("certTable.nr")}</th>
+                <th scope="col">{t("cert.validUntil")}</th>
+                <th scope="col">{t("expiring.daysLeft")}</th>
               </tr>
             </thead>
             <tbody>
@@ -359,7 +362,7 @@ const Expiring = ({ rows, today, mode }: { rows: EmployeeCertificateRow[]; today
                       {r.area.name} - {r.scheme.name}
                     </td>
                     <td>
-                      <a href={mode === "staff" ? `/personal/certifikat/${r.certificate.id}` : `/c/${r.certificate.number}`}>{r.certificate.number}</a>
+                      <a href={mode === "staff" ? `/personal/certifikat/${r.certificate.id}` : certificateHref(r.certificate.number)}>{r.certificate.number}</a>
                     </td>
                     <td>{r.certificate.validUntil}</td>
                     <td>{d}</td>
@@ -385,16 +388,16 @@ function employeeCertificateColumns(mode: Mode, today: string): Column<EmployeeC
   return [
     {
       key: "nr",
-      label: "Nr",
+      label: t("certTable.nr"),
       value: (r) => r.certificate.number,
       numeric: true,
       // Admins see the public check of a colleague's certificate; staff the whole certificate.
-      render: (r) => <a href={mode === "staff" ? `/personal/certifikat/${r.certificate.id}` : `/c/${r.certificate.number}`}>{r.certificate.number}</a>,
+      render: (r) => <a href={mode === "staff" ? `/personal/certifikat/${r.certificate.id}` : certificateHref(r.certificate.number)}>{r.certificate.number}</a>,
     },
-    { key: "namn", label: "Namn", value: (r) => `${r.holder.givenName} ${r.holder.familyName}`, groupable: true },
-    { key: "certifikat", label: "Certifikat", value: (r) => `${r.area.name} - ${r.scheme.name}`, groupable: true },
-    { key: "status", label: "Status", value: (r) => CERTIFICATE_LABELS[publicStatus(r.certificate, today)], groupable: true },
-    { key: "giltigt", label: "Giltigt till", value: (r) => r.certificate.validUntil },
+    { key: "namn", label: t("verify.field.name"), value: (r) => `${r.holder.givenName} ${r.holder.familyName}`, groupable: true },
+    { key: "certifikat", label: t("common.certificate"), value: (r) => `${r.area.name} - ${r.scheme.name}`, groupable: true },
+    { key: "status", label: t("cert.status"), value: (r) => CERTIFICATE_LABELS[publicStatus(r.certificate, today)], groupable: true },
+    { key: "giltigt", label: t("cert.validUntil"), value: (r) => r.certificate.validUntil },
   ];
 }
 
@@ -417,13 +420,13 @@ const Details = ({ data, mode }: { data: CompanyPageData; mode: Mode }) => {
   const c = data.company;
   return (
     <section aria-labelledby="foretagsuppgifter">
-      <h2 id="foretagsuppgifter">Företagsuppgifter</h2>
+      <h2 id="foretagsuppgifter">{t("company.details")}</h2>
       <dl class="details">
-        <dt>Företagsnamn</dt>
+        <dt>{t("search.name")}</dt>
         <dd>{c.name}</dd>
-        <dt>Organisationsnummer</dt>
+        <dt>{t("common.orgNumber")}</dt>
         <dd>{formatOrgNumber(c.orgNumber)}</dd>
-        <dt>Adress</dt>
+        <dt>{t("about.address")}</dt>
         <dd>
           {c.addressLine1}
           {c.addressLine2 ? (
@@ -437,15 +440,15 @@ const Details = ({ data, mode }: { data: CompanyPageData; mode: Mode }) => {
           <br />
           {c.country}
         </dd>
-        <dt>Telefonnummer</dt>
-        <dd>{c.phone ?? "Inget angivet"}</dd>
-        <dt>E-postadress</dt>
-        <dd>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : "Ingen angiven"}</dd>
+        <dt>{t("common.phoneNumber")}</dt>
+        <dd>{c.phone ?? t("person.noneGiven")}</dd>
+        <dt>{t("common.emailAddress")}</dt>
+        <dd>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : t("company.noneGiven")}</dd>
       </dl>
       {mode === "admin" ? (
         <div class="button-row">
           <a class="button button--secondary" href={`${companyUrl(mode, c.id)}/uppgifter`}>
-            Ändra företagsuppgifter
+            {t("company.editDetails")}
           </a>
         </div>
       ) : null}
@@ -461,7 +464,7 @@ const fullName = (p: { givenName: string; familyName: string }) => `${p.givenNam
 
 /** The action column, only for the company's admins; its buttons stay in their cells. */
 function actions<R>(mode: Mode, render: (row: R) => Child): Column<R>[] {
-  return mode === "admin" ? [{ key: "atgard", label: "Åtgärd", value: () => null, render, sortable: false }] : [];
+  return mode === "admin" ? [{ key: "atgard", label: t("common.action"), value: () => null, render, sortable: false }] : [];
 }
 
 const Requests = ({ data, mode, viewerPersonId, failure, query }: ViewProps) => {
@@ -469,32 +472,32 @@ const Requests = ({ data, mode, viewerPersonId, failure, query }: ViewProps) => 
   const columns: Column<Request>[] = [
     {
       key: "namn",
-      label: "Namn",
+      label: t("verify.field.name"),
       value: ({ person }) => fullName(person),
       render: ({ person: p }) => (
         <>
           {fullName(p)}
-          {p.id === viewerPersonId && mode === "admin" ? <p class="hint">Din egen förfrågan. Bekräftar du den loggas det att du gjorde det som certifikatsadministratör.</p> : null}
+          {p.id === viewerPersonId && mode === "admin" ? <p class="hint">{t("company.ownRequest")}</p> : null}
         </>
       ),
     },
-    { key: "epost", label: "E-postadress", value: ({ person }) => person.email },
-    { key: "startdatum", label: "Startdatum", value: ({ employment }) => employment.startDate },
-    { key: "begard", label: "Begärd", value: ({ employment }) => employment.requestedAt },
+    { key: "epost", label: t("common.emailAddress"), value: ({ person }) => person.email },
+    { key: "startdatum", label: t("employment.startDate"), value: ({ employment }) => employment.startDate },
+    { key: "begard", label: t("company.requested"), value: ({ employment }) => employment.requestedAt },
     ...actions<Request>(mode, ({ employment: e, person: p }) => {
       const name = fullName(p);
       const form = `avboj-${e.id}`;
       return (
         <div class="row-actions">
           <ActionForm action={`${base}/forfragningar/${e.id}/bekrafta`}>
-            <button type="submit" class="button" aria-label={`Bekräfta anställningen för ${name}`}>
-              Bekräfta
+            <button type="submit" class="button" aria-label={t("company.confirmFor", name)}>
+              {t("company.confirm")}
             </button>
           </ActionForm>
           <ActionForm action={`${base}/forfragningar/${e.id}/avboj`} class="row-form">
-            <Field id={`motivering-${e.id}`} name="motivering" label="Motivering" hint="Frivilligt, skickas till personen" value={failure?.form === form ? failure.values?.motivering : undefined} errors={failure?.form === form ? failure.errors : undefined} maxlength={1000} />
-            <button type="submit" class="button button--danger" aria-label={`Avböj anställningen för ${name}`}>
-              Avböj
+            <Field id={`motivering-${e.id}`} name="motivering" label={t("common.reason")} hint={t("company.declineReason.hint")} value={failure?.form === form ? failure.values?.motivering : undefined} errors={failure?.form === form ? failure.errors : undefined} maxlength={1000} />
+            <button type="submit" class="button button--danger" aria-label={t("company.declineFor", name)}>
+              {t("company.decline")}
             </button>
           </ActionForm>
         </div>
@@ -503,8 +506,8 @@ const Requests = ({ data, mode, viewerPersonId, failure, query }: ViewProps) => 
   ];
   return (
     <section aria-labelledby="forfragningar">
-      <h2 id="forfragningar">Anställningsförfrågningar</h2>
-      <DataTable prefix="forfragan" caption="Anställningsförfrågningar" columns={columns} rows={data.requests} path={base} query={query} empty="Inga förfrågningar väntar." defaultSort={{ key: "begard", dir: "asc" }} />
+      <h2 id="forfragningar">{t("company.requests")}</h2>
+      <DataTable prefix="forfragan" caption={t("company.requests")} columns={columns} rows={data.requests} path={base} query={query} empty={t("company.requests.none")} defaultSort={{ key: "begard", dir: "asc" }} />
     </section>
   );
 };
@@ -513,24 +516,25 @@ const Employees = ({ data, mode, today, failure, query }: ViewProps) => {
   const base = companyUrl(mode, data.company.id);
   const admins = new Set(data.admins.map((a) => a.personId));
   const columns: Column<Employee>[] = [
-    { key: "namn", label: "Namn", value: ({ person }) => fullName(person) },
-    { key: "startdatum", label: "Startdatum", value: ({ employment }) => employment.startDate },
-    { key: "administrator", label: "Certifikatsadministratör", value: ({ person }) => (admins.has(person.id) ? "Ja" : "Nej"), groupable: true },
+    { key: "namn", label: t("verify.field.name"), value: ({ person }) => fullName(person) },
+    { key: "startdatum", label: t("employment.startDate"), value: ({ employment }) => employment.startDate },
+    { key: "administrator", label: t("common.companyAdmin"), value: ({ person }) => (admins.has(person.id) ? t("common.yes") : t("common.no")), groupable: true },
     ...actions<Employee>(mode, ({ employment: e, person: p }) => {
       const name = fullName(p);
       const form = `avsluta-${e.id}`;
       return (
         <div class="row-actions">
           <ActionForm action={`${base}/anstallda/${e.id}/avsluta`} class="row-form" confirm>
-            <Field id={`slutdatum-${e.id}`} name="slutdatum" label="Slutdatum" type="date" required value={failure?.form === form ? failure.values?.slutdatum : today} errors={failure?.form === form ? failure.errors : undefined} />
-            <button type="submit" class="button button--secondary" aria-label={`Avsluta anställningen för ${name}`}>
-              Avsluta
+            <Field id={`slutdatum-${e.id}`} name="slutdatum" label={t("employment.endDate")} type="date" required value={failure?.form === form ? failure.values?.slutdatum : today} errors={failure?.form === form ? failure.errors : undefined} />
+            <button type="submit" class="button button--secondary" aria-label={t("company.endFor", name)}>
+              {t("company.end.button")}
             </button>
           </ActionForm>
           {admins.has(p.id) ? null : (
             <ActionForm action={`${base}/administratorer/${p.id}`}>
               <button type="submit" class="button button--secondary">
-                Gör till administratör<span class="visually-hidden"> ({name})</span>
+                {t("company.makeAdmin")}
+                <span class="visually-hidden"> ({name})</span>
               </button>
             </ActionForm>
           )}
@@ -540,8 +544,8 @@ const Employees = ({ data, mode, today, failure, query }: ViewProps) => {
   ];
   return (
     <section aria-labelledby="anstallda">
-      <h2 id="anstallda">Anställda</h2>
-      <DataTable prefix="anstalld" caption="Anställda" columns={columns} rows={data.employees} path={base} query={query} empty="Inga bekräftade anställda ännu." />
+      <h2 id="anstallda">{t("company.employees")}</h2>
+      <DataTable prefix="anstalld" caption={t("company.employees")} columns={columns} rows={data.employees} path={base} query={query} empty={t("company.employees.none")} />
     </section>
   );
 };
@@ -549,29 +553,21 @@ const Employees = ({ data, mode, today, failure, query }: ViewProps) => {
 const Admins = ({ data, mode, query }: ViewProps) => {
   const base = companyUrl(mode, data.company.id);
   const columns: Column<Admin>[] = [
-    { key: "namn", label: "Namn", value: (a) => fullName(a) },
-    { key: "sedan", label: "Administratör sedan", value: (a) => a.since, render: (a) => <time datetime={a.since.toISOString()}>{formatDate(a.since)}</time> },
+    { key: "namn", label: t("verify.field.name"), value: (a) => fullName(a) },
+    { key: "sedan", label: t("company.adminSince"), value: (a) => a.since, render: (a) => <time datetime={a.since.toISOString()}>{formatDate(a.since)}</time> },
     ...actions<Admin>(mode, (a) => (
       <ActionForm action={`${base}/administratorer/${a.personId}/ta-bort`} confirm>
-        <button type="submit" class="button button--secondary" aria-label={`Ta bort ${fullName(a)} som administratör`}>
-          Ta bort
+        <button type="submit" class="button button--secondary" aria-label={t("company.removeAdmin.heading", fullName(a)).replace(/\?$/, "")}>
+          {t("company.remove")}
         </button>
       </ActionForm>
     )),
   ];
   return (
     <section aria-labelledby="administratorer">
-      <h2 id="administratorer">Administratörer</h2>
-      <p>Certifikatsadministratörer bekräftar anställda och ser företagets och de anställdas certifikat. Företaget har alltid minst en.</p>
-      <DataTable
-        prefix="admin"
-        caption="Administratörer"
-        columns={columns}
-        rows={data.admins}
-        path={base}
-        query={query}
-        empty="Ingen certifikatsadministratör ännu: den som registrerade företaget blir det när registreringen är godkänd."
-      />
+      <h2 id="administratorer">{t("company.admins")}</h2>
+      <p>{t("company.admins.intro")}</p>
+      <DataTable prefix="admin" caption={t("company.admins")} columns={columns} rows={data.admins} path={base} query={query} empty={t("company.admins.none")} />
     </section>
   );
 };

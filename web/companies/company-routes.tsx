@@ -16,6 +16,7 @@ import { ErrorSummary, Field } from "../views/form.tsx";
 import { CompanyDetailsFields } from "./company-details-fields.tsx";
 import { companyUrl, renderCompanyPage, type DoneKey } from "./company-page.tsx";
 import { companyDetailsSchema, dateField, toCompanyDetails } from "./fields.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -58,7 +59,7 @@ async function act(c: Ctx, section: string, run: (values: Record<string, string>
   return c.redirect(`${companyUrl("admin", id)}${query}#${section}`, 303);
 }
 
-const endSchema = z.object({ slutdatum: dateField("Ange slutdatum.") });
+const endSchema = z.object({ slutdatum: dateField(() => t("employment.endDate.missing")) });
 
 /** Who asked to be employed (for the message after Bekräfta); read before the request is decided. */
 async function requesterOf(c: Ctx): Promise<string | undefined> {
@@ -75,7 +76,7 @@ export function companyAdminRoutes(): Hono<AppEnv> {
 
   app.get("/foretag/:id/uppgifter", async (c) => {
     const { company } = await getCompanyPage(c.var.deps.db, c.var.user!, c.req.param("id"));
-    return page(c, { title: "Ändra företagsuppgifter" }, aroundDetails(company)(<DetailsForm company={company} values={valuesOf(company)} />));
+    return page(c, { title: t("company.editDetails") }, aroundDetails(company)(<DetailsForm company={company} values={valuesOf(company)} />));
   });
 
   app.post("/foretag/:id/uppgifter", async (c) => {
@@ -86,7 +87,7 @@ export function companyAdminRoutes(): Hono<AppEnv> {
       await updateCompanyDetails(c.var.deps, c.var.user!, company.id, toCompanyDetails(input));
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
-      return formPage(c, { title: "Ändra företagsuppgifter", status: 422 }, <DetailsForm company={company} values={values} errors={e.fields} />, aroundDetails(company));
+      return formPage(c, { title: t("company.editDetails"), status: 422 }, <DetailsForm company={company} values={values} errors={e.fields} />, aroundDetails(company));
     }
     return redirectAfterPost(c, companyUrl("admin", company.id));
   });
@@ -129,7 +130,7 @@ export function companyAdminRoutes(): Hono<AppEnv> {
     const shown = await act(c, "att-intyga", async () => {
       attested = (await attestActivity(c.var.deps, c.var.user!, { companyId: c.req.param("id"), certificateIds: ids })).attested;
     });
-    if (attested && isHtmx(c)) return renderCompanyPage(c, "admin", c.req.param("id"), undefined, 200, attested === 1 ? "Yrkesverksamheten är intygad. Den anställda får ett mejl om att göra klart ansökan." : `${attested} intyganden sparade. De anställda får ett mejl om att göra klart sina ansökningar.`);
+    if (attested && isHtmx(c)) return renderCompanyPage(c, "admin", c.req.param("id"), undefined, 200, attested === 1 ? t("company.attested.one") : t("company.attested.many", attested));
     return shown;
   });
 
@@ -151,8 +152,8 @@ export function companyAdminRoutes(): Hono<AppEnv> {
 // Avsluta and Ta bort: the confirm step, naming the consequence
 
 const confirmCrumbs = (company: Company, what: string) => (
-  <nav class="breadcrumbs" aria-label="Du är här">
-    <a href="/min-sida">Min Sida</a> › <a href={companyUrl("admin", company.id)}>{company.name}</a> › {what}
+  <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+    <a href="/min-sida">{t("nav.minSida")}</a> › <a href={companyUrl("admin", company.id)}>{company.name}</a> › {what}
   </nav>
 );
 
@@ -160,28 +161,28 @@ const confirmCrumbs = (company: Company, what: string) => (
 async function confirmEnd(c: Ctx, values: Record<string, string>, endDate: string) {
   const data = await getCompanyPage(c.var.deps.db, c.var.user!, c.req.param("id")!);
   const row = data.employees.find((e) => e.employment.id === c.req.param("eid"));
-  if (!row) throw new Conflict("Anställningen är inte aktiv.");
-  if (endDate < row.employment.startDate) throw new Invalid({ slutdatum: `Slutdatum kan inte vara före startdatum (${row.employment.startDate}).` });
+  if (!row) throw new Conflict(t("employment.notActive"));
+  if (endDate < row.employment.startDate) throw new Invalid({ slutdatum: t("employment.endBeforeStart", row.employment.startDate) });
   const name = `${row.person.givenName} ${row.person.familyName}`;
   const self = row.person.id === c.var.user!.personId;
   const admin = data.admins.some((a) => a.personId === row.person.id) && data.admins.length > 1;
   const company = data.company;
   return page(
     c,
-    { title: "Avsluta anställningen?" },
+    { title: t("employment.end.title") },
     <ConfirmStep
-      heading={`Avsluta ${self ? "din anställning" : `anställningen för ${name}`}?`}
+      heading={self ? t("company.end.headingSelf") : t("company.end.heading", name)}
       consequences={[
-        `${self ? "Din" : `${name}s`} anställning på ${company.name} avslutas med slutdatum ${endDate}.`,
-        `Från dagen efter räknas ${self ? "dina" : "personens"} certifikat inte längre för företagets certifikat, och ${company.name} kan inte längre väljas som ${self ? "din" : "personens"} arbetsgivare när fakturamottagare anges.`,
-        ...(admin ? [`${self ? "Du" : name} slutar också vara certifikatsadministratör för ${company.name}.`] : []),
+        self ? t("company.end.1self", company.name, endDate) : t("company.end.1", name, company.name, endDate),
+        self ? t("company.end.2self", company.name) : t("company.end.2", company.name),
+        ...(admin ? [self ? t("company.end.3self", company.name) : t("company.end.3", name, company.name)] : []),
       ]}
       action={`${companyUrl("admin", company.id)}/anstallda/${row.employment.id}/avsluta`}
       values={values}
-      button="Avsluta"
+      button={t("company.end.button")}
       danger
       cancel={`${companyUrl("admin", company.id)}#anstallda`}
-      breadcrumbs={confirmCrumbs(company, "Avsluta anställning")}
+      breadcrumbs={confirmCrumbs(company, t("employment.end"))}
     />,
   );
 }
@@ -190,26 +191,26 @@ async function confirmRemoveAdmin(c: Ctx, values: Record<string, string>) {
   const data = await getCompanyPage(c.var.deps.db, c.var.user!, c.req.param("id")!);
   const admin = data.admins.find((a) => a.personId === c.req.param("personId"));
   if (!admin) throw new NotFound();
-  if (data.admins.length === 1) throw new Conflict("Företaget måste ha minst en certifikatsadministratör. Gör någon annan till administratör först.");
+  if (data.admins.length === 1) throw new Conflict(t("company.lastAdmin"));
   const self = admin.personId === c.var.user!.personId;
   const name = `${admin.givenName} ${admin.familyName}`;
   const company = data.company;
   return page(
     c,
-    { title: "Ta bort administratören?" },
+    { title: t("company.removeAdmin.title") },
     <ConfirmStep
-      heading={self ? `Sluta vara administratör för ${company.name}?` : `Ta bort ${name} som administratör?`}
+      heading={self ? t("company.removeAdmin.headingSelf", company.name) : t("company.removeAdmin.heading", name)}
       consequences={[
-        `${self ? "Du" : name} slutar vara certifikatsadministratör för ${company.name}: kan inte längre bekräfta anställningar, se företagets och de anställdas certifikat eller ansöka för företaget.`,
-        ...(self ? ["Du kommer inte längre åt företagssidan. En annan administratör kan göra dig till administratör igen."] : [`En administratör kan göra ${name} till administratör igen så länge personen är anställd.`]),
+        self ? t("company.removeAdmin.1self", company.name) : t("company.removeAdmin.1", name, company.name),
+        self ? t("company.removeAdmin.2self") : t("company.removeAdmin.2", name),
       ]}
       action={`${companyUrl("admin", company.id)}/administratorer/${admin.personId}/ta-bort`}
       values={values}
-      button="Ta bort"
+      button={t("company.remove")}
       danger
       irreversible={false}
       cancel={`${companyUrl("admin", company.id)}#administratorer`}
-      breadcrumbs={confirmCrumbs(company, "Ta bort administratör")}
+      breadcrumbs={confirmCrumbs(company, t("company.removeAdmin"))}
     />,
   );
 }
@@ -227,19 +228,19 @@ const DetailsForm = ({ company, values, errors }: { company: Company; values: Re
     <form method="post" action={action} hx-post={action} hx-target="this" hx-swap="outerHTML" class="form" novalidate>
       <ErrorSummary errors={errors} />
       <fieldset>
-        <legend>Företag</legend>
+        <legend>{t("common.company")}</legend>
         <p>
-          <strong>Organisationsnummer:</strong> {formatOrgNumber(company.orgNumber)}
+          <strong>{t("company.orgNumberLabel")}</strong> {formatOrgNumber(company.orgNumber)}
         </p>
-        <Field name="namn" label="Företagsnamn" required value={values.namn} errors={errors} autocomplete="organization" maxlength={200} />
+        <Field name="namn" label={t("search.name")} required value={values.namn} errors={errors} autocomplete="organization" maxlength={200} />
       </fieldset>
       <CompanyDetailsFields values={values} errors={errors} />
       <div class="button-row">
         <button type="submit" class="button">
-          Spara
+          {t("common.save")}
         </button>
         <a class="button button--secondary" href={companyUrl("admin", company.id)}>
-          Avbryt
+          {t("common.cancel")}
         </a>
       </div>
     </form>
@@ -248,11 +249,11 @@ const DetailsForm = ({ company, values, errors }: { company: Company; values: Re
 
 const aroundDetails = (company: Company) => (form: Child) => (
   <section class="narrow">
-    <nav class="breadcrumbs" aria-label="Du är här">
-      <a href="/min-sida">Min Sida</a> › <a href={companyUrl("admin", company.id)}>{company.name}</a> › Ändra företagsuppgifter
+    <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+      <a href="/min-sida">{t("nav.minSida")}</a> › <a href={companyUrl("admin", company.id)}>{company.name}</a> › {t("company.editDetails")}
     </nav>
-    <h1>Ändra företagsuppgifter</h1>
-    <p>Organisationsnumret ändras inte. Är det fel, kontakta oss.</p>
+    <h1>{t("company.editDetails")}</h1>
+    <p>{t("company.editDetails.intro")}</p>
     {form}
   </section>
 );

@@ -17,6 +17,7 @@ import { ErrorSummary, Field } from "../views/form.tsx";
 import { formatDate } from "../views/time.ts";
 import { dateField, orgNumberField } from "./fields.ts";
 import { COMPANY_STATUS, EMPLOYMENT_STATUS, StatusChip } from "./labels.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 type Values = Record<string, string>;
@@ -52,25 +53,25 @@ const statusLabel = (status: string, of: Record<string, { label: string }>) => o
 
 function employmentColumns(today: string, failure?: Failure): Column<EmploymentRows[number]>[] {
   return [
-    { key: "foretag", label: "Företag", value: ({ company }) => company.name },
-    { key: "orgnr", label: "Organisationsnummer", value: ({ company }) => formatOrgNumber(company.orgNumber) },
-    { key: "startdatum", label: "Startdatum", value: ({ employment }) => employment.startDate },
-    { key: "slutdatum", label: "Slutdatum", value: ({ employment }) => employment.endDate ?? null },
+    { key: "foretag", label: t("common.company"), value: ({ company }) => company.name },
+    { key: "orgnr", label: t("common.orgNumber"), value: ({ company }) => formatOrgNumber(company.orgNumber) },
+    { key: "startdatum", label: t("employment.startDate"), value: ({ employment }) => employment.startDate },
+    { key: "slutdatum", label: t("employment.endDate"), value: ({ employment }) => employment.endDate ?? null },
     {
       key: "status",
-      label: "Status",
+      label: t("cert.status"),
       value: ({ employment }) => statusLabel(employment.status, EMPLOYMENT_STATUS),
       groupable: true,
       render: ({ employment: e }) => (
         <>
           <StatusChip status={e.status} of={EMPLOYMENT_STATUS} />
-          {e.status === "rejected" && e.reason ? <p class="hint">Motivering: {e.reason}</p> : null}
+          {e.status === "rejected" && e.reason ? <p class="hint">{t("mail.reason", e.reason)}</p> : null}
         </>
       ),
     },
     {
       key: "atgard",
-      label: "Åtgärd",
+      label: t("common.action"),
       value: () => null,
       sortable: false,
       render: ({ employment: e, company }) => <RowAction id={e.id} status={e.status} company={company.name} today={today} failure={failure?.employmentId === e.id ? failure : undefined} />,
@@ -86,21 +87,21 @@ const EmploymentsPanel = ({ employments, companies, today, failure, query }: { e
       </div>
     ) : null}
     <section aria-labelledby="anstallningar">
-      <h2 id="anstallningar">Anställningar</h2>
-      <p>Koppla dig till företaget du arbetar på. Företagets certifikatsadministratör bekräftar anställningen.</p>
+      <h2 id="anstallningar">{t("minSida.tab.employments")}</h2>
+      <p>{t("employment.intro")}</p>
       <div class="button-row">
         <a class="button" href={NEW}>
-          Ny anställning
+          {t("employment.new")}
         </a>
       </div>
       <DataTable
         prefix="anstallning"
-        caption="Anställningar"
+        caption={t("minSida.tab.employments")}
         columns={employmentColumns(today, failure)}
         rows={employments}
         path={TAB}
         query={query}
-        empty="Du har inga anställningar ännu. Välj Ny anställning för att koppla dig till ett företag."
+        empty={t("employment.none")}
       />
     </section>
     <MyCompanies companies={companies} query={query} />
@@ -111,8 +112,8 @@ const RowAction = ({ id, status, company, today, failure }: { id: string; status
   if (status === "requested") {
     return (
       <form method="post" action={`${TAB}/${id}/aterkalla`} hx-post={`${TAB}/${id}/aterkalla`} hx-target={`#${PANEL}`} hx-swap="outerHTML" class="inline-form">
-        <button type="submit" class="button button--secondary" aria-label={`Återkalla förfrågan till ${company}`}>
-          Återkalla
+        <button type="submit" class="button button--secondary" aria-label={t("employment.cancelRequest", company)}>
+          {t("employment.cancel")}
         </button>
       </form>
     );
@@ -121,9 +122,9 @@ const RowAction = ({ id, status, company, today, failure }: { id: string; status
     // A plain post: its answer is the confirm step, which names the consequence.
     return (
       <form method="post" action={`${TAB}/${id}/avsluta`} class="row-form" novalidate>
-        <Field id={`slutdatum-${id}`} name="slutdatum" label="Slutdatum" type="date" required value={failure?.values?.slutdatum ?? today} errors={failure?.errors} />
-        <button type="submit" class="button button--secondary" aria-label={`Avsluta anställning på ${company}`}>
-          Avsluta anställning
+        <Field id={`slutdatum-${id}`} name="slutdatum" label={t("employment.endDate")} type="date" required value={failure?.values?.slutdatum ?? today} errors={failure?.errors} />
+        <button type="submit" class="button button--secondary" aria-label={t("employment.endAt", company)}>
+          {t("employment.end")}
         </button>
       </form>
     );
@@ -141,21 +142,21 @@ interface MyCompany {
   decisionReason: string | null;
 }
 
-const MY_COMPANY_COLUMNS: Column<MyCompany>[] = [
-  { key: "foretag", label: "Företag", value: (co) => co.name, render: (co) => (co.role === "admin" ? <a href={`/min-sida/foretag/${co.id}`}>{co.name}</a> : co.name) },
-  { key: "orgnr", label: "Organisationsnummer", value: (co) => formatOrgNumber(co.orgNumber) },
+const myCompanyColumns = (): Column<MyCompany>[] => [
+  { key: "foretag", label: t("common.company"), value: (co) => co.name, render: (co) => (co.role === "admin" ? <a href={`/min-sida/foretag/${co.id}`}>{co.name}</a> : co.name) },
+  { key: "orgnr", label: t("common.orgNumber"), value: (co) => formatOrgNumber(co.orgNumber) },
   {
     key: "status",
-    label: "Status",
-    value: (co) => (co.role === "admin" ? "Certifikatsadministratör" : statusLabel(co.status, COMPANY_STATUS)),
+    label: t("cert.status"),
+    value: (co) => (co.role === "admin" ? t("common.companyAdmin") : statusLabel(co.status, COMPANY_STATUS)),
     groupable: true,
     render: (co) =>
       co.role === "admin" ? (
-        "Certifikatsadministratör"
+        t("common.companyAdmin")
       ) : (
         <>
           <StatusChip status={co.status} of={COMPANY_STATUS} />
-          {co.status === "refused" && co.decisionReason ? <p class="hint">Motivering: {co.decisionReason}</p> : null}
+          {co.status === "refused" && co.decisionReason ? <p class="hint">{t("mail.reason", co.decisionReason)}</p> : null}
         </>
       ),
   },
@@ -170,11 +171,11 @@ function myCompanyRows(companies: PersonCompanies): MyCompany[] {
 
 const MyCompanies = ({ companies, query }: { companies: PersonCompanies; query?: Query }) => (
   <section aria-labelledby="mina-foretag">
-    <h2 id="mina-foretag">Mina företag</h2>
-    <p>Företag där du är certifikatsadministratör, och företag du har registrerat som väntar på granskning.</p>
-    <DataTable prefix="foretag" caption="Mina företag" columns={MY_COMPANY_COLUMNS} rows={myCompanyRows(companies)} path={TAB} query={query} empty="Du är inte certifikatsadministratör för något företag." />
+    <h2 id="mina-foretag">{t("employment.myCompanies")}</h2>
+    <p>{t("employment.myCompanies.intro")}</p>
+    <DataTable prefix="foretag" caption={t("employment.myCompanies")} columns={myCompanyColumns()} rows={myCompanyRows(companies)} path={TAB} query={query} empty={t("employment.myCompanies.none")} />
     <p>
-      Finns ditt företag inte i tjänsten? <a href="/registrera-foretag">Registrera företag</a>.
+      {t("employment.notListed")} <a href="/registrera-foretag">{t("nav.registerCompany")}</a>.
     </p>
   </section>
 );
@@ -182,17 +183,17 @@ const MyCompanies = ({ companies, query }: { companies: PersonCompanies; query?:
 // ---------------------------------------------------------------------------------------------
 // Ny anställning
 
-const newSchema = z.object({ foretag: orgNumberField("Ange företagets organisationsnummer."), startdatum: dateField("Ange startdatum.") });
+const newSchema = z.object({ foretag: orgNumberField(() => t("company.orgnr.missing")), startdatum: dateField(() => t("employment.startDate.missing")) });
 
 type Match = Awaited<ReturnType<typeof findCompanyByExactOrgNumber>>;
 
 /** What the lookup shows below the field: the one company with exactly that number, or a neutral line. */
 const LookupResult = ({ input, match }: { input: string; match: Match }) => {
   if (input.trim() === "") return null;
-  if (!match) return <p class="hint">Inget företag med exakt det organisationsnumret. Skriv hela numret, tio siffror.</p>;
+  if (!match) return <p class="hint">{t("employment.lookup.none")}</p>;
   return (
     <p class="lookup-match">
-      Företag: <strong>{match.name}</strong>, {match.city} ({formatOrgNumber(match.orgNumber)})
+      {t("employment.lookup.company")} <strong>{match.name}</strong>, {match.city} ({formatOrgNumber(match.orgNumber)})
     </p>
   );
 };
@@ -202,8 +203,8 @@ const NewForm = ({ values, errors, match }: { values: Values; errors?: FieldErro
     <ErrorSummary errors={errors} />
     <Field
       name="foretag"
-      label="Företag"
-      hint="Sök på fullständigt organisationsnummer. Endast exakt matchning ger resultat."
+      label={t("common.company")}
+      hint={t("employment.company.hint")}
       required
       value={values.foretag}
       errors={errors}
@@ -216,13 +217,13 @@ const NewForm = ({ values, errors, match }: { values: Values; errors?: FieldErro
         <LookupResult input={values.foretag ?? ""} match={match} />
       </div>
     </Field>
-    <Field name="startdatum" label="Startdatum" type="date" required value={values.startdatum} errors={errors} hint="Dagen du började arbeta på företaget" />
+    <Field name="startdatum" label={t("employment.startDate")} type="date" required value={values.startdatum} errors={errors} hint={t("employment.startDate.hint")} />
     <div class="button-row">
       <button type="submit" class="button">
-        Spara
+        {t("common.save")}
       </button>
       <a class="button button--secondary" href={TAB}>
-        Avbryt
+        {t("common.cancel")}
       </a>
     </div>
   </form>
@@ -230,18 +231,18 @@ const NewForm = ({ values, errors, match }: { values: Values; errors?: FieldErro
 
 const aroundNew = (form: Child) => (
   <section class="narrow">
-    <nav class="breadcrumbs" aria-label="Du är här">
-      <a href="/min-sida">Min Sida</a> › <a href={TAB}>Anställningar</a> › Ny anställning
+    <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+      <a href="/min-sida">{t("nav.minSida")}</a> › <a href={TAB}>{t("minSida.tab.employments")}</a> › {t("employment.new")}
     </nav>
-    <h1>Ny anställning</h1>
-    <p>Ange företagets organisationsnummer och när du började. Företagets certifikatsadministratör får ett mejl och bekräftar anställningen.</p>
+    <h1>{t("employment.new")}</h1>
+    <p>{t("employment.new.intro")}</p>
     {form}
   </section>
 );
 
 async function showNewForm(c: Ctx, values: Values, errors: FieldErrors | undefined, status: 200 | 409 | 422) {
   const match = values.foretag ? await findCompanyByExactOrgNumber(c.var.deps.db, values.foretag) : null;
-  return formPage(c, { title: "Ny anställning", status }, <NewForm values={values} errors={errors} match={match} />, aroundNew);
+  return formPage(c, { title: t("employment.new"), status }, <NewForm values={values} errors={errors} match={match} />, aroundNew);
 }
 
 /** Mounted under /min-sida (behind requireUser). */
@@ -286,7 +287,7 @@ export function employmentRoutes(): Hono<AppEnv> {
     const id = c.req.param("id");
     const values = await formValues(c);
     try {
-      const input = parseForm(z.object({ slutdatum: dateField("Ange slutdatum.") }), values);
+      const input = parseForm(z.object({ slutdatum: dateField(() => t("employment.endDate.missing")) }), values);
       if (!isConfirmed(values)) return await confirmEnd(c, id, values, input.slutdatum);
       await endEmployment(c.var.deps, c.var.user!, { employmentId: id, endDate: input.slutdatum });
     } catch (e) {
@@ -303,27 +304,23 @@ export function employmentRoutes(): Hono<AppEnv> {
 /** "Avsluta anställning" on one's own tab: what ending it means, before it is ended. */
 async function confirmEnd(c: Ctx, id: string, values: Values, endDate: string) {
   const row = (await listPersonEmployments(c.var.deps.db, c.var.user!.personId)).find((r) => r.employment.id === id && r.employment.status === "active");
-  if (!row) throw new Conflict("Anställningen är inte aktiv.");
-  if (endDate < row.employment.startDate) throw new Invalid({ slutdatum: `Slutdatum kan inte vara före startdatum (${row.employment.startDate}).` });
+  if (!row) throw new Conflict(t("employment.notActive"));
+  if (endDate < row.employment.startDate) throw new Invalid({ slutdatum: t("employment.endBeforeStart", row.employment.startDate) });
   const company = row.company.name;
   return page(
     c,
-    { title: "Avsluta anställningen?" },
+    { title: t("employment.end.title") },
     <ConfirmStep
-      heading={`Avsluta din anställning på ${company}?`}
-      consequences={[
-        `Anställningen avslutas med slutdatum ${endDate}. Vill du kopplas till ${company} igen gör du en ny anställning, som företagets certifikatsadministratör bekräftar.`,
-        `Från dagen efter räknas dina certifikat inte längre för ${company}s certifikat, och företaget föreslås inte längre som fakturamottagare.`,
-        "Är du certifikatsadministratör för företaget slutar du också vara det, om det finns en annan administratör.",
-      ]}
+      heading={t("employment.end.heading", company)}
+      consequences={[t("employment.end.1", endDate, company), t("employment.end.2", company), t("employment.end.3")]}
       action={`${TAB}/${id}/avsluta`}
       values={values}
-      button="Avsluta anställning"
+      button={t("employment.end")}
       danger
       cancel={TAB}
       breadcrumbs={
-        <nav class="breadcrumbs" aria-label="Du är här">
-          <a href="/min-sida">Min Sida</a> › <a href={TAB}>Anställningar</a> › Avsluta anställning
+        <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+          <a href="/min-sida">{t("nav.minSida")}</a> › <a href={TAB}>{t("minSida.tab.employments")}</a> › {t("employment.end")}
         </nav>
       }
     />,

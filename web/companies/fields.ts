@@ -2,13 +2,14 @@ import { z } from "zod";
 import { parseOrgNumber } from "../../lib/identity/orgnummer.ts";
 import type { CompanyDetails } from "../../modules/employments/index.ts";
 import { emailField } from "../accounts/fields.ts";
+import { t } from "../../lib/i18n/index.ts";
 
-/** The form fields of the company pages, each with the Swedish message shown at the field. */
+/** The form fields of the company pages, each with the message shown at the field (in the page's language). */
 
-export const orgNumberField = (missing: string) =>
+export const orgNumberField = (missing: () => string) =>
   z.string().transform((s, ctx) => {
     if (s.trim() === "") {
-      ctx.addIssue({ code: "custom", message: missing });
+      ctx.addIssue({ code: "custom", message: missing() });
       return z.NEVER;
     }
     const r = parseOrgNumber(s);
@@ -19,34 +20,34 @@ export const orgNumberField = (missing: string) =>
     return r.value;
   });
 
-const text = (max: number, missing: string, tooLong: string) => z.string().trim().min(1, missing).max(max, tooLong);
-const optionalText = (max: number, tooLong: string) =>
+const text = (max: number, missing: () => string, tooLong: () => string) => z.string().trim().min(1, { error: missing }).max(max, { error: tooLong });
+const optionalText = (max: number, tooLong: () => string) =>
   z
     .string()
     .trim()
-    .max(max, tooLong)
+    .max(max, { error: tooLong })
     .optional()
     .transform((s) => (s ? s : null));
 
 const phoneField = z
   .string()
   .trim()
-  .min(1, "Ange företagets telefonnummer.")
-  .max(30, "Telefonnumret är för långt.")
+  .min(1, { error: () => t("company.phone.missing") })
+  .max(30, { error: () => t("company.phone.tooLong") })
   .refine((s) => /^\+?[\d\s()-]+$/.test(s) && s.replace(/\D/g, "").length >= 6 && s.replace(/\D/g, "").length <= 15, {
-    message: "Ange telefonnumret med siffror, t.ex. 08-123 456 78 eller +46 8 123 456 78.",
+    error: () => t("company.phone.invalid"),
   });
 
 /** Företagsuppgifter: what a company registers and its admins may change (not the number). */
 export const companyDetailsSchema = z.object({
-  namn: text(200, "Ange företagets namn.", "Företagsnamnet får vara högst 200 tecken."),
-  adressrad1: text(200, "Ange adressrad 1.", "Adressraden får vara högst 200 tecken."),
-  adressrad2: optionalText(200, "Adressraden får vara högst 200 tecken."),
-  postnummer: text(20, "Ange postnummer.", "Postnumret får vara högst 20 tecken."),
-  ort: text(100, "Ange ort.", "Orten får vara högst 100 tecken."),
-  land: text(100, "Ange land.", "Landet får vara högst 100 tecken."),
+  namn: text(200, () => t("company.name.missing"), () => t("company.name.tooLong")),
+  adressrad1: text(200, () => t("details.addressLine1.missing"), () => t("details.tooLong", t("details.theAddressLine"), 200)),
+  adressrad2: optionalText(200, () => t("details.tooLong", t("details.theAddressLine"), 200)),
+  postnummer: text(20, () => t("details.postalCode.missing"), () => t("details.tooLong", t("details.thePostalCode"), 20)),
+  ort: text(100, () => t("details.city.missing"), () => t("details.tooLong", t("details.theCity"), 100)),
+  land: text(100, () => t("recipient.country.missing"), () => t("details.tooLong", t("details.theCountry"), 100)),
   telefon: phoneField,
-  epost: z.string().trim().min(1, "Ange företagets e-postadress.").pipe(emailField),
+  epost: z.string().trim().min(1, { error: () => t("company.email.missing") }).pipe(emailField),
 });
 
 export type CompanyDetailsInput = z.infer<typeof companyDetailsSchema>;
@@ -56,18 +57,18 @@ export function toCompanyDetails(v: CompanyDetailsInput): CompanyDetails {
 }
 
 /** A date as the date input sends it (ÅÅÅÅ-MM-DD), and a day that exists. */
-export const dateField = (missing: string) =>
+export const dateField = (missing: () => string) =>
   z
     .string()
     .trim()
-    .min(1, missing)
+    .min(1, { error: missing })
     .superRefine((s, ctx) => {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-      if (!m) return void ctx.addIssue({ code: "custom", message: "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-01-31." });
+      if (!m) return void ctx.addIssue({ code: "custom", message: t("date.format") });
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
       const date = new Date(Date.UTC(y, mo - 1, d));
       if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-        return void ctx.addIssue({ code: "custom", message: "Datumet finns inte. Kontrollera månad och dag." });
+        return void ctx.addIssue({ code: "custom", message: t("field.birthDate.noSuchDate") });
       }
-      if (y < 1900 || y > 2100) ctx.addIssue({ code: "custom", message: "Kontrollera årtalet." });
+      if (y < 1900 || y > 2100) ctx.addIssue({ code: "custom", message: t("date.year") });
     });

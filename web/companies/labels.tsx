@@ -1,17 +1,25 @@
-/** The Swedish words for the statuses of companies and employments (DESIGN.md, Statuses). */
+/** The words for the statuses of companies and employments (DESIGN.md, Statuses), read in the page's language. */
+import { t, type MessageKey } from "../../lib/i18n/index.ts";
+
+const status = (key: MessageKey, chip: string) => ({
+  get label() {
+    return t(key as never);
+  },
+  chip,
+});
 
 export const EMPLOYMENT_STATUS: Record<string, { label: string; chip: string }> = {
-  requested: { label: "Väntar på bekräftelse", chip: "status--pending" },
-  active: { label: "Aktiv", chip: "status--active" },
-  rejected: { label: "Avböjd", chip: "status--rejected" },
-  cancelled: { label: "Återkallad", chip: "status--muted" },
-  ended: { label: "Avslutad", chip: "status--muted" },
+  requested: status("employmentStatus.requested", "status--pending"),
+  active: status("employmentStatus.active", "status--active"),
+  rejected: status("employmentStatus.rejected", "status--rejected"),
+  cancelled: status("employmentStatus.cancelled", "status--muted"),
+  ended: status("employmentStatus.ended", "status--muted"),
 };
 
 export const COMPANY_STATUS: Record<string, { label: string; chip: string }> = {
-  pending: { label: "Väntar på granskning", chip: "status--pending" },
-  approved: { label: "Godkänt", chip: "status--approved" },
-  refused: { label: "Ej godkänt", chip: "status--rejected" },
+  pending: status("companyStatus.pending", "status--pending"),
+  approved: status("companyStatus.approved", "status--approved"),
+  refused: status("companyStatus.refused", "status--rejected"),
 };
 
 export const StatusChip = ({ status, of }: { status: string; of: Record<string, { label: string; chip: string }> }) => {

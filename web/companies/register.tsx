@@ -16,19 +16,21 @@ import { redirectAfterPost } from "../htmx.ts";
 import { formPage, page } from "../render.tsx";
 import { ErrorSummary, Field } from "../views/form.tsx";
 import { CompanyDetailsFields } from "./company-details-fields.tsx";
+import { Rich } from "../views/rich.tsx";
 import { companyDetailsSchema, orgNumberField, toCompanyDetails } from "./fields.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 type Values = Record<string, string>;
 
 const PATH = "/registrera-foretag";
-const TITLE = "Registrera företag";
+const title = () => t("nav.registerCompany");
 const FILE = "registreringsbevis";
 export const ACCEPT_FILES = "application/pdf,image/jpeg,image/png,image/webp,.pdf,.jpg,.jpeg,.png,.webp";
 // The file may be 20 MB; the rest of the form is small. A bigger body is refused unread.
 const MAX_BODY_BYTES = DEFAULT_MAX_UPLOAD_BYTES + 1024 * 1024;
-const TOO_LARGE = "Filen är för stor: registreringsbeviset får vara högst 20 MB. Skanna eller spara det med lägre upplösning och fyll i formuläret igen.";
+const tooLarge = () => t("coreg.tooLarge");
 
-const schema = z.object({ orgnr: orgNumberField("Ange företagets organisationsnummer."), ...companyDetailsSchema.shape });
+const schema = z.object({ orgnr: orgNumberField(() => t("company.orgnr.missing")), ...companyDetailsSchema.shape });
 
 const RegisterForm = ({ values, errors }: { values: Values; errors?: FieldErrors }) => {
   // A file input cannot be filled in again by the server: after any error the file is chosen anew.
@@ -37,26 +39,26 @@ const RegisterForm = ({ values, errors }: { values: Values; errors?: FieldErrors
     <form method="post" action={PATH} enctype="multipart/form-data" hx-post={PATH} hx-target="this" hx-swap="outerHTML" class="form" novalidate>
       <ErrorSummary errors={errors} />
       <fieldset>
-        <legend>Företag</legend>
-        <Field name="orgnr" label="Organisationsnummer" hint="Tio siffror, med eller utan bindestreck, t.ex. 556016-0680" required value={values.orgnr} errors={errors} inputmode="numeric" autocomplete="off" maxlength={13} />
-        <Field name="namn" label="Företagsnamn" required value={values.namn} errors={errors} autocomplete="organization" maxlength={200} />
+        <legend>{t("common.company")}</legend>
+        <Field name="orgnr" label={t("common.orgNumber")} hint={t("coreg.orgnr.hint")} required value={values.orgnr} errors={errors} inputmode="numeric" autocomplete="off" maxlength={13} />
+        <Field name="namn" label={t("search.name")} required value={values.namn} errors={errors} autocomplete="organization" maxlength={200} />
       </fieldset>
       <CompanyDetailsFields values={values} errors={errors} />
       <Field
         name={FILE}
-        label="Registreringsbevis"
+        label={t("coreg.certificate")}
         type="file"
         required
         errors={errors}
-        hint={`Registreringsbevis från Bolagsverket (eller motsvarande), som PDF eller bild (JPEG, PNG, WebP), högst 20 MB.${again ? " Välj filen igen: den sparas först när alla uppgifter är rätt ifyllda." : ""}`}
+        hint={t("coreg.certificate.hint") + (again ? t("coreg.chooseAgain") : "")}
         attrs={{ accept: ACCEPT_FILES }}
       />
       <div class="button-row">
         <button type="submit" class="button">
-          Registrera företag
+          {t("nav.registerCompany")}
         </button>
         <a class="button button--secondary" href="/min-sida/anstallningar">
-          Avbryt
+          {t("common.cancel")}
         </a>
       </div>
     </form>
@@ -65,16 +67,13 @@ const RegisterForm = ({ values, errors }: { values: Values; errors?: FieldErrors
 
 const around = (form: Child) => (
   <section class="narrow">
-    <nav class="breadcrumbs" aria-label="Du är här">
-      <a href="/min-sida">Min Sida</a> › {TITLE}
+    <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+      <a href="/min-sida">{t("nav.minSida")}</a> › {title()}
     </nav>
-    <h1>{TITLE}</h1>
+    <h1>{title()}</h1>
+    <p>{t("coreg.intro")}</p>
     <p>
-      Vi granskar registreringen och registreringsbeviset. När den är godkänd blir du företagets certifikatsadministratör: du bekräftar anställda, ser deras certifikat och kan
-      ansöka om företagscertifikat.
-    </p>
-    <p>
-      Finns företaget redan registrerat? Koppla dig då till det under <a href="/min-sida/anstallningar">Anställningar</a> med <strong>Ny anställning</strong>.
+      <Rich text={t("coreg.existing")} />
     </p>
     {form}
   </section>
@@ -82,29 +81,26 @@ const around = (form: Child) => (
 
 const LogInFirst = ({ systemName }: { systemName: string }) => (
   <section class="narrow" aria-labelledby="company-title">
-    <h1 id="company-title">{TITLE}</h1>
-    <p>
-      Ett företag registreras av en person som är inloggad i {systemName}. Den som registrerar företaget blir dess certifikatsadministratör och kan sedan bekräfta anställda och
-      ansöka om företagscertifikat.
-    </p>
-    <p>Logga in först. Har du inget personkonto, registrera ett.</p>
+    <h1 id="company-title">{title()}</h1>
+    <p>{t("coreg.loggedOut", systemName)}</p>
+    <p>{t("coreg.logInFirst")}</p>
     <div class="button-row">
       <a class="button" href={`/logga-in?next=${PATH}`}>
-        Logga in
+        {t("nav.logIn")}
       </a>
       <a class="button button--secondary" href="/registrera-konto">
-        Registrera konto
+        {t("nav.registerAccount")}
       </a>
     </div>
   </section>
 );
 
 function showForm(c: Context<AppEnv>, values: Values, errors: FieldErrors, status: 409 | 413 | 422) {
-  return formPage(c, { title: TITLE, status }, <RegisterForm values={values} errors={errors} />, around);
+  return formPage(c, { title: title(), status }, <RegisterForm values={values} errors={errors} />, around);
 }
 
 async function readFile(file: File | undefined): Promise<{ upload: AcceptedUpload } | { error: string }> {
-  if (!file) return { error: "Välj registreringsbeviset: en PDF-fil eller en bild." };
+  if (!file) return { error: t("coreg.chooseFile") };
   try {
     return { upload: await acceptUpload({ bytes: new Uint8Array(await file.arrayBuffer()), originalName: file.name, declaredType: file.type }) };
   } catch (e) {
@@ -120,17 +116,17 @@ export function registerCompanyRoutes(): Hono<AppEnv> {
   app.get(
     PATH,
     async (c, next) => {
-      if (!c.var.user) return page(c, { title: TITLE }, <LogInFirst systemName={c.var.deps.config.org.systemName} />);
+      if (!c.var.user) return page(c, { title: title() }, <LogInFirst systemName={c.var.deps.config.org.systemName} />);
       await next();
     },
     requireUser,
-    (c) => page(c, { title: TITLE }, around(<RegisterForm values={{ land: "Sverige" }} />)),
+    (c) => page(c, { title: title() }, around(<RegisterForm values={{ land: t("recipient.sweden") }} />)),
   );
 
   app.post(
     PATH,
     requireUser,
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => showForm(c as Context<AppEnv>, { land: "Sverige" }, { [FILE]: TOO_LARGE }, 413) }),
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => showForm(c as Context<AppEnv>, { land: t("recipient.sweden") }, { [FILE]: tooLarge() }, 413) }),
     async (c) => {
       const user = c.var.user!;
       const { values, files } = await formWithFiles(c);
@@ -166,26 +162,25 @@ export function registerCompanyRoutes(): Hono<AppEnv> {
     const pending = company.status === "pending";
     return page(
       c,
-      { title: pending ? `${company.name} väntar på granskning` : TITLE },
+      { title: pending ? t("coreg.pending.title", company.name) : title() },
       <section class="narrow">
-        <h1>{pending ? `Tack! ${company.name} väntar på granskning` : `${company.name} är granskat`}</h1>
-        <p>
-          Registreringen av {company.name} ({formatOrgNumber(company.orgNumber)}) är mottagen.
-        </p>
-        <h2>Så går det vidare</h2>
+        <h1>{pending ? t("coreg.pending.heading", company.name) : t("coreg.reviewed", company.name)}</h1>
+        <p>{t("coreg.received", `${company.name} (${formatOrgNumber(company.orgNumber)})`)}</p>
+        <h2>{t("coreg.next")}</h2>
         <ol>
-          <li>Vi granskar uppgifterna och registreringsbeviset.</li>
+          <li>{t("coreg.next.1")}</li>
           <li>
-            Du får ett mejl till <strong>{user.email}</strong> när registreringen är godkänd. Kan vi inte godkänna den får du veta varför.
+            {t("coreg.next.2.before")}
+            <strong>{user.email}</strong>
+            {t("coreg.next.2.after")}
           </li>
           <li>
-            När företaget är godkänt är du dess certifikatsadministratör. Företaget syns då under <strong>Mina företag</strong> på fliken Anställningar, där du öppnar företagssidan och
-            bekräftar anställda.
+            <Rich text={t("coreg.next.3")} />
           </li>
         </ol>
         <div class="button-row">
           <a class="button" href="/min-sida/anstallningar">
-            Till Anställningar
+            {t("coreg.toEmployments")}
           </a>
         </div>
       </section>,
