@@ -6,6 +6,7 @@ import type { OrgConfig } from "../../lib/config.ts";
 import type { PublicCentre } from "../../modules/examinations/index.ts";
 import { Notice } from "../../web/views/form.tsx";
 import { Rich } from "../../web/views/rich.tsx";
+import { TableScroll } from "../../web/views/table-scroll.tsx";
 import { t } from "../../lib/i18n/index.ts";
 
 export interface CentresFilter {
@@ -142,7 +143,7 @@ const CentreCard: FC<{ centre: PublicCentre }> = ({ centre }) => {
         ) : null}
       </dl>
       {centre.sessions.length ? (
-        <div class="table-wrap">
+        <TableScroll label={t("centres.sessionsAt", centre.name)}>
           <table class="data">
             <caption>{t("centres.sessionsAt", centre.name)}</caption>
             <thead>
@@ -170,7 +171,7 @@ const CentreCard: FC<{ centre: PublicCentre }> = ({ centre }) => {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("centres.noSessions")}</p>
       )}

@@ -6,6 +6,7 @@ import { t, type MessageKey } from "../../lib/i18n/index.ts";
 import { Field, Notice } from "../../web/views/form.tsx";
 import { Rich } from "../../web/views/rich.tsx";
 import { certificateHref } from "../../web/views/certificate-href.ts";
+import { TableScroll } from "../../web/views/table-scroll.tsx";
 
 export interface Preview {
   /** The certificate and company the previews show; null shows nothing for that widget. */
@@ -135,46 +136,48 @@ export const EmbedPage: FC<{ org: OrgConfig; publicUrl: string; preview: Preview
 
       <section aria-labelledby="embed-attributes">
         <h2 id="embed-attributes">{t("embed.attributes")}</h2>
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{t("embed.attribute")}</th>
-              <th scope="col">{t("embed.meaning")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>
-                <code>number</code>
-              </td>
-              <td>
-                <Rich text={t("embed.attr.number")} />
-              </td>
-            </tr>
-            <tr>
-              <td>
-                <code>orgnr</code>
-              </td>
-              <td>
-                <Rich text={t("embed.attr.orgnr")} />
-              </td>
-            </tr>
-            <tr>
-              <td>
-                <code>lang</code>
-              </td>
-              <td>
-                <Rich text={t("embed.attr.lang")} />
-              </td>
-            </tr>
-            <tr>
-              <td>
-                <code>api</code>
-              </td>
-              <td>{t("embed.attr.api", org.name, origin)}</td>
-            </tr>
-          </tbody>
-        </table>
+        <TableScroll label={t("embed.attributes")}>
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("embed.attribute")}</th>
+                <th scope="col">{t("embed.meaning")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td>
+                  <code>number</code>
+                </td>
+                <td>
+                  <Rich text={t("embed.attr.number")} />
+                </td>
+              </tr>
+              <tr>
+                <td>
+                  <code>orgnr</code>
+                </td>
+                <td>
+                  <Rich text={t("embed.attr.orgnr")} />
+                </td>
+              </tr>
+              <tr>
+                <td>
+                  <code>lang</code>
+                </td>
+                <td>
+                  <Rich text={t("embed.attr.lang")} />
+                </td>
+              </tr>
+              <tr>
+                <td>
+                  <code>api</code>
+                </td>
+                <td>{t("embed.attr.api", org.name, origin)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </TableScroll>
         <p>{t("embed.attr.change")}</p>
       </section>
 
@@ -189,54 +192,58 @@ certportal-company {
   --certportal-radius: 0;
 }`}</code>
         </pre>
-        <table class="data">
-          <caption>{t("embed.vars")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("embed.var")}</th>
-              <th scope="col">{t("embed.default")}</th>
-              <th scope="col">{t("embed.controls")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {VARIABLES.map(([names, value, what]) => (
+        <TableScroll label={t("embed.vars")}>
+          <table class="data">
+            <caption>{t("embed.vars")}</caption>
+            <thead>
               <tr>
-                <td>
-                  {names.map((name, i) => (
-                    <>
-                      {i > 0 ? <br /> : null}
-                      <code>{name}</code>
-                    </>
-                  ))}
-                </td>
-                <td>{defaultText(value)}</td>
-                <td>{t(what)}</td>
+                <th scope="col">{t("embed.var")}</th>
+                <th scope="col">{t("embed.default")}</th>
+                <th scope="col">{t("embed.controls")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {VARIABLES.map(([names, value, what]) => (
+                <tr>
+                  <td>
+                    {names.map((name, i) => (
+                      <>
+                        {i > 0 ? <br /> : null}
+                        <code>{name}</code>
+                      </>
+                    ))}
+                  </td>
+                  <td>{defaultText(value)}</td>
+                  <td>{t(what)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         <p>
           <Rich text={t("embed.parts.text")} />
         </p>
-        <table class="data">
-          <caption>{t("embed.parts")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("embed.part")}</th>
-              <th scope="col">{t("embed.what")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {PARTS.map(([name, what]) => (
+        <TableScroll label={t("embed.parts")}>
+          <table class="data">
+            <caption>{t("embed.parts")}</caption>
+            <thead>
               <tr>
-                <td>
-                  <code>{name}</code>
-                </td>
-                <td>{t(what)}</td>
+                <th scope="col">{t("embed.part")}</th>
+                <th scope="col">{t("embed.what")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {PARTS.map(([name, what]) => (
+                <tr>
+                  <td>
+                    <code>{name}</code>
+                  </td>
+                  <td>{t(what)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="embed-csp">

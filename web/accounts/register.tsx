@@ -115,8 +115,10 @@ const ForeignForm = ({ email, values, errors }: { email: string; values: Values;
   </form>
 );
 
+// Takes focus when it replaces the form (htmx focuses [autofocus]), so the keyboard goes on from
+// here to Logga in, not from the button that is gone.
 const CheckMail = ({ email }: { email: string }) => (
-  <div class="notice notice--success" role="status">
+  <div class="notice notice--success" role="status" tabindex={-1} autofocus>
     <h3>{t("reg.checkMail")}</h3>
     <p>
       {t("reg.checkMail.before")}

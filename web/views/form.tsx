@@ -70,11 +70,15 @@ export const Field: FC<FieldProps> = (p) => {
   );
 };
 
-/** At the top of a form with errors: says so in words, and is announced. */
+/**
+ * At the top of a form with errors: says so in words, is announced, and takes focus (autofocus:
+ * the browser's on a page, htmx's after a swap), so the keyboard goes on from the errors and their
+ * links to the fields rather than from a button the swap removed.
+ */
 export const ErrorSummary: FC<{ errors?: FieldErrors; message?: string }> = ({ errors, message }) => {
   if (!errors || Object.keys(errors).length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabindex={-1}>
+    <div class="error-summary" role="alert" tabindex={-1} autofocus>
       <p>
         <strong>{message ?? t("form.needsCorrection")}</strong>
       </p>

@@ -7,7 +7,7 @@ import type { Child, FC } from "hono/jsx";
  * takes focus. Tables with links in every row (the data tables) keep the plain box.
  */
 export const TableScroll: FC<{ label: string; children?: Child }> = ({ label, children }) => (
-  <div class="table-wrap table-wrap--focusable" role="region" aria-label={label} tabindex={0}>
+  <div class="table-wrap" role="region" aria-label={label} tabindex={0}>
     {children}
   </div>
 );
