@@ -1,3 +1,4 @@
+import { mailIn } from "../accounts/index.ts";
 import { and, eq, isNull } from "drizzle-orm";
 import { examRegistrations, persons } from "../../db/schema/index.ts";
 import { Conflict, Forbidden, NotFound } from "../../lib/errors.ts";
@@ -10,6 +11,7 @@ import { centreFacts, sessionFor } from "./membership.ts";
 import { canExamine } from "./policy.ts";
 import { sessionParts } from "./queries.ts";
 import { sessionFacts, sessionLine } from "./session-facts.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * "Återkalla anmälan": before a result is recorded the examinator may take a registration back
@@ -38,11 +40,11 @@ export async function cancelRegistration(deps: Deps, actor: Actor & { userId: st
         .set({ status: "cancelled", cancelledAt: now, cancelledByUserId: actor.userId })
         .where(and(eq(examRegistrations.id, row.registration.id), eq(examRegistrations.status, "registered"), isNull(examRegistrations.result)))
         .returning({ id: examRegistrations.id });
-      if (moved.length === 0) throw new Conflict(row.registration.result ? `Resultatet för ${name} är registrerat; anmälan kan inte återkallas.` : `Anmälan för ${name} är redan återkallad.`);
+      if (moved.length === 0) throw new Conflict(row.registration.result ? t("exam.cancel.hasResult", name) : t("exam.cancel.already", name));
       const details = { centre: centre.name, certificate: title, session: sessionLine(session) };
       await recordEvent(tx, actor, now, { action: "exam.registration_cancelled", subjectType: "application", subjectId: row.registration.applicationId, personId: row.registration.personId, details });
       await recordEvent(tx, actor, now, { action: "exam.candidate_cancelled", subjectType: "exam_session", subjectId: session.id, details: { ...details, person: name } });
-      await enqueueMail(tx, now, "exam.registration_cancelled", registrationCancelledMail(deps.config, row.person.email, name, sessionFacts(session, centre, { title }, parts)));
+      await enqueueMail(tx, now, "exam.registration_cancelled", await mailIn(tx, row.person.email, () => registrationCancelledMail(deps.config, row.person.email, name, sessionFacts(session, centre, { title }, parts))));
     },
     { behavior: "immediate" },
   );

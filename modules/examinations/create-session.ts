@@ -8,6 +8,7 @@ import { getScheme, listExamParts, schemeTitle } from "../catalogue/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { centreFacts, centreFor } from "./membership.ts";
 import { canWorkAtCentre } from "./policy.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface SessionInput {
   centreId: string;
@@ -36,17 +37,17 @@ export async function createSession(deps: Deps, actor: Actor & { userId: string 
     .where(and(eq(examinationCentreSchemes.centreId, centre.id), eq(examinationCentreSchemes.schemeId, input.schemeId)))
     .get();
   const parts = offered ? await listExamParts(deps.db, input.schemeId) : [];
-  if (!offered) errors.certifikat = "Välj ett av certifikaten som examinationscentret får examinera.";
-  if (!isIsoDate(input.date)) errors.datum = "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-03.";
-  else if (input.date < today) errors.datum = "Datumet har redan varit. Ange dagens datum eller ett senare.";
-  else if (input.date > `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`) errors.datum = "Provtillfället kan läggas upp högst tre år framåt.";
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.startTime)) errors.tid = "Ange tiden som TT:MM, t.ex. 09:00.";
+  if (!offered) errors.certifikat = t("session.err.scheme");
+  if (!isIsoDate(input.date)) errors.datum = t("session.err.date");
+  else if (input.date < today) errors.datum = t("session.err.past");
+  else if (input.date > `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`) errors.datum = t("session.err.far");
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.startTime)) errors.tid = t("session.err.time");
   const place = input.place.trim();
-  if (!place) errors.plats = "Ange var provet hålls, t.ex. adress och lokal.";
-  else if (place.length > 200) errors.plats = "Platsen får vara högst 200 tecken.";
-  if (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > MAX_SEATS) errors.platser = `Ange antalet platser som ett heltal, 1–${MAX_SEATS}.`;
+  if (!place) errors.plats = t("session.err.place");
+  else if (place.length > 200) errors.plats = t("session.err.placeLong");
+  if (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > MAX_SEATS) errors.platser = t("session.err.seats", MAX_SEATS);
   const partIds = [...new Set(input.partIds)];
-  if (offered && (partIds.length === 0 || partIds.some((id) => !parts.some((p) => p.id === id)))) errors.delar = "Välj minst en av provets delar.";
+  if (offered && (partIds.length === 0 || partIds.some((id) => !parts.some((p) => p.id === id)))) errors.delar = t("session.err.parts");
   if (Object.keys(errors).length) throw new Invalid(errors);
   const { scheme, area } = await getScheme(deps.db, input.schemeId);
   const sessionId = newId();

@@ -5,6 +5,7 @@ import { canWorkAtCentre } from "./policy.ts";
 import { getSession, type SessionDetails } from "./queries.ts";
 import { recordResults } from "./record-results.ts";
 import { parseResultsCsv, resultsCsvTemplate, type CsvCandidate } from "./results-csv.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /** The most a results file may be: a session of a few hundred candidates fits many times over. */
 export const MAX_CSV_BYTES = 100 * 1024;
@@ -22,16 +23,16 @@ export async function importResults(deps: Deps, actor: Actor & { userId: string 
   const details = await getSession(deps.db, actor, input.sessionId);
   const allowed = canWorkAtCentre(actor, details.membership, centreFacts(details.centre));
   if (!allowed.ok) throw new Forbidden(allowed.reason);
-  if (input.bytes.length === 0) throw new Invalid({ fil: "Filen är tom. Välj CSV-filen med resultaten." });
-  if (input.bytes.length > MAX_CSV_BYTES) throw new Invalid({ fil: `Filen är för stor: högst ${MAX_CSV_BYTES / 1024} kB.` });
+  if (input.bytes.length === 0) throw new Invalid({ fil: t("exam.csv.empty") });
+  if (input.bytes.length > MAX_CSV_BYTES) throw new Invalid({ fil: t("exam.csv.tooLarge", MAX_CSV_BYTES / 1024) });
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(input.bytes);
   } catch {
-    throw new Invalid({ fil: "Filen är inte en textfil i UTF-8. Spara den som CSV UTF-8 (kommaavgränsad) och försök igen." });
+    throw new Invalid({ fil: t("exam.csv.notUtf8") });
   }
   const parsed = parseResultsCsv(text, { parts: details.parts, candidates: candidatesOf(details) });
-  if (!parsed.ok) throw new Invalid(Object.fromEntries(parsed.errors.map((e, i) => [`rad-${i + 1}`, e])), `Inget sparades: filen har ${parsed.errors.length === 1 ? "ett fel" : `${parsed.errors.length} fel`}. Rätta filen och importera den igen.`);
+  if (!parsed.ok) throw new Invalid(Object.fromEntries(parsed.errors.map((e, i) => [`rad-${i + 1}`, e])), t("exam.csv.errors", parsed.errors.length));
   return recordResults(deps, actor, { sessionId: details.session.id, rows: parsed.rows });
 }
 

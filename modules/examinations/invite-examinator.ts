@@ -1,3 +1,4 @@
+import { mailIn } from "../accounts/index.ts";
 import { eq } from "drizzle-orm";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { examinationCentres, examinators } from "../../db/schema/index.ts";
@@ -57,8 +58,8 @@ export async function inviteExaminator(deps: Deps, actor: Actor & { userId: stri
         }
         await tx.insert(examinators).values({ id: newId(), centreId: centre.id, personId: person.id, addedAt: now, addedByUserId: actor.userId });
         await recordEvent(tx, actor, now, { action: "examinator.added", subjectType: "examination_centre", subjectId: centre.id, personId: person.id, details: { centre: centre.name, person: person.name } });
-        const mail = password ? examinatorInvitationMail(deps.config, email, person.name, centre.name, password.oneTimePassword) : examinatorAddedMail(deps.config, email, person.name, centre.name, centre.id);
-        await enqueueMail(tx, now, password ? "secret.examinator_invitation" : "examinator.added", mail);
+        const mail = () => (password ? examinatorInvitationMail(deps.config, email, person.name, centre.name, password.oneTimePassword) : examinatorAddedMail(deps.config, email, person.name, centre.name, centre.id));
+        await enqueueMail(tx, now, password ? "secret.examinator_invitation" : "examinator.added", await mailIn(tx, email, () => mail()));
         return { personId: person.id, newAccount: password !== null };
       },
       { behavior: "immediate" },

@@ -1,21 +1,19 @@
 import type { Config } from "../../lib/config.ts";
+import { t } from "../../lib/i18n/index.ts";
 import { composeMail } from "../../lib/mail/compose.ts";
 import type { MailMessage } from "../../lib/mail/mailer.ts";
 
-/** The examinations module's mails, in Swedish. */
+/** The examinations module's mails, in the language they are composed in (the recipient's: mailIn). */
 
 export function examinatorAddedMail(config: Config, to: string, name: string, centreName: string, centreId: string): MailMessage {
   return composeMail(
     {
       to,
-      subject: `Du är examinator vid ${centreName}`,
-      greeting: `Hej ${name},`,
-      paragraphs: [
-        `${config.org.name} har lagt till dig som examinator vid ${centreName} i ${config.org.systemName}. Du kan nu lägga upp provtillfällen, anmäla kandidater och registrera provresultat för examinationscentret.`,
-        "Du hittar examinationscentret under fliken Prov på Min Sida när du har loggat in med ditt vanliga konto.",
-      ],
-      action: { label: "Öppna examinationscentret", url: `${config.publicUrl}/min-sida/examinationscenter/${centreId}` },
-      after: [`Om du inte känner till det här, kontakta ${config.org.name}.`],
+      subject: t("mail.examinatorAdded.subject", centreName),
+      greeting: t("mail.greeting", name),
+      paragraphs: [t("mail.examinatorAdded.text", config.org.name, centreName, config.org.systemName), t("mail.examinatorAdded.where")],
+      action: { label: t("mail.examinatorAdded.open"), url: `${config.publicUrl}/min-sida/examinationscenter/${centreId}` },
+      after: [t("mail.examinatorAdded.unknown", config.org.name)],
     },
     config.org,
   );
@@ -25,15 +23,12 @@ export function examinatorInvitationMail(config: Config, to: string, name: strin
   return composeMail(
     {
       to,
-      subject: `Inbjudan: examinator vid ${centreName} i ${config.org.systemName}`,
-      greeting: `Hej ${name},`,
-      paragraphs: [
-        `${config.org.name} har bjudit in dig som examinator vid ${centreName}. Ett användarkonto har skapats åt dig i ${config.org.systemName}. Följ länken nedan för att logga in.`,
-        "Som examinator lägger du upp provtillfällen, anmäler kandidater och registrerar provresultat. Du hittar examinationscentret under fliken Prov på Min Sida.",
-      ],
-      code: { label: "Ditt engångslösenord är:", value: oneTimePassword },
+      subject: t("mail.examinatorInvited.subject", centreName, config.org.systemName),
+      greeting: t("mail.greeting", name),
+      paragraphs: [t("mail.examinatorInvited.text", config.org.name, centreName, config.org.systemName), t("mail.examinatorInvited.role")],
+      code: { label: t("mail.welcome.code"), value: oneTimePassword },
       action: { label: config.org.systemName, url: `${config.publicUrl}/logga-in` },
-      after: ["Efter inloggning behöver du registrera ett nytt lösenord.", `Vid frågor vänligen kontakta ${config.org.name}.`],
+      after: [t("mail.welcome.after"), t("mail.questions", config.org.name)],
     },
     config.org,
   );
@@ -52,18 +47,16 @@ export function registeredMail(config: Config, to: string, name: string, s: Sess
   return composeMail(
     {
       to,
-      subject: `Anmäld till prov ${s.date}: ${s.title}`,
-      greeting: `Hej ${name},`,
+      subject: t("mail.examRegistered.subject", s.date, s.title),
+      greeting: t("mail.greeting", name),
       paragraphs: [
-        `${s.centreName} har anmält dig till prov för ${s.title}.`,
-        `Datum och tid: ${s.date} kl. ${s.startTime}. Plats: ${s.place}. Provdelar: ${s.parts.join(", ")}.`,
-        started
-          ? `En certifieringsprocess för ${s.title} har startats åt dig. När examinationscentret har registrerat ett godkänt resultat godkänns provmomentet i den automatiskt.`
-          : `Provet hör till din pågående ansökan om ${s.title}. När examinationscentret har registrerat ett godkänt resultat godkänns provmomentet i den automatiskt.`,
-        "Ta med giltig legitimation till provet. Frågor om provet besvaras av examinationscentret.",
+        t("mail.examRegistered.text", s.centreName, s.title),
+        t("mail.examRegistered.when", s.date, s.startTime, s.place, s.parts.join(", ")),
+        started ? t("mail.examRegistered.started", s.title) : t("mail.examRegistered.existing", s.title),
+        t("mail.examRegistered.id"),
       ],
-      action: { label: "Visa certifieringsprocess", url: `${config.publicUrl}/min-sida/ansokningar/${applicationId}` },
-      after: ["Dina anmälningar och resultat finns under fliken Prov på Min Sida."],
+      action: { label: t("process.show"), url: `${config.publicUrl}/min-sida/ansokningar/${applicationId}` },
+      after: [t("mail.examRegistered.tab")],
     },
     config.org,
   );
@@ -73,10 +66,10 @@ export function registrationCancelledMail(config: Config, to: string, name: stri
   return composeMail(
     {
       to,
-      subject: `Anmälan till prov ${s.date} återkallad`,
-      greeting: `Hej ${name},`,
-      paragraphs: [`${s.centreName} har återkallat din anmälan till provet för ${s.title} ${s.date} kl. ${s.startTime}. Kontakta examinationscentret om du har frågor.`],
-      action: { label: "Min Sida", url: `${config.publicUrl}/min-sida/prov` },
+      subject: t("mail.examCancelled.subject", s.date),
+      greeting: t("mail.greeting", name),
+      paragraphs: [t("mail.examCancelled.text", s.centreName, s.title, s.date, s.startTime)],
+      action: { label: t("nav.minSida"), url: `${config.publicUrl}/min-sida/prov` },
     },
     config.org,
   );
@@ -86,16 +79,14 @@ export function resultMail(config: Config, to: string, name: string, s: SessionF
   return composeMail(
     {
       to,
-      subject: r.passed ? `Godkänt prov: ${s.title}` : `Provresultat: ${s.title}`,
-      greeting: `Hej ${name},`,
+      subject: r.passed ? t("mail.examResult.passed.subject", s.title) : t("mail.examResult.subject", s.title),
+      greeting: t("mail.greeting", name),
       paragraphs: [
-        `${s.centreName} har registrerat ditt resultat från provet ${s.date}: ${r.passed ? "Godkänt" : "Ej godkänt"}.`,
+        t("mail.examResult.text", s.centreName, s.date, r.passed ? t("companyStatus.approved") : t("companyStatus.refused")),
         ...r.parts,
-        r.passed
-          ? `Provmomentet i din ansökan om ${s.title} är nu godkänt. Genomför de moment som återstår i certifieringsprocessen.`
-          : "Du kan anmäla dig till ett nytt provtillfälle hos ett examinationscenter. Din ansökan finns kvar och provmomentet väntar på ett godkänt prov.",
+        r.passed ? t("mail.examResult.passed", s.title) : t("mail.examResult.failed"),
       ],
-      action: { label: "Visa certifieringsprocess", url: `${config.publicUrl}/min-sida/ansokningar/${r.applicationId}` },
+      action: { label: t("process.show"), url: `${config.publicUrl}/min-sida/ansokningar/${r.applicationId}` },
     },
     config.org,
   );

@@ -1,4 +1,5 @@
 import { isStaff, type Actor } from "../deps.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * Who may do what with examination centres, their provtillfällen, candidates and results. Pure
@@ -35,8 +36,8 @@ export function canSeeCentre(actor: Actor, membership: Membership, centre: { cen
 
 /** Create provtillfällen, register candidates, upload the protocol: an examinator of an approved centre. */
 export function canWorkAtCentre(actor: Actor, membership: Membership, centre: CentreFacts): Permission {
-  if (!membership.examinatorAt.includes(centre.centreId)) return deny("Bara examinationscentrets examinatorer kan göra det här.");
-  if (centre.status !== "approved") return deny("Examinationscentret är inte godkänt ännu. Provtillfällen kan läggas upp när certifieringsorganet har godkänt det.");
+  if (!membership.examinatorAt.includes(centre.centreId)) return deny(t("exam.onlyExaminators"));
+  if (centre.status !== "approved") return deny(t("exam.centreNotApproved"));
   return ALLOWED;
 }
 
@@ -44,7 +45,7 @@ export function canWorkAtCentre(actor: Actor, membership: Membership, centre: Ce
 export function canExamine(actor: Actor, membership: Membership, centre: CentreFacts, candidate: { personId: string }): Permission {
   const work = canWorkAtCentre(actor, membership, centre);
   if (!work.ok) return work;
-  if (candidate.personId === actor.personId) return deny("Du kan inte examinera dig själv. En annan examinator vid centret får anmäla dig och registrera ditt resultat.");
+  if (candidate.personId === actor.personId) return deny(t("exam.notYourself"));
   return ALLOWED;
 }
 

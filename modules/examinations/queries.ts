@@ -21,6 +21,7 @@ import { listEventsOfSubjects, type EventRow } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { readDocument } from "../documents/index.ts";
 import { centreFor, sessionFor, type Centre, type ExamSession } from "./membership.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export type { Centre, ExamSession };
 export type Part = typeof examParts.$inferSelect;
@@ -274,6 +275,6 @@ export type PublicCentre = Awaited<ReturnType<typeof listPublicCentres>>[number]
 /** Provprotokollet: for the centre's examinators and staff, never a candidate. */
 export async function readProtocol(deps: Deps, actor: Actor, sessionId: string) {
   const { session } = await sessionFor(deps.db, actor, sessionId);
-  if (!session.protocolDocumentId) throw new NotFound("Inget provprotokoll är uppladdat för provtillfället.");
+  if (!session.protocolDocumentId) throw new NotFound(t("exam.noProtocol"));
   return readDocument(deps, session.protocolDocumentId);
 }

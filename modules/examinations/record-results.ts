@@ -1,3 +1,4 @@
+import { mailIn } from "../accounts/index.ts";
 import { and, eq, isNull } from "drizzle-orm";
 import { examRegistrations, examResults } from "../../db/schema/index.ts";
 import { swedishDate } from "../../lib/dates.ts";
@@ -13,6 +14,7 @@ import { canExamine, canWorkAtCentre } from "./policy.ts";
 import { getSession, type SessionDetails } from "./queries.ts";
 import { checkEntry, describeResults, passedAll, type ResultRow } from "./results.ts";
 import { sessionFacts, sessionLine } from "./session-facts.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /** Where the form shows the error of one candidate's part: `<registration>:<part>`. */
 export const entryKey = (registrationId: string, partId: string) => `${registrationId}:${partId}`;
@@ -30,11 +32,11 @@ export async function recordResults(deps: Deps, actor: Actor & { userId: string 
   const allowed = canWorkAtCentre(actor, membership, centreFacts(centre));
   if (!allowed.ok) throw new Forbidden(allowed.reason);
   const now = deps.clock.now();
-  if (session.date > swedishDate(now)) throw new Conflict(`Resultat kan registreras från och med provdagen ${session.date}.`);
-  if (!session.protocolDocumentId) throw new Conflict("Ladda upp provprotokollet (PDF) innan du registrerar resultat.");
-  if (input.rows.length === 0) throw new Invalid({ resultat: "Fyll i resultatet för minst en kandidat." });
+  if (session.date > swedishDate(now)) throw new Conflict(t("session.results.from", session.date));
+  if (!session.protocolDocumentId) throw new Conflict(t("exam.protocolFirst"));
+  if (input.rows.length === 0) throw new Invalid({ resultat: t("exam.results.none") });
   const errors = checkRows(actor, details, input.rows);
-  if (Object.keys(errors).length) throw new Invalid(errors, "Inget sparades. Rätta resultaten nedan och spara igen.");
+  if (Object.keys(errors).length) throw new Invalid(errors, t("exam.results.nothingSaved"));
 
   const title = schemeTitle(details.area, details.scheme);
   const facts = sessionFacts(session, centre, { title }, parts);
@@ -49,7 +51,7 @@ export async function recordResults(deps: Deps, actor: Actor & { userId: string 
           .set({ result: passed ? "passed" : "failed", resultRecordedAt: now, resultRecordedByUserId: actor.userId })
           .where(and(eq(examRegistrations.id, reg.registration.id), eq(examRegistrations.status, "registered"), isNull(examRegistrations.result)))
           .returning({ id: examRegistrations.id });
-        if (moved.length === 0) throw new Conflict(`Resultatet för ${reg.name} registrerades just av någon annan, eller anmälan återkallades. Inget sparades; ladda om sidan.`);
+        if (moved.length === 0) throw new Conflict(t("exam.results.raced", reg.name));
         for (const part of parts) {
           const e = row.entries[part.id]!;
           await tx.insert(examResults).values({ registrationId: reg.registration.id, partId: part.id, passed: e.passed!, points: e.points });
@@ -64,7 +66,7 @@ export async function recordResults(deps: Deps, actor: Actor & { userId: string 
           passedCount += 1;
           await approveExamMoment(tx, deps, actor, now, { applicationId: reg.registration.applicationId, evidence });
         }
-        await enqueueMail(tx, now, passed ? "exam.passed" : "exam.failed", resultMail(deps.config, reg.person.email, reg.name, facts, { passed, parts: lines, applicationId: reg.registration.applicationId }));
+        await enqueueMail(tx, now, passed ? "exam.passed" : "exam.failed", await mailIn(tx, reg.person.email, () => resultMail(deps.config, reg.person.email, reg.name, facts, { passed, parts: lines, applicationId: reg.registration.applicationId })));
       }
       return { recorded: input.rows.length, passed: passedCount };
     },
@@ -81,12 +83,12 @@ function checkRows(actor: Actor, details: SessionDetails, rows: ResultRow[]): Fi
   for (const row of rows) {
     const reg = details.registrations.find((r) => r.registration.id === row.registrationId && r.registration.status === "registered");
     if (!reg || seen.has(row.registrationId)) {
-      errors[row.registrationId] = "En rad gäller ingen anmäld kandidat vid provtillfället. Ladda om sidan.";
+      errors[row.registrationId] = t("exam.results.noCandidate");
       continue;
     }
     seen.add(row.registrationId);
     if (reg.registration.result) {
-      errors[row.registrationId] = `Resultatet för ${reg.name} är redan registrerat.`;
+      errors[row.registrationId] = t("exam.results.already", reg.name);
       continue;
     }
     const self = canExamine(actor, details.membership, centreFacts(details.centre), { personId: reg.person.id });

@@ -1,3 +1,4 @@
+import { mailIn } from "../accounts/index.ts";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { examRegistrations, examSessions } from "../../db/schema/index.ts";
@@ -15,6 +16,7 @@ import { centreFacts, sessionFor } from "./membership.ts";
 import { canExamine, canWorkAtCentre } from "./policy.ts";
 import { sessionParts } from "./queries.ts";
 import { sessionFacts, sessionLine } from "./session-facts.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * "Anmäl kandidat": the examinator registers an existing account, named by exact personnummer or
@@ -29,7 +31,7 @@ export async function registerCandidate(deps: Deps, actor: Actor & { userId: str
   const allowed = canExamine(actor, membership, centreFacts(centre), candidate);
   if (!allowed.ok) throw new Forbidden(allowed.reason);
   const now = deps.clock.now();
-  if (session.date < swedishDate(now)) throw new Conflict("Provtillfället har redan varit. Anmäl kandidaten till ett kommande provtillfälle.");
+  if (session.date < swedishDate(now)) throw new Conflict(t("exam.sessionPast"));
   const [{ scheme, area }, parts] = await Promise.all([getScheme(deps.db, session.schemeId), sessionParts(deps.db, session.id)]);
   const title = schemeTitle(area, scheme);
   const facts = sessionFacts(session, centre, { title }, parts);
@@ -38,7 +40,7 @@ export async function registerCandidate(deps: Deps, actor: Actor & { userId: str
     .transaction(
       async (tx) => {
         const [{ taken }] = await tx.select({ taken: count() }).from(examRegistrations).where(and(eq(examRegistrations.sessionId, session.id), eq(examRegistrations.status, "registered")));
-        if (taken >= session.seats) throw new Conflict(`Provtillfället är fullt: alla ${session.seats} platser är tagna.`);
+        if (taken >= session.seats) throw new Conflict(t("exam.sessionFull", session.seats));
         const waiting = await tx
           .select({ date: examSessions.date, sessionId: examSessions.id })
           .from(examRegistrations)
@@ -47,7 +49,7 @@ export async function registerCandidate(deps: Deps, actor: Actor & { userId: str
           .get();
         if (waiting) {
           throw new Conflict(
-            waiting.sessionId === session.id ? `${candidate.name} är redan anmäld till provtillfället.` : `${candidate.name} är redan anmäld till ett provtillfälle för ${title} (${waiting.date}) som inte har något resultat ännu.`,
+            waiting.sessionId === session.id ? t("exam.registeredAlready", candidate.name) : t("exam.registeredElsewhere", candidate.name, title, waiting.date),
           );
         }
         const { applicationId, started } = await applicationForExam(tx, actor, now, { personId: candidate.personId, personName: candidate.name, schemeId: session.schemeId, centreName: centre.name });
@@ -55,13 +57,13 @@ export async function registerCandidate(deps: Deps, actor: Actor & { userId: str
         const details = { centre: centre.name, certificate: title, session: sessionLine(session) };
         await recordEvent(tx, actor, now, { action: "exam.registered", subjectType: "application", subjectId: applicationId, personId: candidate.personId, details });
         await recordEvent(tx, actor, now, { action: "exam.candidate_registered", subjectType: "exam_session", subjectId: session.id, details: { ...details, person: candidate.name } });
-        await enqueueMail(tx, now, "exam.registered", registeredMail(deps.config, candidate.email, candidate.name, facts, applicationId, started));
+        await enqueueMail(tx, now, "exam.registered", await mailIn(tx, candidate.email, () => registeredMail(deps.config, candidate.email, candidate.name, facts, applicationId, started)));
         return { registrationId, applicationId, started, name: candidate.name };
       },
       { behavior: "immediate" },
     )
     .catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw new Conflict(`${candidate.name} är redan anmäld till provtillfället eller har en pågående ansökan som just startades. Ladda om sidan.`);
+      if (isUniqueViolation(error)) throw new Conflict(t("exam.registeredRaced", candidate.name));
       throw error;
     });
   deps.mailQueue.kick();

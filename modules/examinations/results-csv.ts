@@ -10,6 +10,7 @@
 // tab separates (the header decides), fields may be quoted ("…", "" for a quote). Every line is
 // checked and every error reported with its line number; the result is either all rows or none.
 import { checkEntry, parsePoints, parseVerdict, type PartSpec, type ResultRow } from "./results.ts";
+import { t as tr } from "../../lib/i18n/index.ts";
 
 export interface CsvCandidate {
   registrationId: string;
@@ -74,7 +75,7 @@ export function splitCsv(text: string, separator: string): { line: number; field
       atFieldStart = false;
     }
   }
-  if (quoted) throw new Error(`Rad ${startLine}: ett citattecken (") avslutas aldrig. Kontrollera raden.`);
+  if (quoted) throw new Error(tr("csv.quote", startLine));
   if (started) {
     fields.push(field);
     out.push({ line: startLine, fields });
@@ -88,7 +89,7 @@ const headerWord = (s: string) => norm(s).replace("poang", "poäng");
 /** Parses and checks a results file against the session's parts and registered candidates. */
 export function parseResultsCsv(raw: string, ctx: { parts: readonly PartSpec[]; candidates: readonly CsvCandidate[] }): CsvOutcome {
   const text = raw.replace(/^\uFEFF/, "");
-  if (text.trim() === "") return { ok: false, errors: ["Filen är tom. Den ska börja med rubrikraden kandidat;del;resultat;poäng."] };
+  if (text.trim() === "") return { ok: false, errors: [tr("csv.empty")] };
   const firstLine = text.slice(0, text.search(/\r|\n|$/));
   const separator = SEPARATORS.map((s) => ({ s, n: firstLine.split(s).length })).sort((a, b) => b.n - a.n)[0]!.s;
   let lines: { line: number; fields: string[] }[];
@@ -100,11 +101,11 @@ export function parseResultsCsv(raw: string, ctx: { parts: readonly PartSpec[]; 
   const [header, ...body] = lines;
   const columns = header!.fields.map(headerWord);
   if (CSV_HEADER.some((c, i) => columns[i] !== c) || columns.length > CSV_HEADER.length) {
-    return { ok: false, errors: ["Rad 1: rubrikraden ska vara kandidat;del;resultat;poäng (komma eller tabb går också bra som skiljetecken)."] };
+    return { ok: false, errors: [tr("csv.header")] };
   }
   const rows = body.filter((l) => l.fields.some((f) => f.trim() !== ""));
-  if (rows.length === 0) return { ok: false, errors: ["Filen har inga resultat under rubrikraden."] };
-  if (rows.length > MAX_CSV_LINES) return { ok: false, errors: [`Filen har ${rows.length} rader; högst ${MAX_CSV_LINES} tas emot i en fil.`] };
+  if (rows.length === 0) return { ok: false, errors: [tr("csv.noRows")] };
+  if (rows.length > MAX_CSV_LINES) return { ok: false, errors: [tr("csv.tooMany", rows.length, MAX_CSV_LINES)] };
 
   const errors: string[] = [];
   // Every candidate a line names, with its first line and the parts its lines name, right or wrong.
@@ -112,19 +113,19 @@ export function parseResultsCsv(raw: string, ctx: { parts: readonly PartSpec[]; 
   const found = new Map<string, { candidate: CsvCandidate; firstLine: number; entries: ResultRow["entries"]; lines: Map<string, number> }>();
   for (const { line, fields } of rows) {
     if (fields.length !== CSV_HEADER.length) {
-      errors.push(`Rad ${line}: raden har ${fields.length} fält men ska ha ${CSV_HEADER.length}: kandidat, del, resultat och poäng (poängen kan vara tom).`);
+      errors.push(tr("csv.fields", line, fields.length, CSV_HEADER.length));
       continue;
     }
     const [who, partText, verdictText, pointsText] = fields as [string, string, string, string];
     const candidate = findCandidate(ctx.candidates, who);
     const part = ctx.parts.find((p) => norm(p.name) === norm(partText));
     const lineErrors: string[] = [];
-    if (!who.trim()) lineErrors.push("Kandidaten saknas: ange personnummer eller e-postadress.");
-    else if (!candidate) lineErrors.push(`Ingen kandidat som är anmäld till provtillfället har personnumret eller e-postadressen ”${shorten(who)}”.`);
-    else if (candidate.hasResult) lineErrors.push(`Resultatet för ${candidate.name} är redan registrerat.`);
-    if (!part) lineErrors.push(`Okänd provdel ”${shorten(partText)}”: ange ${ctx.parts.map((p) => p.name).join(" eller ")}.`);
+    if (!who.trim()) lineErrors.push(tr("csv.noCandidate"));
+    else if (!candidate) lineErrors.push(tr("csv.unknownCandidate", shorten(who)));
+    else if (candidate.hasResult) lineErrors.push(tr("exam.results.already", candidate.name));
+    if (!part) lineErrors.push(tr("csv.unknownPart", shorten(partText), ctx.parts.map((p) => p.name).join(tr("csv.or"))));
     const entry = { passed: parseVerdict(verdictText), points: parsePoints(pointsText) };
-    if (entry.passed === null) lineErrors.push(`Resultatet ska vara Godkänd eller Ej godkänd, inte ”${shorten(verdictText)}”.`);
+    if (entry.passed === null) lineErrors.push(tr("csv.verdict", shorten(verdictText)));
     else if (part) {
       const problem = checkEntry(part, entry);
       if (problem) lineErrors.push(problem);
@@ -138,17 +139,17 @@ export function parseResultsCsv(raw: string, ctx: { parts: readonly PartSpec[]; 
       const seen = found.get(candidate.registrationId) ?? { candidate, firstLine: line, entries: {} as ResultRow["entries"], lines: new Map<string, number>() };
       found.set(candidate.registrationId, seen);
       const earlier = seen.lines.get(part.id);
-      if (earlier !== undefined) lineErrors.push(`${candidate.name} har redan en rad för ${part.name} (rad ${earlier}).`);
+      if (earlier !== undefined) lineErrors.push(tr("csv.duplicate", candidate.name, part.name, earlier));
       else {
         seen.lines.set(part.id, line);
         seen.entries[part.id] = entry;
       }
     }
-    if (lineErrors.length) errors.push(`Rad ${line}: ${lineErrors.join(" ")}`);
+    if (lineErrors.length) errors.push(tr("csv.line", line, lineErrors.join(" ")));
   }
   for (const n of named.values()) {
     const missing = ctx.parts.filter((p) => !n.parts.has(p.id));
-    if (missing.length) errors.push(`Rad ${n.firstLine}: ${n.candidate.name} saknar rad för ${missing.map((p) => p.name).join(" och ")}; varje kandidat ska ha en rad per provdel.`);
+    if (missing.length) errors.push(tr("csv.missing", n.firstLine, n.candidate.name, missing.map((p) => p.name).join(tr("common.and"))));
   }
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => lineOf(a) - lineOf(b)) };
   return { ok: true, rows: [...found.values()].map((s) => ({ registrationId: s.candidate.registrationId, entries: s.entries })) };

@@ -1,5 +1,6 @@
 // The rules of one result, without a database: what the form and the CSV import both check
 // before anything is saved. A message names the part and says what to do.
+import { t as tr } from "../../lib/i18n/index.ts";
 
 export interface PartSpec {
   id: string;
@@ -21,15 +22,15 @@ export interface ResultRow {
 }
 
 export function checkEntry(part: PartSpec, entry: Entry): string | null {
-  if (entry.passed === null) return `Välj Godkänd eller Ej godkänd för ${part.name}.`;
-  if (part.maxPoints === null) return entry.points === null ? null : `${part.name} bedöms utan poäng: lämna poängen tomma.`;
-  if (entry.points === null) return `Ange poängen för ${part.name}, 0–${part.maxPoints}.`;
-  if (!Number.isSafeInteger(entry.points) || entry.points < 0 || entry.points > part.maxPoints) return `Poängen för ${part.name} ska vara ett heltal 0–${part.maxPoints}.`;
+  if (entry.passed === null) return tr("exam.entry.verdict", part.name);
+  if (part.maxPoints === null) return entry.points === null ? null : tr("exam.entry.noPoints", part.name);
+  if (entry.points === null) return tr("exam.entry.points", part.name, part.maxPoints);
+  if (!Number.isSafeInteger(entry.points) || entry.points < 0 || entry.points > part.maxPoints) return tr("exam.entry.integer", part.name, part.maxPoints);
   if (part.passPoints !== null && entry.passed && entry.points < part.passPoints) {
-    return `${part.name}: ${entry.points} poäng räcker inte till Godkänd (gränsen är ${part.passPoints}). Kontrollera resultatet.`;
+    return tr("exam.entry.tooFew", part.name, entry.points, part.passPoints);
   }
   if (part.passPoints !== null && !entry.passed && entry.points >= part.passPoints) {
-    return `${part.name}: ${entry.points} poäng räcker till Godkänd (gränsen är ${part.passPoints}). Kontrollera resultatet.`;
+    return tr("exam.entry.enough", part.name, entry.points, part.passPoints);
   }
   return null;
 }

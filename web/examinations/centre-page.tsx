@@ -11,16 +11,18 @@ import { DataTable, type Column } from "../views/data-table.tsx";
 import { ErrorSummary, Field } from "../views/form.tsx";
 import { EventLog } from "../views/event-log.tsx";
 import { CENTRE_STATUS, centreUrl, partDescription, sessionUrl, staffSessionUrl } from "./labels.ts";
+import { Rich } from "../views/rich.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
 export function sessionColumns(link: (id: string) => string): Column<SessionListRow>[] {
   return [
-    { key: "datum", label: "Datum", value: (r) => `${r.session.date} ${r.session.startTime}`, render: (r) => <a href={link(r.session.id)}>{`${r.session.date} kl. ${r.session.startTime}`}</a> },
-    { key: "certifikat", label: "Certifikat", value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
-    { key: "plats", label: "Plats", value: (r) => r.session.place },
-    { key: "anmalda", label: "Anmälda", value: (r) => r.registered, numeric: true, render: (r) => `${r.registered} av ${r.session.seats}` },
-    { key: "resultat", label: "Med resultat", value: (r) => r.withResult, numeric: true, render: (r) => `${r.withResult} av ${r.registered}` },
+    { key: "datum", label: t("common.date"), value: (r) => `${r.session.date} ${r.session.startTime}`, render: (r) => <a href={link(r.session.id)}>{t("exam.dateTime", r.session.date, r.session.startTime)}</a> },
+    { key: "certifikat", label: t("common.certificate"), value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
+    { key: "plats", label: t("centres.place"), value: (r) => r.session.place },
+    { key: "anmalda", label: t("session.registered"), value: (r) => r.registered, numeric: true, render: (r) => t("common.nOfM", r.registered, r.session.seats) },
+    { key: "resultat", label: t("session.withResult"), value: (r) => r.withResult, numeric: true, render: (r) => t("common.nOfM", r.withResult, r.registered) },
   ];
 }
 
@@ -38,15 +40,16 @@ export async function renderCentrePage(c: Ctx, centreId: string) {
     c,
     { title: centre.name },
     <>
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/min-sida">Min Sida</a> › <a href="/min-sida/prov">Prov</a> › {centre.name}
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/min-sida">{t("nav.minSida")}</a> › <a href="/min-sida/prov">{t("minSida.tab.exams")}</a> › {centre.name}
       </nav>
       <header class="page-header">
         <h1>{centre.name}</h1>
         {work.ok ? (
           <div class="button-row">
             <a class="button" href={`${path}/provtillfallen/nytt`}>
-              <span aria-hidden="true">+ </span>Nytt provtillfälle
+              <span aria-hidden="true">+ </span>
+              {t("session.new")}
             </a>
           </div>
         ) : null}
@@ -58,8 +61,8 @@ export async function renderCentrePage(c: Ctx, centreId: string) {
       ) : null}
       <CentreSummary details={details} statusLabel={status.label} statusChip={status.chip} />
       <section aria-labelledby="provtillfallen">
-        <h2 id="provtillfallen">Provtillfällen</h2>
-        <DataTable prefix="prov" caption="Provtillfällen" columns={sessionColumns((id) => sessionUrl(id))} rows={details.sessions} path={path} query={c.req.query()} empty="Inga provtillfällen ännu." defaultSort={{ key: "datum", dir: "desc" }} />
+        <h2 id="provtillfallen">{t("session.sessions")}</h2>
+        <DataTable prefix="prov" caption={t("session.sessions")} columns={sessionColumns((id) => sessionUrl(id))} rows={details.sessions} path={path} query={c.req.query()} empty={t("session.none")} defaultSort={{ key: "datum", dir: "desc" }} />
       </section>
       <EventLog events={events} path={path} query={c.req.query()} />
     </>,
@@ -70,14 +73,14 @@ export async function renderCentrePage(c: Ctx, centreId: string) {
 export const CentreSummary = ({ details, statusLabel, statusChip }: { details: CentreDetails; statusLabel: string; statusChip: string }) => (
   <section aria-labelledby="examinerar">
     <dl class="details">
-      <dt>Status</dt>
+      <dt>{t("cert.status")}</dt>
       <dd>
         <span class={`status ${statusChip}`}>{statusLabel}</span>
       </dd>
-      <dt>Ort</dt>
+      <dt>{t("common.city")}</dt>
       <dd>{details.centre.city}</dd>
     </dl>
-    <h2 id="examinerar">Certifikat som centret examinerar</h2>
+    <h2 id="examinerar">{t("centre.examines")}</h2>
     <ul>
       {details.schemes.map((s) => (
         <li>
@@ -112,14 +115,14 @@ export async function renderNewSession(c: Ctx, centreId: string, form: { values?
   const errors = form.errors ?? {};
   return page(
     c,
-    { title: "Nytt provtillfälle", status },
+    { title: t("session.new"), status },
     <section class="narrow">
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/min-sida">Min Sida</a> › <a href="/min-sida/prov">Prov</a> › <a href={back}>{centre.name}</a> › Nytt provtillfälle
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/min-sida">{t("nav.minSida")}</a> › <a href="/min-sida/prov">{t("minSida.tab.exams")}</a> › <a href={back}>{centre.name}</a> › {t("session.new")}
       </nav>
-      <h1>Nytt provtillfälle</h1>
+      <h1>{t("session.new")}</h1>
       <p>
-        {centre.name} håller provet. Provtillfället syns med datum, plats och lediga platser på sidan <a href="/examinationscentra">Examinationscentra</a>.
+        <Rich text={t("session.new.intro", centre.name)} />
       </p>
       {form.message && !form.errors ? (
         <div class="notice notice--error" role="alert" tabindex={-1}>
@@ -130,10 +133,11 @@ export async function renderNewSession(c: Ctx, centreId: string, form: { values?
         <ErrorSummary errors={form.errors} />
         <div class={errors.certifikat ? "field field--error" : "field"}>
           <label for="f-certifikat">
-            Certifikat<span class="required" aria-hidden="true"> *</span>
+            {t("common.certificate")}
+            <span class="required" aria-hidden="true"> *</span>
           </label>
           <select id="f-certifikat" name="certifikat" required aria-invalid={errors.certifikat ? "true" : undefined} aria-describedby={errors.certifikat ? "f-certifikat-error" : undefined}>
-            <option value="">Välj certifikat</option>
+            <option value="">{t("apply.chooseCertificate")}</option>
             {schemes.map((s) => (
               <option value={s.scheme.id} selected={v.certifikat === s.scheme.id}>
                 {s.area.name} - {s.scheme.name}
@@ -142,18 +146,18 @@ export async function renderNewSession(c: Ctx, centreId: string, form: { values?
           </select>
           {errors.certifikat ? (
             <p class="error" id="f-certifikat-error">
-              <span class="visually-hidden">Fel: </span>
+              <span class="visually-hidden">{t("form.errorPrefix")}</span>
               {errors.certifikat}
             </p>
           ) : null}
         </div>
-        <Field name="datum" label="Datum" type="date" required value={v.datum ?? ""} errors={errors} hint={`ÅÅÅÅ-MM-DD, i dag (${today}) eller senare.`} attrs={{ min: today }} />
-        <Field name="tid" label="Tid" type="time" required value={v.tid ?? "09:00"} errors={errors} hint="När provet börjar, TT:MM." />
-        <Field name="plats" label="Plats" required value={v.plats ?? `${centre.addressLine1}, ${centre.postalCode} ${centre.city}`} errors={errors} maxlength={200} hint="Adress och lokal. Visas publikt på sidan Examinationscentra." />
-        <Field name="platser" label="Antal platser" type="number" required value={v.platser ?? "12"} errors={errors} inputmode="numeric" attrs={{ min: "1", max: String(MAX_SEATS) }} />
+        <Field name="datum" label={t("common.date")} type="date" required value={v.datum ?? ""} errors={errors} hint={t("session.date.hint", today)} attrs={{ min: today }} />
+        <Field name="tid" label={t("events.col.time")} type="time" required value={v.tid ?? "09:00"} errors={errors} hint={t("session.time.hint")} />
+        <Field name="plats" label={t("centres.place")} required value={v.plats ?? `${centre.addressLine1}, ${centre.postalCode} ${centre.city}`} errors={errors} maxlength={200} hint={t("session.place.hint")} />
+        <Field name="platser" label={t("session.seats")} type="number" required value={v.platser ?? "12"} errors={errors} inputmode="numeric" attrs={{ min: "1", max: String(MAX_SEATS) }} />
         <fieldset class={errors.delar ? "field field--error" : "field"} aria-describedby={errors.delar ? "f-delar-error" : undefined}>
-          <legend>Provdelar</legend>
-          <p class="hint">Vilka delar av provet som hålls vid tillfället, t.ex. bara Praktik vid ett omprov.</p>
+          <legend>{t("exam.parts")}</legend>
+          <p class="hint">{t("session.parts.hint")}</p>
           {partNames.map(([code, name], i) => (
             <div class="checkbox">
               <input type="checkbox" id={i === 0 ? "f-delar" : `f-delar-${code}`} name="delar" value={code} checked={chosenParts.includes(code)} />
@@ -162,17 +166,17 @@ export async function renderNewSession(c: Ctx, centreId: string, form: { values?
           ))}
           {errors.delar ? (
             <p class="error" id="f-delar-error">
-              <span class="visually-hidden">Fel: </span>
+              <span class="visually-hidden">{t("form.errorPrefix")}</span>
               {errors.delar}
             </p>
           ) : null}
         </fieldset>
         <div class="button-row">
           <button type="submit" class="button">
-            Spara
+            {t("common.save")}
           </button>
           <a class="button button--secondary" href={back}>
-            Avbryt
+            {t("common.cancel")}
           </a>
         </div>
       </form>

@@ -4,13 +4,14 @@ import type { MomentRow } from "../../modules/certification/index.ts";
 import { listApplicationExams } from "../../modules/examinations/index.ts";
 import type { Deps } from "../../modules/deps.ts";
 import { partResultLines } from "./labels.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export type ApplicationExam = Awaited<ReturnType<typeof listApplicationExams>>[number];
 
 export const applicationExams = (deps: Deps, applicationId: string) => listApplicationExams(deps.db, applicationId);
 
 /** "Inväntar godkänt prov" rather than a file, for an exam Moment nobody has uploaded to. */
-export const examStatusLabel = (m: Pick<MomentRow, "exam" | "status">): string | null => (m.exam && m.status === "awaiting_file" ? "Inväntar godkänt prov" : null);
+export const examStatusLabel = (m: Pick<MomentRow, "exam" | "status">): string | null => (m.exam && m.status === "awaiting_file" ? t("exam.awaiting") : null);
 
 /** For the applicant (what to do next) or for staff (what happened). */
 export const ExamMomentNote = ({ moment, exams, staff = false }: { moment: MomentRow; exams: ApplicationExam[]; staff?: boolean }) => {
@@ -19,9 +20,9 @@ export const ExamMomentNote = ({ moment, exams, staff = false }: { moment: Momen
   }
   if (moment.status === "approved") return null;
   const lines = exams.slice(0, 3).map((e) => {
-    const when = `${e.session.date} kl. ${e.session.startTime} vid ${e.centreName}`;
-    if (e.registration.result === "failed") return `Ej godkänt prov ${when} (${partResultLines(e.parts).join("; ")}).${staff ? "" : " Du kan anmäla dig till ett nytt provtillfälle."}`;
-    return `Anmäld till prov ${when}, ${e.session.place}.`;
+    const when = t("exam.when", e.session.date, e.session.startTime, e.centreName);
+    if (e.registration.result === "failed") return t("exam.failedAt", when, partResultLines(e.parts).join("; ")) + (staff ? "" : t("exam.tryAgain"));
+    return t("exam.registeredAt", when, e.session.place);
   });
   return (
     <div class="exam-note">
@@ -30,7 +31,7 @@ export const ExamMomentNote = ({ moment, exams, staff = false }: { moment: Momen
       ))}
       {!staff && (exams.length === 0 || exams[0]!.registration.result === "failed") ? (
         <p>
-          Godkänns när ett examinationscenter registrerar ett godkänt prov. <a href="/examinationscentra">Examinationscentra och provtillfällen</a>
+          {t("exam.approvedWhen")} <a href="/examinationscentra">{t("exam.centresLink")}</a>
         </p>
       ) : null}
     </div>

@@ -1,27 +1,40 @@
 import { formatPersonnummer } from "../../lib/identity/personnummer.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export const CENTRE_STATUS: Record<string, { label: string; chip: string }> = {
-  pending: { label: "Väntar på godkännande", chip: "status--warning" },
-  approved: { label: "Godkänt", chip: "status--approved" },
+  pending: {
+    get label() {
+      return t("centreStatus.pending");
+    },
+    chip: "status--warning",
+  },
+  approved: {
+    get label() {
+      return t("companyStatus.approved");
+    },
+    chip: "status--approved",
+  },
 };
 
 /** A registration as the lists say it: Anmäld, Återkallad, Godkänt, Ej godkänt. */
 export function registrationLabel(r: { status: string; result: string | null }): { label: string; chip: string } {
-  if (r.status === "cancelled") return { label: "Anmälan återkallad", chip: "status--muted" };
-  if (r.result === "passed") return { label: "Godkänt", chip: "status--approved" };
-  if (r.result === "failed") return { label: "Ej godkänt", chip: "status--rejected" };
-  return { label: "Anmäld", chip: "status--pending" };
+  if (r.status === "cancelled") return { label: t("exam.cancelled"), chip: "status--muted" };
+  if (r.result === "passed") return { label: t("companyStatus.approved"), chip: "status--approved" };
+  if (r.result === "failed") return { label: t("companyStatus.refused"), chip: "status--rejected" };
+  return { label: t("exam.registered"), chip: "status--pending" };
 }
 
 /** "Teori: Godkänd, 44 av 50 poäng" per part that has a result. */
 export function partResultLines(parts: { part: { name: string; maxPoints: number | null }; result: { passed: boolean; points: number | null } | null }[]): string[] {
-  return parts.filter((p) => p.result).map(({ part, result }) => `${part.name}: ${result!.passed ? "Godkänd" : "Ej godkänd"}${result!.points !== null && part.maxPoints !== null ? `, ${result!.points} av ${part.maxPoints} poäng` : ""}`);
+  return parts
+    .filter((p) => p.result)
+    .map(({ part, result }) => `${part.name}: ${result!.passed ? t("exam.part.passed") : t("exam.part.failed")}${result!.points !== null && part.maxPoints !== null ? t("exam.part.points", result!.points, part.maxPoints) : ""}`);
 }
 
 /** How a part is judged, for the examinator: "Teori (0–50 poäng, godkänt från 35)". */
 export function partDescription(p: { name: string; maxPoints: number | null; passPoints: number | null }): string {
-  if (p.maxPoints === null) return `${p.name} (godkänd / ej godkänd)`;
-  return `${p.name} (0–${p.maxPoints} poäng${p.passPoints !== null ? `, godkänt från ${p.passPoints}` : ""})`;
+  if (p.maxPoints === null) return t("exam.part.passFail", p.name);
+  return p.passPoints !== null ? t("exam.part.pointsPass", p.name, p.maxPoints, p.passPoints) : t("exam.part.pointsOnly", p.name, p.maxPoints);
 }
 
 /** How the centre names a candidate: the personnummer, else the account's e-mail. */

@@ -15,6 +15,7 @@ import { own, postedForm } from "./form.ts";
 import { sessionUrl } from "./labels.ts";
 import { provTab } from "./prov-tab.tsx";
 import { pointsField, renderSessionPage, resultField, type Failure } from "./session-page.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -115,12 +116,12 @@ export function examinationPortalRoutes(): Hono<AppEnv> {
   );
   app.post(
     "/provtillfallen/:id/protokoll",
-    bodyLimit({ maxSize: PROTOCOL_BODY, onError: (c) => renderSessionPage(c as Ctx, "examinator", c.req.param("id")!, { form: "protokoll", message: "Filen är för stor: högst 20 MB.", errors: { fil: "Filen är för stor: högst 20 MB." } }, 413) }),
+    bodyLimit({ maxSize: PROTOCOL_BODY, onError: (c) => renderSessionPage(c as Ctx, "examinator", c.req.param("id")!, { form: "protokoll", message: t("exam.fileTooLarge"), errors: { fil: t("exam.fileTooLarge") } }, 413) }),
     async (c) => {
       const { files } = await postedForm(c);
       const file = own(files, "fil");
       return act(c, "protokoll", async () => {
-        if (!file) throw new Invalid({ fil: "Välj provprotokollet (PDF) att ladda upp." });
+        if (!file) throw new Invalid({ fil: t("exam.chooseProtocol") });
         await uploadProtocol(c.var.deps, c.var.user!, { sessionId: c.req.param("id"), file: { bytes: new Uint8Array(await file.arrayBuffer()), originalName: file.name, declaredType: file.type } });
         return "protokoll";
       });
@@ -144,12 +145,12 @@ export function examinationPortalRoutes(): Hono<AppEnv> {
   });
   app.post(
     "/provtillfallen/:id/resultat/import",
-    bodyLimit({ maxSize: CSV_BODY, onError: (c) => renderSessionPage(c as Ctx, "examinator", c.req.param("id")!, { form: "import", message: `Filen är för stor: högst ${MAX_CSV_BYTES / 1024} kB.` }, 413) }),
+    bodyLimit({ maxSize: CSV_BODY, onError: (c) => renderSessionPage(c as Ctx, "examinator", c.req.param("id")!, { form: "import", message: t("exam.csv.tooLarge", MAX_CSV_BYTES / 1024) }, 413) }),
     async (c) => {
       const { files } = await postedForm(c);
       const file = own(files, "fil");
       return act(c, "import", async () => {
-        if (!file) throw new Invalid({ fil: "Välj CSV-filen med resultaten." }, "Välj CSV-filen med resultaten.");
+        if (!file) throw new Invalid({ fil: t("exam.chooseCsv") }, t("exam.chooseCsv"));
         await importResults(c.var.deps, c.var.user!, { sessionId: c.req.param("id"), bytes: new Uint8Array(await file.arrayBuffer()) });
         return "resultat";
       });

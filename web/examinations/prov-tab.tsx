@@ -7,27 +7,29 @@ import { personPage } from "../portal/person-page.tsx";
 import { processUrl } from "../certification/paths.ts";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { CENTRE_STATUS, centreUrl, partResultLines, registrationLabel } from "./labels.ts";
+import { Rich } from "../views/rich.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
-const COLUMNS: Column<PersonRegistrationRow>[] = [
-  { key: "datum", label: "Datum", value: (r) => `${r.session.date} ${r.session.startTime}`, render: (r) => `${r.session.date} kl. ${r.session.startTime}` },
-  { key: "center", label: "Examinationscenter", value: (r) => r.centreName, groupable: true },
+const columns = (): Column<PersonRegistrationRow>[] => [
+  { key: "datum", label: t("common.date"), value: (r) => `${r.session.date} ${r.session.startTime}`, render: (r) => t("exam.dateTime", r.session.date, r.session.startTime) },
+  { key: "center", label: t("exam.centre"), value: (r) => r.centreName, groupable: true },
   {
     key: "certifikat",
-    label: "Certifikat",
+    label: t("common.certificate"),
     value: (r) => `${r.areaName} - ${r.schemeName}`,
     groupable: true,
     render: (r) => (
       <a href={processUrl(r.registration.applicationId)}>
         {r.areaName} - {r.schemeName}
-        <span class="visually-hidden"> (visa certifieringsprocess)</span>
+        <span class="visually-hidden">{t("exam.showProcess")}</span>
       </a>
     ),
   },
-  { key: "plats", label: "Plats", value: (r) => r.session.place },
-  { key: "delar", label: "Provdelar", value: (r) => r.parts.map((p) => p.part.name).join(", ") },
+  { key: "plats", label: t("centres.place"), value: (r) => r.session.place },
+  { key: "delar", label: t("exam.parts"), value: (r) => r.parts.map((p) => p.part.name).join(", ") },
   {
     key: "resultat",
-    label: "Resultat",
+    label: t("exam.result"),
     value: (r) => registrationLabel(r.registration).label,
     groupable: true,
     render: (r) => {
@@ -59,8 +61,8 @@ export async function provTab(c: Context<AppEnv>) {
     <>
       {centres.length ? (
         <section aria-labelledby="examinator">
-          <h2 id="examinator">Examinator</h2>
-          <p>Du är examinator vid:</p>
+          <h2 id="examinator">{t("exam.examiner")}</h2>
+          <p>{t("exam.examinerAt")}</p>
           <ul class="link-list">
             {centres.map((centre) => (
               <li>
@@ -71,12 +73,11 @@ export async function provTab(c: Context<AppEnv>) {
         </section>
       ) : null}
       <section aria-labelledby="prov">
-        <h2 id="prov">Prov</h2>
+        <h2 id="prov">{t("minSida.tab.exams")}</h2>
         <p>
-          Prov som ett examinationscenter har anmält dig till, med resultat. En anmälan startar en certifieringsprocess av samma typ som provet, eller hör till din pågående. Se{" "}
-          <a href="/examinationscentra">Examinationscentra</a> för kommande provtillfällen.
+          <Rich text={t("exam.tab.intro")} />
         </p>
-        <DataTable prefix="prov" caption="Prov" columns={COLUMNS} rows={registrations} path="/min-sida/prov" query={c.req.query()} empty="Du är inte anmäld till något prov. Ett examinationscenter anmäler dig till provtillfället." defaultSort={{ key: "datum", dir: "desc" }} />
+        <DataTable prefix="prov" caption={t("minSida.tab.exams")} columns={columns()} rows={registrations} path="/min-sida/prov" query={c.req.query()} empty={t("exam.tab.none")} defaultSort={{ key: "datum", dir: "desc" }} />
       </section>
     </>,
   );

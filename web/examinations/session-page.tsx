@@ -14,6 +14,8 @@ import { ActionNotices, ErrorSummary, Field } from "../views/form.tsx";
 import { formatDate } from "../views/time.ts";
 import { staffApplicationUrl } from "../staff/application-paths.tsx";
 import { candidateId, centreUrl, partDescription, registrationLabel, sessionUrl, staffCentreUrl, staffSessionUrl } from "./labels.ts";
+import { Rich } from "../views/rich.tsx";
+import { t, labels } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 export type SessionMode = "examinator" | "staff";
@@ -26,13 +28,13 @@ export interface Failure {
   values?: Record<string, string>;
 }
 
-const DONE: Record<string, string> = {
-  anmald: "Kandidaten är anmäld och har fått ett mejl med datum och plats.",
-  startad: "Kandidaten är anmäld. En certifieringsprocess har startats åt hen, och hen har fått ett mejl med datum och plats.",
-  aterkallad: "Anmälan är återkallad och kandidaten har fått ett mejl om det.",
-  protokoll: "Provprotokollet är uppladdat.",
-  resultat: "Resultaten är sparade. Kandidaterna har fått sina resultat med e-post, och godkända prov är godkända i certifieringsprocessen.",
-};
+const DONE: Record<string, string> = labels({
+  anmald: "session.done.registered",
+  startad: "session.done.started",
+  aterkallad: "session.done.cancelled",
+  protokoll: "session.done.protocol",
+  resultat: "session.done.results",
+});
 
 export const resultField = (registrationId: string, partId: string) => `resultat-${registrationId}-${partId}`;
 export const pointsField = (registrationId: string, partId: string) => `poang-${registrationId}-${partId}`;
@@ -45,7 +47,7 @@ export async function renderSessionPage(c: Ctx, mode: SessionMode, sessionId: st
   const mayWork = mode === "examinator" && canWorkAtCentre(user, details.membership, { centreId: centre.id, status: centre.status }).ok;
   const active = registrations.filter((r) => r.registration.status === "registered");
   const waiting = active.filter((r) => r.registration.result === null);
-  const title = `Provtillfälle ${session.date} kl. ${session.startTime}`;
+  const title = t("session.title", session.date, session.startTime);
   const base = mode === "staff" ? staffSessionUrl(session.id) : sessionUrl(session.id);
   const done = failure ? undefined : ownEntry(DONE, c.req.query("klart"));
   const at = (form: Failure["form"]) => (failure?.form === form ? failure : undefined);
@@ -53,14 +55,14 @@ export async function renderSessionPage(c: Ctx, mode: SessionMode, sessionId: st
     c,
     { title, status },
     <>
-      <nav class="breadcrumbs" aria-label="Du är här">
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
         {mode === "staff" ? (
           <>
             <a href="/personal">Personal</a> › <a href="/personal/examinationscentra">Examinationscentra</a> › <a href={staffCentreUrl(centre.id)}>{centre.name}</a> › {title}
           </>
         ) : (
           <>
-            <a href="/min-sida">Min Sida</a> › <a href="/min-sida/prov">Prov</a> › <a href={centreUrl(centre.id)}>{centre.name}</a> › {title}
+            <a href="/min-sida">{t("nav.minSida")}</a> › <a href="/min-sida/prov">{t("minSida.tab.exams")}</a> › <a href={centreUrl(centre.id)}>{centre.name}</a> › {title}
           </>
         )}
       </nav>
@@ -69,30 +71,26 @@ export async function renderSessionPage(c: Ctx, mode: SessionMode, sessionId: st
       </h1>
       <ActionNotices done={done} failure={failure && !["anmal", "resultat", "import", "protokoll"].includes(failure.form) ? failure.message : undefined} />
       <dl class="details">
-        <dt>Examinationscenter</dt>
+        <dt>{t("exam.centre")}</dt>
         <dd>{centre.name}</dd>
-        <dt>Certifikat</dt>
+        <dt>{t("common.certificate")}</dt>
         <dd>
           {area.name} - {scheme.name}
         </dd>
-        <dt>Datum och tid</dt>
-        <dd>
-          {session.date} kl. {session.startTime}
-        </dd>
-        <dt>Plats</dt>
+        <dt>{t("session.dateTime")}</dt>
+        <dd>{t("exam.dateTime", session.date, session.startTime)}</dd>
+        <dt>{t("centres.place")}</dt>
         <dd>{session.place}</dd>
-        <dt>Platser</dt>
-        <dd>
-          {active.length} av {session.seats} anmälda, {Math.max(0, session.seats - active.length)} lediga
-        </dd>
-        <dt>Provdelar</dt>
+        <dt>{t("session.places")}</dt>
+        <dd>{t("session.placesText", active.length, session.seats, Math.max(0, session.seats - active.length))}</dd>
+        <dt>{t("exam.parts")}</dt>
         <dd>{parts.map(partDescription).join(", ")}</dd>
-        <dt>Provprotokoll</dt>
-        <dd>{session.protocolDocumentId ? <a href={`${base}/protokoll`}>Ladda ned provprotokollet (PDF)</a> : "Inte uppladdat ännu"}</dd>
+        <dt>{t("session.protocol")}</dt>
+        <dd>{session.protocolDocumentId ? <a href={`${base}/protokoll`}>{t("session.protocol.download")}</a> : t("session.protocol.none")}</dd>
       </dl>
       <section aria-labelledby="kandidater">
-        <h2 id="kandidater">Kandidater</h2>
-        <DataTable prefix="kandidat" caption="Kandidater" columns={candidateColumns(mode, details, mayWork, base)} rows={registrations} path={base} query={c.req.query()} empty="Ingen kandidat är anmäld ännu." />
+        <h2 id="kandidater">{t("session.candidates")}</h2>
+        <DataTable prefix="kandidat" caption={t("session.candidates")} columns={candidateColumns(mode, details, mayWork, base)} rows={registrations} path={base} query={c.req.query()} empty={t("session.candidates.none")} />
         {at("aterkalla") ? (
           <div class="notice notice--error" role="alert">
             <p>{at("aterkalla")!.message}</p>
@@ -104,8 +102,8 @@ export async function renderSessionPage(c: Ctx, mode: SessionMode, sessionId: st
       {mayWork && waiting.length > 0 ? (
         session.date > today ? (
           <section aria-labelledby="resultat">
-            <h2 id="resultat">Resultat</h2>
-            <p>Resultat kan registreras från och med provdagen {session.date}.</p>
+            <h2 id="resultat">{t("exam.result")}</h2>
+            <p>{t("session.results.from", session.date)}</p>
           </section>
         ) : (
           <>
@@ -122,22 +120,22 @@ function candidateColumns(mode: SessionMode, details: SessionDetails, mayWork: b
   const columns: Column<RegistrationRow>[] = [
     {
       key: "namn",
-      label: "Namn",
+      label: t("verify.field.name"),
       value: (r) => r.name,
       render: (r) => (mode === "staff" ? <a href={`/personal/personer/${r.person.id}`}>{r.name}</a> : <>{r.name}</>),
     },
-    { key: "id", label: "Personnummer / e-post", value: (r) => candidateId(r.person) },
-    { key: "anmald", label: "Anmäld", value: (r) => formatDate(r.registration.registeredAt) },
+    { key: "id", label: t("session.candidateId"), value: (r) => candidateId(r.person) },
+    { key: "anmald", label: t("exam.registered"), value: (r) => formatDate(r.registration.registeredAt) },
     {
       key: "resultat",
-      label: "Resultat",
+      label: t("exam.result"),
       value: (r) => registrationLabel(r.registration).label,
       groupable: true,
       render: (r) => {
         const l = registrationLabel(r.registration);
         const lines = details.parts.flatMap((p) => {
           const x = r.results.find((res) => res.partId === p.id);
-          return x ? [`${p.name}: ${x.passed ? "Godkänd" : "Ej godkänd"}${x.points !== null && p.maxPoints !== null ? `, ${x.points} av ${p.maxPoints}` : ""}`] : [];
+          return x ? [`${p.name}: ${x.passed ? t("exam.part.passed") : t("exam.part.failed")}${x.points !== null && p.maxPoints !== null ? `, ${t("common.nOfM", x.points, p.maxPoints)}` : ""}`] : [];
         });
         return (
           <>
@@ -160,14 +158,15 @@ function candidateColumns(mode: SessionMode, details: SessionDetails, mayWork: b
   if (mayWork) {
     columns.push({
       key: "atgard",
-      label: "Åtgärd",
+      label: t("common.action"),
       value: () => null,
       sortable: false,
       render: (r) =>
         r.registration.status === "registered" && r.registration.result === null ? (
           <form method="post" action={`${base}/anmalningar/${r.registration.id}/aterkalla`} class="inline-form">
             <button type="submit" class="button button--secondary">
-              Återkalla anmälan<span class="visually-hidden"> för {r.name}</span>
+              {t("session.cancel")}
+              <span class="visually-hidden">{t("moment.template.for", r.name)}</span>
             </button>
           </form>
         ) : null,
@@ -178,9 +177,9 @@ function candidateColumns(mode: SessionMode, details: SessionDetails, mayWork: b
 
 const RegisterForm = ({ action, full, failure }: { action: string; full: boolean; failure?: Failure }) => (
   <section aria-labelledby="anmal-kandidat">
-    <h2 id="anmal-kandidat">Anmäl kandidat</h2>
+    <h2 id="anmal-kandidat">{t("session.register")}</h2>
     {full ? (
-      <p>Provtillfället är fullt.</p>
+      <p>{t("session.full")}</p>
     ) : (
       <form method="post" action={action} class="form" novalidate>
         {failure && !failure.errors ? (
@@ -191,17 +190,17 @@ const RegisterForm = ({ action, full, failure }: { action: string; full: boolean
         <ErrorSummary errors={failure?.errors} />
         <Field
           name="kandidat"
-          label="Personnummer eller e-postadress"
+          label={t("session.candidate")}
           value={failure?.values?.kandidat}
           errors={failure?.errors}
           required
           autocomplete="off"
           maxlength={254}
-          hint="Kandidaten måste ha ett konto. Ange personnumret med tolv siffror (ÅÅÅÅMMDD-NNNN) eller e-postadressen till kandidatens konto. Anmälan startar en certifieringsprocess för certifikatet, eller hör till kandidatens pågående."
+          hint={t("session.candidate.hint")}
         />
         <div class="button-row">
           <button type="submit" class="button">
-            Anmäl
+            {t("session.registerButton")}
           </button>
         </div>
       </form>
@@ -211,8 +210,8 @@ const RegisterForm = ({ action, full, failure }: { action: string; full: boolean
 
 const ProtocolForm = ({ action, has, failure }: { action: string; has: boolean; failure?: Failure }) => (
   <section aria-labelledby="protokoll">
-    <h2 id="protokoll">Provprotokoll</h2>
-    <p>{has ? "Ett provprotokoll är uppladdat. Ladda upp ett nytt om det behöver ersättas; det gamla finns kvar i händelseloggen." : "Ladda upp provprotokollet (PDF) för provtillfället innan du registrerar resultat. Bara examinationscentret och certifieringsorganet kan läsa det."}</p>
+    <h2 id="protokoll">{t("session.protocol")}</h2>
+    <p>{has ? t("session.protocol.has") : t("session.protocol.upload")}</p>
     <form method="post" action={action} enctype="multipart/form-data" class="form" novalidate>
       {failure && !failure.errors ? (
         <div class="notice notice--error" role="alert" tabindex={-1}>
@@ -220,10 +219,10 @@ const ProtocolForm = ({ action, has, failure }: { action: string; has: boolean; 
         </div>
       ) : null}
       <ErrorSummary errors={failure?.errors} />
-      <Field name="fil" id="f-protokoll" label="Provprotokoll (PDF)" type="file" required errors={failure?.errors} hint="PDF, högst 20 MB." attrs={{ accept: "application/pdf,.pdf" }} />
+      <Field name="fil" id="f-protokoll" label={t("session.protocol.field")} type="file" required errors={failure?.errors} hint={t("session.protocol.hint")} attrs={{ accept: "application/pdf,.pdf" }} />
       <div class="button-row">
         <button type="submit" class="button">
-          Ladda upp protokoll
+          {t("session.protocol.button")}
         </button>
       </div>
     </form>
@@ -237,15 +236,15 @@ const ResultsForm = ({ action, details, waiting, failure }: { action: string; de
   const rowError = (registrationId: string) => failure?.errors?.[registrationId];
   return (
     <section aria-labelledby="resultat">
-      <h2 id="resultat">Registrera resultat</h2>
+      <h2 id="resultat">{t("session.results")}</h2>
       {!session.protocolDocumentId ? (
         <div class="notice notice--warning">
-          <p>Ladda upp provprotokollet (PDF) ovan innan du registrerar resultat.</p>
+          <p>{t("session.results.protocolFirst")}</p>
         </div>
       ) : (
         <form method="post" action={action} class="form results-form" novalidate>
           <p>
-            Fyll i Godkänd eller Ej godkänd för varje provdel{parts.some((p) => p.maxPoints !== null) ? ", och poängen där delen har poäng" : ""}. Kandidater du lämnar tomma sparas inte nu. Ett sparat resultat kan inte ändras, och ett godkänt prov godkänner provmomentet i kandidatens certifieringsprocess direkt.
+            {parts.some((p) => p.maxPoints !== null) ? t("session.results.introPoints") : t("session.results.intro")}
           </p>
           {failure ? (
             <div class="error-summary" role="alert" tabindex={-1}>
@@ -268,7 +267,7 @@ const ResultsForm = ({ action, details, waiting, failure }: { action: string; de
               </legend>
               {rowError(r.registration.id) ? (
                 <p class="error">
-                  <span class="visually-hidden">Fel: </span>
+                  <span class="visually-hidden">{t("form.errorPrefix")}</span>
                   {rowError(r.registration.id)}
                 </p>
               ) : null}
@@ -283,12 +282,12 @@ const ResultsForm = ({ action, details, waiting, failure }: { action: string; de
                       <fieldset class="radio-group radio-group--inline" aria-describedby={error ? errorId : undefined}>
                         <legend>
                           {p.name}
-                          <span class="visually-hidden"> för {r.name}</span>
+                          <span class="visually-hidden">{t("moment.template.for", r.name)}</span>
                         </legend>
                         {(
                           [
-                            ["godkand", "Godkänd"],
-                            ["ej-godkand", "Ej godkänd"],
+                            ["godkand", t("exam.part.passed")],
+                            ["ej-godkand", t("exam.part.failed")],
                           ] as const
                         ).map(([value, label]) => (
                           <label>
@@ -300,14 +299,15 @@ const ResultsForm = ({ action, details, waiting, failure }: { action: string; de
                       {p.maxPoints !== null ? (
                         <div class="field points">
                           <label for={points}>
-                            Poäng (0–{p.maxPoints})<span class="visually-hidden"> i {p.name} för {r.name}</span>
+                            {t("session.points", p.maxPoints)}
+                            <span class="visually-hidden">{t("session.pointsFor", p.name, r.name)}</span>
                           </label>
                           <input id={points} name={points} type="text" inputmode="numeric" maxlength={6} size={4} value={values[points] ?? ""} aria-invalid={error ? "true" : undefined} aria-describedby={error ? errorId : undefined} />
                         </div>
                       ) : null}
                       {error ? (
                         <p class="error" id={errorId}>
-                          <span class="visually-hidden">Fel: </span>
+                          <span class="visually-hidden">{t("form.errorPrefix")}</span>
                           {error}
                         </p>
                       ) : null}
@@ -319,7 +319,7 @@ const ResultsForm = ({ action, details, waiting, failure }: { action: string; de
           ))}
           <div class="button-row">
             <button type="submit" class="button">
-              Spara resultat
+              {t("session.results.save")}
             </button>
           </div>
         </form>
@@ -330,13 +330,12 @@ const ResultsForm = ({ action, details, waiting, failure }: { action: string; de
 
 const ImportForm = ({ action, template, details, failure }: { action: string; template: string; details: SessionDetails; failure?: Failure }) => (
   <section aria-labelledby="importera">
-    <h2 id="importera">Importera resultat (CSV)</h2>
+    <h2 id="importera">{t("session.import")}</h2>
     <p>
-      För examinationscentra som för resultaten i ett eget system: en rad per kandidat och provdel, under rubrikraden <code>kandidat;del;resultat;poäng</code>. Kandidaten anges med personnummer eller e-postadress,
-      delen med sitt namn ({details.parts.map((p) => p.name).join(", ")}), resultatet som Godkänd eller Ej godkänd. Varje rad kontrolleras; är någon rad fel sparas ingenting.
+      <Rich text={t("session.import.intro", details.parts.map((p) => p.name).join(", "))} />
     </p>
     <p>
-      <a href={template}>Ladda ned mall (CSV) med de anmälda kandidaterna</a>
+      <a href={template}>{t("session.import.template")}</a>
     </p>
     {details.session.protocolDocumentId ? (
       <form method="post" action={action} enctype="multipart/form-data" class="form" novalidate>
@@ -354,15 +353,15 @@ const ImportForm = ({ action, template, details, failure }: { action: string; te
             ) : null}
           </div>
         ) : null}
-        <Field name="fil" id="f-csv" label="CSV-fil med resultat" type="file" required hint="Textfil i UTF-8, högst 100 kB. Semikolon, komma eller tabb mellan fälten." attrs={{ accept: "text/csv,.csv,text/plain,.txt" }} />
+        <Field name="fil" id="f-csv" label={t("session.import.file")} type="file" required hint={t("session.import.hint")} attrs={{ accept: "text/csv,.csv,text/plain,.txt" }} />
         <div class="button-row">
           <button type="submit" class="button">
-            Importera
+            {t("session.import.button")}
           </button>
         </div>
       </form>
     ) : (
-      <p>Ladda upp provprotokollet (PDF) ovan innan du importerar resultat.</p>
+      <p>{t("session.import.protocolFirst")}</p>
     )}
   </section>
 );
