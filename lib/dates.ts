@@ -1,5 +1,6 @@
 // Calendar dates as YYYY-MM-DD strings, which compare correctly as strings. "Today" is the date in
 // Sweden: a certificate issued at 00:30 Swedish time must not carry yesterday's date.
+import { language, type Language } from "./i18n/index.ts";
 
 const swedishDateFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
 
@@ -53,10 +54,16 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+const MONTHS: Record<Language, string[]> = {
+  sv: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
 
-/** "2027-02-03" → "3 februari 2027", as a Swedish letter or deadline says it. */
+/**
+ * "2027-02-03" → "3 februari 2027", as a Swedish letter or deadline says it; "3 February 2027" in
+ * English (the language of what is being made, lib/i18n).
+ */
 export function swedishLongDate(date: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return `${d} ${MONTHS[language()][m - 1]} ${y}`;
 }

@@ -55,6 +55,8 @@ export const cases = sqliteTable(
     contactName: text("contact_name"),
     contactEmail: text("contact_email"),
     contactPhone: text("contact_phone"),
+    /** The language of the page the case was lodged on (sv | en): a complainant's mails are in it (docs/decisions/022). */
+    language: text("language", { enum: ["sv", "en"] }),
     handlerUserId: text("handler_user_id").references(() => users.id),
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
@@ -73,6 +75,7 @@ export const cases = sqliteTable(
     index("cases_certificate").on(t.certificateId),
     index("cases_received").on(t.receivedAt),
     check("cases_kind_check", sql`${t.kind} in ('appeal', 'complaint')`),
+    check("cases_language", sql`${t.language} is null or ${t.language} in ('sv', 'en')`),
     check("cases_status_check", sql`${t.status} in ('received', 'investigating', 'decided', 'dismissed')`),
     check("cases_outcome_check", sql`${t.outcome} is null or ${t.outcome} in ('granted', 'partly_granted', 'rejected')`),
     check("cases_appealed_kind_check", sql`${t.appealedKind} is null or ${t.appealedKind} in ('refusal', 'suspension', 'withdrawal', 'moment')`),

@@ -56,9 +56,9 @@ export function switchLanguage(lang: Language): void {
  * An object of labels whose values are read in the current language each time: a module's
  * `Record<Status, string>` keeps its shape and its callers, and says its words in both languages.
  */
-export function labels<K extends string>(keys: Record<K, MessageKey>): Readonly<Record<K, string>> {
+export function labels<K extends string | number>(keys: Record<K, MessageKey>): Readonly<Record<K, string>> {
   const out = {} as Record<K, string>;
-  for (const [name, key] of Object.entries(keys) as [K, MessageKey][]) {
+  for (const [name, key] of Object.entries(keys) as [string, MessageKey][]) {
     Object.defineProperty(out, name, { enumerable: true, get: () => t(key as never) });
   }
   return Object.freeze(out);

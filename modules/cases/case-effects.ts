@@ -18,6 +18,7 @@ import { canActOnCertificate, holderRecipients, inLanguageOf, loadParties, recor
 import { requiredText } from "./case-files.ts";
 import type { EffectKind } from "./policy.ts";
 import type { CaseRow } from "./queries.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export type EffectInput =
   | { kind: "reopen"; momentIds: string[] }
@@ -63,7 +64,7 @@ export async function loadEffectContext(db: Deps["db"] | Tx, actor: Actor, row: 
  * The effect as the form sent it, checked against the case and the state of what it changes;
  * refusals in Swedish at the field. Returns the sentence the one who appealed or complained reads.
  */
-export function checkEffectInput(actor: Actor, effect: EffectInput, ctx: EffectContext, today: string, parties: Parameters<typeof canActOnCertificate>[1] | null): { effect: EffectInput; consequence: string } {
+export function checkEffectInput(actor: Actor, effect: EffectInput, ctx: EffectContext, today: string, parties: Parameters<typeof canActOnCertificate>[1] | null): { effect: EffectInput; consequence: () => string } {
   const app = ctx.application;
   const cert = ctx.certificate;
   switch (effect.kind) {
@@ -77,20 +78,18 @@ export function checkEffectInput(actor: Actor, effect: EffectInput, ctx: EffectC
       const names = chosen.map((m) => m.requirement.name);
       return {
         effect: { kind: "reopen", momentIds: ids },
-        consequence: names.length
-          ? `Ansökan om ${title} är öppnad igen. Komplettera ${names.length === 1 ? "momentet" : "momenten"} ${names.join(", ")} och skicka in ansökan på nytt under Certifieringsprocess på Min Sida.`
-          : `Ansökan om ${title} är öppnad igen. Se över den och skicka in den på nytt med Granska och skicka in under Certifieringsprocess på Min Sida.`,
+        consequence: () => (names.length ? t("caseEffect.reopened.moments", title, names.length, names.join(", ")) : t("caseEffect.reopened", title)),
       };
     }
     case "approve_moment": {
       const m = app?.moments.find((x) => x.moment.id === ctx.momentId && x.moment.status === "rejected");
       if (!app || !m || !EDITABLE_STATUSES.includes(app.application.status)) throw new Conflict("Momentet är inte längre ej godkänt (en ny fil kan ha laddats upp) och kan inte godkännas härifrån. Granska den nya filen som vanligt.");
-      return { effect, consequence: `Momentet ${ctx.momentName} i ansökan om ${app.area.name} - ${app.scheme.name} är godkänt.` };
+      return { effect, consequence: () => t("caseEffect.momentApproved", ctx.momentName ?? "", `${app.area.name} - ${app.scheme.name}`) };
     }
     case "reinstate": {
       if (!cert || (cert.status !== "suspended" && cert.status !== "withdrawn")) throw new Conflict("Certifikatet är inte längre vilande eller indraget.");
       mayActOn(actor, parties);
-      return { effect, consequence: `Certifikat nr ${cert.number} (${cert.title}) är aktivt igen från och med ${swedishLongDate(today)}.` };
+      return { effect, consequence: () => t("caseEffect.reinstated", cert.number, cert.title, swedishLongDate(today)) };
     }
     case "suspend":
     case "withdraw": {
@@ -99,11 +98,11 @@ export function checkEffectInput(actor: Actor, effect: EffectInput, ctx: EffectC
       const verdict = certificateTransition(cert, effect.kind, today);
       if (!verdict.ok) throw new Conflict(verdict.reason);
       const holderReason = requiredText(effect.holderReason, "skal", "Skriv skälet som certifikatinnehavaren får. Nämn inte den som klagade.");
-      if (effect.kind === "withdraw") return { effect: { kind: "withdraw", holderReason }, consequence: `Certifikat nr ${cert.number} är indraget från och med ${swedishLongDate(today)}.` };
+      if (effect.kind === "withdraw") return { effect: { kind: "withdraw", holderReason }, consequence: () => t("caseEffect.withdrawn", cert.number, swedishLongDate(today)) };
       const until = effect.until.trim();
       if (!isIsoDate(until)) throw new Invalid({ tilldatum: "Ange till och med vilket datum certifikatet är vilande (ÅÅÅÅ-MM-DD)." });
       if (until <= today) throw new Invalid({ tilldatum: "Datumet måste vara senare än i dag." });
-      return { effect: { kind: "suspend", until, holderReason }, consequence: `Certifikat nr ${cert.number} är suspenderat (Vilande) till och med ${swedishLongDate(until)}.` };
+      return { effect: { kind: "suspend", until, holderReason }, consequence: () => t("caseEffect.suspended", cert.number, swedishLongDate(until)) };
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Invalid } from "../../lib/errors.ts";
 import { acceptUpload, type AcceptedUpload, type UploadInput } from "../../lib/uploads/accept-upload.ts";
 import { tidyFileName } from "../../lib/uploads/file-name.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export const MAX_CASE_FILES = 5;
 /** All of a case's files together, like one upload of evidence. */
@@ -14,9 +15,9 @@ export const MAX_TEXT = 10_000;
  * field `filer`; nothing is kept of any of them.
  */
 export async function acceptCaseFiles(files: readonly UploadInput[]): Promise<AcceptedUpload[]> {
-  if (files.length > MAX_CASE_FILES) throw new Invalid({ filer: `Du kan bifoga högst ${MAX_CASE_FILES} filer. Du valde ${files.length}.` });
+  if (files.length > MAX_CASE_FILES) throw new Invalid({ filer: t("caseFiles.tooMany", MAX_CASE_FILES, files.length) });
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
-  if (total > MAX_CASE_FILES_BYTES) throw new Invalid({ filer: "Filerna är för stora tillsammans: högst 20 MB. Välj färre filer eller spara dem med lägre upplösning." });
+  if (total > MAX_CASE_FILES_BYTES) throw new Invalid({ filer: t("caseFiles.tooLarge") });
   const accepted: AcceptedUpload[] = [];
   for (const file of files) {
     try {
@@ -24,7 +25,7 @@ export async function acceptCaseFiles(files: readonly UploadInput[]): Promise<Ac
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
       const name = [...tidyFileName(file.originalName)].slice(0, 80).join("");
-      throw new Invalid({ filer: `${name ? `”${name}”: ` : ""}${Object.values(e.fields).join(" ")} Välj filerna igen; inget har sparats.` });
+      throw new Invalid({ filer: `${name ? `”${name}”: ` : ""}${Object.values(e.fields).join(" ")} ${t("caseFiles.chooseAgain")}` });
     }
   }
   return accepted;
@@ -41,6 +42,6 @@ export function requiredText(value: string | null | undefined, field: string, mi
 export function checkLength(text: string, field: string): void {
   const length = [...text].length;
   if (length > MAX_TEXT) {
-    throw new Invalid({ [field]: `Texten är för lång: högst ${MAX_TEXT.toLocaleString("sv-SE")} tecken tas emot, och din är ${length.toLocaleString("sv-SE")} tecken. Korta den och skicka igen; bifoga gärna en längre redogörelse som PDF-fil.` });
+    throw new Invalid({ [field]: t("caseFiles.textTooLong", MAX_TEXT.toLocaleString("sv-SE"), length.toLocaleString("sv-SE")) });
   }
 }

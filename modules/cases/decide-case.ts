@@ -26,7 +26,7 @@ export interface DecideCaseInput {
 export interface DecidePlan extends StepPlan {
   outcome: CaseOutcome;
   effect: EffectInput | null;
-  /** What changed, as the mail says it. */
+  /** What changed, in Swedish as the confirm step and the Händelselogg say it (the mail says it in its own language). */
   consequence: string | null;
   ctx: EffectContext;
 }
@@ -44,8 +44,8 @@ export async function planDecideCase(deps: Deps, actor: Actor & { userId: string
   const ctx = await loadEffectContext(deps.db, actor, h.row);
   const checked = input.effect ? checkEffectInput(actor, input.effect, ctx, h.today, await certificateParties(deps.db, actor, ctx, h.today)) : null;
   const to = await caseRecipient(deps.db, h.row);
-  const consequence = checked?.consequence ?? null;
-  const mail = to ? caseStepMail(deps.config, to, { caseId: h.row.id, number: h.row.number, kind: h.row.kind }, { step: "decided", outcome, consequence }, reason) : null;
+  const consequence = checked ? inLanguage("sv", checked.consequence) : null;
+  const mail = to ? caseStepMail(deps.config, to, { caseId: h.row.id, number: h.row.number, kind: h.row.kind }, { step: "decided", outcome, consequence: checked?.consequence ?? null }, reason) : null;
   return { ...h, reason, to, mail, outcome, effect: checked?.effect ?? null, consequence, ctx };
 }
 

@@ -5,71 +5,75 @@ import type { CaseKind, CaseOutcome } from "../../db/schema/index.ts";
 import type { Config } from "../../lib/config.ts";
 import { composeMail } from "../../lib/mail/compose.ts";
 import type { MailMessage } from "../../lib/mail/mailer.ts";
+import { t, labels, inLanguage, type Language } from "../../lib/i18n/index.ts";
 
 export interface CaseRecipient {
   email: string;
   /** Null for a complainant who gave no name. */
   name: string | null;
+  /** The language of every mail about the case (parties.ts caseRecipient says which). */
+  language: Language;
 }
 
-const NOUN: Record<CaseKind, { the: string; your: string; Your: string }> = {
-  appeal: { the: "överklagandet", your: "ditt överklagande", Your: "Ditt överklagande" },
-  complaint: { the: "klagomålet", your: "ditt klagomål", Your: "Ditt klagomål" },
-};
+const NOUN = {
+  appeal: labels({ the: "caseMail.appeal.the", your: "caseMail.appeal.your", Your: "caseMail.appeal.Your" }),
+  complaint: labels({ the: "caseMail.complaint.the", your: "caseMail.complaint.your", Your: "caseMail.complaint.Your" }),
+} satisfies Record<CaseKind, Record<"the" | "your" | "Your", string>>;
 
-const OUTCOME_WORD: Record<CaseOutcome, string> = { granted: "bifallet", partly_granted: "delvis bifallet", rejected: "avslaget" };
+const OUTCOME_WORD: Record<CaseOutcome, string> = labels({ granted: "caseMail.outcome.granted", partly_granted: "caseMail.outcome.partly_granted", rejected: "caseMail.outcome.rejected" });
 
-const greeting = (to: CaseRecipient) => (to.name ? `Hej ${to.name},` : "Hej,");
-const caseLink = (config: Config, caseId: string) => ({ label: "Visa ärendet", url: `${config.publicUrl.replace(/\/$/, "")}/min-sida/arenden/${caseId}` });
+const greeting = (to: CaseRecipient) => (to.name ? t("mail.greeting", to.name) : t("mail.invoice.hello"));
+const caseLink = (config: Config, caseId: string) => ({ label: t("caseMail.show"), url: `${config.publicUrl.replace(/\/$/, "")}/min-sida/arenden/${caseId}` });
 
-/** Receipt of an appeal: what was appealed, the case number, what happens next. */
-export function appealReceivedMail(config: Config, to: CaseRecipient, a: { caseId: string; number: number; what: string }): MailMessage {
-  return composeMail(
-    {
-      to: to.email,
-      subject: `Ditt överklagande är mottaget (ärende ${a.number})`,
-      greeting: greeting(to),
-      paragraphs: [
-        `${config.org.name} har tagit emot ditt överklagande av ${a.what}. Ärendenummer: ${a.number}.`,
-        "Överklagandet utreds av någon som inte har varit med om beslutet. Du får ett mejl när utredningen börjar och när ärendet är avgjort.",
-      ],
-      action: caseLink(config, a.caseId),
-    },
-    config.org,
+/** Receipt of an appeal: what was appealed (`what`, said in the recipient's language), the case number, what happens next. */
+export function appealReceivedMail(config: Config, to: CaseRecipient, a: { caseId: string; number: number; what: () => string }): MailMessage {
+  return inLanguage(to.language, () =>
+    composeMail(
+      {
+        to: to.email,
+        subject: t("caseMail.appealReceived.subject", a.number),
+        greeting: greeting(to),
+        paragraphs: [t("caseMail.appealReceived.text", config.org.name, a.what(), a.number), t("caseMail.appealReceived.next")],
+        action: caseLink(config, a.caseId),
+      },
+      config.org,
+    ),
   );
 }
 
 /** Receipt of a complaint, to the address the complainant gave. */
 export function complaintReceivedMail(config: Config, to: CaseRecipient, c: { number: number }): MailMessage {
-  return composeMail(
-    {
-      to: to.email,
-      subject: `Ditt klagomål är mottaget (ärende ${c.number})`,
-      greeting: greeting(to),
-      paragraphs: [
-        `${config.org.name} har tagit emot ditt klagomål. Ärendenummer: ${c.number}.`,
-        "Klagomålet utreds av någon som inte har något samband med det som klagomålet gäller. Du får ett mejl när utredningen börjar och när ärendet är avgjort.",
-        "Dina kontaktuppgifter visas bara för den som handlägger ärendet, aldrig för den som klagomålet gäller.",
-      ],
-    },
-    config.org,
+  return inLanguage(to.language, () =>
+    composeMail(
+      {
+        to: to.email,
+        subject: t("caseMail.complaintReceived.subject", c.number),
+        greeting: greeting(to),
+        paragraphs: [t("caseMail.complaintReceived.text", config.org.name, c.number), t("caseMail.complaintReceived.next"), t("caseMail.complaintReceived.privacy")],
+      },
+      config.org,
+    ),
   );
 }
 
-export type CaseStep = { step: "investigating" } | { step: "decided"; outcome: CaseOutcome; consequence: string | null } | { step: "dismissed" };
+/** A decided case's consequence is a function: said in the recipient's language when the mail is composed. */
+export type CaseStep = { step: "investigating" } | { step: "decided"; outcome: CaseOutcome; consequence: (() => string) | null } | { step: "dismissed" };
 
 /** The mail of a step: Under utredning, Avgjord (with what changed) or Avskriven, with the handler's reason. */
 export function caseStepMail(config: Config, to: CaseRecipient, c: { caseId: string; number: number; kind: CaseKind }, s: CaseStep, reason: string): MailMessage {
-  const n = NOUN[c.kind];
-  const ref = `(ärende ${c.number})`;
-  const content =
-    s.step === "investigating"
-      ? { subject: `${n.Your} utreds ${ref}`, paragraphs: [`${config.org.name} utreder nu ${n.your} ${ref}.`, `Besked från handläggaren: ${reason}`, "Du får ett mejl när ärendet är avgjort."] }
-      : s.step === "decided"
-        ? {
-            subject: `${n.Your} är avgjort ${ref}`,
-            paragraphs: [`${config.org.name} har avgjort ${n.your} ${ref}: ${n.the} är ${OUTCOME_WORD[s.outcome]}.`, `Motivering: ${reason}`, ...(s.consequence ? [s.consequence] : [])],
-          }
-        : { subject: `${n.Your} är avskrivet ${ref}`, paragraphs: [`${config.org.name} har avskrivit ${n.your} ${ref}, det vill säga avslutat ärendet utan att pröva det i sak.`, `Motivering: ${reason}`] };
-  return composeMail({ to: to.email, greeting: greeting(to), ...content, ...(c.kind === "appeal" ? { action: caseLink(config, c.caseId) } : {}) }, config.org);
+  return inLanguage(to.language, () => {
+    const n = NOUN[c.kind];
+    const ref = t("caseMail.ref", c.number);
+    const org = config.org.name;
+    const content =
+      s.step === "investigating"
+        ? { subject: t("caseMail.investigating.subject", n.Your, ref), paragraphs: [t("caseMail.investigating.text", org, n.your, ref), t("caseMail.investigating.message", reason), t("caseMail.investigating.next")] }
+        : s.step === "decided"
+          ? {
+              subject: t("caseMail.decided.subject", n.Your, ref),
+              paragraphs: [t("caseMail.decided.text", org, n.your, ref, n.the, OUTCOME_WORD[s.outcome]), t("caseMail.reasons", reason), ...(s.consequence ? [s.consequence()] : [])],
+            }
+          : { subject: t("caseMail.dismissed.subject", n.Your, ref), paragraphs: [t("caseMail.dismissed.text", org, n.your, ref), t("caseMail.reasons", reason)] };
+    return composeMail({ to: to.email, greeting: greeting(to), ...content, ...(c.kind === "appeal" ? { action: caseLink(config, c.caseId) } : {}) }, config.org);
+  });
 }

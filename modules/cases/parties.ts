@@ -38,11 +38,14 @@ export async function loadHandlingParties(db: DbOrTx, actor: Actor, c: CaseRow, 
   return { kind: c.kind, holderPersonId: c.personId, submittedByUserId: c.submittedByUserId, decidedByUserIds, reviewerUserIds, companyIds, actorCompanyIds };
 }
 
-/** Who is told about each step: who appealed (their account's e-mail), or the complainant's address if given. */
+/**
+ * Who is told about each step: who appealed (their account's e-mail, in the account's language),
+ * or the complainant's address if given, in the language of the page the complaint was lodged on.
+ */
 export async function caseRecipient(db: DbOrTx, c: CaseRow): Promise<CaseRecipient | null> {
   if (c.kind === "appeal") {
     const p = c.submittedByUserId ? await personOfUser(db, c.submittedByUserId) : null;
-    return p ? { email: p.email, name: `${p.givenName} ${p.familyName}` } : null;
+    return p ? { email: p.email, name: `${p.givenName} ${p.familyName}`, language: p.language ?? c.language ?? "sv" } : null;
   }
-  return c.contactEmail ? { email: c.contactEmail, name: c.contactName } : null;
+  return c.contactEmail ? { email: c.contactEmail, name: c.contactName, language: c.language ?? "sv" } : null;
 }

@@ -1,11 +1,12 @@
 import type { AppealedKind, CaseKind, CaseOutcome, CaseStatus } from "../../db/schema/index.ts";
 import { addMonths, swedishLongDate } from "../../lib/dates.ts";
 import type { Actor } from "../deps.ts";
+import { t, labels } from "../../lib/i18n/index.ts";
 
 /**
  * Who may appeal what and until when, who may handle a case, and how a case moves: pure functions
  * over facts the caller has loaded (parties.ts, appeal-targets.ts), tested as a matrix. A refusal
- * says why, in Swedish, like the four-eyes rule of modules/review/policy.ts.
+ * says why (to an appellant in the page's language; staff's refusals in Swedish), like the four-eyes rule of modules/review/policy.ts.
  */
 
 export type Permission = { ok: true } | { ok: false; reason: string };
@@ -27,20 +28,20 @@ export interface AppealFacts {
   existingCaseNumber: number | null;
 }
 
-const NO_LONGER: Record<AppealedKind, string> = {
-  refusal: "Ansökan är inte längre avslagen, så beslutet kan inte överklagas.",
-  suspension: "Certifikatet är inte längre vilande genom det beslutet, så det kan inte överklagas.",
-  withdrawal: "Beslutet om indragning gäller inte längre, så det kan inte överklagas.",
-  moment: "Momentet har ändrats efter beslutet (till exempel med en ny fil), så beslutet kan inte överklagas.",
-};
+const NO_LONGER: Record<AppealedKind, string> = labels({
+  refusal: "appealPolicy.noLonger.refusal",
+  suspension: "appealPolicy.noLonger.suspension",
+  withdrawal: "appealPolicy.noLonger.withdrawal",
+  moment: "appealPolicy.noLonger.moment",
+});
 
 /** Whether the holder (who may act for it, checked by the caller) may appeal now, and until when. */
 export function canAppeal(facts: AppealFacts, today: string): Permission & { deadline: string } {
   const deadline = appealDeadline(facts.decidedOn, facts.appealMonths);
-  if (facts.existingCaseNumber !== null) return { ...deny(`Beslutet är redan överklagat (ärende ${facts.existingCaseNumber}).`), deadline };
+  if (facts.existingCaseNumber !== null) return { ...deny(t("appealPolicy.already", facts.existingCaseNumber)), deadline };
   if (!facts.inEffect) return { ...deny(NO_LONGER[facts.kind]), deadline };
   if (today > deadline) {
-    return { ...deny(`Tiden för att överklaga gick ut ${swedishLongDate(deadline)}. Ett beslut kan överklagas inom ${facts.appealMonths === 1 ? "en månad" : `${facts.appealMonths} månader`} från beslutsdagen.`), deadline };
+    return { ...deny(t("appealPolicy.late", swedishLongDate(deadline), facts.appealMonths)), deadline };
   }
   return { ...ALLOWED, deadline };
 }

@@ -129,5 +129,5 @@ export async function readCaseFile(deps: Deps, actor: Actor, caseId: string, doc
 
 /** A person's name and e-mail by their user id (an appellant, a handler). */
 export async function personOfUser(db: DbOrTx, userId: string) {
-  return (await db.select({ personId: persons.id, givenName: persons.givenName, familyName: persons.familyName, email: persons.email }).from(users).innerJoin(persons, eq(persons.id, users.personId)).where(eq(users.id, userId)).get()) ?? null;
+  return (await db.select({ personId: persons.id, givenName: persons.givenName, familyName: persons.familyName, email: persons.email, language: users.language }).from(users).innerJoin(persons, eq(persons.id, users.personId)).where(eq(users.id, userId)).get()) ?? null;
 }

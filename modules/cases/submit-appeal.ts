@@ -16,7 +16,7 @@ import { APPEALED_LABELS } from "./labels.ts";
 import { appealReceivedMail } from "./mails.ts";
 import { canAppeal } from "./policy.ts";
 import { personOfUser } from "./queries.ts";
-import { inLanguage } from "../../lib/i18n/index.ts";
+import { inLanguage, t, language } from "../../lib/i18n/index.ts";
 
 export interface AppealInput {
   target: AppealTarget;
@@ -25,12 +25,12 @@ export interface AppealInput {
   files: UploadInput[];
 }
 
-/** "beslutet om avslag 2026-11-22 på din ansökan om F-gaser - …", as the receipt says it. */
-export function appealedWhat(t: LoadedTarget): string {
-  const on = swedishLongDate(t.decidedOn);
-  if (t.kind === "moment") return `beslutet ${on} att momentet ${t.momentName} är ej godkänt i ansökan om ${t.title}`;
-  if (t.kind === "refusal") return `beslutet ${on} att avslå ansökan om ${t.title}`;
-  return `beslutet ${on} att ${t.kind === "suspension" ? "suspendera" : "dra in"} certifikat nr ${t.certificateNumber} (${t.title})`;
+/** "beslutet 22 november 2026 att avslå ansökan om F-gaser - …", as the receipt says it, in the language it is said in. */
+export function appealedWhat(target: LoadedTarget): string {
+  const on = swedishLongDate(target.decidedOn);
+  if (target.kind === "moment") return t("appealedWhat.moment", on, target.momentName ?? "", target.title);
+  if (target.kind === "refusal") return t("appealedWhat.refusal", on, target.title);
+  return target.kind === "suspension" ? t("appealedWhat.suspension", on, target.certificateNumber ?? "", target.title) : t("appealedWhat.withdrawal", on, target.certificateNumber ?? "", target.title);
 }
 
 /**
@@ -49,7 +49,7 @@ export async function submitAppeal(deps: Deps, actor: Actor & { userId: string }
   let grounds = "";
   let files: AcceptedUpload[] = [];
   try {
-    grounds = requiredText(input.grounds, "grunder", "Skriv varför du överklagar: vad i beslutet du anser är fel, och vad du vill ska ändras.");
+    grounds = requiredText(input.grounds, "grunder", t("appeal.groundsMissing"));
   } catch (e) {
     if (!(e instanceof Invalid)) throw e;
     Object.assign(errors, e.fields);
@@ -83,6 +83,7 @@ export async function submitAppeal(deps: Deps, actor: Actor & { userId: string }
         companyId: target.companyId,
         description: grounds,
         submittedByUserId: actor.userId,
+        language: language(),
         receivedAt: now,
         updatedAt: now,
       });
@@ -95,14 +96,17 @@ export async function submitAppeal(deps: Deps, actor: Actor & { userId: string }
         companyId: target.companyId,
         details: { case: String(number), appealed: inLanguage("sv", () => APPEALED_LABELS[target.kind]), certificate: target.title, ...(target.momentName ? { moment: target.momentName } : {}), files: files.length },
       });
-      if (appellant) await enqueueMail(tx, now, "case.appeal_received", appealReceivedMail(deps.config, { email: appellant.email, name: `${appellant.givenName} ${appellant.familyName}` }, { caseId, number, what: appealedWhat(target) }));
+      if (appellant) {
+        const to = { email: appellant.email, name: `${appellant.givenName} ${appellant.familyName}`, language: appellant.language ?? language() };
+        await enqueueMail(tx, now, "case.appeal_received", appealReceivedMail(deps.config, to, { caseId, number, what: () => appealedWhat(target) }));
+      }
       return number;
     });
     deps.mailQueue.kick();
     return { caseId, number };
   } catch (e) {
     // Two tabs, or two admins of one company, at once: the unique index lets one appeal through.
-    if (isUniqueViolation(e)) throw new Conflict("Beslutet är redan överklagat. Se ärendet på sidan där beslutet visas.");
+    if (isUniqueViolation(e)) throw new Conflict(t("appeal.alreadyAppealed"));
     throw e;
   }
 }

@@ -14,6 +14,7 @@ import { enqueueMail } from "../outbox/index.ts";
 import { parseCertificateNumber } from "../verification/index.ts";
 import { acceptCaseFiles, requiredText } from "./case-files.ts";
 import { complaintReceivedMail } from "./mails.ts";
+import { t, language } from "../../lib/i18n/index.ts";
 
 export interface ComplaintInput {
   description: string;
@@ -47,14 +48,14 @@ async function concerned(db: DbOrTx, input: ComplaintInput, errors: FieldErrors)
   if (typed) {
     const number = parseCertificateNumber(typed);
     const cert = number === null ? undefined : await db.select().from(certificates).where(eq(certificates.number, number)).orderBy(desc(certificates.version)).get();
-    if (number === null) errors.certifikat = "Ange certifikatnumret med siffror, till exempel 10001, eller lämna fältet tomt.";
-    else if (!cert) errors.certifikat = `Det finns inget certifikat med nummer ${number}. Kontrollera numret på certifikatet, eller lämna fältet tomt och beskriv vem det gäller.`;
+    if (number === null) errors.certifikat = t("complaint.err.certificateDigits");
+    else if (!cert) errors.certifikat = t("complaint.err.noCertificate", number);
     else Object.assign(out, { certificateId: cert.id, applicationId: cert.applicationId, personId: cert.personId, companyId: cert.companyId, certificateNumberGiven: String(number) });
   }
   const org = (input.orgNumber ?? "").trim().slice(0, 40);
   if (org) {
     const parsed = parseOrgNumber(org);
-    if (!parsed.ok) errors.orgnr = `${parsed.message} Lämna fältet tomt om du inte vet numret.`;
+    if (!parsed.ok) errors.orgnr = `${parsed.message} ${t("complaint.err.orgnrEmpty")}`;
     else {
       out.orgNumberGiven = parsed.value;
       // A person's certificate and the firm they worked for: the firm is concerned too.
@@ -68,9 +69,9 @@ function contact(input: ComplaintInput, errors: FieldErrors) {
   const name = (input.name ?? "").trim() || null;
   const email = (input.email ?? "").trim().toLowerCase() || null;
   const phone = (input.phone ?? "").trim() || null;
-  if (name && [...name].length > 200) errors.namn = "Namnet får vara högst 200 tecken.";
-  if (email && (email.length > 254 || !EMAIL.test(email))) errors.epost = "Skriv e-postadressen som namn@exempel.se, eller lämna fältet tomt.";
-  if (phone && !PHONE.test(phone)) errors.telefon = "Skriv telefonnumret med siffror, till exempel 070-123 45 67, eller lämna fältet tomt.";
+  if (name && [...name].length > 200) errors.namn = t("complaint.err.name");
+  if (email && (email.length > 254 || !EMAIL.test(email))) errors.epost = t("complaint.err.email");
+  if (phone && !PHONE.test(phone)) errors.telefon = t("complaint.err.phone");
   return { name, email, phone };
 }
 
@@ -84,7 +85,7 @@ export async function submitComplaint(deps: Deps, actor: Actor | null, input: Co
   const errors: FieldErrors = {};
   let description = "";
   try {
-    description = requiredText(input.description, "beskrivning", "Beskriv vad som har hänt: vad, var och när, och vem som utförde arbetet om du vet det.");
+    description = requiredText(input.description, "beskrivning", t("complaint.err.description"));
   } catch (e) {
     if (!(e instanceof Invalid)) throw e;
     Object.assign(errors, e.fields);
@@ -104,10 +105,10 @@ export async function submitComplaint(deps: Deps, actor: Actor | null, input: Co
   const by = actor?.userId ?? null;
   const number = await storeDocumentsWith(deps, files, by, async (tx, documentIds) => {
     const number = await nextNumber(tx, "case");
-    await tx.insert(cases).values({ id: caseId, number, kind: "complaint", status: "received", ...about, description, submittedByUserId: by, contactName: who.name, contactEmail: who.email, contactPhone: who.phone, receivedAt: now, updatedAt: now });
+    await tx.insert(cases).values({ id: caseId, number, kind: "complaint", status: "received", ...about, description, submittedByUserId: by, contactName: who.name, contactEmail: who.email, contactPhone: who.phone, language: language(), receivedAt: now, updatedAt: now });
     for (const documentId of documentIds) await tx.insert(caseFiles).values({ id: newId(), caseId, documentId, addedAt: now });
     await recordEvent(tx, actor ?? VISITOR, now, { action: "case.complaint_received", subjectType: "case", subjectId: caseId, details: { case: String(number), files: files.length } });
-    if (who.email) await enqueueMail(tx, now, "case.complaint_received", complaintReceivedMail(deps.config, { email: who.email, name: who.name }, { number }));
+    if (who.email) await enqueueMail(tx, now, "case.complaint_received", complaintReceivedMail(deps.config, { email: who.email, name: who.name, language: language() }, { number }));
     return number;
   });
   deps.mailQueue.kick();

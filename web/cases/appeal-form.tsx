@@ -15,6 +15,7 @@ import { ErrorSummary, Field } from "../views/form.tsx";
 import { appealedText } from "./appeal-panel.tsx";
 import { caseForm, FILE_ACCEPT, fileHint } from "./case-form.ts";
 import { appealUrl, ownCaseUrl } from "./paths.ts";
+import { t as tr, language } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -27,7 +28,7 @@ async function targetOf(c: Ctx): Promise<{ target: AppealTarget; loaded: LoadedT
 }
 
 /** Where the decision shows: the certificate page for a certificate's, the process page otherwise. */
-const backOf = (t: LoadedTarget) => (t.certificateId ? { href: certificateUrl(t.certificateId), label: `Certifikat ${t.certificateNumber}` } : { href: processUrl(t.applicationId), label: "Certifieringsprocess" });
+const backOf = (t: LoadedTarget) => (t.certificateId ? { href: certificateUrl(t.certificateId), label: tr("check.c.title", t.certificateNumber ?? "") } : { href: processUrl(t.applicationId), label: tr("process.title") });
 
 export async function appealPage(c: Ctx, form?: { values: Record<string, string>; errors?: FieldErrors; failure?: string }, status?: 409 | 413 | 422) {
   const { target, loaded } = await targetOf(c);
@@ -37,31 +38,31 @@ export async function appealPage(c: Ctx, form?: { values: Record<string, string>
   const errors = form?.errors;
   return page(
     c,
-    { title: "Överklaga beslutet", status },
+    { title: tr("appeal.button"), status },
     <section class="narrow">
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/min-sida">Min Sida</a> › <a href={back.href}>{back.label}</a> › Överklaga beslutet
+      <nav class="breadcrumbs" aria-label={tr("common.breadcrumbs")}>
+        <a href="/min-sida">{tr("nav.minSida")}</a> › <a href={back.href}>{back.label}</a> › {tr("appeal.button")}
       </nav>
       <h1>
-        <a href={back.href} class="back-link" aria-label={`Tillbaka till ${back.label}`}>
+        <a href={back.href} class="back-link" aria-label={tr("appeal.backTo", back.label)}>
           ←
         </a>{" "}
-        Överklaga beslutet
+        {tr("appeal.button")}
       </h1>
       <dl class="details">
-        <dt>Beslut</dt>
+        <dt>{tr("appeal.decision")}</dt>
         <dd>{appealedText(loaded)}</dd>
-        <dt>Gäller</dt>
-        <dd>{loaded.certificateNumber ? `Certifikat nr ${loaded.certificateNumber}, ${loaded.title}` : `Ansökan om ${loaded.title}`}</dd>
-        <dt>Beslutsdatum</dt>
+        <dt>{tr("appeal.concerns")}</dt>
+        <dd>{loaded.certificateNumber ? tr("appeal.concerns.certificate", loaded.certificateNumber, loaded.title) : tr("appeal.concerns.application", loaded.title)}</dd>
+        <dt>{tr("appeal.decidedDate")}</dt>
         <dd>{swedishLongDate(loaded.decidedOn)}</dd>
         {loaded.reason ? (
           <>
-            <dt>{loaded.kind === "moment" ? "Kommentar från granskaren" : "Motivering"}</dt>
+            <dt>{loaded.kind === "moment" ? tr("moment.reviewerComment") : tr("common.reason")}</dt>
             <dd class="review-comment">{loaded.reason}</dd>
           </>
         ) : null}
-        <dt>Sista dag att överklaga</dt>
+        <dt>{tr("appeal.lastDay")}</dt>
         <dd>{swedishLongDate(verdict.deadline)}</dd>
       </dl>
       {form?.failure && (verdict.ok || form.failure !== verdict.reason) ? (
@@ -76,35 +77,32 @@ export async function appealPage(c: Ctx, form?: { values: Record<string, string>
             {loaded.existing ? (
               <>
                 {" "}
-                <a href={ownCaseUrl(loaded.existing.id)}>Visa ärende {loaded.existing.number}</a>
+                <a href={ownCaseUrl(loaded.existing.id)}>{tr("appeal.showCase", loaded.existing.number)}</a>
               </>
             ) : null}
           </p>
         </div>
       ) : (
         <form method="post" action={action} enctype="multipart/form-data" class="form" novalidate>
-          <p>
-            Skriv varför du anser att beslutet är fel. Överklagandet prövas av någon hos oss som inte har varit med om beslutet. Du får en bekräftelse med ärendenummer direkt, och ett mejl när
-            utredningen börjar och när ärendet är avgjort.
-          </p>
+          <p>{tr("appeal.form.intro")}</p>
           <ErrorSummary errors={errors} />
           <Field
             name="grunder"
-            label="Grunder för överklagandet"
+            label={tr("appeal.grounds")}
             rows={8}
             required
             maxlength={MAX_TEXT}
             value={form?.values.grunder}
             errors={errors}
-            hint={`Vad i beslutet är fel, och vad vill du ska ändras? Högst ${MAX_TEXT.toLocaleString("sv-SE")} tecken; en längre redogörelse kan bifogas som fil.`}
+            hint={tr("appeal.grounds.hint", MAX_TEXT.toLocaleString(language() === "en" ? "en-GB" : "sv-SE"))}
           />
-          <Field name="filer" label="Bifoga filer" type="file" errors={errors} hint={fileHint()} attrs={{ accept: FILE_ACCEPT, multiple: "multiple" }} />
+          <Field name="filer" label={tr("cases.attachFiles")} type="file" errors={errors} hint={fileHint()} attrs={{ accept: FILE_ACCEPT, multiple: "multiple" }} />
           <div class="button-row">
             <button type="submit" class="button">
-              Skicka överklagandet
+              {tr("appeal.send")}
             </button>
             <a class="button button--secondary" href={back.href}>
-              Avbryt
+              {tr("common.cancel")}
             </a>
           </div>
         </form>

@@ -5,6 +5,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import { swedishLongDate } from "../../lib/dates.ts";
 import { APPEALED_LABELS, appealOptions, appealsConcerning, canAppeal, caseStatusText, loadAppealTarget, type AppealOption } from "../../modules/cases/index.ts";
 import { appealUrl, ownCaseUrl } from "./paths.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export type AppealPanelData = Awaited<ReturnType<typeof appealPanelData>>;
 
@@ -14,7 +15,7 @@ export async function appealPanelData(db: DbOrTx, of: { applicationId: string } 
   return { options, others: appeals.filter((a) => !shown.has(a.id)) };
 }
 
-export const appealedText = (o: Pick<AppealOption["loaded"], "kind" | "momentName">) => (o.kind === "moment" ? `Ej godkänt: ${o.momentName}` : APPEALED_LABELS[o.kind]);
+export const appealedText = (o: Pick<AppealOption["loaded"], "kind" | "momentName">) => (o.kind === "moment" ? t("appeal.momentRejected", o.momentName ?? "") : APPEALED_LABELS[o.kind]);
 
 const Option = ({ o }: { o: AppealOption }) => {
   const what = appealedText(o.loaded);
@@ -22,19 +23,20 @@ const Option = ({ o }: { o: AppealOption }) => {
   return (
     <li>
       <p>
-        <strong>{what}</strong>, beslutat {swedishLongDate(o.loaded.decidedOn)}.
+        <strong>{what}</strong>
+        {t("appeal.decidedOn", swedishLongDate(o.loaded.decidedOn))}
       </p>
       {existing ? (
         <p>
-          Överklagat: <a href={ownCaseUrl(existing.id)}>Ärende {existing.number}</a> ({caseStatusText(existing)}).
+          {t("appeal.appealed")} <a href={ownCaseUrl(existing.id)}>{t("case.title", existing.number)}</a> ({caseStatusText(existing)}).
         </p>
       ) : o.verdict.ok ? (
         <p class="appeal-offer">
           {/* A flex button would read its hidden suffix as a separate word: the name says it whole. */}
-          <a class="button button--secondary" href={appealUrl(o.target)} aria-label={`Överklaga beslutet: ${what}`}>
-            Överklaga beslutet
+          <a class="button button--secondary" href={appealUrl(o.target)} aria-label={t("appeal.buttonFor", what)}>
+            {t("appeal.button")}
           </a>{" "}
-          <span class="appeal-deadline">senast {swedishLongDate(o.verdict.deadline)}</span>
+          <span class="appeal-deadline">{t("appeal.by", swedishLongDate(o.verdict.deadline))}</span>
         </p>
       ) : (
         <p class="muted">{o.verdict.reason}</p>
@@ -46,8 +48,8 @@ const Option = ({ o }: { o: AppealOption }) => {
 export const AppealPanel = ({ data }: { data: AppealPanelData | null }) =>
   !data || data.options.length + data.others.length === 0 ? null : (
     <section aria-labelledby="overklaga" class="appeals">
-      <h2 id="overklaga">Överklaga beslut</h2>
-      <p>Du kan överklaga ett beslut som har gått dig emot. Överklagandet prövas av någon annan än den som fattade beslutet.</p>
+      <h2 id="overklaga">{t("appeal.panel")}</h2>
+      <p>{t("appeal.panel.intro")}</p>
       <ul class="appeal-list">
         {data.options.map((o) => (
           <Option o={o} />
@@ -55,7 +57,7 @@ export const AppealPanel = ({ data }: { data: AppealPanelData | null }) =>
         {data.others.map((a) => (
           <li>
             <p>
-              <strong>{a.appealedKind ? APPEALED_LABELS[a.appealedKind] : "Överklagande"}</strong>: <a href={ownCaseUrl(a.id)}>Ärende {a.number}</a> ({caseStatusText(a)}).
+              <strong>{a.appealedKind ? APPEALED_LABELS[a.appealedKind] : t("caseKind.appeal")}</strong>: <a href={ownCaseUrl(a.id)}>{t("case.title", a.number)}</a> ({caseStatusText(a)}).
             </p>
           </li>
         ))}
@@ -74,15 +76,15 @@ export async function momentAppealOption(db: DbOrTx, momentId: string, today: st
 export const MomentAppeal = ({ option }: { option: AppealOption | null }) =>
   !option ? null : (
     <>
-      <dt>Överklaga</dt>
+      <dt>{t("appeal.appeal")}</dt>
       <dd>
         {option.loaded.existing ? (
           <>
-            Överklagat: <a href={ownCaseUrl(option.loaded.existing.id)}>Ärende {option.loaded.existing.number}</a> ({caseStatusText(option.loaded.existing)}).
+            {t("appeal.appealed")} <a href={ownCaseUrl(option.loaded.existing.id)}>{t("case.title", option.loaded.existing.number)}</a> ({caseStatusText(option.loaded.existing)}).
           </>
         ) : option.verdict.ok ? (
           <>
-            Håller du inte med om beslutet? <a href={appealUrl(option.target)}>Överklaga beslutet</a> senast {swedishLongDate(option.verdict.deadline)}. Du kan också ladda upp en ny fil.
+            {t("appeal.moment.disagree")} <a href={appealUrl(option.target)}>{t("appeal.button")}</a> {t("appeal.moment.by", swedishLongDate(option.verdict.deadline))}
           </>
         ) : (
           option.verdict.reason

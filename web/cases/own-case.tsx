@@ -15,12 +15,11 @@ import { formatDateTime } from "../views/time.ts";
 import { appealPage, submitAppealForm } from "./appeal-form.tsx";
 import { CASE_BODY_LIMIT, tooLarge } from "./case-form.ts";
 import { ownCaseUrl } from "./paths.ts";
+import { t, labels } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
-const DONE: Record<string, string> = {
-  mottaget: "Ditt överklagande är mottaget. Vi har skickat en bekräftelse med ärendenumret till din e-post.",
-};
+const DONE: Record<string, string> = labels({ mottaget: "appeal.received" });
 
 export const CASE_CHIPS: Record<string, string> = { received: "status--pending", investigating: "status--warning", decided: "status--approved", dismissed: "status--muted" };
 
@@ -29,12 +28,12 @@ const STEP_ACTIONS = ["case.appeal_received", "case.investigating", "case.decide
 
 const Steps = ({ events }: { events: EventRow[] }) => (
   <table class="data">
-    <caption>Händelser i ärendet</caption>
+    <caption>{t("ownCase.events")}</caption>
     <thead>
       <tr>
-        <th scope="col">Tid</th>
-        <th scope="col">Händelse</th>
-        <th scope="col">Besked</th>
+        <th scope="col">{t("events.col.time")}</th>
+        <th scope="col">{t("events.col.event")}</th>
+        <th scope="col">{t("ownCase.message")}</th>
       </tr>
     </thead>
     <tbody>
@@ -58,35 +57,35 @@ async function ownCasePage(c: Ctx) {
   const [files, events] = await Promise.all([listCaseFiles(db, row.id), listSubjectEvents(db, "case", row.id)]);
   const steps = events.filter((e) => STEP_ACTIONS.includes(e.action)).reverse();
   const done = ownEntry(DONE, c.req.query("klart"));
-  const back = row.certificateId && row.appealedKind !== "refusal" && row.appealedKind !== "moment" ? { href: certificateUrl(row.certificateId), label: "Certifikatet" } : { href: processUrl(row.applicationId!), label: "Certifieringsprocess" };
+  const back = row.certificateId && row.appealedKind !== "refusal" && row.appealedKind !== "moment" ? { href: certificateUrl(row.certificateId), label: t("ownCase.theCertificate") } : { href: processUrl(row.applicationId!), label: t("process.title") };
   return page(
     c,
-    { title: `Ärende ${row.number}` },
+    { title: t("case.title", row.number) },
     <section>
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/min-sida">Min Sida</a> › <a href={back.href}>{back.label}</a> › Ärende {row.number}
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/min-sida">{t("nav.minSida")}</a> › <a href={back.href}>{back.label}</a> › {t("case.title", row.number)}
       </nav>
-      <h1>Ärende {row.number}: överklagande</h1>
+      <h1>{t("ownCase.heading", row.number)}</h1>
       {done ? (
         <div class="notice notice--success" role="status">
           <p>{done}</p>
         </div>
       ) : null}
       <dl class="details">
-        <dt>Status</dt>
+        <dt>{t("cert.status")}</dt>
         <dd>
           <span class={`status ${CASE_CHIPS[row.status] ?? "status--muted"}`}>{caseStatusText(row)}</span>
         </dd>
-        <dt>Överklagat beslut</dt>
+        <dt>{t("ownCase.appealed")}</dt>
         <dd>
           {APPEALED_LABELS[row.appealedKind!]}
           {row.appealedAt ? `, ${swedishLongDate(swedishDate(row.appealedAt))}` : ""}
         </dd>
-        <dt>Mottaget</dt>
+        <dt>{t("ownCase.received")}</dt>
         <dd>{formatDateTime(row.receivedAt)}</dd>
-        <dt>Dina grunder</dt>
+        <dt>{t("ownCase.grounds")}</dt>
         <dd class="pre-wrap">{row.description}</dd>
-        <dt>Bifogade filer</dt>
+        <dt>{t("ownCase.files")}</dt>
         <dd>
           {files.length ? (
             <ul>
@@ -97,13 +96,13 @@ async function ownCasePage(c: Ctx) {
               ))}
             </ul>
           ) : (
-            "Inga"
+            t("ownCase.none")
           )}
         </dd>
       </dl>
       <Steps events={steps} />
       <p>
-        <a href={back.href}>Tillbaka till {back.label.toLowerCase()}</a>
+        <a href={back.href}>{t("appeal.backTo", back.label.toLowerCase())}</a>
       </p>
     </section>,
   );
