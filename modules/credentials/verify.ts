@@ -12,10 +12,11 @@ import type { Deps } from "../deps.ts";
 import { findCertificateByNumber } from "../verification/index.ts";
 import { didDocumentPath, issuerDid } from "./issuer.ts";
 import { parseStatusListUrl, readBit, signedStatusList } from "./status-list.ts";
+import { t, labels } from "../../lib/i18n/index.ts";
 
 export type CheckName = "signature" | "issuer" | "validity" | "status";
 
-export const CHECK_LABELS: Record<CheckName, string> = { signature: "Underskrift", issuer: "Utfärdare", validity: "Giltighet", status: "Status" };
+export const CHECK_LABELS: Record<CheckName, string> = labels({ signature: "check.signature", issuer: "check.issuer", validity: "check.validity", status: "check.status" });
 
 export interface Check {
   name: CheckName;
@@ -57,14 +58,14 @@ const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 /** Throws Invalid (field "underlag") when the text is neither a credential nor a QR code's text. */
 export async function verifyPresented(deps: VerifyDeps, input: string): Promise<Verification> {
   const text = input.trim();
-  if (text === "") throw new Invalid({ [FIELD]: "Klistra in texten i QR-koden eller innehållet i ett digitalt certifikat, eller välj en fil." });
-  if (text.length > MAX_PRESENTED_LENGTH) throw new Invalid({ [FIELD]: "Texten är för lång för att vara ett digitalt certifikat eller en QR-kod." });
+  if (text === "") throw new Invalid({ [FIELD]: t("check.err.empty") });
+  if (text.length > MAX_PRESENTED_LENGTH) throw new Invalid({ [FIELD]: t("check.err.tooLong") });
   const jwt = JWS.test(text) ? text : envelopedJwt(text);
   if (jwt) return verifyCredential(deps, jwt);
   const qr = parseQrText(text);
   if (qr) return verifyQr(deps, qr);
   if (/\/c\/\d+\s*$/.test(text)) throw new Invalid({ [FIELD]: "QR-koden har ingen underskrift (certifikatet skrevs ut före digitala underskrifter). Öppna adressen för att se certifikatets status i registret." });
-  throw new Invalid({ [FIELD]: `Det här är varken ett digitalt certifikat (.jwt-fil) eller texten i en QR-kod från ${deps.config.org.name}.` });
+  throw new Invalid({ [FIELD]: t("check.err.neither", deps.config.org.name) });
 }
 
 /** A credential wrapped as JSON: {"type": "EnvelopedVerifiableCredential", "id": "data:application/vc+jwt,…"}. */
@@ -74,13 +75,13 @@ function envelopedJwt(text: string): string | null {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Invalid({ [FIELD]: "Filen är inte giltig JSON." });
+    throw new Invalid({ [FIELD]: t("check.err.json") });
   }
   const id = obj(json)?.id;
-  if (typeof id !== "string") throw new Invalid({ [FIELD]: "JSON-filen är inte ett digitalt certifikat i det format vi utfärdar (vc+jwt). Välj .jwt-filen från Ladda ned digitalt certifikat." });
+  if (typeof id !== "string") throw new Invalid({ [FIELD]: t("check.err.jsonNotOurs") });
   const m = /^data:application\/vc\+jwt,([A-Za-z0-9_.-]+)$/.exec(id);
   if (m && JWS.test(m[1]!)) return m[1]!;
-  throw new Invalid({ [FIELD]: "JSON-filen är inte ett digitalt certifikat i det format vi utfärdar (vc+jwt). Välj .jwt-filen från Ladda ned digitalt certifikat." });
+  throw new Invalid({ [FIELD]: t("check.err.jsonNotOurs") });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -96,7 +97,7 @@ async function verifyCredential(deps: VerifyDeps, jwt: string): Promise<Verifica
     payload = obj(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes!)))!;
     if (!payload) throw new Error("not an object");
   } catch {
-    throw new Invalid({ [FIELD]: "Det digitala certifikatet går inte att läsa: filen är skadad eller inte en .jwt-fil." });
+    throw new Invalid({ [FIELD]: t("check.err.unreadable") });
   }
   const did = issuerDid(config.publicUrl);
   const subject = obj(payload.credentialSubject);
@@ -121,27 +122,27 @@ async function verifyCredential(deps: VerifyDeps, jwt: string): Promise<Verifica
   let key: PublishedKey | null = null;
   let issuer: Check;
   if (issuerId !== did || !kid.startsWith(`${did}#`)) {
-    issuer = fail("issuer", `Utfärdat av ${issuerId ?? "en okänd utfärdare"}, inte av ${config.org.name} (${did}).`);
+    issuer = fail("issuer", t("check.issuer.other", issuerId ?? t("check.issuer.unknown"), config.org.name, did));
   } else {
     const fragment = kid.slice(did.length + 1);
     key = signer.keys().find((k) => k.kid === fragment) ?? null;
     issuer = key
-      ? pass("issuer", `${config.org.name} (${did}), med nyckeln ${fragment.slice(0, 8)}${key.current ? "" : ", en tidigare nyckel som fortfarande är publicerad"}.`)
-      : fail("issuer", `Nyckeln ${fragment.slice(0, 8) || "(saknas)"} finns inte bland ${config.org.name}s publicerade nycklar (${new URL(didDocumentPath(config.publicUrl), config.publicUrl).toString()}).`);
+      ? pass("issuer", t("check.issuer.ok", config.org.name, did, fragment.slice(0, 8), key.current))
+      : fail("issuer", t("check.issuer.noKeyAt", fragment.slice(0, 8) || t("check.missing"), config.org.name, new URL(didDocumentPath(config.publicUrl), config.publicUrl).toString()));
   }
 
   // Underskrift: over the exact bytes of header and content.
   let signature: Check;
-  if (!key) signature = unknown("signature", "Kunde inte kontrolleras: nyckeln som certifikatet säger sig vara signerat med är okänd.");
-  else if (header.alg !== "EdDSA") signature = fail("signature", `Okänd signeringsalgoritm (${String(header.alg)}).`);
+  if (!key) signature = unknown("signature", t("check.signature.unknownKey"));
+  else if (header.alg !== "EdDSA") signature = fail("signature", t("check.signature.alg", String(header.alg)));
   else {
     const ok = await compactVerify(jwt, signer.publicKeyObject(key), { algorithms: ["EdDSA"] }).then(
       () => true,
       () => false,
     );
     signature = ok
-      ? pass("signature", "Underskriften stämmer: innehållet är detsamma som när det signerades.")
-      : fail("signature", "Underskriften stämmer inte: innehållet har ändrats efter att det signerades, eller så är underskriften fel.");
+      ? pass("signature", t("check.signature.ok"))
+      : fail("signature", t("check.signature.bad"));
   }
 
   return {
@@ -155,33 +156,33 @@ function validity(deps: VerifyDeps, validFrom: string | null, validUntil: string
   const now = deps.clock.now().getTime();
   const from = validFrom ? Date.parse(validFrom) : Number.NaN;
   const until = validUntil ? Date.parse(validUntil) : null;
-  if (Number.isNaN(from) || (until !== null && Number.isNaN(until))) return fail("validity", "Giltighetstiden går inte att läsa.");
+  if (Number.isNaN(from) || (until !== null && Number.isNaN(until))) return fail("validity", t("check.validity.unreadable"));
   const fromDate = swedishDate(new Date(from));
-  if (now < from) return fail("validity", `Gäller först från ${fromDate}.`);
-  if (until !== null && now > until) return fail("validity", `Giltighetstiden gick ut ${swedishDate(new Date(until))}.`);
-  return pass("validity", until === null ? `Gäller från ${fromDate}, tills vidare.` : `Gäller från ${fromDate} till och med ${swedishDate(new Date(until))}.`);
+  if (now < from) return fail("validity", t("check.validity.notYet", fromDate));
+  if (until !== null && now > until) return fail("validity", t("check.validity.expired", swedishDate(new Date(until))));
+  return pass("validity", until === null ? t("check.validity.fromOn", fromDate) : t("check.validity.fromTo", fromDate, swedishDate(new Date(until))));
 }
 
 /** Status: each BitstringStatusListEntry read from our signed list. */
 async function listStatus(deps: VerifyDeps, credentialStatus: unknown): Promise<Check> {
   const entries = (Array.isArray(credentialStatus) ? credentialStatus : [credentialStatus]).map(obj).filter((e) => e !== null);
-  if (entries.length === 0) return unknown("status", "Certifikatet hänvisar inte till någon statuslista.");
+  if (entries.length === 0) return unknown("status", t("check.status.noList"));
   const set: string[] = [];
   for (const entry of entries) {
     const url = str(entry.statusListCredential) ?? "";
     const where = parseStatusListUrl(deps.config.publicUrl, url);
     const index = Number(str(entry.statusListIndex) ?? Number.NaN);
     if (entry.type !== "BitstringStatusListEntry" || !where || where.purpose !== entry.statusPurpose || !Number.isSafeInteger(index)) {
-      return unknown("status", `Statuslistan ${url || "(saknas)"} är inte ${deps.config.org.name}s och kunde inte kontrolleras här.`);
+      return unknown("status", t("check.status.notOurs", url || t("check.missing"), deps.config.org.name));
     }
     const list = await signedStatusList(deps, where.list, where.purpose);
     const bit = list ? await bitFromList(deps, list.jwt, where.purpose, index) : null;
-    if (bit === null) return fail("status", `Statuslistan ${url} finns inte eller går inte att läsa.`);
+    if (bit === null) return fail("status", t("check.status.unreadable", url));
     if (bit) set.push(where.purpose);
   }
-  if (set.includes("revocation")) return fail("status", "Indraget eller avslutat: certifikatet gäller inte längre (enligt statuslistan).");
-  if (set.includes("suspension")) return fail("status", "Vilande: certifikatet gäller inte så länge det är vilande (enligt statuslistan).");
-  return pass("status", "Varken indraget eller vilande enligt statuslistorna.");
+  if (set.includes("revocation")) return fail("status", t("check.status.revoked"));
+  if (set.includes("suspension")) return fail("status", t("check.status.suspended"));
+  return pass("status", t("check.status.ok"));
 }
 
 /** The bit, read as a verifier would: from the signed list, after checking its signature. */
@@ -207,28 +208,28 @@ async function verifyQr(deps: VerifyDeps, qr: SignedQr): Promise<Verification> {
   let issuer: Check;
   let key: PublishedKey | null = null;
   if (qr.address !== expected) {
-    issuer = fail("issuer", `QR-koden leder till ${qr.address}, inte till ${config.org.name}s register (${config.publicUrl}).`);
+    issuer = fail("issuer", t("check.qr.address", qr.address, config.org.name, config.publicUrl));
   } else {
     key = signer.find(qr.kidPrefix);
     issuer = key
-      ? pass("issuer", `${config.org.name} (${issuerDid(config.publicUrl)}), med nyckeln ${qr.kidPrefix}${key.current ? "" : ", en tidigare nyckel som fortfarande är publicerad"}.`)
-      : fail("issuer", `Nyckeln ${qr.kidPrefix} finns inte bland ${config.org.name}s publicerade nycklar.`);
+      ? pass("issuer", t("check.issuer.ok", config.org.name, issuerDid(config.publicUrl), qr.kidPrefix, key.current))
+      : fail("issuer", t("check.issuer.noKey", qr.kidPrefix, config.org.name));
   }
   if (key) presented.issuer = { id: issuerDid(config.publicUrl), name: config.org.name };
   const signature = !key
-    ? unknown("signature", "Kunde inte kontrolleras: nyckeln som QR-koden säger sig vara signerad med är okänd.")
+    ? unknown("signature", t("check.qr.unknownKey"))
     : signer.verifyBytes(key, qrMessage(qr.address, f), qr.signature)
-      ? pass("signature", "Underskriften stämmer: namn, certifikat, version och giltighet är de som signerades.")
-      : fail("signature", "Underskriften stämmer inte: uppgifterna i QR-koden har ändrats efter att de signerades.");
+      ? pass("signature", t("check.qr.signatureOk"))
+      : fail("signature", t("check.qr.signatureBad"));
   const today = swedishDate(deps.clock.now());
-  const validity = f.validUntil === null ? pass("validity", "Gäller tills vidare.") : f.validUntil < today ? fail("validity", `Giltighetstiden gick ut ${f.validUntil}.`) : pass("validity", `Giltigt till och med ${f.validUntil}.`);
+  const validity = f.validUntil === null ? pass("validity", t("check.qr.untilFurther")) : f.validUntil < today ? fail("validity", t("check.validity.expired", f.validUntil)) : pass("validity", t("check.qr.validUntil", f.validUntil));
 
   let status: Check;
   const live = qr.address === expected ? await findCertificateByNumber(deps.reads, f.number, today, { name: config.org.name }) : null;
-  if (!live) status = qr.address === expected ? fail("status", "Certifikatet finns inte i registret.") : unknown("status", "Kunde inte kontrolleras i registret.");
+  if (!live) status = qr.address === expected ? fail("status", t("check.qr.notInRegister")) : unknown("status", t("check.qr.registerUnknown"));
   else {
-    const newer = live.version > f.version ? ` Version ${f.version} har ersatts av version ${live.version}.` : "";
-    status = live.status === "active" ? pass("status", `Aktivt i registret i dag (${today}).${newer}`) : fail("status", `${live.statusLabel} i registret i dag (${today}): certifikatet gäller inte.${newer}`);
+    const newer = live.version > f.version ? ` ${t("check.qr.replaced", f.version, live.version)}` : "";
+    status = live.status === "active" ? pass("status", `${t("check.qr.active", today)}${newer}`) : fail("status", `${t("check.qr.notActive", live.statusLabel, today)}${newer}`);
   }
   return { kind: "qr", presented, ...done([issuer, signature, validity, status]) };
 }
