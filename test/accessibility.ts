@@ -76,6 +76,18 @@ export async function widerThanWindow(page: Page): Promise<string | null> {
   return w.page > w.window ? `the page is ${w.page} px wide in a window of ${w.window} px` : null;
 }
 
+/**
+ * Table cells whose content does not fit them and runs into the next cell (text over text: 1.4.10
+ * Reflow, 1.4.12 Text Spacing; axe does not see overlap). One line per cell, with its text.
+ */
+export async function overflowingCells(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("td, th")]
+      .filter((cell) => cell.scrollWidth > cell.clientWidth + 1 && getComputedStyle(cell).overflowX === "visible")
+      .map((cell) => `a table cell is ${cell.scrollWidth} px wide inside ${cell.clientWidth} px: "${(cell.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 60)}"`),
+  );
+}
+
 export interface Width {
   name: string;
   viewport: { width: number; height: number };

@@ -10,7 +10,7 @@
 // minutes on two cores): axe-core is put into the pages once per context rather than sent at every
 // check. A11Y_ONLY=sv (or en) runs one language, for a quicker look while fixing a page.
 import { beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, buildWorld, enterAs, LANGUAGES, STAFF_EMAIL, widerThanWindow, WIDTHS, withAxe } from "../accessibility.ts";
+import { axeViolations, buildWorld, enterAs, LANGUAGES, overflowingCells, STAFF_EMAIL, widerThanWindow, WIDTHS, withAxe } from "../accessibility.ts";
 import { browserSuite } from "../browser.ts";
 import { discoverSite, getRoutes, unreachedIn, type Caller, type SitePages } from "../site-pages.ts";
 
@@ -96,6 +96,7 @@ describe("every page the route table serves", () => {
             if (lang !== language.code) findings.push(`${where}: <html lang="${lang}">`);
             const wide = await widerThanWindow(page);
             if (wide) findings.push(`${where}: ${wide}`);
+            for (const cell of await overflowingCells(page)) findings.push(`${where}: ${cell}`);
             for (const v of await axeViolations(page)) findings.push(`${where}: ${v}`);
           }
           expect(visits.length).toBeGreaterThan(0);

@@ -81,7 +81,7 @@ export const QueueCards: FC<{ o: StaffOverview; cases?: QueueFigures }> = ({ o, 
       <h3>
         <a href={EXPIRING_PATH}>Certifikat som går ut</a>
       </h3>
-      <p class="card__count">{o.expiring === 0 ? `Inga aktiva certifikat går ut inom ${EXPIRING_DAYS} dagar.` : `${o.expiring} aktiva certifikat går ut inom ${EXPIRING_DAYS} dagar.`}</p>
+      <p class="card__count">{o.expiring === 0 ? `Inga aktiva certifikat går ut inom ${EXPIRING_DAYS} dagar.` : `${o.expiring} ${o.expiring === 1 ? "aktivt" : "aktiva"} certifikat går ut inom ${EXPIRING_DAYS} dagar.`}</p>
     </li>
   </ul>
 );
