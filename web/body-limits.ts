@@ -6,6 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../lib/uploads/accept-upload.ts";
 import type { AppEnv } from "./env.ts";
+import { t } from "../lib/i18n/index.ts";
 
 /**
  * Any form, JSON or other body outside the upload routes. The longest field, a förbindelsetext of
@@ -35,8 +36,6 @@ const UPLOAD_ROUTES: RegExp[] = [
   /^\/lamna-klagomal$/,
 ];
 
-const FORM_TOO_LARGE = "Formuläret är för stort: högst 128 kB tas emot. Korta texten och försök igen.";
-const UPLOAD_TOO_LARGE = "Det du skickade är för stort: en fil får vara högst 20 MB.";
 
 function tooLarge(c: Context, detail: string): HTTPException {
   // The rest of the body is not worth reading: the connection closes after the answer.
@@ -48,7 +47,7 @@ function tooLarge(c: Context, detail: string): HTTPException {
 const forForms = bodyLimit({
   maxSize: FORM_BODY_LIMIT,
   onError: (c) => {
-    throw tooLarge(c, FORM_TOO_LARGE);
+    throw tooLarge(c, t("body.formTooLarge"));
   },
 });
 
@@ -60,7 +59,7 @@ const forForms = bodyLimit({
 const forUploads: MiddlewareHandler = async (c, next) => {
   const body = c.req.raw.body;
   if (!body) return next();
-  const counted = capped(body, UPLOAD_BODY_LIMIT, () => tooLarge(c, UPLOAD_TOO_LARGE));
+  const counted = capped(body, UPLOAD_BODY_LIMIT, () => tooLarge(c, t("body.uploadTooLarge")));
   c.req.raw = new Request(c.req.raw, { body: counted, duplex: "half" } as RequestInit);
   await next();
 };

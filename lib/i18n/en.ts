@@ -222,7 +222,7 @@ export const en: Catalogue = {
   "news.account.step2.swedish": "**Swedish citizenship**: enter your twelve-digit personal identity number, fill in your name, e-mail and preferably your mobile number, and complete the registration by identifying yourself with BankID.",
   "news.account.step2.other": "**Other citizenship**: enter your e-mail, fill in your date of birth, name and preferably your mobile number and click **Create user**. A one-time password is sent to your e-mail.",
   "news.account.step3": "Click **Log in**. For security, a one-time code is sent to your e-mail at every login; it is valid for ten minutes. If you cannot find the e-mail, look in your spam folder.",
-  "news.account.step4": "The first time you log in with a one-time password you change it to a password of your own: at least 8 and at most 200 characters, with at least one letter (a–ö) and at least one digit.",
+  "news.account.step4": "The first time you log in with a one-time password you change it to a password of your own: at least 8 and at most 200 characters, with at least one letter (a–z, å, ä, ö) and at least one digit.",
   "news.account.step5": "Then the account is ready and you come to My page, where you can apply for certificates.",
   "areas.lead": (name: string, system: string) => `${name} certifies persons and companies in the following technical areas. You apply on My page in ${system}: log in, choose **Apply for a new certificate** and choose the technical area and the certificate.`,
   "areas.fgas": "Certification for work with fluorinated greenhouse gases (refrigerants) in refrigeration and heat pump equipment and in vehicle air conditioning.",
@@ -581,7 +581,7 @@ export const en: Catalogue = {
   "password.unmet": " (not met)",
   "password.requirements": "Password requirements",
   "password.req.length": (min: number, max: number) => `At least ${min} and at most ${max} characters long.`,
-  "password.req.letter": "Contains at least one letter (a - ö).",
+  "password.req.letter": "Contains at least one letter (a–z, å, ä, ö).",
   "password.req.digit": "Contains at least one digit.",
   "password.req.common": "Must not be a common or easily guessed password.",
   "password.new": "New password",
@@ -687,7 +687,7 @@ export const en: Catalogue = {
   "password.common": "The password is too common or easy to guess. Choose another.",
   "password.tooShort": (min: number, now: number) => `The password is too short: it must be at least ${min} characters (now ${now}).`,
   "password.tooLong": (max: number, now: number) => `The password is too long: it may be at most ${max} characters (now ${now}).`,
-  "password.noLetter": "The password must contain at least one letter (a–ö).",
+  "password.noLetter": "The password must contain at least one letter (a–z, å, ä, ö).",
   "password.noDigit": "The password must contain at least one digit (0–9).",
 
   // accounts: Glömt lösenord, nytt lösenord, ny e-postadress (web/accounts/password.tsx)
@@ -1713,5 +1713,25 @@ export const en: Catalogue = {
   "check.qr.replaced": (old: number, current: number) => `Version ${old} has been replaced by version ${current}.`,
   "check.qr.active": (today: string) => `Active in the register today (${today}).`,
   "check.qr.notActive": (status: string, today: string) => `${status} in the register today (${today}): the certificate is not valid.`,
+
+  // exams: a part's result, as the candidate's mail says it (modules/examinations/results.ts)
+  "examResult.passed": "Passed",
+  "examResult.failed": "Not passed",
+  "examResult.points": (part: string, verdict: string, points: number, max: number) => `${part}: ${verdict}, ${points} of ${max} points`,
+
+  // exams: why a candidate cannot be registered (modules/certification/exam-moment.ts)
+  "examReg.noScheme": "The certificate is no longer in the catalogue.",
+  "examReg.noExamMoment": (name: string, title: string) => `${name} has an open application for ${title} without an exam requirement.`,
+  "examReg.alreadyPassed": (name: string, title: string) => `${name} already has an open application for ${title} in which the exam requirement is approved.`,
+  "examReg.underReview": (name: string, title: string) => `${name} has an application for ${title} that is under review and cannot be changed now.`,
+  "examReg.notOpen": (title: string) => `It is not possible to apply for ${title} at the moment, so no one can be registered for the exam.`,
+  "examReg.held": (name: string, title: string, n: number) => `${name} already holds a certificate ${title} (no. ${n}).`,
+
+  // too large a request (web/body-limits.ts)
+  "body.formTooLarge": "The form is too large: at most 128 kB is accepted. Shorten the text and try again.",
+  "body.uploadTooLarge": "What you sent is too large: a file may be at most 20 MB.",
+
+  // a certificate's status on a date (modules/verification/status-on.ts)
+  "statusOn.notIssued": "Not issued",
   // (new keys go above this line)
 };

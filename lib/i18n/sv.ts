@@ -1713,5 +1713,25 @@ export const sv = {
   "check.qr.replaced": (old: number, current: number) => `Version ${old} har ersatts av version ${current}.`,
   "check.qr.active": (today: string) => `Aktivt i registret i dag (${today}).`,
   "check.qr.notActive": (status: string, today: string) => `${status} i registret i dag (${today}): certifikatet gäller inte.`,
+
+  // exams: a part's result, as the candidate's mail says it (modules/examinations/results.ts)
+  "examResult.passed": "Godkänd",
+  "examResult.failed": "Ej godkänd",
+  "examResult.points": (part: string, verdict: string, points: number, max: number) => `${part}: ${verdict}, ${points} av ${max} poäng`,
+
+  // exams: why a candidate cannot be registered (modules/certification/exam-moment.ts)
+  "examReg.noScheme": "Certifikatet finns inte längre i katalogen.",
+  "examReg.noExamMoment": (name: string, title: string) => `${name} har en pågående ansökan om ${title} utan provmoment.`,
+  "examReg.alreadyPassed": (name: string, title: string) => `${name} har redan en pågående ansökan om ${title} där provmomentet är godkänt.`,
+  "examReg.underReview": (name: string, title: string) => `${name} har en ansökan om ${title} som granskas och inte kan ändras nu.`,
+  "examReg.notOpen": (title: string) => `Det går inte att ansöka om ${title} just nu, så ingen kan anmälas till provet.`,
+  "examReg.held": (name: string, title: string, n: number) => `${name} har redan ett certifikat ${title} (nr ${n}).`,
+
+  // too large a request (web/body-limits.ts)
+  "body.formTooLarge": "Formuläret är för stort: högst 128 kB tas emot. Korta texten och försök igen.",
+  "body.uploadTooLarge": "Det du skickade är för stort: en fil får vara högst 20 MB.",
+
+  // a certificate's status on a date (modules/verification/status-on.ts)
+  "statusOn.notIssued": "Inte utfärdat",
   // (new keys go above this line)
 };

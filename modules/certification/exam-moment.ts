@@ -15,6 +15,7 @@ import { notifyIfSubmitted } from "./notify.ts";
 import { insertApplication } from "./start-application.ts";
 import { EDITABLE_STATUSES, OPEN_STATUSES } from "./state-machine.ts";
 import { submitIfReady } from "./submit-if-ready.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /** The application's exam Moment (Provmoment), if the scheme asked for one when it was started. */
 export function examMomentOf(app: LoadedApplication): LoadedApplication["moments"][number] | undefined {
@@ -28,7 +29,7 @@ export function examMomentOf(app: LoadedApplication): LoadedApplication["moments
  */
 export async function applicationForExam(tx: Tx, actor: Actor & { userId: string }, now: Date, input: { personId: string; personName: string; schemeId: string; centreName: string }): Promise<{ applicationId: string; started: boolean }> {
   const scheme = await tx.select({ scheme: schemes, area: technicalAreas }).from(schemes).innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId)).where(eq(schemes.id, input.schemeId)).get();
-  if (!scheme) throw new Conflict("Certifikatet finns inte längre i katalogen.");
+  if (!scheme) throw new Conflict(t("examReg.noScheme"));
   const title = `${scheme.area.name} - ${scheme.scheme.name}`;
   const today = swedishDate(now);
   const open = await tx
@@ -39,16 +40,16 @@ export async function applicationForExam(tx: Tx, actor: Actor & { userId: string
   if (open) {
     const app = await readApplication(tx, open.id);
     const exam = examMomentOf(app);
-    if (!exam) throw new Conflict(`${input.personName} har en pågående ansökan om ${title} utan provmoment.`);
-    if (exam.moment.status === "approved") throw new Conflict(`${input.personName} har redan en pågående ansökan om ${title} där provmomentet är godkänt.`);
-    if (!EDITABLE_STATUSES.includes(app.application.status)) throw new Conflict(`${input.personName} har en ansökan om ${title} som granskas och inte kan ändras nu.`);
+    if (!exam) throw new Conflict(t("examReg.noExamMoment", input.personName, title));
+    if (exam.moment.status === "approved") throw new Conflict(t("examReg.alreadyPassed", input.personName, title));
+    if (!EDITABLE_STATUSES.includes(app.application.status)) throw new Conflict(t("examReg.underReview", input.personName, title));
     return { applicationId: open.id, started: false };
   }
   if ((scheme.scheme.activeFrom && scheme.scheme.activeFrom > today) || (scheme.scheme.activeTo && scheme.scheme.activeTo < today)) {
-    throw new Conflict(`Det går inte att ansöka om ${title} just nu, så ingen kan anmälas till provet.`);
+    throw new Conflict(t("examReg.notOpen", title));
   }
   const held = await heldCertificate(tx, { personId: input.personId, schemeId: input.schemeId, today });
-  if (held) throw new Conflict(`${input.personName} har redan ett certifikat ${title} (nr ${held.number}).`);
+  if (held) throw new Conflict(t("examReg.held", input.personName, title, held.number));
   const applicationId = newId();
   await insertApplication(tx, actor, now, { applicationId, schemeId: input.schemeId, applicant: { personId: input.personId, companyId: null }, details: { certificate: title, centre: input.centreName } });
   return { applicationId, started: true };

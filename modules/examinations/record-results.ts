@@ -14,7 +14,7 @@ import { canExamine, canWorkAtCentre } from "./policy.ts";
 import { getSession, type SessionDetails } from "./queries.ts";
 import { checkEntry, describeResults, passedAll, type ResultRow } from "./results.ts";
 import { sessionFacts, sessionLine } from "./session-facts.ts";
-import { t } from "../../lib/i18n/index.ts";
+import { t, inLanguage } from "../../lib/i18n/index.ts";
 
 /** Where the form shows the error of one candidate's part: `<registration>:<part>`. */
 export const entryKey = (registrationId: string, partId: string) => `${registrationId}:${partId}`;
@@ -56,7 +56,8 @@ export async function recordResults(deps: Deps, actor: Actor & { userId: string 
           const e = row.entries[part.id]!;
           await tx.insert(examResults).values({ registrationId: reg.registration.id, partId: part.id, passed: e.passed!, points: e.points });
         }
-        const lines = describeResults(parts, row);
+        // The Händelselogg and the Moment's evidence in Swedish; the candidate's mail in theirs.
+        const lines = inLanguage("sv", () => describeResults(parts, row));
         const verdict = passed ? "Godkänt" : "Ej godkänt";
         const evidence = `${verdict} prov ${session.date} vid ${centre.name}: ${lines.join("; ")}.`;
         const eventDetails = { centre: centre.name, certificate: title, session: sessionLine(session), result: verdict, parts: lines };
@@ -66,7 +67,7 @@ export async function recordResults(deps: Deps, actor: Actor & { userId: string 
           passedCount += 1;
           await approveExamMoment(tx, deps, actor, now, { applicationId: reg.registration.applicationId, evidence });
         }
-        await enqueueMail(tx, now, passed ? "exam.passed" : "exam.failed", await mailIn(tx, reg.person.email, () => resultMail(deps.config, reg.person.email, reg.name, facts, { passed, parts: lines, applicationId: reg.registration.applicationId })));
+        await enqueueMail(tx, now, passed ? "exam.passed" : "exam.failed", await mailIn(tx, reg.person.email, () => resultMail(deps.config, reg.person.email, reg.name, facts, { passed, parts: describeResults(parts, row), applicationId: reg.registration.applicationId })));
       }
       return { recorded: input.rows.length, passed: passedCount };
     },

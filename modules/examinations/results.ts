@@ -44,8 +44,8 @@ export function passedAll(parts: readonly PartSpec[], row: ResultRow): boolean {
 export function describeResults(parts: readonly PartSpec[], row: ResultRow): string[] {
   return parts.map((p) => {
     const e = row.entries[p.id];
-    const verdict = e?.passed ? "Godkänd" : "Ej godkänd";
-    return e?.points !== null && e?.points !== undefined && p.maxPoints !== null ? `${p.name}: ${verdict}, ${e.points} av ${p.maxPoints} poäng` : `${p.name}: ${verdict}`;
+    const verdict = e?.passed ? tr("examResult.passed") : tr("examResult.failed");
+    return e?.points !== null && e?.points !== undefined && p.maxPoints !== null ? tr("examResult.points", p.name, verdict, e.points, p.maxPoints) : `${p.name}: ${verdict}`;
   });
 }
 

@@ -3,6 +3,7 @@ import { QueryBuilder } from "drizzle-orm/sqlite-core";
 import { onePerDatabase, type PreparedReads } from "../../db/prepared-reads.ts";
 import { certificates, certificateStatusHistory, type CertificateStatus } from "../../db/schema/index.ts";
 import { CERTIFICATE_LABELS } from "../certificates/index.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface StatusOnDate {
   date: string;
@@ -46,7 +47,7 @@ const statements = onePerDatabase((reads) => ({
  */
 export async function statusOnDate(reads: PreparedReads, number: number, date: string): Promise<StatusOnDate> {
   const hit = await statements(reads).onDate.get({ number, date });
-  if (!hit) return { date, status: null, statusLabel: "Inte utfärdat", version: null, validUntil: null };
+  if (!hit) return { date, status: null, statusLabel: t("statusOn.notIssued"), version: null, validUntil: null };
   const status: CertificateStatus = hit.status === "active" && hit.validUntil !== null && hit.validUntil < date ? "expired" : hit.status;
   return { date, status, statusLabel: CERTIFICATE_LABELS[status], version: hit.version, validUntil: hit.validUntil };
 }
