@@ -1,8 +1,10 @@
 import type { MiddlewareHandler } from "hono";
+import { TooManyRequests } from "../lib/errors.ts";
 import { MemoryRateLimiter } from "../lib/rate-limit-memory.ts";
 import type { Deps } from "../modules/deps.ts";
 import type { AppEnv } from "../web/env.ts";
 import { clientIp } from "../web/form-input.ts";
+import { t } from "../lib/i18n/index.ts";
 
 // One count per app (its deps), shared by the API, /c and Kontrollera certifikat.
 const limiters = new WeakMap<Deps, MemoryRateLimiter>();
@@ -18,7 +20,9 @@ export function publicRateLimit(): MiddlewareHandler<AppEnv> {
     if (deps.config.publicRateLimit > 0) {
       let limiter = limiters.get(deps);
       if (!limiter) limiters.set(deps, (limiter = new MemoryRateLimiter()));
-      limiter.enforce(`public:ip:${clientIp(c)}`, deps.config.publicRateLimit, 60_000, deps.clock.now().getTime(), "Du har gjort många kontroller på kort tid.");
+      // The message is said only when it is needed: nothing added to a lookup that is let through.
+      const r = limiter.hit(`public:ip:${clientIp(c)}`, deps.config.publicRateLimit, 60_000, deps.clock.now().getTime());
+      if (!r.allowed) throw new TooManyRequests(r.retryAfterSeconds, t("rate.publicLookups"));
     }
     await next();
   };

@@ -1733,5 +1733,11 @@ export const en: Catalogue = {
 
   // a certificate's status on a date (modules/verification/status-on.ts)
   "statusOn.notIssued": "Not issued",
+
+  // too many public lookups (public-site/rate-limit.ts; the API says it in Swedish)
+  "rate.publicLookups": "You have made many checks in a short time.",
+
+  // the staff area refused (web/accounts/guards.ts)
+  "guard.staffOnly": "The staff pages are only for the certification body's staff.",
   // (new keys go above this line)
 };

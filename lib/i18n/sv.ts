@@ -1733,5 +1733,11 @@ export const sv = {
 
   // a certificate's status on a date (modules/verification/status-on.ts)
   "statusOn.notIssued": "Inte utfärdat",
+
+  // too many public lookups (public-site/rate-limit.ts; the API says it in Swedish)
+  "rate.publicLookups": "Du har gjort många kontroller på kort tid.",
+
+  // the staff area refused (web/accounts/guards.ts)
+  "guard.staffOnly": "Sidorna för personal är bara till för certifieringsorganets personal.",
   // (new keys go above this line)
 };

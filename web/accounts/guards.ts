@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { Forbidden } from "../../lib/errors.ts";
 import { canOpenStaffArea } from "../../modules/accounts/index.ts";
 import type { AppEnv } from "../env.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export const CHANGE_PASSWORD_PATH = "/min-sida/andra-losenord";
 
@@ -17,7 +18,7 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!canOpenStaffArea(c.var.user)) throw new Forbidden("Sidorna för personal är bara till för certifieringsorganets personal.");
+  if (!canOpenStaffArea(c.var.user)) throw new Forbidden(t("guard.staffOnly"));
   await next();
 };
 
