@@ -1,14 +1,17 @@
-// Issue 16, WCAG 2.2 AA shown by tests: axe-core's WCAG 2.0–2.2 A and AA rules on every page the
-// route table serves, for a visitor, an applicant, a certifikatsadministratör, an examinator and
-// staff, at 1280 px and 390 px, in Swedish and English: zero violations, no page wider than its
-// window, `lang` the language asked for. The pages are read from `app.routes`, with real addresses
-// found by following the app's own links as each caller (test/site-pages.ts), so a page added
-// tomorrow is checked tomorrow; the world is the demo data and what it lacks
+// Issue 16, WCAG 2.2 AA shown by tests: axe-core's WCAG 2.0–2.2 A and AA rules (and its best
+// practices: heading order, landmarks) on every page the route table serves, for a visitor, an
+// applicant, a certifikatsadministratör, an examinator and staff, at 1280 px and 390 px, in Swedish
+// and English: zero violations, no page wider than its window, no table cell whose content runs
+// into the next, `lang` the language asked for. The pages are read from `app.routes`, with real
+// addresses found by following the app's own links as each caller (test/site-pages.ts), so a page
+// added tomorrow is checked tomorrow; the world is the demo data and what it lacks
 // (test/accessibility.ts). One browser context per caller, width and language; its pages in turn.
 //
-// The whole matrix runs in `npm test` (about 200 pages × 2 widths × 2 languages, some 3–4
-// minutes on two cores): axe-core is put into the pages once per context rather than sent at every
-// check. A11Y_ONLY=sv (or en) runs one language, for a quicker look while fixing a page.
+// The whole matrix runs in `npm test` (about 200 pages × 2 widths × 2 languages, some 3 minutes
+// on two cores): axe-core is put into the pages once per context rather than sent at every check.
+// A11Y_ONLY=sv (or en) runs one language, for a quicker look while fixing a page; A11Y_REPORT=<file>
+// writes every finding to that file.
+import { appendFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, buildWorld, enterAs, LANGUAGES, overflowingCells, STAFF_EMAIL, widerThanWindow, WIDTHS, withAxe } from "../accessibility.ts";
 import { browserSuite } from "../browser.ts";
@@ -99,6 +102,8 @@ describe("every page the route table serves", () => {
             for (const cell of await overflowingCells(page)) findings.push(`${where}: ${cell}`);
             for (const v of await axeViolations(page)) findings.push(`${where}: ${v}`);
           }
+          // A11Y_REPORT=<file>: every finding of the run in one file, a line each, to work through.
+          if (process.env.A11Y_REPORT) await appendFile(process.env.A11Y_REPORT, findings.map((f) => `${caller.name}, ${width.name}, ${language.name}: ${f}\n`).join(""));
           expect(visits.length).toBeGreaterThan(0);
           expect(findings, findings.join("\n")).toEqual([]);
           expect(suite.problems()).toEqual([]);
