@@ -2,8 +2,9 @@
 // forced new password), a BankID login started, and applying for a certificate from Min Sida to
 // "Skicka in ansökan" (a file chosen from the keyboard); each with JavaScript and without it.
 // Every Tab stop must show its focus ring and not be hidden under anything (WCAG 2.4.7, 2.4.11);
-// "Hoppa till innehållet" is the first stop and leads into the page. A forgotten password and a
-// complaint go through without JavaScript. The pages only a flow reaches (the code step, BankID,
+// "Hoppa till innehållet" is the first stop and leads into the page. Without JavaScript, also with
+// the keyboard alone: Registrera företag (with its file), Ny anställning and the admin's
+// Bekräfta, a forgotten password and a complaint. The pages only a flow reaches (the code step, BankID,
 // a reset link, the complaint's receipt) and the forms' error states are checked by axe at both
 // widths here; every other page is checked by the matrix (accessibility.e2e.test.ts).
 import { mkdtemp, writeFile } from "node:fs/promises";
@@ -15,9 +16,11 @@ import { makePdf } from "../../lib/uploads/test-files.ts";
 import { actorForUser } from "../../modules/accounts/find-user.ts";
 import { loadApplication } from "../../modules/certification/index.ts";
 import type { Actor } from "../../modules/deps.ts";
+import { decideCompanyRegistration } from "../../modules/employments/index.ts";
 import { reviewRequirement } from "../../modules/review/index.ts";
 import { axeViolations, axeViolationsOfCopy, widerThanWindow, WIDTHS } from "../accessibility.ts";
 import { browserSuite, logInAs, nextMail, screenshot, visibleText } from "../browser.ts";
+import { newOrgNumber } from "../companies.ts";
 import { GOOD_PASSWORD, seedUser } from "../fixtures.ts";
 import { firstLink, loginCode, oneTimePassword } from "../mail-sink.ts";
 
@@ -313,6 +316,61 @@ for (const javaScript of [true, false]) {
     }, 90_000);
   });
 }
+
+describe("a company's flows with the keyboard alone, without JavaScript", () => {
+  it("registers a company with its registreringsbevis; once approved, a colleague asks to be employed and its admin confirms", async () => {
+    const deps_ = deps();
+    await seedUser(deps_, { email: "karin.tangent@example.se", givenName: "Karin", familyName: "Tangent" });
+    await seedUser(deps_, { email: "olle.tangent@example.se", givenName: "Olle", familyName: "Ordning" });
+    const orgnr = newOrgNumber();
+
+    // Registrera företag: every field from the keyboard, the file chosen with Space.
+    const { page } = await suite.open({ javaScriptEnabled: false });
+    page.on("filechooser", () => {});
+    const kb = keyboardOf(page);
+    await logInAs(suite.site, page, "karin.tangent@example.se", GOOD_PASSWORD);
+    await page.goto("/registrera-foretag");
+    await kb.fill(page.getByLabel(label("Organisationsnummer")), orgnr);
+    await kb.fill(page.getByLabel(label("Företagsnamn")), "Tangent Kyl AB");
+    await kb.fill(page.getByLabel(label("Adressrad 1")), "Tangentvägen 2");
+    await kb.fill(page.getByLabel(label("Postnummer")), "903 26");
+    await kb.fill(page.getByLabel(label("Ort")), "Umeå");
+    await kb.fill(page.getByLabel(label("Telefonnummer")), "090-12 34 56");
+    await kb.fill(page.getByLabel(label("E-postadress")), "info@tangentkyl.example.se");
+    await kb.tabTo(page.getByLabel(label("Registreringsbevis")));
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    await chooser.setFiles(await tempFile("registreringsbevis.pdf", makePdf({ text: "Registreringsbevis" })));
+    await kb.press(page.getByRole("button", { name: "Registrera företag" }));
+    await page.waitForURL("**/registrera-foretag/tack/**");
+    const companyId = /tack\/([^/?#]+)/.exec(page.url())![1]!;
+    const staff = await seedUser(deps_, { email: "stab.tangent@certorg.example", roles: ["admin"] });
+    await decideCompanyRegistration(deps_, (await actorForUser(deps_.db, staff.userId)) as Actor & { userId: string }, { companyId, approve: true, reason: null });
+
+    // Ny anställning: the exact organisationsnummer and a start date, typed.
+    const colleague = (await suite.open({ javaScriptEnabled: false })).page;
+    const kb2 = keyboardOf(colleague);
+    await logInAs(suite.site, colleague, "olle.tangent@example.se", GOOD_PASSWORD);
+    await colleague.goto("/min-sida/anstallningar");
+    await kb2.press(colleague.getByRole("link", { name: "Ny anställning" }));
+    await colleague.waitForURL("**/min-sida/anstallningar/ny");
+    await kb2.fill(colleague.getByLabel(label("Företag")), orgnr);
+    await kb2.tabTo(colleague.getByLabel(label("Startdatum")));
+    await colleague.keyboard.type(await dateKeys(colleague, "2026-11-01"));
+    await kb2.press(colleague.getByRole("button", { name: "Spara" }));
+    await colleague.waitForURL("**/min-sida/anstallningar");
+    expect(await visibleText(colleague)).toMatch(/Tangent Kyl AB[\s\S]*Väntar på bekräftelse/);
+
+    // Karin, now its certifikatsadministratör, confirms from the company page.
+    await page.goto(`/min-sida/foretag/${companyId}`);
+    await kb.press(page.getByRole("button", { name: "Bekräfta anställningen för Olle Ordning" }));
+    await expect.poll(() => visibleText(page)).toContain("Anställningen för Olle Ordning är bekräftad.");
+    const axe = await checkPage(page, false);
+
+    expect([...kb.problems, ...kb2.problems]).toEqual([]);
+    expect(axe).toEqual([]);
+    expect(suite.problems()).toEqual([]);
+  }, 90_000);
+});
 
 describe("flows without JavaScript that only a flow reaches", () => {
   it("resets a forgotten password from the e-mailed link", async () => {
