@@ -92,6 +92,61 @@ export async function overflowingCells(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Every control of the page focused in turn, as the keyboard would (after a key press, so focus
+ * counts as the keyboard's, :focus-visible): one line for each that shows no ring (outline or box
+ * shadow, on it or on the label that wraps it) or that focus leaves under something else (WCAG
+ * 2.4.7, 2.4.11). The keyboard tests walk real Tab orders; this reaches every control of every page.
+ */
+export async function focusProblems(page: Page): Promise<string[]> {
+  await page.keyboard.press("Shift");
+  const problems = await page.evaluate(() => {
+    const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    // What can show focus: the control, the label that wraps it, and a few boxes round it (a card
+    // that is one big link rings the card). A ring is what changes when focus comes.
+    const chain = (el: HTMLElement) => {
+      const label = el.closest("label") ?? (el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null);
+      const boxes: Element[] = [el];
+      if (label) boxes.push(label);
+      for (let p = el.parentElement, i = 0; p && i < 3; p = p.parentElement, i++) boxes.push(p);
+      return { label, boxes };
+    };
+    const look = (boxes: Element[]) =>
+      boxes.map((b) => {
+        const s = getComputedStyle(b);
+        const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : "";
+        return `${outline}|${s.boxShadow}|${s.borderColor}|${s.backgroundColor}`;
+      });
+    const found: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      if ((el as HTMLButtonElement).disabled || el.closest("[inert]")) continue;
+      (document.activeElement as HTMLElement | null)?.blur();
+      const { label, boxes } = chain(el);
+      const before = look(boxes);
+      el.focus();
+      if (document.activeElement !== el) continue; // not focusable as it stands (hidden, in a closed menu)
+      const after = look(boxes);
+      const name = (el.getAttribute("aria-label") ?? (label?.textContent || el.textContent || "")).replace(/\s+/g, " ").trim().slice(0, 50);
+      const what = `<${el.tagName.toLowerCase()}> "${name}"`;
+      if (after.every((a, i) => a === before[i])) found.push(`no focus ring on ${what}`);
+      // A link that wraps has a box per line; its bounding box's middle may be another link's.
+      const first = el.getClientRects()[0];
+      const r = first && first.width > 1 ? first : (label?.getBoundingClientRect() ?? el.getBoundingClientRect());
+      const x = r.left + r.width / 2;
+      const y = r.top + Math.min(r.height / 2, 12);
+      if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) continue;
+      const top = document.elementFromPoint(x, y);
+      if (top && !(el.contains(top) || top.contains(el) || (label?.contains(top) ?? false))) {
+        found.push(`${what} is covered by <${top.tagName.toLowerCase()}> "${(top.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 40)}"`);
+      }
+    }
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+    return found;
+  });
+  return [...new Set(problems)];
+}
+
 export interface Width {
   name: string;
   viewport: { width: number; height: number };

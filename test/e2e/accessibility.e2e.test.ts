@@ -2,7 +2,8 @@
 // practices: heading order, landmarks) on every page the route table serves, for a visitor, an
 // applicant, a certifikatsadministratör, an examinator and staff, at 1280 px and 390 px, in Swedish
 // and English: zero violations, no page wider than its window, no table cell whose content runs
-// into the next, `lang` the language asked for. The pages are read from `app.routes`, with real
+// into the next, every control with a focus ring that shows and is not covered, `lang` the
+// language asked for. The pages are read from `app.routes`, with real
 // addresses found by following the app's own links as each caller (test/site-pages.ts), so a page
 // added tomorrow is checked tomorrow; the world is the demo data and what it lacks
 // (test/accessibility.ts). One browser context per caller, width and language; its pages in turn.
@@ -13,7 +14,7 @@
 // writes every finding to that file.
 import { appendFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, buildWorld, enterAs, LANGUAGES, overflowingCells, STAFF_EMAIL, widerThanWindow, WIDTHS, withAxe } from "../accessibility.ts";
+import { axeViolations, buildWorld, enterAs, focusProblems, LANGUAGES, overflowingCells, STAFF_EMAIL, widerThanWindow, WIDTHS, withAxe } from "../accessibility.ts";
 import { browserSuite } from "../browser.ts";
 import { discoverSite, getRoutes, unreachedIn, type Caller, type SitePages } from "../site-pages.ts";
 
@@ -100,6 +101,7 @@ describe("every page the route table serves", () => {
             const wide = await widerThanWindow(page);
             if (wide) findings.push(`${where}: ${wide}`);
             for (const cell of await overflowingCells(page)) findings.push(`${where}: ${cell}`);
+            for (const focus of await focusProblems(page)) findings.push(`${where}: ${focus}`);
             for (const v of await axeViolations(page)) findings.push(`${where}: ${v}`);
           }
           // A11Y_REPORT=<file>: every finding of the run in one file, a line each, to work through.
