@@ -79,6 +79,27 @@ describe("every page the route table serves", () => {
   });
 
   for (const language of languages) {
+    it(`has no axe violation with the header's menu open: Meny at 390 px, Online at 1280 px, ${language.name}`, async () => {
+      const findings: string[] = [];
+      for (const width of WIDTHS) {
+        const { context, page } = await suite.open({ viewport: width.viewport, locale: language.locale });
+        await withAxe(context);
+        await language.choose(context, suite.site.baseUrl);
+        await page.goto("/");
+        // The one menu of the header that shows at this width, opened as a person would.
+        const summary = page.locator(".site-header details.menu > summary").filter({ visible: true });
+        expect(await summary.count(), width.name).toBe(1);
+        await summary.click();
+        expect(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).toBe(true);
+        const wide = await widerThanWindow(page);
+        if (wide) findings.push(`${width.name}: ${wide}`);
+        for (const v of await axeViolations(page)) findings.push(`${width.name}: ${v}`);
+        for (const f of await focusProblems(page)) findings.push(`${width.name}: ${f}`);
+      }
+      expect(findings, findings.join("\n")).toEqual([]);
+      expect(suite.problems()).toEqual([]);
+    });
+
     for (const caller of CALLERS) {
       for (const width of WIDTHS) {
         it(`has no axe violation and fits the window: ${caller.name}, ${width.name}, ${language.name}`, async () => {
