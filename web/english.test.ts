@@ -190,6 +190,19 @@ describe("a complainant on an English page", () => {
 });
 
 describe("an account that never chose a language", () => {
+  it("reads English by its browser's cookie, is told its mail comes in Swedish, and can choose English for both", async () => {
+    const lena = await person("lena@example.com", null, { givenName: "Lena", familyName: "Later" });
+    lena.client.jar.set("lang", "en");
+    const html = await (await lena.client.get("/min-sida")).text();
+    expect(langOf(html)).toBe("en");
+    expect(textOf(html)).toContain("Not chosen: the e-mail comes in Swedish.");
+    expect(html).toMatch(/<button type="submit" name="lang" value="en" class="link-button">Use English for the pages and the e-mail<\/button>/);
+    const res = await lena.client.post("/sprak", { lang: "en" }, { headers: { Referer: "http://localhost:3000/min-sida" } });
+    expect(res.headers.get("Location")).toBe("/min-sida");
+    expect((await deps().db.select({ language: users.language }).from(users).where(eq(users.id, lena.userId)).get())?.language).toBe("en");
+    expect(textOf(await (await lena.client.get("/min-sida")).text())).toContain("English, for the pages and the e-mail");
+  });
+
   it("gets Swedish mail, even when whoever caused it was on an English page", async () => {
     const sven = await person("sven@example.se", null, { givenName: "Sven", familyName: "Svensson" });
     const applicationId = await applicationInFinalReview(deps(), { schemeCode: "fgas-person-ii", personId: sven.personId, byUserId: sven.userId, reviewerUserId: reviewer.userId });

@@ -792,9 +792,9 @@ export const en: Catalogue = {
   "person.identification": "Identification",
   "person.manual": "Manual (without BankID)",
   "person.language": "Language",
-  "person.language.sv": "Swedish, for the pages and the e-mail (change with Svenska at the top)",
-  "person.language.en": "English, for the pages and the e-mail (change with Svenska at the top)",
-  "person.language.none": "Not chosen: e-mail in Swedish (choose with Svenska at the top)",
+  "person.language.sv": "Swedish, for the pages and the e-mail (change the language at the top of the page)",
+  "person.language.en": "English, for the pages and the e-mail (change the language at the top of the page)",
+  "person.language.none": "Not chosen: the e-mail comes in Swedish.",
   "person.billingAddress": "Billing address",
   "person.noAddress": "No address given",
   "person.billingEmail": "E-mail address (billing)",
@@ -1739,5 +1739,8 @@ export const en: Catalogue = {
 
   // the staff area refused (web/accounts/guards.ts)
   "guard.staffOnly": "The staff pages are only for the certification body's staff.",
+
+  // Personuppgifter: choosing the language of the account's e-mail (web/portal/person-view.tsx)
+  "person.language.choose": "Use English for the pages and the e-mail",
   // (new keys go above this line)
 };

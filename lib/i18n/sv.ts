@@ -792,9 +792,9 @@ export const sv = {
   "person.identification": "Legitimering",
   "person.manual": "Manuell (utan BankID)",
   "person.language": "Språk",
-  "person.language.sv": "Svenska, för sidorna och e-posten (byt med English högst upp)",
-  "person.language.en": "Engelska, för sidorna och e-posten (byt med English högst upp)",
-  "person.language.none": "Inte valt: e-post på svenska (välj med English högst upp)",
+  "person.language.sv": "Svenska, för sidorna och e-posten (byt språk högst upp på sidan)",
+  "person.language.en": "Engelska, för sidorna och e-posten (byt språk högst upp på sidan)",
+  "person.language.none": "Inte valt: e-posten kommer på svenska.",
   "person.billingAddress": "Faktureringsadress",
   "person.noAddress": "Ingen adress angiven",
   "person.billingEmail": "E-postadress (fakturering)",
@@ -1739,5 +1739,8 @@ export const sv = {
 
   // the staff area refused (web/accounts/guards.ts)
   "guard.staffOnly": "Sidorna för personal är bara till för certifieringsorganets personal.",
+
+  // Personuppgifter: choosing the language of the account's e-mail (web/portal/person-view.tsx)
+  "person.language.choose": "Använd svenska för sidorna och e-posten",
   // (new keys go above this line)
 };

@@ -1,6 +1,6 @@
 import { formatPersonnummer } from "../../lib/identity/personnummer.ts";
 import type { Person } from "../../modules/accounts/index.ts";
-import { t, type Language } from "../../lib/i18n/index.ts";
+import { t, type Language, language as pageLanguage } from "../../lib/i18n/index.ts";
 
 const orNo = (v: string | null | undefined) => (v && v.trim() ? v : t("common.no"));
 
@@ -40,7 +40,18 @@ export const PersonDetails = ({ person, showPersonnummer, language }: { person: 
         {language === undefined ? null : (
           <>
             <dt>{t("person.language")}</dt>
-            <dd>{language === "en" ? t("person.language.en") : language === "sv" ? t("person.language.sv") : t("person.language.none")}</dd>
+            <dd>
+              {language === "en" ? t("person.language.en") : language === "sv" ? t("person.language.sv") : t("person.language.none")}
+              {/* Pages shown in a language by the cookie or the browser: the mail follows once the account chooses it. */}
+              {language === null ? (
+                <form method="post" action="/sprak" class="inline-form">
+                  {" "}
+                  <button type="submit" name="lang" value={pageLanguage()} class="link-button">
+                    {t("person.language.choose")}
+                  </button>
+                </form>
+              ) : null}
+            </dd>
           </>
         )}
       </dl>
