@@ -86,6 +86,15 @@ describe("the language switch", () => {
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 
+  it("reads a body it cannot parse as no choice: back to the page, nothing remembered", async () => {
+    for (const body of ["--en--\r\n", '------g\r\nContent-Disposition: form-data; name="lang"\r\n\r\nen']) {
+      const res = await browserClient(t.app).request("/sprak", { method: "POST", body, headers: { "Content-Type": "multipart/form-data; boundary=----g", Referer: `${TEST_ORIGIN}/om-oss` } });
+      expect(res.status).toBe(303);
+      expect(res.headers.get("Location")).toBe("/om-oss");
+      expect(res.headers.getSetCookie()).toEqual([]);
+    }
+  });
+
   it("needs a request from this site (the Origin check of every form)", async () => {
     const res = await t.app.request("/sprak", { method: "POST", body: new URLSearchParams({ lang: "en" }), headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" } });
     expect(res.status).toBe(403);

@@ -15,6 +15,7 @@ import { fromAcceptLanguage, inLanguage, isLanguage, switchLanguage, type Langua
 import { chooseLanguage, type SessionUser } from "../modules/accounts/index.ts";
 import { LANGUAGE, readCookie, writeCookie } from "./cookies.ts";
 import type { AppEnv } from "./env.ts";
+import { formValues } from "./form-input.ts";
 
 /** Answers every reader the same, in Swedish: no language is chosen for them. */
 const CONTRACT_PATHS = /^\/(api|badge|widgets)\//;
@@ -85,7 +86,8 @@ export function returnAddress(referer: string | undefined, ours: (origin: string
 export function languageRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post("/sprak", async (c) => {
-    const form = await c.req.parseBody();
+    // An unreadable body (a cut-off multipart) is read as no choice: back to the page, unchanged.
+    const form = await formValues(c);
     const lang = isLanguage(form.lang) ? form.lang : null;
     const { config } = c.get("deps");
     // As the Origin check: the public origin, or on a laptop whatever host the browser used.
