@@ -120,8 +120,10 @@ const anyOf = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 const anyNumber = () => 10001 + Math.floor(rnd() * (data.numbers.last - 10000));
 // The first companies are the ones holding the 15 000 company certificates (bench/dataset.ts).
 const certifiedOrgNumbers = data.orgNumbers.slice(0, 15_000);
-const etag = (await fetch(`${appBase}/api/v1/certificates/${data.numbers.active}`)).headers.get("etag") ?? "";
-const widgetEtag = (await fetch(`${appBase}/widgets/certportal.js`)).headers.get("etag") ?? "";
+// As autocannon asks: without Accept-Encoding (fetch would ask for br, whose answer has its own ETag).
+const identity = { headers: { "accept-encoding": "identity" } };
+const etag = (await fetch(`${appBase}/api/v1/certificates/${data.numbers.active}`, identity)).headers.get("etag") ?? "";
+const widgetEtag = (await fetch(`${appBase}/widgets/certportal.js`, identity)).headers.get("etag") ?? "";
 
 interface Scenario {
   name: string;
