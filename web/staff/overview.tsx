@@ -25,13 +25,14 @@ import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { Breadcrumbs, staffApplicationUrl } from "./application-paths.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
 export const DECIDED_PATH = "/personal/beslutade";
 export const EXPIRING_PATH = "/personal/certifikat-som-gar-ut";
 
-const days = (n: number) => (n === 1 ? "1 dag" : `${n} dagar`);
+const days = (n: number) => t("staff.days", n);
 const decimal = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 });
 
 /** "3 väntar · äldsta 5 dagar · median 2 dagar", or that nothing waits. */
@@ -44,7 +45,7 @@ const QueueLine: FC<{ q: QueueFigures; what: string; none: string }> = ({ q, wha
         {q.count} {what}
       </p>
       <p class="card__meta">
-        Äldsta har väntat {days(q.oldestDays ?? 0)}, median {days(q.medianDays ?? 0)}.
+        {t("staff.overview.waited", days(q.oldestDays ?? 0), days(q.medianDays ?? 0))}
       </p>
     </>
   );
@@ -53,35 +54,35 @@ export const QueueCards: FC<{ o: StaffOverview; cases?: QueueFigures }> = ({ o, 
   <ul class="cards">
     <li class="card card--link">
       <h3>
-        <a href="/personal/moment">Moment att granska</a>
+        <a href="/personal/moment">{t("staff.queue.moments")}</a>
       </h3>
-      <QueueLine q={o.moments} what={o.moments.count === 1 ? "moment väntar på granskning." : "moment väntar på granskning."} none="Inga moment väntar på granskning." />
+      <QueueLine q={o.moments} what={t("staff.overview.momentsWaiting", o.moments.count)} none={t("staff.queue.moments.none")} />
     </li>
     <li class="card card--link">
       <h3>
-        <a href="/personal/ansokningar">Ansökningar för beslut</a>
+        <a href="/personal/ansokningar">{t("staff.queue.decisions")}</a>
       </h3>
-      <QueueLine q={o.decisions} what={o.decisions.count === 1 ? "ansökan väntar på beslut." : "ansökningar väntar på beslut."} none="Inga ansökningar väntar på beslut." />
+      <QueueLine q={o.decisions} what={t("staff.overview.decisionsWaiting", o.decisions.count)} none={t("staff.queue.decisions.none")} />
     </li>
     <li class="card card--link">
       <h3>
-        <a href="/personal/foretagsregistreringar">Företagsregistreringar</a>
+        <a href="/personal/foretagsregistreringar">{t("staff.overview.companies")}</a>
       </h3>
-      <QueueLine q={o.companies} what={o.companies.count === 1 ? "registrering väntar på granskning." : "registreringar väntar på granskning."} none="Inga registreringar väntar på granskning." />
+      <QueueLine q={o.companies} what={t("staff.overview.companiesWaiting", o.companies.count)} none={t("staff.overview.companies.none")} />
     </li>
     {cases ? (
       <li class="card card--link">
         <h3>
-          <a href="/personal/arenden">Överklaganden och klagomål</a>
+          <a href="/personal/arenden">{t("staff.overview.cases")}</a>
         </h3>
-        <QueueLine q={cases} what={cases.count === 1 ? "ärende väntar på handläggning." : "ärenden väntar på handläggning."} none="Inga överklaganden eller klagomål väntar." />
+        <QueueLine q={cases} what={t("staff.overview.casesWaiting", cases.count)} none={t("staff.overview.cases.none")} />
       </li>
     ) : null}
     <li class="card card--link">
       <h3>
-        <a href={EXPIRING_PATH}>Certifikat som går ut</a>
+        <a href={EXPIRING_PATH}>{t("staff.expiring.title")}</a>
       </h3>
-      <p class="card__count">{o.expiring === 0 ? `Inga aktiva certifikat går ut inom ${EXPIRING_DAYS} dagar.` : `${o.expiring} ${o.expiring === 1 ? "aktivt" : "aktiva"} certifikat går ut inom ${EXPIRING_DAYS} dagar.`}</p>
+      <p class="card__count">{o.expiring === 0 ? t("staff.expiring.none", EXPIRING_DAYS) : t("staff.overview.expiring", o.expiring, EXPIRING_DAYS)}</p>
     </li>
   </ul>
 );
@@ -112,9 +113,9 @@ export const DecisionsChart: FC<{ weeks: WeekFigures[] }> = ({ weeks }) => {
     // (role="img") may hold no links (axe nested-interactive), and links named "Vecka 38: 2 beslut"
     // that show "v38" fail label-content-name-mismatch. So the chart is hidden from both.
     <svg class="chart" viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">
-      <title id="chart-title">Beslutade ansökningar per vecka, senaste {OVERVIEW_WEEKS} veckorna</title>
+      <title id="chart-title">{t("staff.chart.title", OVERVIEW_WEEKS)}</title>
       <desc id="chart-desc">
-        {total} beslut. Staplarna visar antal beslut per vecka, linjen mediantiden i dagar från inskickad ansökan till beslut. Siffrorna finns i tabellen bredvid.
+        {t("staff.chart.desc", total)}
       </desc>
       <line x1={left} y1={top + plotH} x2={W - right} y2={top + plotH} class="chart__axis" />
       <text x={left - 6} y={top + 4} class="chart__label chart__label--end">
@@ -124,17 +125,17 @@ export const DecisionsChart: FC<{ weeks: WeekFigures[] }> = ({ weeks }) => {
         0
       </text>
       <text x={W - right + 6} y={top + 4} class="chart__label chart__label--days">
-        {decimal.format(maxDays)} d
+        {t("staff.chart.days", decimal.format(maxDays))}
       </text>
       {weeks.map((w, i) => {
         const x = left + step * i + (step - barW) / 2;
         const h = (w.decided / maxDecided) * plotH;
         return (
           <a href={weekHref(w)} tabindex={-1}>
-            <title>{`Vecka ${w.week}: ${w.decided} beslut`}</title>
+            <title>{t("staff.chart.bar", w.week, w.decided)}</title>
             <rect x={x.toFixed(1)} y={(top + plotH - h).toFixed(1)} width={barW.toFixed(1)} height={Math.max(h, w.decided ? 1 : 0).toFixed(1)} class="chart__bar" />
             <text x={(x + barW / 2).toFixed(1)} y={H - bottom + 16} class="chart__label chart__label--middle">
-              v{w.week}
+              {t("staff.chart.week", w.week)}
             </text>
           </a>
         );
@@ -147,19 +148,19 @@ export const DecisionsChart: FC<{ weeks: WeekFigures[] }> = ({ weeks }) => {
 
 export const DecisionsTable: FC<{ weeks: WeekFigures[] }> = ({ weeks }) => (
   <table class="data chart-table">
-    <caption>Beslutade ansökningar och mediantid per vecka</caption>
+    <caption>{t("staff.chart.table")}</caption>
     <thead>
       <tr>
-        <th scope="col">Vecka</th>
-        <th scope="col">Beslut</th>
-        <th scope="col">Mediantid (dagar)</th>
+        <th scope="col">{t("staff.chart.col.week")}</th>
+        <th scope="col">{t("staff.chart.col.decided")}</th>
+        <th scope="col">{t("staff.chart.col.median")}</th>
       </tr>
     </thead>
     <tbody>
       {weeks.map((w) => (
         <tr>
           <th scope="row">
-            v{w.week} ({w.weekStart})
+            {t("staff.chart.week", w.week)} ({w.weekStart})
           </th>
           <td>
             <a href={weekHref(w)}>{w.decided}</a>
@@ -174,11 +175,11 @@ export const DecisionsTable: FC<{ weeks: WeekFigures[] }> = ({ weeks }) => (
 export const StaffOverviewSections: FC<{ o: StaffOverview; cases?: QueueFigures }> = ({ o, cases }) => (
   <>
     <section aria-labelledby="koer">
-      <h2 id="koer">Arbetsköer</h2>
+      <h2 id="koer">{t("staff.overview.queues")}</h2>
       <QueueCards o={o} cases={cases} />
     </section>
     <section aria-labelledby="beslut-per-vecka">
-      <h2 id="beslut-per-vecka">Beslut de senaste {OVERVIEW_WEEKS} veckorna</h2>
+      <h2 id="beslut-per-vecka">{t("staff.overview.decisions", OVERVIEW_WEEKS)}</h2>
       <div class="chart-pair">
         <DecisionsChart weeks={o.weeks} />
         <DecisionsTable weeks={o.weeks} />
@@ -190,12 +191,12 @@ export const StaffOverviewSections: FC<{ o: StaffOverview; cases?: QueueFigures 
 // ---------------------------------------------------------------------------------------------
 // The lists the figures count
 
-const DECIDED_COLUMNS: Column<DecidedApplication>[] = [
-  { key: "beslutad", label: "Beslutad", value: (r) => r.decidedAt },
-  { key: "sokande", label: "Sökande", value: (r) => applicantName(r), render: (r) => <a href={staffApplicationUrl(r.applicationId)}>{applicantName(r)}</a> },
-  { key: "certifikat", label: "Certifikat", value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
-  { key: "beslut", label: "Beslut", value: (r) => DECISION_LABELS[r.kind] ?? r.kind, groupable: true },
-  { key: "dagar", label: "Dagar från inskickad", value: (r) => (r.days === null ? null : Math.round(r.days * 10) / 10) },
+const decidedColumns = (): Column<DecidedApplication>[] => [
+  { key: "beslutad", label: t("staff.col.decided"), value: (r) => r.decidedAt },
+  { key: "sokande", label: t("staff.col.applicant"), value: (r) => applicantName(r), render: (r) => <a href={staffApplicationUrl(r.applicationId)}>{applicantName(r)}</a> },
+  { key: "certifikat", label: t("common.certificate"), value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
+  { key: "beslut", label: t("staff.chart.col.decided"), value: (r) => DECISION_LABELS[r.kind] ?? r.kind, groupable: true },
+  { key: "dagar", label: t("staff.col.daysFromSubmitted"), value: (r) => (r.days === null ? null : Math.round(r.days * 10) / 10) },
 ];
 
 /** /personal/beslutade?vecka=YYYY-MM-DD: the final decisions of one week (this week by default). */
@@ -208,39 +209,39 @@ export async function decidedList(c: Ctx) {
   const week = isoWeek(monday);
   return page(
     c,
-    { title: `Beslutade ansökningar vecka ${week}`, status: asked && !isIsoDate(asked) ? 422 : 200 },
+    { title: t("staff.decided.title", week), status: asked && !isIsoDate(asked) ? 422 : 200 },
     <>
-      <Breadcrumbs>Beslutade ansökningar</Breadcrumbs>
+      <Breadcrumbs>{t("staff.decided")}</Breadcrumbs>
       <h1>
-        Beslutade ansökningar vecka {week} ({monday} – {addDays(monday, 6)})
+        {t("staff.decided.title", week)} ({monday} – {addDays(monday, 6)})
       </h1>
       {asked && !isIsoDate(asked) ? (
         <div class="notice notice--warning" role="status">
-          <p>Veckan anges med ett datum som ÅÅÅÅ-MM-DD; här visas innevarande vecka.</p>
+          <p>{t("staff.decided.badWeek")}</p>
         </div>
       ) : null}
       <p>
-        <a href={`${DECIDED_PATH}?vecka=${addDays(monday, -7)}`}>Föregående vecka</a>
+        <a href={`${DECIDED_PATH}?vecka=${addDays(monday, -7)}`}>{t("staff.decided.previous")}</a>
         {monday < mondayOf(today) ? (
           <>
             {" · "}
-            <a href={`${DECIDED_PATH}?vecka=${addDays(monday, 7)}`}>Nästa vecka</a>
+            <a href={`${DECIDED_PATH}?vecka=${addDays(monday, 7)}`}>{t("staff.decided.next")}</a>
           </>
         ) : null}
       </p>
-      <DataTable prefix="beslutade" caption="Beslutade ansökningar" columns={DECIDED_COLUMNS} rows={rows} path={DECIDED_PATH} query={c.req.query()} empty="Inga ansökningar beslutades den veckan." defaultSort={{ key: "beslutad", dir: "desc" }} />
+      <DataTable prefix="beslutade" caption={t("staff.decided")} columns={decidedColumns()} rows={rows} path={DECIDED_PATH} query={c.req.query()} empty={t("staff.decided.none")} defaultSort={{ key: "beslutad", dir: "desc" }} />
     </>,
   );
 }
 
 const holderName = (r: ExpiringCertificate) => r.companyName ?? `${r.givenName ?? ""} ${r.familyName ?? ""}`.trim();
 
-const EXPIRING_COLUMNS: Column<ExpiringCertificate>[] = [
-  { key: "giltigt-till", label: "Giltigt till", value: (r) => r.validUntil },
-  { key: "nr", label: "Nr", value: (r) => r.number, render: (r) => <a href={`/personal/certifikat/${r.certificateId}`}>{r.number}</a> },
-  { key: "innehavare", label: "Innehavare", value: holderName },
-  { key: "certifikat", label: "Certifikat", value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
-  { key: "fornyas", label: "Förnyas genom", value: (r) => (r.annualExtension ? "Årlig förlängning" : "Omcertifiering"), groupable: true },
+const expiringColumns = (): Column<ExpiringCertificate>[] => [
+  { key: "giltigt-till", label: t("cert.validUntil"), value: (r) => r.validUntil },
+  { key: "nr", label: t("certTable.nr"), value: (r) => r.number, render: (r) => <a href={`/personal/certifikat/${r.certificateId}`}>{r.number}</a> },
+  { key: "innehavare", label: t("staff.col.holder"), value: holderName },
+  { key: "certifikat", label: t("common.certificate"), value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
+  { key: "fornyas", label: t("staff.col.renewedBy"), value: (r) => (r.annualExtension ? t("staff.renewal.annual") : t("staff.renewal.recert")), groupable: true },
 ];
 
 /** /personal/certifikat-som-gar-ut: Aktivt certificates whose Giltigt till is within 90 days. */
@@ -249,12 +250,12 @@ export async function expiringList(c: Ctx) {
   const rows = await listExpiringCertificates(db, swedishDate(clock.now()), EXPIRING_DAYS);
   return page(
     c,
-    { title: "Certifikat som går ut" },
+    { title: t("staff.expiring.title") },
     <>
-      <Breadcrumbs>Certifikat som går ut</Breadcrumbs>
-      <h1>Certifikat som går ut</h1>
-      <p>Aktiva certifikat vars Giltigt till infaller inom {EXPIRING_DAYS} dagar, om de inte förlängs eller omcertifieras. Den som går ut först står först.</p>
-      <DataTable prefix="garut" caption="Certifikat som går ut" columns={EXPIRING_COLUMNS} rows={rows} path={EXPIRING_PATH} query={c.req.query()} empty={`Inga aktiva certifikat går ut inom ${EXPIRING_DAYS} dagar.`} defaultSort={{ key: "giltigt-till", dir: "asc" }} />
+      <Breadcrumbs>{t("staff.expiring.title")}</Breadcrumbs>
+      <h1>{t("staff.expiring.title")}</h1>
+      <p>{t("staff.expiring.intro", EXPIRING_DAYS)}</p>
+      <DataTable prefix="garut" caption={t("staff.expiring.title")} columns={expiringColumns()} rows={rows} path={EXPIRING_PATH} query={c.req.query()} empty={t("staff.expiring.none", EXPIRING_DAYS)} defaultSort={{ key: "giltigt-till", dir: "asc" }} />
     </>,
   );
 }

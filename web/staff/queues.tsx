@@ -7,24 +7,25 @@ import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { Breadcrumbs, staffApplicationUrl } from "./application-paths.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
-const MOMENT_COLUMNS: Column<MomentToReview>[] = [
-  { key: "uppladdad", label: "Uppladdad", value: (r) => r.uploadedAt },
-  { key: "moment", label: "Moment", value: (r) => r.momentName, render: (r) => <a href={staffApplicationUrl(r.applicationId, `/moment/${r.momentId}`)}>{r.momentName}</a> },
-  { key: "sokande", label: "Sökande", value: (r) => applicantName(r) },
-  { key: "certifikat", label: "Certifikat", value: (r) => r.schemeName, groupable: true, render: (r) => <a href={staffApplicationUrl(r.applicationId, "?fran=moment")}>{r.schemeName}</a> },
-  { key: "teknikomrade", label: "Teknikområde", value: (r) => r.areaName, groupable: true },
+const momentColumns = (): Column<MomentToReview>[] => [
+  { key: "uppladdad", label: t("staff.col.uploaded"), value: (r) => r.uploadedAt },
+  { key: "moment", label: t("common.moments"), value: (r) => r.momentName, render: (r) => <a href={staffApplicationUrl(r.applicationId, `/moment/${r.momentId}`)}>{r.momentName}</a> },
+  { key: "sokande", label: t("staff.col.applicant"), value: (r) => applicantName(r) },
+  { key: "certifikat", label: t("common.certificate"), value: (r) => r.schemeName, groupable: true, render: (r) => <a href={staffApplicationUrl(r.applicationId, "?fran=moment")}>{r.schemeName}</a> },
+  { key: "teknikomrade", label: t("common.area"), value: (r) => r.areaName, groupable: true },
 ];
 
-const DECISION_QUEUE_COLUMNS: Column<ApplicationForDecision>[] = [
-  { key: "inskickad", label: "Inskickad", value: (r) => r.submittedAt },
-  { key: "sokande", label: "Sökande", value: (r) => applicantName(r), render: (r) => <a href={staffApplicationUrl(r.applicationId)}>{applicantName(r)}</a> },
-  { key: "certifikat", label: "Certifikat", value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
-  { key: "ansokan", label: "Ansökan", value: (r) => APPLICATION_KIND_LABELS[r.kind], groupable: true },
-  { key: "faktura", label: "Faktureras", value: (r) => (r.invoiced ? "Ja" : "Nej"), groupable: true },
-  { key: "fyra-ogon", label: "Fyra ögon", value: (r) => (r.fourEyes ? "Ja" : "Nej"), groupable: true },
+const decisionQueueColumns = (): Column<ApplicationForDecision>[] => [
+  { key: "inskickad", label: t("staff.col.submitted"), value: (r) => r.submittedAt },
+  { key: "sokande", label: t("staff.col.applicant"), value: (r) => applicantName(r), render: (r) => <a href={staffApplicationUrl(r.applicationId)}>{applicantName(r)}</a> },
+  { key: "certifikat", label: t("common.certificate"), value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
+  { key: "ansokan", label: t("staff.col.application"), value: (r) => APPLICATION_KIND_LABELS[r.kind], groupable: true },
+  { key: "faktura", label: t("staff.col.invoiced"), value: (r) => (r.invoiced ? t("common.yes") : t("common.no")), groupable: true },
+  { key: "fyra-ogon", label: t("staff.col.fourEyes"), value: (r) => (r.fourEyes ? t("common.yes") : t("common.no")), groupable: true },
 ];
 
 export async function momentQueue(c: Ctx) {
@@ -33,16 +34,16 @@ export async function momentQueue(c: Ctx) {
   const [areas, rows] = await Promise.all([listAreas(db), listMomentsToReview(db, { areaId })]);
   return page(
     c,
-    { title: "Moment att granska" },
+    { title: t("staff.queue.moments") },
     <>
-      <Breadcrumbs>Moment att granska</Breadcrumbs>
-      <h1>Moment att granska</h1>
-      <p>Uppladdade filer som väntar på granskning, äldst först.</p>
+      <Breadcrumbs>{t("staff.queue.moments")}</Breadcrumbs>
+      <h1>{t("staff.queue.moments")}</h1>
+      <p>{t("staff.queue.moments.intro")}</p>
       <form method="get" action="/personal/moment" class="search-form">
         <div class="field">
-          <label for="omrade">Teknikområde</label>
+          <label for="omrade">{t("common.area")}</label>
           <select id="omrade" name="omrade">
-            <option value="">Alla teknikområden</option>
+            <option value="">{t("staff.queue.allAreas")}</option>
             {areas.map((a) => (
               <option value={a.id} selected={a.id === areaId}>
                 {a.name}
@@ -51,10 +52,10 @@ export async function momentQueue(c: Ctx) {
           </select>
         </div>
         <button type="submit" class="button button--secondary">
-          Filtrera
+          {t("staff.filter")}
         </button>
       </form>
-      <DataTable prefix="granska" caption="Moment att granska" columns={MOMENT_COLUMNS} rows={rows} path="/personal/moment" query={c.req.query()} empty="Inga moment väntar på granskning." defaultSort={{ key: "uppladdad", dir: "asc" }} />
+      <DataTable prefix="granska" caption={t("staff.queue.moments")} columns={momentColumns()} rows={rows} path="/personal/moment" query={c.req.query()} empty={t("staff.queue.moments.none")} defaultSort={{ key: "uppladdad", dir: "asc" }} />
     </>,
   );
 }
@@ -63,12 +64,12 @@ export async function decisionQueue(c: Ctx) {
   const rows = await listApplicationsForDecision(c.var.deps.db);
   return page(
     c,
-    { title: "Ansökningar för beslut" },
+    { title: t("staff.queue.decisions") },
     <>
-      <Breadcrumbs>Ansökningar för beslut</Breadcrumbs>
-      <h1>Ansökningar för beslut</h1>
-      <p>Ansökningar där den sökande har gjort alla steg och som väntar på sista granskning och beslut, den som väntat längst först.</p>
-      <DataTable prefix="beslut" caption="Ansökningar för beslut" columns={DECISION_QUEUE_COLUMNS} rows={rows} path="/personal/ansokningar" query={c.req.query()} empty="Inga ansökningar väntar på beslut." defaultSort={{ key: "inskickad", dir: "asc" }} />
+      <Breadcrumbs>{t("staff.queue.decisions")}</Breadcrumbs>
+      <h1>{t("staff.queue.decisions")}</h1>
+      <p>{t("staff.queue.decisions.intro")}</p>
+      <DataTable prefix="beslut" caption={t("staff.queue.decisions")} columns={decisionQueueColumns()} rows={rows} path="/personal/ansokningar" query={c.req.query()} empty={t("staff.queue.decisions.none")} defaultSort={{ key: "inskickad", dir: "asc" }} />
     </>,
   );
 }

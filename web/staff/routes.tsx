@@ -15,8 +15,9 @@ import { staffExaminationRoutes } from "../examinations/staff-routes.tsx";
 import { staffCaseRoutes } from "../cases/staff-routes.tsx";
 import { caseQueueFigures } from "../../modules/cases/index.ts";
 import { DECIDED_PATH, decidedList, EXPIRING_PATH, expiringList, StaffOverviewSections } from "./overview.tsx";
+import { t, labels } from "../../lib/i18n/index.ts";
 
-const ROLE_NAMES: Record<string, string> = { reviewer: "Granskare", decider: "Beslutsfattare", admin: "Administratör", applicant: "Sökande" };
+const ROLE_NAMES: Readonly<Record<string, string>> = labels({ reviewer: "staff.role.reviewer", decider: "staff.role.decider", admin: "staff.role.admin", applicant: "staff.col.applicant" });
 
 /** /personal: the staff module. Only staff roles may open anything here. */
 export function staffRoutes(): Hono<AppEnv> {
@@ -27,66 +28,65 @@ export function staffRoutes(): Hono<AppEnv> {
     const { db, clock } = c.var.deps;
     const mailAdmin = canOperateMail(user);
     const [overview, cases, outbox] = await Promise.all([staffOverview(db, clock.now()), caseQueueFigures(db, clock.now()), mailAdmin ? countOutbox(db, clock.now()) : null]);
-    const count = (n: number, one: string, many: string, none: string) => (n === 0 ? none : n === 1 ? `1 ${one}` : `${n} ${many}`);
-    const isAdmin = user.roles.includes("admin");
+        const isAdmin = user.roles.includes("admin");
     return page(
       c,
-      { title: "Personal" },
+      { title: t("nav.staff") },
       <>
-        <h1>Personal</h1>
+        <h1>{t("nav.staff")}</h1>
         <p>
-          Inloggad som <strong>{user.name}</strong> ({user.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ")}).
+          {t("staff.home.loggedInAs")} <strong>{user.name}</strong> ({user.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ")}).
         </p>
         <StaffOverviewSections o={overview} cases={cases} />
         <section aria-labelledby="sok">
-          <h2 id="sok">Sök och register</h2>
+          <h2 id="sok">{t("staff.home.search")}</h2>
           <ul class="cards">
             <li class="card card--link">
               <h3>
-                <a href="/personal/personer">Sök person</a>
+                <a href="/personal/personer">{t("staff.home.persons")}</a>
               </h3>
-              <p>Namn, e-postadress eller personnummer: uppgifter, anställningar, ansökningar, certifikat och händelselogg.</p>
+              <p>{t("staff.home.persons.text")}</p>
             </li>
             <li class="card card--link">
               <h3>
-                <a href="/personal/foretag">Sök företag</a>
+                <a href="/personal/foretag">{t("staff.home.companies")}</a>
               </h3>
-              <p>Sök på namn eller organisationsnummer och öppna ett företags sida.</p>
+              <p>{t("staff.home.companies.text")}</p>
             </li>
             <li class="card card--link">
               <h3>
-                <a href="/personal/fakturor">Fakturor</a>
+                <a href="/personal/fakturor">{t("staff.home.invoices")}</a>
               </h3>
-              <p>Utfärdade fakturor, filtrera och exportera som CSV.</p>
+              <p>{t("staff.home.invoices.text")}</p>
             </li>
             <li class="card card--link">
               <h3>
-                <a href="/personal/examinationscentra">Examinationscentra</a>
+                <a href="/personal/examinationscentra">{t("nav.centres")}</a>
               </h3>
-              <p>Godkända och nya examinationscentra, deras examinatorer, provtillfällen och resultat.</p>
+              <p>{t("staff.home.centres.text")}</p>
             </li>
             {isAdmin ? (
               <li class="card card--link">
                 <h3>
-                  <a href="/personal/katalog">Katalog</a>
+                  <a href="/personal/katalog">{t("staff.home.catalogue")}</a>
                 </h3>
-                <p>Teknikområden, certifikat, förbindelsetexter, moment och filmallar.</p>
+                <p>{t("staff.home.catalogue.text")}</p>
               </li>
             ) : null}
           </ul>
         </section>
         {outbox ? (
           <section aria-labelledby="drift">
-            <h2 id="drift">Drift</h2>
+            <h2 id="drift">{t("staff.home.operations")}</h2>
             <ul class="cards">
               <li class="card card--link">
                 <h3>
-                  <a href={outbox.failed > 0 ? `${OUTBOX_PATH}?visa=misslyckade` : OUTBOX_PATH}>Utgående e-post</a>
-                  {outbox.failed > 0 ? <span class="card__alert"> ({outbox.failed} misslyckade)</span> : null}
+                  <a href={outbox.failed > 0 ? `${OUTBOX_PATH}?visa=misslyckade` : OUTBOX_PATH}>{t("staff.outbox.title")}</a>
+                  {outbox.failed > 0 ? <span class="card__alert"> {t("staff.home.outbox.failed", outbox.failed)}</span> : null}
                 </h3>
                 <p class="card__count">
-                  {outbox.failed > 0 ? `${count(outbox.failed, "brev kunde inte skickas.", "brev kunde inte skickas.", "")} ` : ""}
-                  {count(outbox.pending, "brev väntar på att skickas.", "brev väntar på att skickas.", "Inga brev väntar på att skickas.")}
+                  {outbox.failed > 0 ? `${t("staff.home.outbox.notSent", outbox.failed)} ` : ""}
+                  {t("staff.home.outbox.pending", outbox.pending)}
                 </p>
               </li>
             </ul>
