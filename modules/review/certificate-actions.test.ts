@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { actorForUser } from "../accounts/find-user.ts";
 import { getCertificate, listCertificatesForPerson, publicStatus, wasActiveOn } from "../certificates/index.ts";
 import type { Actor, Role } from "../deps.ts";
-import { ALREADY_CHANGED, decideApplication, reinstateCertificate, suspendCertificate, withdrawCertificate } from "./index.ts";
+import { alreadyChanged, decideApplication, reinstateCertificate, suspendCertificate, withdrawCertificate } from "./index.ts";
 
 type UserActor = Actor & { userId: string; personId: string };
 let t: TestApp;
@@ -163,7 +163,7 @@ describe("parallel decisions on one certificate", () => {
       suspendCertificate(deps(), ada, { certificateId: c.id, reason: "B", until: "2026-06-01" }),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
-    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toEqual(new Conflict(ALREADY_CHANGED));
+    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toEqual(new Conflict(alreadyChanged()));
     expect((await deps().db.select().from(decisions).where(eq(decisions.certificateId, c.id))).map((d) => d.kind)).toEqual(["grant", "suspend"]);
     expect((await history(c.id)).map((h) => h.status)).toEqual(["active", "suspended"]);
   });

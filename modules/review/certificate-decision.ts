@@ -14,10 +14,11 @@ import { canActOnCertificate } from "./policy.ts";
 import { holderRecipients, type MailRecipient } from "./recipients.ts";
 import { recordDecision } from "./record-decision.ts";
 import { enqueueMail } from "../outbox/outbox.ts";
+import { t } from "../../lib/i18n/index.ts";
 
-const SUPERSEDED = (version: number) => `Det finns en nyare version av certifikatet (version ${version}). Fatta beslutet om den.`;
+const SUPERSEDED = (version: number) => t("review.cert.superseded", version);
 
-export const ALREADY_CHANGED = "Certifikatets status har redan ändrats av ett annat beslut. Ladda om sidan.";
+export const alreadyChanged = () => t("review.cert.alreadyChanged");
 
 const EVENTS: Record<CertificateAction, string> = { suspend: "certificate.suspended", reinstate: "certificate.reinstated", withdraw: "certificate.withdrawn" };
 
@@ -85,7 +86,7 @@ export async function writeCertificateDecision(tx: Tx, deps: Deps, actor: Actor 
   if (renewed) throw new Conflict(SUPERSEDED(renewed.version));
   const id = await recordDecision(tx, { kind: w.kind, subjectType: "certificate", subjectId: cert.id, certificateId: cert.id, decidedByUserId: actor.userId, decidedAt: now, reason: w.reason, effectiveOn: today, untilOn: w.until });
   const changed = await applyCertificateDecision(tx, { certificateId: cert.id, from: [cert.status], to: w.next, decisionId: id, on: today, now, suspendedUntil: w.until, seenDecisionId: cert.latestDecisionId });
-  if (!changed) throw new Conflict(ALREADY_CHANGED);
+  if (!changed) throw new Conflict(alreadyChanged());
   await recordEvent(tx, actor, now, {
     action: EVENTS[w.kind],
     subjectType: "certificate",

@@ -12,7 +12,7 @@ import { listCertificatesForPerson, publicStatus } from "../certificates/index.t
 import { currentDeclaration, currentStep, declare, loadApplication, processState, setInvoiceRecipient, startApplication, submitApplication, uploadEvidence } from "../certification/index.ts";
 import type { Actor, Role } from "../deps.ts";
 import { isValidOcr } from "../invoicing/index.ts";
-import { ALREADY_DECIDED, decideApplication, reviewRequirement } from "./index.ts";
+import { alreadyDecided, decideApplication, reviewRequirement } from "./index.ts";
 
 type UserActor = Actor & { userId: string; personId: string };
 let t: TestApp;
@@ -209,7 +209,7 @@ describe("Avslå", () => {
     const mail = await t.mail.waitFor((m) => m.to.includes(p.email) && m.subject === "Din ansökan om F-gaser - Personcertifikat kategori II har avslagits");
     expect(mail.text).toContain("Motivering: Provintyget gäller en annan kategori.");
     expect(mail.text).toContain(`/min-sida/ansokningar/${id}`);
-    expect(await failure(decideApplication(deps(), ada, { applicationId: id, decision: "grant" }))).toEqual(new Conflict(ALREADY_DECIDED));
+    expect(await failure(decideApplication(deps(), ada, { applicationId: id, decision: "grant" }))).toEqual(new Conflict(alreadyDecided()));
   });
 });
 

@@ -19,6 +19,7 @@ import { loadApplicationParties } from "./parties.ts";
 import { canDecideApplication } from "./policy.ts";
 import { holderRecipients } from "./recipients.ts";
 import { recordDecision } from "./record-decision.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export type FinalDecision = "grant" | "refuse" | "return";
 
@@ -45,7 +46,7 @@ export interface DecideResult {
   invoice: { id: string; number: number; totalOre: number } | null;
 }
 
-export const ALREADY_DECIDED = "Ansökan är redan beslutad.";
+export const alreadyDecided = () => t("review.alreadyDecided");
 
 const ACTIONS: Record<FinalDecision, StaffAction> = { grant: "issue", refuse: "refuse", return: "return" };
 
@@ -68,7 +69,7 @@ export async function decideApplication(deps: Deps, actor: Actor & { userId: str
   const reason = input.reason?.trim() || null;
   const ctx = { deps, actor, app, now, today, reason, checked: input.checked ?? [] };
   if (input.decision === "grant") return grant(ctx, validUntilFrom(app, input.validUntil ?? null, today));
-  if (!reason) throw new Invalid({ motivering: input.decision === "refuse" ? "Skriv varför ansökan avslås. Motiveringen skickas till den sökande." : "Skriv vad som ska kompletteras. Det skickas till den sökande." });
+  if (!reason) throw new Invalid({ motivering: input.decision === "refuse" ? t("review.refuse.reasonMissing") : t("review.return.reasonMissing") });
   if (input.decision === "refuse") return refuse(ctx, reason);
   return giveBack(ctx, reason, momentsToReturn(app, input.momentIds ?? []));
 }
@@ -92,7 +93,7 @@ const CHECKED_TEXT: Partial<Record<ChecklistItem["key"], string>> = { identity: 
 async function checkBeforeGrant(tx: Tx, { app, today, reason, checked }: Context): Promise<{ reason: string | null; confirmed: string[] }> {
   const items = await computeChecklist(tx, app, today);
   const failing = failingItems(items);
-  if (failing.length) throw new Conflict(`Ansökan kan inte beviljas förrän allt i checklistan är uppfyllt: ${failing.map((i) => `${i.label} (${i.detail})`).join("; ")}`);
+  if (failing.length) throw new Conflict(t("review.grant.notReady", failing.map((i) => `${i.label} (${i.detail})`).join("; ")));
   const confirmed = items.filter((i) => i.check && checked.includes(i.key)).map((i) => CHECKED_TEXT[i.key] ?? i.check!);
   return { reason: [...confirmed, reason].filter(Boolean).join(" ") || null, confirmed };
 }
@@ -209,7 +210,7 @@ async function giveBack({ deps, actor, app, now, today }: Context, reason: strin
         .set({ status: "rejected", reviewComment: reason, reviewedByUserId: actor.userId, updatedAt: now, updatedByUserId: actor.userId })
         .where(and(eq(applicationRequirements.applicationId, a.id), inArray(applicationRequirements.id, moments.map((m) => m.moment.id)), eq(applicationRequirements.status, "approved")))
         .returning({ id: applicationRequirements.id });
-      if (reopened.length !== moments.length) throw new Conflict("Momenten ändrades samtidigt. Ladda om sidan och försök igen.");
+      if (reopened.length !== moments.length) throw new Conflict(t("review.return.changedMeanwhile"));
       const id = await recordDecision(tx, { kind: "return", subjectType: "application", subjectId: a.id, applicationId: a.id, decidedByUserId: actor.userId, decidedAt: now, reason, effectiveOn: today });
       await recordEvent(tx, actor, now, { action: "application.returned", subjectType: "application", subjectId: a.id, personId: a.personId, companyId: a.companyId, details: { certificate: title, reason, moments: names } });
       for (const to of await holderRecipients(tx, a)) {
@@ -231,22 +232,22 @@ async function leaveFinalReview(tx: Tx, applicationId: string, status: Applicati
     .set({ status, updatedAt: now, ...(closes ? { closedAt: now, closedReason } : {}) })
     .where(and(eq(applications.id, applicationId), eq(applications.status, "final_review")))
     .returning({ id: applications.id });
-  if (moved.length === 0) throw new Conflict(ALREADY_DECIDED);
+  if (moved.length === 0) throw new Conflict(alreadyDecided());
 }
 
 /** Giltigt till as entered for an external certificate (ÅÅÅÅ-MM-DD, after today), else Invalid; null where not asked. */
 export function validUntilFrom(app: LoadedApplication, entered: string | null, today: string): string | null {
   if (!app.scheme.validUntilFromEvidence) return null;
   const value = entered?.trim() ?? "";
-  if (!isIsoDate(value)) throw new Invalid({ giltigttill: "Ange Giltigt till från det externa certifikatet som ÅÅÅÅ-MM-DD." });
-  if (value <= today) throw new Invalid({ giltigttill: "Det externa certifikatet har redan gått ut. Giltigt till måste vara ett senare datum än i dag." });
+  if (!isIsoDate(value)) throw new Invalid({ giltigttill: t("review.validUntil.invalid") });
+  if (value <= today) throw new Invalid({ giltigttill: t("review.validUntil.past") });
   return value;
 }
 
 function momentsToReturn(app: LoadedApplication, ids: string[]): LoadedApplication["moments"] {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) throw new Invalid({ moment: "Välj minst ett moment som ska kompletteras." });
+  if (unique.length === 0) throw new Invalid({ moment: t("review.return.noMoment") });
   const chosen = app.moments.filter((m) => unique.includes(m.moment.id));
-  if (chosen.length !== unique.length) throw new Invalid({ moment: "Ett valt moment hör inte till ansökan." });
+  if (chosen.length !== unique.length) throw new Invalid({ moment: t("review.return.otherMoment") });
   return chosen;
 }

@@ -7,7 +7,7 @@ import { seedUser } from "../../test/fixtures.ts";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { actorForUser } from "../accounts/find-user.ts";
 import type { Actor, Role } from "../deps.ts";
-import { decideApplication, finalReviewChecklist, IDENTITY_CHECK, reinstateCertificate, suspendCertificate, type ChecklistItem } from "./index.ts";
+import { decideApplication, finalReviewChecklist, identityCheck, reinstateCertificate, suspendCertificate, type ChecklistItem } from "./index.ts";
 
 type UserActor = Actor & { userId: string; personId: string };
 let t: TestApp;
@@ -128,7 +128,7 @@ describe("identity without BankID is a to-do for the decider, not a ✓", () => 
   it("is not ok until ticked, does not block the module's grant, and the tick is recorded in the decision", async () => {
     const p = await insertPerson(deps(), { identityMethod: "manual" });
     const id = await inFinalReview("fgas-person-i", { personId: p.personId });
-    expect(item(await checklist(id), "identity")).toEqual({ key: "identity", label: "Identitet", ok: false, check: IDENTITY_CHECK, detail: "Registrerad utan BankID: kontrollera identiteten mot legitimationen i underlagen." });
+    expect(item(await checklist(id), "identity")).toEqual({ key: "identity", label: "Identitet", ok: false, check: identityCheck(), detail: "Registrerad utan BankID: kontrollera identiteten mot legitimationen i underlagen." });
     const { decisionId } = await decideApplication(deps(), dag, { applicationId: id, decision: "grant", checked: ["identity"] });
     expect(await deps().db.select().from(decisions).where(eq(decisions.id, decisionId)).get()).toMatchObject({ kind: "grant", decidedByUserId: dag.userId, reason: "Identiteten kontrollerad mot legitimationen i underlagen." });
     const logged = (await deps().db.select().from(events).where(eq(events.subjectId, id))).find((e) => e.action === "application.granted");

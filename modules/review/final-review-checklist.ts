@@ -7,6 +7,7 @@ import { activePersonCertificatesInCategory } from "../certificates/index.ts";
 import { loadApplication, type LoadedApplication } from "../certification/index.ts";
 import { isStaff, type Actor, type Deps } from "../deps.ts";
 import { activeEmployees } from "../employments/index.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface ChecklistItem {
   key: "requirements" | "declaration" | "invoice_recipient" | "identity" | "company_personnel";
@@ -23,7 +24,7 @@ export interface ChecklistItem {
 /** What the decider has checked by hand, as ticked on the decision form. */
 export type ManualChecks = readonly ChecklistItem["key"][];
 
-export const IDENTITY_CHECK = "Jag har kontrollerat identiteten mot legitimationen i underlagen.";
+export const identityCheck = () => t("checklist.identity.check");
 
 /** The final review ("sista granskning") of an application, as staff see it before deciding. */
 export async function finalReviewChecklist(deps: Deps, actor: Actor, input: { applicationId: string }): Promise<ChecklistItem[]> {
@@ -47,9 +48,9 @@ function requirementsItem(app: LoadedApplication): ChecklistItem {
   const ok = app.moments.length > 0 && open.length === 0;
   return {
     key: "requirements",
-    label: "Alla moment godkända",
+    label: t("checklist.requirements"),
     ok,
-    detail: ok ? `${app.moments.length} av ${app.moments.length} moment godkända.` : app.moments.length === 0 ? "Ansökan har inga moment." : `Inte godkända: ${open.map((m) => m.requirement.name).join(", ")}.`,
+    detail: ok ? t("checklist.requirements.ok", app.moments.length) : app.moments.length === 0 ? t("checklist.requirements.none") : t("checklist.requirements.open", open.map((m) => m.requirement.name).join(", ")),
   };
 }
 
@@ -59,29 +60,29 @@ async function declarationItem(db: DbOrTx, app: LoadedApplication): Promise<Chec
   const ok = declaredAt !== null && text !== undefined;
   return {
     key: "declaration",
-    label: "Ansökan intygad",
+    label: t("checklist.declaration"),
     ok,
-    detail: ok ? `Förbindelsetext version ${text.version}, intygad ${swedishDate(declaredAt)}.` : "Ansökan är inte intygad.",
+    detail: ok ? t("checklist.declaration.ok", text.version, swedishDate(declaredAt)) : t("checklist.declaration.missing"),
   };
 }
 
 function recipientItem(app: LoadedApplication): ChecklistItem {
-  const label = "Fakturamottagare";
-  if (!app.scheme.invoiced) return { key: "invoice_recipient", label, ok: true, detail: "Behövs inte: ingen faktura skickas för certifikatet." };
+  const label = t("checklist.recipient");
+  if (!app.scheme.invoiced) return { key: "invoice_recipient", label, ok: true, detail: t("checklist.recipient.notNeeded") };
   const r = app.recipient;
-  if (!r) return { key: "invoice_recipient", label, ok: false, detail: "Ingen fakturamottagare angiven." };
-  return { key: "invoice_recipient", label, ok: true, detail: `${r.name}, ${r.postalCode} ${r.city}${r.reference ? ` (referens ${r.reference})` : ""}.` };
+  if (!r) return { key: "invoice_recipient", label, ok: false, detail: t("checklist.recipient.missing") };
+  return { key: "invoice_recipient", label, ok: true, detail: `${r.name}, ${r.postalCode} ${r.city}${r.reference ? ` ${t("checklist.recipient.reference", r.reference)}` : ""}.` };
 }
 
 /** BankID has proved it; without BankID the decider checks it against the ID copy and says so. */
 async function identityItem(db: DbOrTx, app: LoadedApplication, checked: boolean): Promise<ChecklistItem> {
-  const label = "Identitet";
-  if (!app.application.personId) return { key: "identity", label, ok: true, detail: "Ej tillämpligt: den sökande är ett företag." };
+  const label = t("checklist.identity");
+  if (!app.application.personId) return { key: "identity", label, ok: true, detail: t("checklist.identity.company") };
   const p = await db.select({ method: persons.identityMethod }).from(persons).where(eq(persons.id, app.application.personId)).get();
-  if (!p) return { key: "identity", label, ok: false, detail: "Personen finns inte." };
-  if (p.method === "bankid") return { key: "identity", label, ok: true, detail: "Styrkt med BankID." };
-  if (checked) return { key: "identity", label, ok: true, detail: "Registrerad utan BankID; kontrollerad mot legitimationen av beslutsfattaren." };
-  return { key: "identity", label, ok: false, check: IDENTITY_CHECK, detail: "Registrerad utan BankID: kontrollera identiteten mot legitimationen i underlagen." };
+  if (!p) return { key: "identity", label, ok: false, detail: t("checklist.identity.noPerson") };
+  if (p.method === "bankid") return { key: "identity", label, ok: true, detail: t("checklist.identity.bankid") };
+  if (checked) return { key: "identity", label, ok: true, detail: t("checklist.identity.checked") };
+  return { key: "identity", label, ok: false, check: identityCheck(), detail: t("checklist.identity.todo") };
 }
 
 /** The checklist's blockers: what is not done, leaving out the manual to-dos (the staff page asks for those). */
@@ -89,17 +90,17 @@ export const failingItems = (items: ChecklistItem[]) => items.filter((i) => !i.o
 
 /** A company certificate rests on at least one active employee's active person certificate in the category. */
 async function companyPersonnelItem(db: DbOrTx, app: LoadedApplication, today: string): Promise<ChecklistItem> {
-  const label = "Anställd med aktivt personcertifikat i kategorin";
+  const label = t("checklist.personnel");
   const category = app.scheme.category;
-  if (!category || !app.application.companyId) return { key: "company_personnel", label, ok: false, detail: "Certifikatet saknar kategori i katalogen." };
+  if (!category || !app.application.companyId) return { key: "company_personnel", label, ok: false, detail: t("checklist.personnel.noCategory") };
   const employees = await activeEmployees(db, app.application.companyId, today);
   const held = await activePersonCertificatesInCategory(db, { personIds: employees.map((e) => e.personId), category, today });
   if (held.length === 0) {
-    return { key: "company_personnel", label, ok: false, detail: employees.length === 0 ? "Företaget har inga aktiva anställda." : "Ingen aktiv anställd har ett aktivt personcertifikat i kategorin." };
+    return { key: "company_personnel", label, ok: false, detail: employees.length === 0 ? t("checklist.personnel.noEmployees") : t("checklist.personnel.none") };
   }
   const name = (personId: string | null) => {
     const e = employees.find((x) => x.personId === personId);
     return e ? `${e.givenName} ${e.familyName}` : "";
   };
-  return { key: "company_personnel", label, ok: true, detail: held.map((h) => `${name(h.personId)}: ${h.areaName} - ${h.schemeName}, nr ${h.number}`).join("; ") + "." };
+  return { key: "company_personnel", label, ok: true, detail: held.map((h) => t("checklist.personnel.held", name(h.personId), `${h.areaName} - ${h.schemeName}`, h.number)).join("; ") + "." };
 }

@@ -1,10 +1,10 @@
 export { reviewRequirement } from "./review-requirement.ts";
-export { finalReviewChecklist, computeChecklist, failingItems, IDENTITY_CHECK, type ChecklistItem, type ManualChecks } from "./final-review-checklist.ts";
-export { decideApplication, validUntilFrom, ALREADY_DECIDED, type DecideInput, type DecideResult, type FinalDecision } from "./decide-application.ts";
+export { finalReviewChecklist, computeChecklist, failingItems, identityCheck, type ChecklistItem, type ManualChecks } from "./final-review-checklist.ts";
+export { decideApplication, validUntilFrom, alreadyDecided, type DecideInput, type DecideResult, type FinalDecision } from "./decide-application.ts";
 export { suspendCertificate } from "./suspend-certificate.ts";
 export { reinstateCertificate } from "./reinstate-certificate.ts";
 export { withdrawCertificate } from "./withdraw-certificate.ts";
-export { ALREADY_CHANGED, writeCertificateDecision, type CertificateDecisionWrite } from "./certificate-decision.ts";
+export { alreadyChanged, writeCertificateDecision, type CertificateDecisionWrite } from "./certificate-decision.ts";
 export { recordDecision } from "./record-decision.ts";
 export { holderRecipients, inLanguageOf, type MailRecipient } from "./recipients.ts";
 export { suspendedMail, withdrawnMail, reinstatedMail } from "./mails.ts";

@@ -1,8 +1,9 @@
 import type { Actor, Role } from "../deps.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * Who may review and decide. Pure functions over what the caller has loaded (see parties.ts), so
- * the rules read in one place and are tested as a matrix. A refusal says why, in Swedish.
+ * the rules read in one place and are tested as a matrix. A refusal says why, in the reader's language.
  */
 
 export type Permission = { ok: true } | { ok: false; reason: string };
@@ -33,10 +34,10 @@ const hasRole = (actor: Actor, ...roles: Role[]) => actor.roles.some((r) => role
 
 /** Reviewers (and admins) review evidence, never their own or their own company's. */
 export function canReviewRequirement(actor: Actor, parties: Parties, file: { uploadedByUserId: string | null }): Permission {
-  if (!hasRole(actor, "reviewer", "admin")) return deny("Du har inte behörighet att granska moment.");
-  if (parties.personId !== null && parties.personId === actor.personId) return deny("Du kan inte granska dina egna underlag.");
-  if (parties.companyId !== null && parties.actorAdminOf.includes(parties.companyId)) return deny("Du kan inte granska underlag för ett företag där du är certifikatsadministratör.");
-  if (file.uploadedByUserId !== null && file.uploadedByUserId === actor.userId) return deny("Du kan inte granska en fil som du själv har laddat upp.");
+  if (!hasRole(actor, "reviewer", "admin")) return deny(t("review.deny.reviewRole"));
+  if (parties.personId !== null && parties.personId === actor.personId) return deny(t("review.deny.ownEvidence"));
+  if (parties.companyId !== null && parties.actorAdminOf.includes(parties.companyId)) return deny(t("review.deny.companyEvidence"));
+  if (file.uploadedByUserId !== null && file.uploadedByUserId === actor.userId) return deny(t("review.deny.ownUpload"));
   return ALLOWED;
 }
 
@@ -45,28 +46,28 @@ export function canReviewRequirement(actor: Actor, parties: Parties, file: { upl
  * examined the applicant, and under four eyes where the scheme asks for it.
  */
 export function canDecideApplication(actor: Actor, parties: ApplicationParties): Permission {
-  if (!hasRole(actor, "decider", "admin")) return deny("Du har inte behörighet att besluta om ansökningar.");
-  const partial = impartiality(actor, parties, "din egen ansökan");
+  if (!hasRole(actor, "decider", "admin")) return deny(t("review.deny.decideRole"));
+  const partial = impartiality(actor, parties, "application");
   if (!partial.ok) return partial;
   if (actor.userId !== null && parties.examinedByUserIds.includes(actor.userId)) {
-    return deny("Du har examinerat den sökande i provet för ansökan och kan därför inte fatta beslutet.");
+    return deny(t("review.deny.examined"));
   }
   if (parties.fourEyes && actor.userId !== null && parties.approvedByUserIds.includes(actor.userId)) {
-    return deny("Du har godkänt moment i ansökan. Certifikatet kräver att någon annan fattar beslutet (fyra ögon).");
+    return deny(t("review.deny.fourEyes"));
   }
   return ALLOWED;
 }
 
 /** Suspend, reinstate and withdraw: deciders and admins, never on their own or their company's. */
 export function canActOnCertificate(actor: Actor, parties: Parties): Permission {
-  if (!hasRole(actor, "decider", "admin")) return deny("Du har inte behörighet att besluta om certifikat.");
-  return impartiality(actor, parties, "ditt eget certifikat");
+  if (!hasRole(actor, "decider", "admin")) return deny(t("review.deny.certificateRole"));
+  return impartiality(actor, parties, "certificate");
 }
 
-function impartiality(actor: Actor, parties: Parties, own: string): Permission {
-  if (parties.personId !== null && parties.personId === actor.personId) return deny(`Du kan inte besluta om ${own}.`);
-  if (parties.companyId !== null && parties.actorAdminOf.includes(parties.companyId)) return deny("Du kan inte besluta för ett företag där du är certifikatsadministratör.");
+function impartiality(actor: Actor, parties: Parties, own: "application" | "certificate"): Permission {
+  if (parties.personId !== null && parties.personId === actor.personId) return deny(own === "application" ? t("review.deny.ownApplication") : t("review.deny.ownCertificate"));
+  if (parties.companyId !== null && parties.actorAdminOf.includes(parties.companyId)) return deny(t("review.deny.companyDecide"));
   // A company certificate rests on its employees' person certificates: its admin must not decide on them.
-  if (parties.employerIds.some((c) => parties.actorAdminOf.includes(c))) return deny("Du är certifikatsadministratör hos den sökandes arbetsgivare och kan inte besluta om en kollegas certifikat.");
+  if (parties.employerIds.some((c) => parties.actorAdminOf.includes(c))) return deny(t("review.deny.colleague"));
   return ALLOWED;
 }

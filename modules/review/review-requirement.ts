@@ -23,7 +23,7 @@ import { t } from "../../lib/i18n/index.ts";
 export async function reviewRequirement(deps: Deps, actor: Actor & { userId: string }, input: { applicationId: string; momentId: string; approve: boolean; comment: string | null }): Promise<{ submitted: boolean }> {
   if (!isStaff(actor)) throw new Forbidden();
   const comment = input.comment?.trim() || null;
-  if (!input.approve && !comment) throw new Invalid({ comment: "Skriv vad som behöver kompletteras. Kommentaren skickas till den sökande." });
+  if (!input.approve && !comment) throw new Invalid({ comment: t("review.moment.commentMissing") });
   const app = await loadApplication(deps.db, actor, input.applicationId);
   const moment = app.moments.find((m) => m.moment.id === input.momentId);
   if (!moment) throw new NotFound();
@@ -40,7 +40,7 @@ export async function reviewRequirement(deps: Deps, actor: Actor & { userId: str
         .set({ status: move.next, reviewedByUserId: actor.userId, reviewComment: comment, updatedAt: now, updatedByUserId: actor.userId })
         .where(and(eq(applicationRequirements.id, moment.moment.id), eq(applicationRequirements.status, moment.moment.status)))
         .returning({ id: applicationRequirements.id });
-      if (updated.length === 0) throw new Conflict("Momentet är redan granskat.");
+      if (updated.length === 0) throw new Conflict(t("review.moment.alreadyReviewed"));
       await tx.update(applications).set({ updatedAt: now }).where(eq(applications.id, app.application.id));
       await recordEvent(tx, actor, now, {
         action: input.approve ? "evidence.approved" : "evidence.rejected",

@@ -25,19 +25,20 @@ import { ConfirmStep, isConfirmed } from "../views/confirm.tsx";
 import { ErrorSummary, Field } from "../views/form.tsx";
 import { MomentTabs } from "../views/moment-tabs.tsx";
 import { formatDate, formatDateTime } from "../views/time.ts";
+import { t, labels } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
 const personUrl = (id: string) => `/personal/personer/${id}`;
 const companyUrl = (id: string) => `/personal/foretag/${id}`;
 
-const DONE: Record<string, string> = {
-  godkant: "Momentet är godkänt. Den sökande har fått ett mejl.",
-  "ej-godkant": "Momentet är ej godkänt. Den sökande har fått ett mejl med din kommentar.",
-  beviljad: "Ansökan är beviljad och certifikatet utfärdat. Den sökande har fått ett mejl.",
-  returnerad: "Ansökan är returnerad för komplettering. Den sökande har fått ett mejl.",
-  avslagen: "Ansökan är avslagen. Den sökande har fått ett mejl.",
-};
+const DONE: Readonly<Record<string, string>> = labels({
+  godkant: "staff.app.done.approved",
+  "ej-godkant": "staff.app.done.rejected",
+  beviljad: "staff.app.done.granted",
+  returnerad: "staff.app.done.returned",
+  avslagen: "staff.app.done.refused",
+});
 
 /** Where the reviewer came from: the Moment queue (`?fran=moment`), else the application's own way in. */
 export const cameFromQueue = (c: Ctx) => c.req.query("fran") === "moment";
@@ -60,15 +61,15 @@ const DoneNotice = async ({ c }: { c: Ctx }) => {
       {reviewed ? (
         next ? (
           <p>
-            Nästa i kön:{" "}
+            {t("staff.app.nextInQueue")}{" "}
             <a href={staffApplicationUrl(next.applicationId, `/moment/${next.momentId}`)}>
               {next.momentName}, {applicantName(next)}
             </a>{" "}
-            · <a href="/personal/moment">Moment att granska</a>
+            · <a href="/personal/moment">{t("staff.queue.moments")}</a>
           </p>
         ) : (
           <p>
-            Kön är tom: inga fler moment väntar på granskning. <a href="/personal/moment">Moment att granska</a>
+            {t("staff.app.queueEmpty")} <a href="/personal/moment">{t("staff.queue.moments")}</a>
           </p>
         )
       ) : null}
@@ -93,58 +94,58 @@ function staffMomentColumns(applicationId: string, fromQueue: boolean, exams: Ap
   // The review page's way back follows the reviewer: the queue, or this application.
   const reviewUrl = (m: MomentRow) => staffApplicationUrl(applicationId, `/moment/${m.id}${fromQueue ? "" : "?fran=ansokan"}`);
   return [
-    { key: "moment", label: "Moment", value: (m) => m.name, render: (m) => <a href={reviewUrl(m)}>{m.name}</a> },
+    { key: "moment", label: t("common.moments"), value: (m) => m.name, render: (m) => <a href={reviewUrl(m)}>{m.name}</a> },
     {
       key: "status",
-      label: "Status",
+      label: t("cert.status"),
       value: (m) => REQUIREMENT_LABELS[m.status],
       groupable: true,
       render: (m) => (
         <>
           <span class={`status ${REQUIREMENT_CHIPS[m.status]}`}>{examStatusLabel(m) ?? REQUIREMENT_LABELS[m.status]}</span>
-          {m.status === "rejected" && m.reviewComment ? <p class="review-comment">Kommentar: {m.reviewComment}</p> : null}
+          {m.status === "rejected" && m.reviewComment ? <p class="review-comment">{t("staff.app.comment", m.reviewComment)}</p> : null}
           {m.exam ? <ExamMomentNote moment={m} exams={exams} staff /> : null}
         </>
       ),
     },
     {
       key: "fil",
-      label: "Senast uppladdad fil",
+      label: t("staff.col.lastFile"),
       value: (m) => m.latestFileName,
       render: (m) => (m.latestDocumentId ? <a href={staffApplicationUrl(applicationId, `/filer/${m.latestDocumentId}`)}>{m.latestFileName}</a> : null),
     },
-    { key: "andrad", label: "Senast ändrad", value: (m) => m.updatedAt },
-    { key: "andrad-av", label: "Senast ändrad av", value: (m) => fullName(m.updatedByName, m.updatedByFamilyName), groupable: true },
+    { key: "andrad", label: t("moment.col.updated"), value: (m) => m.updatedAt },
+    { key: "andrad-av", label: t("staff.col.updatedBy"), value: (m) => fullName(m.updatedByName, m.updatedByFamilyName), groupable: true },
     {
       key: "atgard",
-      label: "Åtgärd",
+      label: t("common.action"),
       value: () => null,
       sortable: false,
       render: (m) =>
         m.status === "awaiting_review" ? (
           <a class="button button--secondary" href={reviewUrl(m)}>
-            Granska<span class="visually-hidden"> {m.name}</span>
+            {t("staff.app.review")}<span class="visually-hidden"> {m.name}</span>
           </a>
         ) : null,
     },
   ];
 }
 
-const DECISION_COLUMNS: Column<DecisionRow>[] = [
-  { key: "beslut", label: "Beslut", value: (d) => d.label, groupable: true },
-  { key: "datum", label: "Beslutat", value: (d) => d.decidedAt },
-  { key: "av", label: "Beslutat av", value: (d) => d.decidedBy, groupable: true },
-  { key: "motivering", label: "Motivering", value: (d) => d.reason },
+const decisionColumns = (): Column<DecisionRow>[] => [
+  { key: "beslut", label: t("staff.col.decision"), value: (d) => d.label, groupable: true },
+  { key: "datum", label: t("staff.col.decidedAt"), value: (d) => d.decidedAt },
+  { key: "av", label: t("staff.col.decidedBy"), value: (d) => d.decidedBy, groupable: true },
+  { key: "motivering", label: t("common.reason"), value: (d) => d.reason },
 ];
 
-const applicantLink = (a: Applicant) => (a.kind === "person" ? <a href={personUrl(a.personId)}>Visa person</a> : <a href={companyUrl(a.companyId)}>Visa företag</a>);
+const applicantLink = (a: Applicant) => (a.kind === "person" ? <a href={personUrl(a.personId)}>{t("process.showPerson")}</a> : <a href={companyUrl(a.companyId)}>{t("process.showCompany")}</a>);
 
 /** ✓ done, ✗ missing, ☐ for a person to check (ticked on Bevilja och utfärda); in words too. */
 const Checklist = ({ items }: { items: ChecklistItem[] }) => (
   <ul class="checklist">
     {items.map((i) => (
       <li class={i.ok ? "checklist__ok" : i.check ? "checklist__todo" : "checklist__missing"}>
-        <span aria-hidden="true">{i.ok ? "✓" : i.check ? "☐" : "✗"}</span> <strong>{i.label}</strong>: <span class="visually-hidden">{i.ok ? "uppfyllt. " : i.check ? "att kontrollera. " : "inte uppfyllt. "}</span>
+        <span aria-hidden="true">{i.ok ? "✓" : i.check ? "☐" : "✗"}</span> <strong>{i.label}</strong>: <span class="visually-hidden">{i.ok ? t("staff.check.ok") : i.check ? t("staff.check.todo") : t("staff.check.missing")}</span>
         {i.detail}
       </li>
     ))}
@@ -157,25 +158,25 @@ const DecisionForms = ({ app, moments, checklist, failure, action }: { app: Load
   return (
     <div class="decision-forms">
       <form method="post" action={action} class="form" novalidate>
-        <h3>Bevilja och utfärda</h3>
+        <h3>{t("staff.grant")}</h3>
         <input type="hidden" name="beslut" value="bevilja" />
         <ErrorSummary errors={errorsOf("bevilja")} />
         <ManualChecksField items={checklist.filter((i) => i.check)} errors={errorsOf("bevilja")} checked={failure?.form === "bevilja" ? failure.checked : undefined} />
         {app.scheme.validUntilFromEvidence ? (
-          <Field name="giltigttill" label="Giltigt till" type="date" required value={valuesOf("bevilja").giltigttill} errors={errorsOf("bevilja")} hint="Datumet på det externa certifikatet." />
+          <Field name="giltigttill" label={t("cert.validUntil")} type="date" required value={valuesOf("bevilja").giltigttill} errors={errorsOf("bevilja")} hint={t("staff.grant.validUntilHint")} />
         ) : (
-          <p class="hint">{app.scheme.validityYears ? `Giltigt till räknas fram: ${app.scheme.validityYears} år från utfärdandet.` : "Utbildningsintyget gäller utan slutdatum."}</p>
+          <p class="hint">{app.scheme.validityYears ? t("staff.grant.validUntilYears", app.scheme.validityYears) : t("staff.grant.noEnd")}</p>
         )}
         <button type="submit" class="button">
-          Bevilja och utfärda
+          {t("staff.grant")}
         </button>
       </form>
       <form method="post" action={action} class="form" novalidate>
-        <h3>Returnera för komplettering</h3>
+        <h3>{t("staff.return")}</h3>
         <input type="hidden" name="beslut" value="returnera" />
         <ErrorSummary errors={errorsOf("returnera")} />
         <fieldset class={errorsOf("returnera")?.moment ? "field field--error" : "field"}>
-          <legend>Moment som ska kompletteras</legend>
+          <legend>{t("staff.return.moments")}</legend>
           {errorsOf("returnera")?.moment ? <p class="error">{errorsOf("returnera")!.moment}</p> : null}
           {moments.map((m) => (
             <label class="checkbox">
@@ -183,18 +184,18 @@ const DecisionForms = ({ app, moments, checklist, failure, action }: { app: Load
             </label>
           ))}
         </fieldset>
-        <Field id="motivering-returnera" name="motivering" label="Vad ska kompletteras?" rows={3} required value={valuesOf("returnera").motivering} errors={errorsOf("returnera")} maxlength={2000} />
+        <Field id="motivering-returnera" name="motivering" label={t("staff.return.what")} rows={3} required value={valuesOf("returnera").motivering} errors={errorsOf("returnera")} maxlength={2000} />
         <button type="submit" class="button button--secondary">
-          Returnera för komplettering
+          {t("staff.return")}
         </button>
       </form>
       <form method="post" action={action} class="form" novalidate>
-        <h3>Avslå</h3>
+        <h3>{t("staff.refuse")}</h3>
         <input type="hidden" name="beslut" value="avsla" />
         <ErrorSummary errors={errorsOf("avsla")} />
-        <Field id="motivering-avsla" name="motivering" label="Motivering" rows={3} required value={valuesOf("avsla").motivering} errors={errorsOf("avsla")} maxlength={2000} />
+        <Field id="motivering-avsla" name="motivering" label={t("common.reason")} rows={3} required value={valuesOf("avsla").motivering} errors={errorsOf("avsla")} maxlength={2000} />
         <button type="submit" class="button button--danger">
-          Avslå
+          {t("staff.refuse")}
         </button>
       </form>
     </div>
@@ -206,11 +207,11 @@ const ManualChecksField = ({ items, errors, checked }: { items: ChecklistItem[];
   items.length === 0 ? null : (
     <fieldset class={errors?.kontrollerat ? "field field--error" : "field"} id="f-kontrollerat" aria-describedby={errors?.kontrollerat ? "f-kontrollerat-error" : undefined}>
       <legend>
-        Kontrollerat<span class="required" aria-hidden="true"> *</span>
+        {t("staff.grant.checked")}<span class="required" aria-hidden="true"> *</span>
       </legend>
       {errors?.kontrollerat ? (
         <p class="error" id="f-kontrollerat-error">
-          <span class="visually-hidden">Fel: </span>
+          <span class="visually-hidden">{t("form.errorPrefix")}</span>
           {errors.kontrollerat}
         </p>
       ) : null}
@@ -247,7 +248,7 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
     { title, status },
     <>
       <Breadcrumbs>
-        {cameFromQueue(c) ? <a href="/personal/moment">Moment att granska</a> : <a href="/personal/ansokningar">Ansökningar för beslut</a>} › {applicant.name}
+        {cameFromQueue(c) ? <a href="/personal/moment">{t("staff.queue.moments")}</a> : <a href="/personal/ansokningar">{t("staff.queue.decisions")}</a>} › {applicant.name}
       </Breadcrumbs>
       <header class="page-header">
         <h1>{title}</h1>
@@ -261,44 +262,44 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
       <DoneNotice c={c} />
       <StepIndicator state={state} />
       <section aria-labelledby="information">
-        <h2 id="information">Information</h2>
+        <h2 id="information">{t("staff.app.information")}</h2>
         <dl class="details">
-          <dt>Ansökan</dt>
+          <dt>{t("staff.col.application")}</dt>
           <dd>
             {APPLICATION_KIND_LABELS[app.application.kind]}
             {app.application.renewsCertificateId ? (
               <>
                 {" "}
-                av <a href={`/personal/certifikat/${app.application.renewsCertificateId}`}>certifikatet</a>
+                {t("staff.app.renewalOf")} <a href={`/personal/certifikat/${app.application.renewsCertificateId}`}>{t("staff.app.theCertificate")}</a>
               </>
             ) : null}
           </dd>
-          <dt>Status</dt>
+          <dt>{t("cert.status")}</dt>
           <dd>
             <span class={`status ${APPLICATION_CHIPS[state.status] ?? "status--muted"}`}>{APPLICATION_LABELS[state.status]}</span>
           </dd>
           {app.scheme.invoiced ? (
             <>
-              <dt>Avgift</dt>
-              <dd>{formatKronor(applicationPrice(app))} exkl. moms</dd>
+              <dt>{t("staff.app.fee")}</dt>
+              <dd>{formatKronor(applicationPrice(app))} {t("staff.app.exclVat")}</dd>
             </>
           ) : null}
-          <dt>Senaste beslut</dt>
-          <dd>{lastDecision ? formatDate(lastDecision) : "Inget beslut ännu"}</dd>
-          <dt>Påbörjad</dt>
+          <dt>{t("staff.app.lastDecision")}</dt>
+          <dd>{lastDecision ? formatDate(lastDecision) : t("staff.app.noDecision")}</dd>
+          <dt>{t("staff.app.started")}</dt>
           <dd>{formatDateTime(app.application.createdAt)}</dd>
           {app.application.submittedAt ? (
             <>
-              <dt>Inskickad</dt>
+              <dt>{t("staff.col.submitted")}</dt>
               <dd>{formatDateTime(app.application.submittedAt)}</dd>
             </>
           ) : null}
           <RecipientDetails recipient={app.recipient} />
           {certificateId ? (
             <>
-              <dt>Certifikat</dt>
+              <dt>{t("common.certificate")}</dt>
               <dd>
-                <a href={`/personal/certifikat/${certificateId.id}`}>Certifikat nr {certificateId.number}</a>
+                <a href={`/personal/certifikat/${certificateId.id}`}>{t("staff.app.certificateNr", certificateId.number)}</a>
               </dd>
             </>
           ) : null}
@@ -306,19 +307,19 @@ export async function renderStaffApplication(c: Ctx, id: string, tab: "moment" |
       </section>
       {inFinalReview ? (
         <section aria-labelledby="sista-granskning">
-          <h2 id="sista-granskning">Sista granskning</h2>
+          <h2 id="sista-granskning">{t("staff.app.finalReview")}</h2>
           <Checklist items={checklist!} />
           {mayDecide!.ok ? <DecisionForms app={app} moments={moments} checklist={checklist!} failure={failure} action={action} /> : <p class="notice notice--info">{mayDecide!.reason}</p>}
         </section>
       ) : null}
       {decisions.length ? (
         <section aria-labelledby="beslut">
-          <h2 id="beslut">Beslut</h2>
-          <DataTable prefix="beslutslista" caption="Beslut" columns={DECISION_COLUMNS} rows={decisions} path={staffApplicationUrl(id)} query={c.req.query()} empty="Inga beslut." searchable={false} />
+          <h2 id="beslut">{t("staff.col.decision")}</h2>
+          <DataTable prefix="beslutslista" caption={t("staff.col.decision")} columns={decisionColumns()} rows={decisions} path={staffApplicationUrl(id)} query={c.req.query()} empty={t("staff.app.noDecisions")} searchable={false} />
         </section>
       ) : null}
-      <MomentTabs base={staffApplicationUrl(id)} label="Ansökan" events={events} query={c.req.query()}>
-        <DataTable prefix="moment" caption="Moment" columns={staffMomentColumns(id, cameFromQueue(c), exams)} rows={moments} path={staffApplicationUrl(id)} query={c.req.query()} empty="Inga moment." />
+      <MomentTabs base={staffApplicationUrl(id)} label={t("staff.col.application")} events={events} query={c.req.query()}>
+        <DataTable prefix="moment" caption={t("common.moments")} columns={staffMomentColumns(id, cameFromQueue(c), exams)} rows={moments} path={staffApplicationUrl(id)} query={c.req.query()} empty={t("staff.app.noMoments")} />
       </MomentTabs>
     </>,
   );
@@ -346,7 +347,7 @@ async function decide(c: Ctx) {
   const id = c.req.param("id")!;
   const { values, momentIds, checked } = await decisionForm(c);
   const chosen = ownEntry(DECISIONS, values.beslut);
-  if (!chosen) return renderStaffApplication(c, id, "moment", { message: "Välj ett beslut." }, 422);
+  if (!chosen) return renderStaffApplication(c, id, "moment", { message: t("staff.app.chooseDecision") }, 422);
   const failed = (e: unknown) => {
     if (e instanceof Invalid) return renderStaffApplication(c, id, "moment", { message: Object.values(e.fields).join(" ") || e.message, form: chosen.form, errors: e.fields, values, checked }, 422);
     if (e instanceof Conflict) return renderStaffApplication(c, id, "moment", { message: e.message }, 409);
@@ -380,7 +381,7 @@ async function requireManualChecks(c: Ctx, id: string, checked: ManualChecks): P
   const app = await loadApplication(db, c.var.user!, id);
   if (app.application.status !== "final_review") return;
   const todo = (await computeChecklist(db, app, swedishDate(clock.now()))).filter((i) => i.check && !checked.includes(i.key));
-  if (todo.length) throw new Invalid({ kontrollerat: `Kryssa i det du har kontrollerat innan du beviljar: ${todo.map((i) => i.check).join(" ")}` });
+  if (todo.length) throw new Invalid({ kontrollerat: t("staff.grant.tickFirst", todo.map((i) => i.check).join(" ")) });
 }
 
 /**
@@ -398,7 +399,7 @@ async function confirmDecision(c: Ctx, id: string, decision: "grant" | "refuse",
   if (!allowed.ok) throw new Forbidden(allowed.reason);
   if (app.application.status !== "final_review") return null;
   const title = `${app.area.name} - ${app.scheme.name}`;
-  const to = applicant.kind === "person" ? applicant.name : `${applicant.name}s certifikatsadministratörer`;
+  const to = applicant.kind === "person" ? applicant.name : t("staff.app.companyAdmins", applicant.name);
   let consequences: Child[];
   if (decision === "grant") {
     const items = await computeChecklist(db, app, today);
@@ -407,18 +408,18 @@ async function confirmDecision(c: Ctx, id: string, decision: "grant" | "refuse",
     validUntilFrom(app, values.giltigttill || null, today);
     const price = applicationPrice(app);
     consequences = [
-      `Certifikatet ${title} utfärdas till ${applicant.name}, får ett certifikatnummer och visas som Aktivt i den publika kontrollen direkt.`,
-      ...(app.scheme.invoiced && price > 0 && app.recipient ? [`En faktura på ${formatKronor(price)} exkl. moms skickas till ${app.recipient.name}.`] : []),
-      `${to} får ett mejl om beslutet.`,
-      ...manual.map((i) => `Beslutet sparas med det du har kontrollerat: ${i.check}`),
-      "Ett utfärdat certifikat kan inte tas tillbaka, bara suspenderas eller dras in.",
+      t("staff.grant.c1", title, applicant.name),
+      ...(app.scheme.invoiced && price > 0 && app.recipient ? [t("staff.grant.invoice", formatKronor(price), app.recipient.name)] : []),
+      t("staff.decision.mailed", to),
+      ...manual.map((i) => t("staff.grant.savedWithCheck", i.check ?? "")),
+      t("staff.grant.final"),
     ];
   } else {
     const reason = values.motivering?.trim();
     if (!reason) return null;
-    consequences = [`Ansökan om ${title} från ${applicant.name} avslås och stängs. Den kan inte öppnas igen; vill den sökande fortsätta görs en ny ansökan.`, <>{to} får ett mejl med motiveringen: ”{reason}”</>];
+    consequences = [t("staff.refuse.c1", title, applicant.name), <>{t("staff.refuse.mailed", to)} ”{reason}”</>];
   }
-  const heading = decision === "grant" ? "Bevilja och utfärda?" : "Avslå ansökan?";
+  const heading = decision === "grant" ? t("staff.grant.heading") : t("staff.refuse.heading");
   return page(
     c,
     { title: heading },
@@ -427,12 +428,12 @@ async function confirmDecision(c: Ctx, id: string, decision: "grant" | "refuse",
       consequences={consequences}
       action={staffApplicationUrl(id, "/beslut")}
       values={{ ...values, ...(checked.length ? { kontrollerat: [...checked] } : {}) }}
-      button={decision === "grant" ? "Bevilja och utfärda" : "Avslå"}
+      button={decision === "grant" ? t("staff.grant") : t("staff.refuse")}
       danger={decision === "refuse"}
       cancel={staffApplicationUrl(id)}
       breadcrumbs={
         <Breadcrumbs>
-          <a href="/personal/ansokningar">Ansökningar för beslut</a> › <a href={staffApplicationUrl(id)}>{applicant.name}</a> › {decision === "grant" ? "Bevilja och utfärda" : "Avslå"}
+          <a href="/personal/ansokningar">{t("staff.queue.decisions")}</a> › <a href={staffApplicationUrl(id)}>{applicant.name}</a> › {decision === "grant" ? t("staff.grant") : t("staff.refuse")}
         </Breadcrumbs>
       }
     />,

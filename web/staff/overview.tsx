@@ -195,7 +195,7 @@ const decidedColumns = (): Column<DecidedApplication>[] => [
   { key: "beslutad", label: t("staff.col.decided"), value: (r) => r.decidedAt },
   { key: "sokande", label: t("staff.col.applicant"), value: (r) => applicantName(r), render: (r) => <a href={staffApplicationUrl(r.applicationId)}>{applicantName(r)}</a> },
   { key: "certifikat", label: t("common.certificate"), value: (r) => `${r.areaName} - ${r.schemeName}`, groupable: true },
-  { key: "beslut", label: t("staff.chart.col.decided"), value: (r) => DECISION_LABELS[r.kind] ?? r.kind, groupable: true },
+  { key: "beslut", label: t("staff.col.decision"), value: (r) => DECISION_LABELS[r.kind] ?? r.kind, groupable: true },
   { key: "dagar", label: t("staff.col.daysFromSubmitted"), value: (r) => (r.days === null ? null : Math.round(r.days * 10) / 10) },
 ];
 

@@ -15,6 +15,7 @@ import { page } from "../render.tsx";
 import { ErrorSummary, Field } from "../views/form.tsx";
 import { formatDateTime } from "../views/time.ts";
 import { Breadcrumbs, staffApplicationUrl } from "./application-paths.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -35,13 +36,13 @@ export async function reviewPage(c: Ctx, failure?: { message: string; errors?: F
   const action = staffApplicationUrl(id, `/moment/${moment.moment.id}${fromApplication ? "?fran=ansokan" : ""}`);
   return page(
     c,
-    { title: `Granska ${moment.requirement.name}`, status },
+    { title: t("staff.review.title", moment.requirement.name), status },
     <>
       <Breadcrumbs>
-        {fromApplication ? <a href="/personal/ansokningar">Ansökningar för beslut</a> : <a href="/personal/moment">Moment att granska</a>} ›{" "}
+        {fromApplication ? <a href="/personal/ansokningar">{t("staff.queue.decisions")}</a> : <a href="/personal/moment">{t("staff.queue.moments")}</a>} ›{" "}
         <a href={staffApplicationUrl(id, fromApplication ? "" : "?fran=moment")}>{`${applicant.name}: ${app.scheme.name}`}</a> › {moment.requirement.name}
       </Breadcrumbs>
-      <h1>Granska: {moment.requirement.name}</h1>
+      <h1>{t("staff.review.heading", moment.requirement.name)}</h1>
       <p class="lead">
         {applicant.name}, {app.area.name} - {app.scheme.name}. {moment.requirement.description}
       </p>
@@ -51,42 +52,42 @@ export async function reviewPage(c: Ctx, failure?: { message: string; errors?: F
         </div>
       ) : null}
       <dl class="details">
-        <dt>Status</dt>
+        <dt>{t("cert.status")}</dt>
         <dd>
           <span class={`status ${REQUIREMENT_CHIPS[moment.moment.status]}`}>{REQUIREMENT_LABELS[moment.moment.status]}</span>
         </dd>
         {moment.moment.reviewComment ? (
           <>
-            <dt>Kommentar</dt>
+            <dt>{t("staff.review.comment")}</dt>
             <dd>{moment.moment.reviewComment}</dd>
           </>
         ) : null}
       </dl>
       <section aria-labelledby="fil">
-        <h2 id="fil">Uppladdad fil</h2>
+        <h2 id="fil">{t("staff.review.file")}</h2>
         {latest ? (
           isImageMime(latest.mime) ? (
             <figure class="document-preview">
-              <img src={fileUrl(latest.documentId, true)} alt={`Uppladdad bild: ${latest.name}`} />
+              <img src={fileUrl(latest.documentId, true)} alt={t("staff.review.image", latest.name)} />
               <figcaption>
-                {latest.name} ({formatDateTime(latest.uploadedAt)}) · <a href={fileUrl(latest.documentId)}>Ladda ned</a>
+                {latest.name} ({formatDateTime(latest.uploadedAt)}) · <a href={fileUrl(latest.documentId)}>{t("staff.review.download")}</a>
               </figcaption>
             </figure>
           ) : (
             <p>
-              PDF-fil: <strong>{latest.name}</strong> ({formatDateTime(latest.uploadedAt)}).{" "}
+              {t("staff.review.pdf")} <strong>{latest.name}</strong> ({formatDateTime(latest.uploadedAt)}).{" "}
               <a href={fileUrl(latest.documentId)} download>
-                Ladda ned och öppna PDF-filen
+                {t("staff.review.downloadPdf")}
               </a>{" "}
-              <span class="hint">Filen öppnas i din PDF-läsare, aldrig i den här webbplatsen.</span>
+              <span class="hint">{t("staff.review.pdfHint")}</span>
             </p>
           )
         ) : (
-          <p>Ingen fil är uppladdad ännu.</p>
+          <p>{t("staff.review.noFile")}</p>
         )}
         {files.length > 1 ? (
           <>
-            <h3>Tidigare filer</h3>
+            <h3>{t("staff.review.earlier")}</h3>
             <ul>
               {files.slice(1).map((f) => (
                 <li>
@@ -100,15 +101,15 @@ export async function reviewPage(c: Ctx, failure?: { message: string; errors?: F
       {moment.moment.status === "awaiting_review" ? (
         may.ok ? (
           <form method="post" action={action} class="form" novalidate>
-            <h2>Granskning</h2>
+            <h2>{t("staff.review.review")}</h2>
             <ErrorSummary errors={failure?.errors} />
-            <Field name="kommentar" label="Kommentar" rows={4} maxlength={2000} value={failure?.comment} errors={failure?.errors} hint="Krävs vid Ej godkänt: skriv vad som ska kompletteras. Kommentaren skickas till den sökande." />
+            <Field name="kommentar" label={t("staff.review.comment")} rows={4} maxlength={2000} value={failure?.comment} errors={failure?.errors} hint={t("staff.review.commentHint")} />
             <div class="button-row">
               <button type="submit" name="beslut" value="godkann" class="button">
-                Godkänn
+                {t("staff.review.approve")}
               </button>
               <button type="submit" name="beslut" value="ej-godkant" class="button button--danger">
-                Ej godkänt
+                {t("staff.review.reject")}
               </button>
             </div>
           </form>
@@ -125,7 +126,7 @@ export async function review(c: Ctx) {
   const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const verdict = body.beslut === "godkann" ? true : body.beslut === "ej-godkant" ? false : null;
   const comment = typeof body.kommentar === "string" ? body.kommentar : "";
-  if (verdict === null) return reviewPage(c, { message: "Välj Godkänn eller Ej godkänt.", comment }, 422);
+  if (verdict === null) return reviewPage(c, { message: t("staff.review.choose"), comment }, 422);
   try {
     await reviewRequirement(c.var.deps, c.var.user!, { applicationId: id, momentId: c.req.param("momentId")!, approve: verdict, comment });
   } catch (e) {
