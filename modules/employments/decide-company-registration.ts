@@ -7,8 +7,9 @@ import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { companyDecidedMail } from "./mails.ts";
 import { canReviewCompanyRegistrations } from "./policy.ts";
+import { t } from "../../lib/i18n/index.ts";
 
-export const ALREADY_DECIDED = "Registreringen är redan beslutad.";
+export const alreadyDecided = () => t("employments.registration.alreadyDecided");
 
 /** Staff approve (the registrant becomes admin) or refuse (with a reason) a company registration. */
 export async function decideCompanyRegistration(
@@ -18,19 +19,19 @@ export async function decideCompanyRegistration(
 ): Promise<void> {
   if (!canReviewCompanyRegistrations(actor)) throw new Forbidden();
   const reason = input.reason?.trim() || null;
-  if (!input.approve && !reason) throw new Invalid({ reason: "Ange varför registreringen inte godkänns. Motiveringen skickas till den som registrerade företaget." });
+  if (!input.approve && !reason) throw new Invalid({ reason: t("employments.registration.reasonMissing") });
   const now = deps.clock.now();
   await deps.db.transaction(
     async (tx) => {
       const c = await tx.select().from(companies).where(eq(companies.id, input.companyId)).get();
       if (!c) throw new NotFound();
-      if (c.registeredByPersonId === actor.personId) throw new Forbidden("Du kan inte granska en registrering som du själv har gjort.");
+      if (c.registeredByPersonId === actor.personId) throw new Forbidden(t("employments.registration.own"));
       const updated = await tx
         .update(companies)
         .set({ status: input.approve ? "approved" : "refused", decidedAt: now, decidedByUserId: actor.userId, decisionReason: reason })
         .where(and(eq(companies.id, c.id), eq(companies.status, "pending")))
         .returning({ id: companies.id });
-      if (updated.length === 0) throw new Conflict(ALREADY_DECIDED);
+      if (updated.length === 0) throw new Conflict(alreadyDecided());
       if (input.approve) await tx.insert(companyAdmins).values({ companyId: c.id, personId: c.registeredByPersonId, createdAt: now });
       await recordEvent(tx, actor, now, {
         action: input.approve ? "company.approved" : "company.refused",

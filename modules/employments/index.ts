@@ -1,5 +1,5 @@
 export { registerCompany, alreadyRegistered, type CompanyRegistration } from "./register-company.ts";
-export { decideCompanyRegistration, ALREADY_DECIDED } from "./decide-company-registration.ts";
+export { decideCompanyRegistration, alreadyDecided } from "./decide-company-registration.ts";
 export { requestEmployment, alreadyRequested } from "./request-employment.ts";
 export { decideEmployment } from "./decide-employment.ts";
 export { cancelEmploymentRequest } from "./cancel-employment-request.ts";

@@ -160,7 +160,7 @@ export const CompanyPageView = (props: ViewProps) => {
           </>
         ) : (
           <>
-            <a href="/personal">Personal</a> › <a href="/personal/foretag">Företag</a> › {c.name}
+            <a href="/personal">{t("nav.staff")}</a> › <a href="/personal/foretag">{t("common.company")}</a> › {c.name}
           </>
         )}
       </nav>
@@ -580,21 +580,21 @@ const Registration = ({ data, registrant, failure }: ViewProps) => {
   const decision = failure?.form === "beslut" ? failure : undefined;
   return (
     <section aria-labelledby="registrering">
-      <h2 id="registrering">Registrering</h2>
+      <h2 id="registrering">{t("staff.company.registration")}</h2>
       <dl class="details">
-        <dt>Status</dt>
+        <dt>{t("cert.status")}</dt>
         <dd>
           <StatusChip status={c.status} of={COMPANY_STATUS} />
         </dd>
-        <dt>Registrerad</dt>
+        <dt>{t("staff.company.col.registered")}</dt>
         <dd>
           <time datetime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
         </dd>
-        <dt>Registrerad av</dt>
-        <dd>{registrant ? `${registrant.name} (${registrant.email})` : "Okänd"}</dd>
+        <dt>{t("staff.company.col.registeredBy")}</dt>
+        <dd>{registrant ? `${registrant.name} (${registrant.email})` : t("staff.company.unknown")}</dd>
         {c.decidedAt ? (
           <>
-            <dt>Beslutad</dt>
+            <dt>{t("staff.col.decided")}</dt>
             <dd>
               <time datetime={c.decidedAt.toISOString()}>{formatDateTime(c.decidedAt)}</time>
             </dd>
@@ -602,43 +602,43 @@ const Registration = ({ data, registrant, failure }: ViewProps) => {
         ) : null}
         {c.decisionReason ? (
           <>
-            <dt>Motivering</dt>
+            <dt>{t("common.reason")}</dt>
             <dd>{c.decisionReason}</dd>
           </>
         ) : null}
-        <dt>Registreringsbevis</dt>
+        <dt>{t("staff.company.col.certificate")}</dt>
         <dd>
           {doc ? (
             <a href={`${base}/registreringsbevis`} download>
-              Ladda ned {doc.originalName} ({kilobytes(doc.size)})
+              {t("staff.review.download")} {doc.originalName} ({kilobytes(doc.size)})
             </a>
           ) : (
-            "Saknas"
+            t("staff.company.missing")
           )}
         </dd>
       </dl>
       {doc && isImageMime(doc.mime) ? (
         <figure class="document-preview">
-          <img src={`${base}/registreringsbevis?visa=1`} alt={`Registreringsbeviset för ${c.name}`} />
+          <img src={`${base}/registreringsbevis?visa=1`} alt={t("staff.company.certificateOf", c.name)} />
           <figcaption>{doc.originalName}</figcaption>
         </figure>
       ) : null}
       {c.status === "pending" ? (
         <section aria-labelledby="beslut">
-          <h3 id="beslut">Beslut</h3>
-          <p>Kontrollera uppgifterna mot registreringsbeviset. Den som registrerade företaget får ett mejl om beslutet och blir certifikatsadministratör om registreringen godkänns.</p>
+          <h3 id="beslut">{t("staff.col.decision")}</h3>
+          <p>{t("staff.company.decide.intro")}</p>
           <div class="decision-forms">
             <ActionForm action={`${base}/beslut`} class="form">
               <input type="hidden" name="beslut" value="godkann" />
               <button type="submit" class="button">
-                Godkänn
+                {t("staff.review.approve")}
               </button>
             </ActionForm>
             <ActionForm action={`${base}/beslut`} class="form">
               <input type="hidden" name="beslut" value="godkann-inte" />
-              <Field name="motivering" label="Motivering" rows={4} required hint="Krävs om registreringen inte godkänns. Motiveringen skickas till den som registrerade företaget." value={decision?.values?.motivering} errors={decision?.errors} maxlength={2000} />
+              <Field name="motivering" label={t("common.reason")} rows={4} required hint={t("staff.company.decide.reasonHint")} value={decision?.values?.motivering} errors={decision?.errors} maxlength={2000} />
               <button type="submit" class="button button--danger">
-                Godkänn inte
+                {t("staff.company.decide.no")}
               </button>
             </ActionForm>
           </div>

@@ -17,6 +17,7 @@ import { DataTable, type Column } from "../views/data-table.tsx";
 import { ConfirmStep, isConfirmed } from "../views/confirm.tsx";
 import { ActionNotices, ErrorSummary, Field } from "../views/form.tsx";
 import { staffApplicationUrl } from "./application-paths.tsx";
+import { t, labels } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -29,26 +30,26 @@ interface Failure {
   values?: Record<string, string>;
 }
 
-const DONE: Record<string, string> = {
-  suspenderat: "Certifikatet är suspenderat (Vilande). Innehavaren har fått ett mejl.",
-  ateraktiverat: "Certifikatet är återaktiverat. Innehavaren har fått ett mejl.",
-  indraget: "Certifikatet är indraget. Innehavaren har fått ett mejl.",
-};
+const DONE: Readonly<Record<string, string>> = labels({
+  suspenderat: "staff.cert.done.suspended",
+  ateraktiverat: "staff.cert.done.reinstated",
+  indraget: "staff.cert.done.withdrawn",
+});
 
-const DECISION_COLUMNS: Column<DecisionRow>[] = [
-  { key: "beslut", label: "Beslut", value: (d) => d.label, groupable: true },
-  { key: "datum", label: "Beslutat", value: (d) => d.decidedAt },
-  { key: "av", label: "Beslutat av", value: (d) => d.decidedBy, groupable: true },
-  { key: "motivering", label: "Motivering", value: (d) => d.reason },
-  { key: "till", label: "Till och med", value: (d) => d.untilOn },
+const decisionColumns = (): Column<DecisionRow>[] => [
+  { key: "beslut", label: t("staff.col.decision"), value: (d) => d.label, groupable: true },
+  { key: "datum", label: t("staff.col.decidedAt"), value: (d) => d.decidedAt },
+  { key: "av", label: t("staff.col.decidedBy"), value: (d) => d.decidedBy, groupable: true },
+  { key: "motivering", label: t("common.reason"), value: (d) => d.reason },
+  { key: "till", label: t("staff.cert.col.until"), value: (d) => d.untilOn },
 ];
 
 type HistoryRow = { status: string; fromDate: string; toDate: string | null; reason: string | null; decisionId: string | null };
-const HISTORY_COLUMNS: Column<HistoryRow>[] = [
-  { key: "status", label: "Status", value: (h) => CERTIFICATE_LABELS[h.status as keyof typeof CERTIFICATE_LABELS] ?? h.status, groupable: true },
-  { key: "fran", label: "Från och med", value: (h) => h.fromDate },
-  { key: "till", label: "Till", value: (h) => h.toDate ?? "pågår" },
-  { key: "skal", label: "Skäl", value: (h) => h.reason ?? (h.decisionId ? "Beslut" : "–") },
+const historyColumns = (): Column<HistoryRow>[] => [
+  { key: "status", label: t("cert.status"), value: (h) => CERTIFICATE_LABELS[h.status as keyof typeof CERTIFICATE_LABELS] ?? h.status, groupable: true },
+  { key: "fran", label: t("staff.cert.col.from"), value: (h) => h.fromDate },
+  { key: "till", label: t("staff.cert.col.to"), value: (h) => h.toDate ?? t("staff.cert.ongoing") },
+  { key: "skal", label: t("staff.cert.col.reason"), value: (h) => h.reason ?? (h.decisionId ? t("staff.col.decision") : "–") },
 ];
 
 export async function renderStaffCertificate(c: Ctx, id: string, failure?: Failure, status?: ContentfulStatusCode) {
@@ -68,100 +69,100 @@ export async function renderStaffCertificate(c: Ctx, id: string, failure?: Failu
   const holderUrl = c0.personId ? `/personal/personer/${c0.personId}` : `/personal/foretag/${c0.companyId}`;
   return page(
     c,
-    { title: `Certifikat ${c0.number}`, status },
+    { title: t("staff.cert.title", c0.number), status },
     <>
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/personal">Personal</a> › <a href={holderUrl}>{cert.holderName}</a> › Certifikat {c0.number}
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/personal">{t("nav.staff")}</a> › <a href={holderUrl}>{cert.holderName}</a> › {t("staff.cert.title", c0.number)}
       </nav>
       <header class="page-header">
         <h1>{title}</h1>
         <div class="button-row">
           <a class="button button--secondary" href={holderUrl}>
-            {c0.personId ? "Visa person" : "Visa företag"}
+            {c0.personId ? t("process.showPerson") : t("process.showCompany")}
           </a>
           <a class="button button--secondary" href={staffApplicationUrl(c0.applicationId)}>
-            Visa certifieringsprocess
+            {t("staff.cert.showProcess")}
           </a>
           <a class="button button--secondary" href={verifyUrl(config.publicUrl, c0.number)}>
-            Visa publik kontroll
+            {t("staff.cert.showPublic")}
           </a>
         </div>
       </header>
       <ActionNotices failure={failure?.message} done={done} />
       <section aria-labelledby="information">
-        <h2 id="information">Information</h2>
+        <h2 id="information">{t("staff.app.information")}</h2>
         <dl class="details">
-          <dt>Certifikatnummer</dt>
+          <dt>{t("cert.number")}</dt>
           <dd>{c0.number}</dd>
-          <dt>Status</dt>
+          <dt>{t("cert.status")}</dt>
           <dd>
             <span class={`status ${CERTIFICATE_CHIPS[shown] ?? "status--muted"}`}>{CERTIFICATE_LABELS[shown]}</span>
-            {shown === "suspended" && c0.suspendedUntil ? ` till och med ${c0.suspendedUntil}` : null}
+            {shown === "suspended" && c0.suspendedUntil ? ` ${t("staff.cert.until", c0.suspendedUntil)}` : null}
           </dd>
-          <dt>Utfärdandedatum</dt>
+          <dt>{t("cert.issuedOn")}</dt>
           <dd>{c0.issuedOn}</dd>
-          <dt>Giltigt till</dt>
-          <dd>{c0.validUntil ?? "Utan slutdatum"}</dd>
+          <dt>{t("cert.validUntil")}</dt>
+          <dd>{c0.validUntil ?? t("staff.cert.noEnd")}</dd>
           {c0.cycleEndsOn ? (
             <>
-              <dt>Omcertifiering</dt>
+              <dt>{t("staff.renewal.recert")}</dt>
               <dd>{c0.cycleEndsOn}</dd>
             </>
           ) : null}
-          <dt>Senaste beslut</dt>
+          <dt>{t("staff.app.lastDecision")}</dt>
           <dd>{cert.latestDecisionOn ?? "–"}</dd>
-          <dt>Version</dt>
+          <dt>{t("cert.version")}</dt>
           <dd>
             {c0.version}
             {cert.versions.at(-1)!.id !== id ? (
               <>
                 {" "}
-                (ersatt av <a href={`/personal/certifikat/${cert.versions.at(-1)!.id}`}>version {cert.versions.at(-1)!.version}</a>)
+                ({t("staff.cert.replacedBy")} <a href={`/personal/certifikat/${cert.versions.at(-1)!.id}`}>{t("staff.cert.versionN", cert.versions.at(-1)!.version)}</a>)
               </>
             ) : null}
           </dd>
         </dl>
       </section>
       <section aria-labelledby="atgarder">
-        <h2 id="atgarder">Beslut om certifikatet</h2>
+        <h2 id="atgarder">{t("staff.cert.decisions")}</h2>
         {cert.versions.at(-1)!.id !== id ? (
-          <p class="notice notice--info">Det här är en tidigare version. Beslut fattas om den aktuella versionen, {cert.versions.at(-1)!.version}.</p>
+          <p class="notice notice--info">{t("staff.cert.oldVersion", cert.versions.at(-1)!.version)}</p>
         ) : !may.ok ? (
           <p class="notice notice--info">{may.reason}</p>
         ) : !can("suspend") && !can("reinstate") && !can("withdraw") ? (
-          <p>Certifikatet är {CERTIFICATE_LABELS[shown].toLowerCase()}; inga fler beslut kan fattas om det.</p>
+          <p>{t("staff.cert.final", CERTIFICATE_LABELS[shown].toLowerCase())}</p>
         ) : (
           <div class="decision-forms">
             {can("suspend") ? (
               <form method="post" action={staffCertificateUrl(id, "/suspendera")} class="form" novalidate>
-                <h3>Suspendera</h3>
-                <p class="hint">Certifikatet blir Vilande och visas så för alla direkt.</p>
+                <h3>{t("staff.cert.suspend")}</h3>
+                <p class="hint">{t("staff.cert.suspend.hint")}</p>
                 <ErrorSummary errors={errorsOf("suspend")} />
-                <Field id="motivering-suspendera" name="motivering" label="Motivering" rows={3} required maxlength={2000} value={valueOf("suspend", "motivering")} errors={errorsOf("suspend")} />
-                <Field name="tilldatum" label="Vilande till och med" type="date" required value={valueOf("suspend", "tilldatum")} errors={errorsOf("suspend")} />
+                <Field id="motivering-suspendera" name="motivering" label={t("common.reason")} rows={3} required maxlength={2000} value={valueOf("suspend", "motivering")} errors={errorsOf("suspend")} />
+                <Field name="tilldatum" label={t("staff.cert.suspend.until")} type="date" required value={valueOf("suspend", "tilldatum")} errors={errorsOf("suspend")} />
                 <button type="submit" class="button button--secondary">
-                  Suspendera
+                  {t("staff.cert.suspend")}
                 </button>
               </form>
             ) : null}
             {can("reinstate") ? (
               <form method="post" action={staffCertificateUrl(id, "/ateraktivera")} class="form" novalidate>
-                <h3>Återaktivera</h3>
+                <h3>{t("staff.cert.reinstate")}</h3>
                 <ErrorSummary errors={errorsOf("reinstate")} />
-                <Field id="motivering-ateraktivera" name="motivering" label="Motivering" rows={2} maxlength={2000} value={valueOf("reinstate", "motivering")} errors={errorsOf("reinstate")} hint="Frivillig" />
+                <Field id="motivering-ateraktivera" name="motivering" label={t("common.reason")} rows={2} maxlength={2000} value={valueOf("reinstate", "motivering")} errors={errorsOf("reinstate")} hint={t("common.optional.short")} />
                 <button type="submit" class="button">
-                  Återaktivera
+                  {t("staff.cert.reinstate")}
                 </button>
               </form>
             ) : null}
             {can("withdraw") ? (
               <form method="post" action={staffCertificateUrl(id, "/dra-in")} class="form" novalidate>
-                <h3>Dra in</h3>
-                <p class="hint">Certifikatet blir Indraget för alltid. Det kan inte återaktiveras.</p>
+                <h3>{t("staff.cert.withdraw")}</h3>
+                <p class="hint">{t("staff.cert.withdraw.hint")}</p>
                 <ErrorSummary errors={errorsOf("withdraw")} />
-                <Field id="motivering-dra-in" name="motivering" label="Motivering" rows={3} required maxlength={2000} value={valueOf("withdraw", "motivering")} errors={errorsOf("withdraw")} />
+                <Field id="motivering-dra-in" name="motivering" label={t("common.reason")} rows={3} required maxlength={2000} value={valueOf("withdraw", "motivering")} errors={errorsOf("withdraw")} />
                 <button type="submit" class="button button--danger">
-                  Dra in
+                  {t("staff.cert.withdraw")}
                 </button>
               </form>
             ) : null}
@@ -169,12 +170,12 @@ export async function renderStaffCertificate(c: Ctx, id: string, failure?: Failu
         )}
       </section>
       <section aria-labelledby="beslut">
-        <h2 id="beslut">Beslut</h2>
-        <DataTable prefix="beslut" caption="Beslut" columns={DECISION_COLUMNS} rows={decisions} path={staffCertificateUrl(id)} query={c.req.query()} empty="Inga beslut." searchable={false} />
+        <h2 id="beslut">{t("staff.col.decision")}</h2>
+        <DataTable prefix="beslut" caption={t("staff.col.decision")} columns={decisionColumns()} rows={decisions} path={staffCertificateUrl(id)} query={c.req.query()} empty={t("staff.app.noDecisions")} searchable={false} />
       </section>
       <section aria-labelledby="historik">
-        <h2 id="historik">Statushistorik</h2>
-        <DataTable prefix="historik" caption="Statushistorik" columns={HISTORY_COLUMNS} rows={cert.history} path={staffCertificateUrl(id)} query={c.req.query()} empty="Ingen historik." searchable={false} />
+        <h2 id="historik">{t("staff.cert.history")}</h2>
+        <DataTable prefix="historik" caption={t("staff.cert.history")} columns={historyColumns()} rows={cert.history} path={staffCertificateUrl(id)} query={c.req.query()} empty={t("staff.cert.noHistory")} searchable={false} />
       </section>
     </>,
   );
@@ -199,21 +200,21 @@ async function confirmWithdrawal(c: Ctx, id: string, values: Record<string, stri
   const holderUrl = c0.personId ? `/personal/personer/${c0.personId}` : `/personal/foretag/${c0.companyId}`;
   return page(
     c,
-    { title: "Dra in certifikatet?" },
+    { title: t("staff.cert.withdraw.title") },
     <ConfirmStep
-      heading={`Dra in certifikat nr ${c0.number}?`}
+      heading={t("staff.cert.withdraw.heading", c0.number)}
       consequences={[
-        `${cert.holderName}s certifikat ${cert.area.name} - ${cert.scheme.name} blir Indraget för alltid och visas så i den publika kontrollen direkt. Det kan inte återaktiveras.`,
-        <>Innehavaren får ett mejl med motiveringen: ”{values.motivering!.trim()}”</>,
+        t("staff.cert.withdraw.c1", cert.holderName, `${cert.area.name} - ${cert.scheme.name}`),
+        <>{t("staff.cert.withdraw.c2")} ”{values.motivering!.trim()}”</>,
       ]}
       action={staffCertificateUrl(id, "/dra-in")}
       values={values}
-      button="Dra in"
+      button={t("staff.cert.withdraw")}
       danger
       cancel={staffCertificateUrl(id)}
       breadcrumbs={
-        <nav class="breadcrumbs" aria-label="Du är här">
-          <a href="/personal">Personal</a> › <a href={holderUrl}>{cert.holderName}</a> › <a href={staffCertificateUrl(id)}>Certifikat {c0.number}</a> › Dra in
+        <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+          <a href="/personal">{t("nav.staff")}</a> › <a href={holderUrl}>{cert.holderName}</a> › <a href={staffCertificateUrl(id)}>{t("staff.cert.title", c0.number)}</a> › {t("staff.cert.withdraw")}
         </nav>
       }
     />,

@@ -15,6 +15,7 @@ import { isHtmx } from "../htmx.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { Field } from "../views/form.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -23,37 +24,37 @@ type Company = Awaited<ReturnType<typeof searchCompanies>>[number];
 
 const companyLink = (co: { id: string; name: string }) => <a href={companyUrl("staff", co.id)}>{co.name}</a>;
 
-const REGISTRATION_COLUMNS: Column<Registration>[] = [
-  { key: "foretag", label: "Företag", value: ({ company }) => company.name, render: ({ company }) => companyLink(company) },
-  { key: "orgnr", label: "Organisationsnummer", value: ({ company }) => formatOrgNumber(company.orgNumber) },
-  { key: "registrerad-av", label: "Registrerad av", value: ({ registrant: r }) => `${r.givenName} ${r.familyName}` },
-  { key: "registrerad", label: "Registrerad", value: ({ company }) => company.createdAt },
+const registrationColumns = (): Column<Registration>[] => [
+  { key: "foretag", label: t("common.company"), value: ({ company }) => company.name, render: ({ company }) => companyLink(company) },
+  { key: "orgnr", label: t("common.orgNumber"), value: ({ company }) => formatOrgNumber(company.orgNumber) },
+  { key: "registrerad-av", label: t("staff.company.col.registeredBy"), value: ({ registrant: r }) => `${r.givenName} ${r.familyName}` },
+  { key: "registrerad", label: t("staff.company.col.registered"), value: ({ company }) => company.createdAt },
   {
     key: "bevis",
-    label: "Registreringsbevis",
-    value: ({ company }) => (company.registrationDocumentId ? "Finns" : "Saknas"),
+    label: t("staff.company.col.certificate"),
+    value: ({ company }) => (company.registrationDocumentId ? t("staff.company.present") : t("staff.company.missing")),
     groupable: true,
     render: ({ company: co }) =>
       co.registrationDocumentId ? (
-        <a href={`${companyUrl("staff", co.id)}/registreringsbevis`} download aria-label={`Ladda ned registreringsbeviset för ${co.name}`}>
-          Ladda ned
+        <a href={`${companyUrl("staff", co.id)}/registreringsbevis`} download aria-label={t("staff.company.download", co.name)}>
+          {t("staff.review.download")}
         </a>
       ) : (
-        "Saknas"
+        t("staff.company.missing")
       ),
   },
 ];
 
-const COMPANY_COLUMNS: Column<Company>[] = [
-  { key: "foretag", label: "Företag", value: (co) => co.name, render: companyLink },
-  { key: "orgnr", label: "Organisationsnummer", value: (co) => formatOrgNumber(co.orgNumber) },
-  { key: "ort", label: "Ort", value: (co) => co.city, groupable: true },
-  { key: "status", label: "Status", value: (co) => COMPANY_STATUS[co.status]?.label ?? co.status, groupable: true, render: (co) => <StatusChip status={co.status} of={COMPANY_STATUS} /> },
+const companyColumns = (): Column<Company>[] => [
+  { key: "foretag", label: t("common.company"), value: (co) => co.name, render: companyLink },
+  { key: "orgnr", label: t("common.orgNumber"), value: (co) => formatOrgNumber(co.orgNumber) },
+  { key: "ort", label: t("common.city"), value: (co) => co.city, groupable: true },
+  { key: "status", label: t("cert.status"), value: (co) => COMPANY_STATUS[co.status]?.label ?? co.status, groupable: true, render: (co) => <StatusChip status={co.status} of={COMPANY_STATUS} /> },
 ];
 
 const Breadcrumbs = ({ here }: { here: string }) => (
-  <nav class="breadcrumbs" aria-label="Du är här">
-    <a href="/personal">Personal</a> › {here}
+  <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+    <a href="/personal">{t("nav.staff")}</a> › {here}
   </nav>
 );
 
@@ -65,12 +66,12 @@ export function staffCompanyRoutes(): Hono<AppEnv> {
     const rows = await listPendingCompanies(c.var.deps.db);
     return page(
       c,
-      { title: "Företagsregistreringar" },
+      { title: t("staff.overview.companies") },
       <>
-        <Breadcrumbs here="Företagsregistreringar" />
-        <h1>Företagsregistreringar</h1>
-        <p>Registreringar som väntar på granskning, äldst först. Öppna ett företag för att se registreringsbeviset och besluta.</p>
-        <DataTable prefix="reg" caption="Företagsregistreringar" columns={REGISTRATION_COLUMNS} rows={rows} path="/personal/foretagsregistreringar" query={c.req.query()} empty="Inga registreringar väntar på granskning." defaultSort={{ key: "registrerad", dir: "asc" }} />
+        <Breadcrumbs here={t("staff.overview.companies")} />
+        <h1>{t("staff.overview.companies")}</h1>
+        <p>{t("staff.company.queue.intro")}</p>
+        <DataTable prefix="reg" caption={t("staff.overview.companies")} columns={registrationColumns()} rows={rows} path="/personal/foretagsregistreringar" query={c.req.query()} empty={t("staff.overview.companies.none")} defaultSort={{ key: "registrerad", dir: "asc" }} />
       </>,
     );
   });
@@ -80,26 +81,26 @@ export function staffCompanyRoutes(): Hono<AppEnv> {
     const rows = await searchCompanies(c.var.deps.db, q);
     return page(
       c,
-      { title: "Sök företag" },
+      { title: t("staff.home.companies") },
       <>
-        <Breadcrumbs here="Företag" />
-        <h1>Företag</h1>
-        <form method="get" action="/personal/foretag" role="search" aria-label="Sök företag" class="search-form">
+        <Breadcrumbs here={t("common.company")} />
+        <h1>{t("common.company")}</h1>
+        <form method="get" action="/personal/foretag" role="search" aria-label={t("staff.home.companies")} class="search-form">
           {/* A new search keeps the table's sort and grouping. */}
           {Object.entries(c.req.query())
             .filter(([k, v]) => k.startsWith("foretag_") && v)
             .map(([k, v]) => (
               <input type="hidden" name={k} value={v} />
             ))}
-          <Field name="q" label="Sök företag: namn eller organisationsnummer" value={q} autocomplete="off" maxlength={100} hint="Namn: en del av namnet räcker. Organisationsnummer: hela numret." />
+          <Field name="q" label={t("staff.company.search.label")} value={q} autocomplete="off" maxlength={100} hint={t("staff.company.search.hint")} />
           <div class="button-row">
             <button type="submit" class="button">
-              Sök
+              {t("table.search")}
             </button>
           </div>
         </form>
         {/* The search above is the database's (exact organisationsnummer, part of a name); the table sorts and groups what it found. */}
-        <DataTable prefix="foretag" caption="Företag" columns={COMPANY_COLUMNS} rows={rows} path="/personal/foretag" query={c.req.query()} empty="Inga företag matchar sökningen." searchable={false} defaultSort={{ key: "foretag", dir: "asc" }} />
+        <DataTable prefix="foretag" caption={t("common.company")} columns={companyColumns()} rows={rows} path="/personal/foretag" query={c.req.query()} empty={t("staff.company.noMatch")} searchable={false} defaultSort={{ key: "foretag", dir: "asc" }} />
       </>,
     );
   });
@@ -110,7 +111,7 @@ export function staffCompanyRoutes(): Hono<AppEnv> {
     const id = c.req.param("id");
     const values = await formValues(c);
     if (values.beslut !== "godkann" && values.beslut !== "godkann-inte") {
-      return renderCompanyPage(c, "staff", id, { message: "Välj Godkänn eller Godkänn inte." }, 422);
+      return renderCompanyPage(c, "staff", id, { message: t("staff.company.choose") }, 422);
     }
     try {
       await decideCompanyRegistration(c.var.deps, c.var.user!, { companyId: id, approve: values.beslut === "godkann", reason: (values.motivering ?? "").slice(0, 2000) || null });

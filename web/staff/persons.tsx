@@ -19,16 +19,17 @@ import { staffApplicationUrl } from "./application-paths.tsx";
 import { staffCertificateUrl } from "./certificates.tsx";
 import { casesConcerning } from "../../modules/cases/index.ts";
 import { CasesSection } from "../cases/case-list.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
 const personUrl = (id: string) => `/personal/personer/${id}`;
 
-const SEARCH_COLUMNS: Column<PersonSearchRow>[] = [
-  { key: "namn", label: "Namn", value: (p) => `${p.familyName}, ${p.givenName}`, render: (p) => <a href={personUrl(p.id)}>{`${p.givenName} ${p.familyName}`}</a> },
-  { key: "epost", label: "E-postadress", value: (p) => p.email },
-  { key: "personnummer", label: "Personnummer / födelsedatum", value: (p) => (p.personnummer ? formatPersonnummer(p.personnummer) : p.birthDate) },
-  { key: "legitimering", label: "Legitimering", value: (p) => (p.identityMethod === "bankid" ? "BankID" : "Manuell"), groupable: true },
+const searchColumns = (): Column<PersonSearchRow>[] => [
+  { key: "namn", label: t("verify.field.name"), value: (p) => `${p.familyName}, ${p.givenName}`, render: (p) => <a href={personUrl(p.id)}>{`${p.givenName} ${p.familyName}`}</a> },
+  { key: "epost", label: t("common.emailAddress"), value: (p) => p.email },
+  { key: "personnummer", label: t("staff.person.col.pnr"), value: (p) => (p.personnummer ? formatPersonnummer(p.personnummer) : p.birthDate) },
+  { key: "legitimering", label: t("staff.person.col.identity"), value: (p) => (p.identityMethod === "bankid" ? "BankID" : t("staff.person.manual")), groupable: true },
 ];
 
 async function search(c: Ctx) {
@@ -36,50 +37,50 @@ async function search(c: Ctx) {
   const rows = q ? await searchPersons(c.var.deps.db, q, c.var.deps.clock.now()) : [];
   return page(
     c,
-    { title: "Sök person" },
+    { title: t("staff.home.persons") },
     <>
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/personal">Personal</a> › Sök person
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/personal">{t("nav.staff")}</a> › {t("staff.home.persons")}
       </nav>
-      <h1>Sök person</h1>
-      <form method="get" action="/personal/personer" role="search" aria-label="Sök person" class="search-form">
+      <h1>{t("staff.home.persons")}</h1>
+      <form method="get" action="/personal/personer" role="search" aria-label={t("staff.home.persons")} class="search-form">
         <div class="field">
-          <label for="q">Namn, e-postadress eller personnummer</label>
+          <label for="q">{t("staff.person.search.label")}</label>
           <input id="q" name="q" type="search" value={q} maxlength={100} autocomplete="off" />
         </div>
         <button type="submit" class="button">
-          Sök
+          {t("table.search")}
         </button>
       </form>
-      {q ? <DataTable prefix="person" caption="Personer" columns={SEARCH_COLUMNS} rows={rows} path="/personal/personer" query={c.req.query()} empty="Ingen person matchar sökningen." searchable={false} /> : <p>Skriv ett namn, en e-postadress eller ett personnummer.</p>}
+      {q ? <DataTable prefix="person" caption={t("staff.person.persons")} columns={searchColumns()} rows={rows} path="/personal/personer" query={c.req.query()} empty={t("staff.person.noMatch")} searchable={false} /> : <p>{t("staff.person.search.prompt")}</p>}
     </>,
   );
 }
 
 type EmploymentRow = Awaited<ReturnType<typeof listPersonEmployments>>[number];
 
-const EMPLOYMENT_COLUMNS: Column<EmploymentRow>[] = [
-  { key: "foretag", label: "Företag", value: (r) => r.company.name, render: (r) => <a href={`/personal/foretag/${r.company.id}`}>{r.company.name}</a> },
-  { key: "orgnr", label: "Organisationsnummer", value: (r) => formatOrgNumber(r.company.orgNumber) },
-  { key: "start", label: "Startdatum", value: (r) => r.employment.startDate },
-  { key: "slut", label: "Slutdatum", value: (r) => r.employment.endDate },
-  { key: "status", label: "Status", value: (r) => EMPLOYMENT_STATUS[r.employment.status]?.label ?? r.employment.status, groupable: true },
+const employmentColumns = (): Column<EmploymentRow>[] => [
+  { key: "foretag", label: t("common.company"), value: (r) => r.company.name, render: (r) => <a href={`/personal/foretag/${r.company.id}`}>{r.company.name}</a> },
+  { key: "orgnr", label: t("common.orgNumber"), value: (r) => formatOrgNumber(r.company.orgNumber) },
+  { key: "start", label: t("employment.startDate"), value: (r) => r.employment.startDate },
+  { key: "slut", label: t("employment.endDate"), value: (r) => r.employment.endDate },
+  { key: "status", label: t("cert.status"), value: (r) => EMPLOYMENT_STATUS[r.employment.status]?.label ?? r.employment.status, groupable: true },
 ];
 
-const APPLICATION_COLUMNS: Column<ApplicationListRow>[] = [
-  { key: "certifikat", label: "Certifikat", value: (a) => `${a.areaName} - ${a.schemeName}`, render: (a) => <a href={staffApplicationUrl(a.id)}>{`${a.areaName} - ${a.schemeName}`}</a> },
-  { key: "status", label: "Status", value: (a) => APPLICATION_LABELS[a.status], groupable: true },
-  { key: "skapad", label: "Påbörjad", value: (a) => a.createdAt },
-  { key: "andrad", label: "Senast ändrad", value: (a) => a.updatedAt },
+const applicationColumns = (): Column<ApplicationListRow>[] => [
+  { key: "certifikat", label: t("common.certificate"), value: (a) => `${a.areaName} - ${a.schemeName}`, render: (a) => <a href={staffApplicationUrl(a.id)}>{`${a.areaName} - ${a.schemeName}`}</a> },
+  { key: "status", label: t("cert.status"), value: (a) => APPLICATION_LABELS[a.status], groupable: true },
+  { key: "skapad", label: t("staff.app.started"), value: (a) => a.createdAt },
+  { key: "andrad", label: t("moment.col.updated"), value: (a) => a.updatedAt },
 ];
 
 function certificateColumns(today: string): Column<CertificateListRow>[] {
   return [
-    { key: "nr", label: "Nr", value: (r) => r.certificate.number, numeric: true, render: (r) => <a href={staffCertificateUrl(r.certificate.id)}>{r.certificate.number}</a> },
-    { key: "certifikat", label: "Certifikat", value: (r) => `${r.area.name} - ${r.scheme.name}` },
-    { key: "status", label: "Status", value: (r) => CERTIFICATE_LABELS[publicStatus(r.certificate, today)], groupable: true },
-    { key: "utfardat", label: "Utfärdandedatum", value: (r) => r.certificate.issuedOn },
-    { key: "giltigt", label: "Giltigt till", value: (r) => r.certificate.validUntil },
+    { key: "nr", label: t("certTable.nr"), value: (r) => r.certificate.number, numeric: true, render: (r) => <a href={staffCertificateUrl(r.certificate.id)}>{r.certificate.number}</a> },
+    { key: "certifikat", label: t("common.certificate"), value: (r) => `${r.area.name} - ${r.scheme.name}` },
+    { key: "status", label: t("cert.status"), value: (r) => CERTIFICATE_LABELS[publicStatus(r.certificate, today)], groupable: true },
+    { key: "utfardat", label: t("cert.issuedOn"), value: (r) => r.certificate.issuedOn },
+    { key: "giltigt", label: t("cert.validUntil"), value: (r) => r.certificate.validUntil },
   ];
 }
 
@@ -102,22 +103,22 @@ async function personPage(c: Ctx) {
     c,
     { title: name },
     <>
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/personal">Personal</a> › <a href="/personal/personer">Sök person</a> › {name}
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/personal">{t("nav.staff")}</a> › <a href="/personal/personer">{t("staff.home.persons")}</a> › {name}
       </nav>
       <h1>{name}</h1>
       <PersonDetails person={person} showPersonnummer={true} />
       <section aria-labelledby="anstallningar">
-        <h2 id="anstallningar">Anställningar</h2>
-        <DataTable prefix="anst" caption="Anställningar" columns={EMPLOYMENT_COLUMNS} rows={employments} path={path} query={query} empty="Inga anställningar." searchable={false} />
+        <h2 id="anstallningar">{t("minSida.tab.employments")}</h2>
+        <DataTable prefix="anst" caption={t("minSida.tab.employments")} columns={employmentColumns()} rows={employments} path={path} query={query} empty={t("staff.person.noEmployments")} searchable={false} />
       </section>
       <section aria-labelledby="certifikat">
-        <h2 id="certifikat">Certifikat</h2>
-        <DataTable prefix="cert" caption="Certifikat" columns={certificateColumns(today)} rows={certificates} path={path} query={query} empty="Inga certifikat." searchable={false} />
+        <h2 id="certifikat">{t("common.certificate")}</h2>
+        <DataTable prefix="cert" caption={t("common.certificate")} columns={certificateColumns(today)} rows={certificates} path={path} query={query} empty={t("staff.person.noCertificates")} searchable={false} />
       </section>
       <section aria-labelledby="ansokningar">
-        <h2 id="ansokningar">Ansökningar</h2>
-        <DataTable prefix="ans" caption="Ansökningar" columns={APPLICATION_COLUMNS} rows={applications} path={path} query={query} empty="Inga ansökningar." searchable={false} />
+        <h2 id="ansokningar">{t("staff.person.applications")}</h2>
+        <DataTable prefix="ans" caption={t("staff.person.applications")} columns={applicationColumns()} rows={applications} path={path} query={query} empty={t("staff.person.noApplications")} searchable={false} />
       </section>
       <CasesSection rows={cases} path={path} query={query} now={clock.now()} />
       <EventLog events={events} path={path} query={query} />
