@@ -6,6 +6,7 @@ import type { Actor, Deps } from "../deps.ts";
 import { INVOICE_LABELS } from "./labels.ts";
 import { canManageInvoice } from "./policy.ts";
 import { getInvoice } from "./queries.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * "Markera som betald": an unpaid invoice becomes paid. Only from unpaid, in the update itself, so
@@ -25,7 +26,7 @@ export async function markInvoicePaid(deps: Deps, actor: Actor, invoiceId: strin
         .returning({ id: invoices.id });
       if (moved.length === 0) {
         const current = await tx.select({ status: invoices.status }).from(invoices).where(eq(invoices.id, invoiceId)).get();
-        throw new Conflict(`Fakturan kan inte markeras som betald: den är redan ${INVOICE_LABELS[current?.status ?? "paid"].toLowerCase()}.`);
+        throw new Conflict(t("invoicing.cannotMarkPaid", INVOICE_LABELS[current?.status ?? "paid"].toLowerCase()));
       }
       await recordEvent(tx, actor, now, {
         action: "invoice.paid",

@@ -1,4 +1,5 @@
 import { isStaff, type Actor } from "../deps.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export type Permission = { ok: true } | { ok: false; reason: string };
 
@@ -14,6 +15,6 @@ export function canListInvoices(actor: Actor): boolean {
  * decide (deciders, admins), not for reviewers who only read.
  */
 export function canManageInvoice(actor: Actor): Permission {
-  if (!actor.roles.some((r) => r === "decider" || r === "admin")) return deny("Bara beslutsfattare och administratörer kan ändra eller skicka fakturor.");
+  if (!actor.roles.some((r) => r === "decider" || r === "admin")) return deny(t("invoicing.decidersOnly"));
   return { ok: true };
 }

@@ -9,6 +9,7 @@ import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { isSecretKind, mailKindLabel } from "./kinds.ts";
 import { assertCanOperateMail } from "./policy.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export type OutboxView = "pending" | "failed" | "sent";
 export const OUTBOX_VIEWS: readonly OutboxView[] = ["pending", "failed", "sent"];
@@ -121,8 +122,8 @@ export async function retryMail(deps: RetryDeps, actor: Actor, id: string): Prom
     async (tx) => {
       const row = await tx.select({ id: mailOutbox.id, kind: mailOutbox.kind, status: mailOutbox.status, attempts: mailOutbox.attempts, claimedUntil: mailOutbox.claimedUntil }).from(mailOutbox).where(eq(mailOutbox.id, id)).get();
       if (!row) throw new NotFound("Brevet finns inte i utkorgen.");
-      if (row.status === "sent") throw new Conflict("Brevet är redan skickat och kan inte skickas igen härifrån.");
-      if (row.claimedUntil && row.claimedUntil > now) throw new Conflict("Brevet skickas just nu. Vänta en stund och ladda om sidan.");
+      if (row.status === "sent") throw new Conflict(t("outbox.alreadySent"));
+      if (row.claimedUntil && row.claimedUntil > now) throw new Conflict(t("outbox.sending"));
       await tx.update(mailOutbox).set(back(now)).where(eq(mailOutbox.id, id));
       await recordRetry(tx, actor, now, row, false);
     },

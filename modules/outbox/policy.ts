@@ -1,5 +1,6 @@
 import { Forbidden } from "../../lib/errors.ts";
 import type { Actor } from "../deps.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * Who may look at the utkorg and send mail again: admins only. The list names every recipient
@@ -12,5 +13,5 @@ export function canOperateMail(actor: Actor | null): boolean {
 }
 
 export function assertCanOperateMail(actor: Actor): void {
-  if (!canOperateMail(actor)) throw new Forbidden("Utgående e-post sköts bara av administratörer.");
+  if (!canOperateMail(actor)) throw new Forbidden(t("outbox.adminsOnly"));
 }

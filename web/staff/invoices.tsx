@@ -18,6 +18,7 @@ import { EventLog } from "../views/event-log.tsx";
 import { ActionNotices, ErrorSummary, Field } from "../views/form.tsx";
 import { formatDateTime } from "../views/time.ts";
 import { invoicesCsv } from "./invoice-csv.ts";
+import { t, labels } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 type LoadedInvoice = Awaited<ReturnType<typeof getInvoice>>;
@@ -26,13 +27,13 @@ export const staffInvoiceUrl = (id: string, rest = "") => `/personal/fakturor/${
 const LIST = "/personal/fakturor";
 const TABLE_PREFIX = "fakturor";
 
-const RECIPIENT_KINDS: Record<string, string> = { company: "Företag", personal: "Sökanden personligen", alternative: "Alternativ fakturaadress" };
+const RECIPIENT_KINDS: Readonly<Record<string, string>> = labels({ company: "common.company", personal: "staff.invoice.kind.personal", alternative: "staff.invoice.kind.alternative" });
 
-const DONE: Record<string, string> = {
-  betald: "Fakturan är markerad som betald.",
-  skickad: "Fakturan är skickad med e-post till mottagaren.",
-  post: "Fakturans PDF är sparad. Mottagaren har ingen e-postadress, så fakturan skickas per post.",
-};
+const DONE: Readonly<Record<string, string>> = labels({
+  betald: "staff.invoice.done.paid",
+  skickad: "staff.invoice.done.sent",
+  post: "staff.invoice.done.post",
+});
 
 // ---- the filter -------------------------------------------------------------------------------
 
@@ -49,15 +50,15 @@ function readFilter(query: Record<string, string>): { filter: InvoiceFilter; val
   const filter: InvoiceFilter = {};
   if (values.status) {
     if ((INVOICE_STATUSES as readonly string[]).includes(values.status)) filter.status = values.status as InvoiceStatus;
-    else errors.status = "Välj en status i listan.";
+    else errors.status = t("staff.invoice.filter.status");
   }
   for (const key of ["fran", "till"] as const) {
     if (!values[key]) continue;
     if (isIsoDate(values[key])) filter[key === "fran" ? "from" : "to"] = values[key];
-    else errors[key] = `Skriv ${key === "fran" ? "Från datum" : "Till datum"} som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.`;
+    else errors[key] = t("staff.invoice.filter.date", key === "fran" ? t("staff.invoice.from") : t("staff.invoice.to"));
   }
   if (filter.from && filter.to && filter.from > filter.to) {
-    errors.till = "Till datum kan inte vara före Från datum.";
+    errors.till = t("staff.invoice.filter.order");
     delete filter.to;
   }
   return { filter, values, errors };
@@ -69,7 +70,7 @@ function filterQuery(values: FilterValues): string {
 }
 
 const FilterForm = ({ values, errors, query }: { values: FilterValues; errors: FieldErrors; query: Record<string, string> }) => (
-  <form method="get" action={LIST} class="search-form" aria-label="Filtrera fakturor" novalidate>
+  <form method="get" action={LIST} class="search-form" aria-label={t("staff.invoice.filter")} novalidate>
     {/* A new filter keeps the table's sort and grouping. */}
     {Object.entries(query)
       .filter(([k, v]) => k.startsWith(`${TABLE_PREFIX}_`) && v)
@@ -77,10 +78,10 @@ const FilterForm = ({ values, errors, query }: { values: FilterValues; errors: F
         <input type="hidden" name={k} value={v} />
       ))}
     <div class={errors.status ? "field field--error" : "field"}>
-      <label for="f-status">Status</label>
+      <label for="f-status">{t("cert.status")}</label>
       <select id="f-status" name="status" aria-invalid={errors.status ? "true" : undefined} aria-describedby={errors.status ? "f-status-error" : undefined}>
         <option value="" selected={!values.status}>
-          Alla
+          {t("staff.invoice.all")}
         </option>
         {INVOICE_STATUSES.map((s) => (
           <option value={s} selected={values.status === s}>
@@ -90,19 +91,19 @@ const FilterForm = ({ values, errors, query }: { values: FilterValues; errors: F
       </select>
       {errors.status ? (
         <p class="error" id="f-status-error">
-          <span class="visually-hidden">Fel: </span>
+          <span class="visually-hidden">{t("form.errorPrefix")}</span>
           {errors.status}
         </p>
       ) : null}
     </div>
-    <Field name="fran" label="Från datum" type="date" value={values.fran} errors={errors} />
-    <Field name="till" label="Till datum" type="date" value={values.till} errors={errors} />
+    <Field name="fran" label={t("staff.invoice.from")} type="date" value={values.fran} errors={errors} />
+    <Field name="till" label={t("staff.invoice.to")} type="date" value={values.till} errors={errors} />
     <div class="button-row">
       <button type="submit" class="button">
-        Filtrera
+        {t("staff.filter")}
       </button>
       <a class="button button--secondary" href={LIST}>
-        Rensa filter
+        {t("staff.invoice.clear")}
       </a>
     </div>
   </form>
@@ -112,13 +113,13 @@ const FilterForm = ({ values, errors, query }: { values: FilterValues; errors: F
 
 function listColumns(today: string): Column<InvoiceListRow>[] {
   return [
-    { key: "nummer", label: "Fakturanummer", value: (r) => r.invoice.number, render: (r) => <a href={staffInvoiceUrl(r.invoice.id)}>{r.invoice.number}</a> },
-    { key: "datum", label: "Fakturadatum", value: (r) => r.invoice.issuedOn, groupable: true },
-    { key: "forfaller", label: "Förfallodatum", value: (r) => r.invoice.dueOn },
-    { key: "mottagare", label: "Mottagare", value: (r) => r.invoice.recipientName, groupable: true },
-    { key: "certifikat", label: "Certifikat nr", value: (r) => r.certificateNumber, render: (r) => <a href={`/personal/certifikat/${r.invoice.certificateId}`}>{r.certificateNumber}</a> },
-    { key: "belopp", label: "Att betala", value: (r) => r.invoice.totalOre, render: (r) => <Amount ore={r.invoice.totalOre} />, numeric: true },
-    { key: "status", label: "Status", value: (r) => INVOICE_LABELS[r.invoice.status], groupable: true, render: (r) => <InvoiceStatusChip status={r.invoice.status} dueOn={r.invoice.dueOn} today={today} /> },
+    { key: "nummer", label: t("invoice.number"), value: (r) => r.invoice.number, render: (r) => <a href={staffInvoiceUrl(r.invoice.id)}>{r.invoice.number}</a> },
+    { key: "datum", label: t("invoice.date"), value: (r) => r.invoice.issuedOn, groupable: true },
+    { key: "forfaller", label: t("invoice.dueDate"), value: (r) => r.invoice.dueOn },
+    { key: "mottagare", label: t("staff.invoice.recipient"), value: (r) => r.invoice.recipientName, groupable: true },
+    { key: "certifikat", label: t("invoice.certificateNumber"), value: (r) => r.certificateNumber, render: (r) => <a href={`/personal/certifikat/${r.invoice.certificateId}`}>{r.certificateNumber}</a> },
+    { key: "belopp", label: t("invoice.toPay"), value: (r) => r.invoice.totalOre, render: (r) => <Amount ore={r.invoice.totalOre} />, numeric: true },
+    { key: "status", label: t("cert.status"), value: (r) => INVOICE_LABELS[r.invoice.status], groupable: true, render: (r) => <InvoiceStatusChip status={r.invoice.status} dueOn={r.invoice.dueOn} today={today} /> },
   ];
 }
 
@@ -131,38 +132,38 @@ async function listPage(c: Ctx) {
   const unpaid = rows.filter((r) => r.invoice.status === "unpaid").reduce((sum, r) => sum + r.invoice.totalOre, 0);
   return page(
     c,
-    { title: "Fakturor", status: invalid ? 422 : 200 },
+    { title: t("staff.home.invoices"), status: invalid ? 422 : 200 },
     <>
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/personal">Personal</a> › Fakturor
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/personal">{t("nav.staff")}</a> › {t("staff.home.invoices")}
       </nav>
       <header class="page-header">
-        <h1>Fakturor</h1>
+        <h1>{t("staff.home.invoices")}</h1>
         {invalid ? null : (
           <div class="button-row">
             <a class="button button--secondary" href={`${LIST}/export.csv${filterQuery(values)}`} download>
-              Exportera CSV
+              {t("staff.invoice.export")}
             </a>
           </div>
         )}
       </header>
-      <p>Fakturor skapas när ett fakturerat certifikat utfärdas. Filtrera på status och fakturadatum; Exportera CSV tar med samma urval.</p>
-      <ErrorSummary errors={invalid ? errors : undefined} message="Filtret behöver rättas:" />
+      <p>{t("staff.invoice.intro")}</p>
+      <ErrorSummary errors={invalid ? errors : undefined} message={t("staff.invoice.filter.fix")} />
       <FilterForm values={values} errors={errors} query={query} />
       <p>
-        Obetalt i urvalet:{" "}
+        {t("staff.invoice.unpaid")}{" "}
         <strong>
           <Amount ore={unpaid} />
         </strong>
       </p>
-      <DataTable prefix={TABLE_PREFIX} caption="Fakturor" columns={listColumns(today)} rows={rows} path={LIST} query={query} empty="Inga fakturor matchar filtret." defaultSort={{ key: "datum", dir: "desc" }} />
+      <DataTable prefix={TABLE_PREFIX} caption={t("staff.home.invoices")} columns={listColumns(today)} rows={rows} path={LIST} query={query} empty={t("staff.invoice.noMatch")} defaultSort={{ key: "datum", dir: "desc" }} />
     </>,
   );
 }
 
 async function exportCsv(c: Ctx) {
   const { filter, values, errors } = readFilter(c.req.query());
-  if (Object.keys(errors).length) return c.text(`Filtret behöver rättas: ${Object.values(errors).join(" ")}`, 422);
+  if (Object.keys(errors).length) return c.text(`${t("staff.invoice.filter.fix")} ${Object.values(errors).join(" ")}`, 422);
   const rows = await listInvoices(c.var.deps.db, filter);
   const name = ["fakturor", values.status, values.fran && `fran-${values.fran}`, values.till && `till-${values.till}`].filter(Boolean).join("-");
   return c.body(invoicesCsv(rows), 200, {
@@ -181,45 +182,45 @@ interface Failure {
 
 const Dates = ({ inv }: { inv: LoadedInvoice["invoice"] }) => (
   <>
-    <dt>Fakturanummer</dt>
+    <dt>{t("invoice.number")}</dt>
     <dd>{inv.number}</dd>
-    <dt>Fakturadatum</dt>
+    <dt>{t("invoice.date")}</dt>
     <dd>{inv.issuedOn}</dd>
-    <dt>Förfallodatum</dt>
+    <dt>{t("invoice.dueDate")}</dt>
     <dd>{inv.dueOn}</dd>
-    <dt>OCR-nummer</dt>
+    <dt>{t("staff.invoice.ocr")}</dt>
     <dd>{inv.ocr}</dd>
   </>
 );
 
 /** How the invoice reached (or will reach) the recipient. */
 const Delivery = ({ inv, sentAt }: { inv: LoadedInvoice["invoice"]; sentAt: Date | null }) => {
-  if (!inv.recipientEmail) return <>Skickas per post: mottagaren har ingen e-postadress. Ladda ned PDF:en, skriv ut den och skicka den till adressen nedan.</>;
+  if (!inv.recipientEmail) return <>{t("staff.invoice.byPost")}</>;
   if (inv.pdfDocumentId)
     return (
       <>
-        Skickad med e-post till {inv.recipientEmail}
+        {t("staff.invoice.sentTo", inv.recipientEmail)}
         {sentAt ? (
           <>
             {" "}
-            (senast <time datetime={sentAt.toISOString()}>{formatDateTime(sentAt)}</time>)
+            ({t("staff.invoice.latest")} <time datetime={sentAt.toISOString()}>{formatDateTime(sentAt)}</time>)
           </>
         ) : null}
       </>
     );
-  return <>Inte skickad: utskicket till {inv.recipientEmail} misslyckades. Välj Skicka igen.</>;
+  return <>{t("staff.invoice.notSent", inv.recipientEmail)}</>;
 };
 
 const Recipient = ({ inv }: { inv: LoadedInvoice["invoice"] }) => (
   <section aria-labelledby="mottagare">
-    <h2 id="mottagare">Fakturamottagare</h2>
-    <p class="hint">Som den angavs i steg 4 när ansökan gjordes; senare ändringar av en profil eller ett företag ändrar inte fakturan.</p>
+    <h2 id="mottagare">{t("checklist.recipient")}</h2>
+    <p class="hint">{t("staff.invoice.recipient.hint")}</p>
     <dl class="details">
-      <dt>Typ</dt>
+      <dt>{t("staff.invoice.kind")}</dt>
       <dd>{RECIPIENT_KINDS[inv.recipientKind] ?? inv.recipientKind}</dd>
-      <dt>Namn</dt>
+      <dt>{t("verify.field.name")}</dt>
       <dd>{inv.recipientCompanyId ? <a href={`/personal/foretag/${inv.recipientCompanyId}`}>{inv.recipientName}</a> : inv.recipientName}</dd>
-      <dt>Adress</dt>
+      <dt>{t("about.address")}</dt>
       <dd>
         {inv.recipientAddressLine1}
         {inv.recipientAddressLine2 ? (
@@ -233,46 +234,46 @@ const Recipient = ({ inv }: { inv: LoadedInvoice["invoice"] }) => (
         <br />
         {inv.recipientCountry}
       </dd>
-      <dt>Telefonnummer</dt>
-      <dd>{inv.recipientPhone ?? "Inget angivet"}</dd>
-      <dt>E-postadress</dt>
-      <dd>{inv.recipientEmail ?? "Ingen angiven"}</dd>
-      <dt>Fakturareferens/Ordernr</dt>
-      <dd>{inv.recipientReference ?? "Ingen angiven"}</dd>
+      <dt>{t("common.phoneNumber")}</dt>
+      <dd>{inv.recipientPhone ?? t("staff.invoice.noneGivenNeuter")}</dd>
+      <dt>{t("common.emailAddress")}</dt>
+      <dd>{inv.recipientEmail ?? t("staff.invoice.noneGiven")}</dd>
+      <dt>{t("staff.invoice.reference")}</dt>
+      <dd>{inv.recipientReference ?? t("staff.invoice.noneGiven")}</dd>
     </dl>
   </section>
 );
 
 type Line = LoadedInvoice["lines"][number];
-const LINE_COLUMNS: Column<Line>[] = [
-  { key: "beskrivning", label: "Beskrivning", value: (l) => l.description },
-  { key: "antal", label: "Antal", value: (l) => l.quantity, numeric: true },
-  { key: "apris", label: "À-pris", value: (l) => l.unitPriceOre, render: (l) => <Amount ore={l.unitPriceOre} />, numeric: true },
-  { key: "belopp", label: "Belopp", value: (l) => l.amountOre, render: (l) => <Amount ore={l.amountOre} />, numeric: true },
+const lineColumns = (): Column<Line>[] => [
+  { key: "beskrivning", label: t("staff.invoice.col.description"), value: (l) => l.description },
+  { key: "antal", label: t("staff.invoice.col.quantity"), value: (l) => l.quantity, numeric: true },
+  { key: "apris", label: t("staff.invoice.col.unitPrice"), value: (l) => l.unitPriceOre, render: (l) => <Amount ore={l.unitPriceOre} />, numeric: true },
+  { key: "belopp", label: t("staff.invoice.col.amount"), value: (l) => l.amountOre, render: (l) => <Amount ore={l.amountOre} />, numeric: true },
 ];
 
 const Actions = ({ inv, may }: { inv: LoadedInvoice["invoice"]; may: ReturnType<typeof canManageInvoice> }) => {
   if (!may.ok) return <p class="notice notice--info">{may.reason}</p>;
   const canPay = inv.status === "unpaid";
   const canSend = inv.recipientEmail !== null;
-  if (!canPay && !canSend) return <p>Fakturan är {INVOICE_LABELS[inv.status].toLowerCase()} och går per post; det finns inget mer att göra här.</p>;
+  if (!canPay && !canSend) return <p>{t("staff.invoice.nothingToDo", INVOICE_LABELS[inv.status].toLowerCase())}</p>;
   return (
     <div class="button-row">
       {canPay ? (
         <form method="post" action={staffInvoiceUrl(inv.id, "/betald")} class="inline-form">
           <button type="submit" class="button">
-            Markera som betald
+            {t("staff.invoice.markPaid")}
           </button>
         </form>
       ) : null}
       {canSend ? (
         <form method="post" action={staffInvoiceUrl(inv.id, "/skicka")} class="inline-form">
           <button type="submit" class="button button--secondary" aria-describedby="skicka-igen-hint">
-            Skicka igen
+            {t("staff.invoice.sendAgain")}
           </button>
           <span class="hint" id="skicka-igen-hint">
             {" "}
-            Fakturan mejlas som PDF till {inv.recipientEmail}.
+            {t("staff.invoice.sendAgain.hint", inv.recipientEmail ?? "")}
           </span>
         </form>
       ) : null}
@@ -289,30 +290,30 @@ export async function renderStaffInvoice(c: Ctx, id: string, failure?: Failure, 
   const sentAt = events.find((e) => e.action === "invoice.sent")?.at ?? null;
   const today = swedishDate(clock.now());
   const done = ownEntry(DONE, c.req.query("klart"));
-  const applicant = found.applicantPersonId ? { href: `/personal/personer/${found.applicantPersonId}`, label: "Visa sökande" } : { href: `/personal/foretag/${found.applicantCompanyId}`, label: "Visa företag" };
+  const applicant = found.applicantPersonId ? { href: `/personal/personer/${found.applicantPersonId}`, label: t("staff.invoice.showApplicant") } : { href: `/personal/foretag/${found.applicantCompanyId}`, label: t("process.showCompany") };
   return page(
     c,
-    { title: `Faktura ${inv.number}`, status },
+    { title: t("staff.invoice.title", inv.number), status },
     <>
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/personal">Personal</a> › <a href={LIST}>Fakturor</a> › Faktura {inv.number}
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/personal">{t("nav.staff")}</a> › <a href={LIST}>{t("staff.home.invoices")}</a> › {t("staff.invoice.title", inv.number)}
       </nav>
       <header class="page-header">
         <div>
-          <h1>Faktura {inv.number}</h1>
+          <h1>{t("staff.invoice.title", inv.number)}</h1>
           <p class="lead">
             {inv.recipientName}, <Amount ore={inv.totalOre} /> <InvoiceStatusChip status={inv.status} dueOn={inv.dueOn} today={today} />
           </p>
         </div>
         <div class="button-row">
           <a class="button" href={staffInvoiceUrl(id, "/pdf")} download>
-            Ladda ned PDF
+            {t("invoice.downloadPdf")}
           </a>
           <a class="button button--secondary" href={`/personal/ansokningar/${inv.applicationId}`}>
-            Visa certifieringsprocess
+            {t("staff.cert.showProcess")}
           </a>
           <a class="button button--secondary" href={`/personal/certifikat/${inv.certificateId}`}>
-            Visa certifikat
+            {t("staff.invoice.showCertificate")}
           </a>
           <a class="button button--secondary" href={applicant.href}>
             {applicant.label}
@@ -321,36 +322,36 @@ export async function renderStaffInvoice(c: Ctx, id: string, failure?: Failure, 
       </header>
       <ActionNotices failure={failure?.message} done={done} />
       <section aria-labelledby="faktura">
-        <h2 id="faktura">Faktura</h2>
+        <h2 id="faktura">{t("staff.invoice.invoice")}</h2>
         <dl class="details">
           <Dates inv={inv} />
-          <dt>Status</dt>
+          <dt>{t("cert.status")}</dt>
           <dd>
             <InvoiceStatusChip status={inv.status} dueOn={inv.dueOn} today={today} />
           </dd>
-          <dt>Certifikat nr</dt>
+          <dt>{t("invoice.certificateNumber")}</dt>
           <dd>
             <a href={`/personal/certifikat/${inv.certificateId}`}>{found.certificateNumber}</a>
           </dd>
-          <dt>Utskick</dt>
+          <dt>{t("staff.invoice.delivery")}</dt>
           <dd>
             <Delivery inv={inv} sentAt={sentAt} />
           </dd>
         </dl>
       </section>
       <section aria-labelledby="rader">
-        <h2 id="rader">Fakturarader</h2>
-        <DataTable prefix="rad" caption="Fakturarader" columns={LINE_COLUMNS} rows={found.lines} path={staffInvoiceUrl(id)} query={c.req.query()} empty="Fakturan har inga rader." searchable={false} />
+        <h2 id="rader">{t("staff.invoice.lines")}</h2>
+        <DataTable prefix="rad" caption={t("staff.invoice.lines")} columns={lineColumns()} rows={found.lines} path={staffInvoiceUrl(id)} query={c.req.query()} empty={t("staff.invoice.noLines")} searchable={false} />
         <dl class="details invoice-totals">
-          <dt>Netto</dt>
+          <dt>{t("staff.invoice.net")}</dt>
           <dd>
             <Amount ore={inv.netOre} />
           </dd>
-          <dt>Moms {inv.vatPercent} %</dt>
+          <dt>{t("staff.invoice.vat", inv.vatPercent)}</dt>
           <dd>
             <Amount ore={inv.vatOre} />
           </dd>
-          <dt>Att betala</dt>
+          <dt>{t("invoice.toPay")}</dt>
           <dd>
             <strong>
               <Amount ore={inv.totalOre} />
@@ -360,7 +361,7 @@ export async function renderStaffInvoice(c: Ctx, id: string, failure?: Failure, 
       </section>
       <Recipient inv={inv} />
       <section aria-labelledby="atgarder">
-        <h2 id="atgarder">Åtgärder</h2>
+        <h2 id="atgarder">{t("staff.invoice.actions")}</h2>
         <Actions inv={inv} may={canManageInvoice(user)} />
       </section>
       <EventLog events={events} path={staffInvoiceUrl(id)} query={c.req.query()} />
@@ -380,7 +381,7 @@ async function act(c: Ctx, run: (id: string) => Promise<string>) {
     if (e instanceof Error && !("status" in e)) {
       // The mail server or the PDF, not the request: nothing was recorded, so trying again is safe.
       console.error(`Faktura ${id} kunde inte skickas.`, e);
-      return renderStaffInvoice(c, id, { message: "Fakturan kunde inte skickas just nu. Inget har ändrats; försök igen om en stund." }, 502);
+      return renderStaffInvoice(c, id, { message: t("staff.invoice.sendFailed") }, 502);
     }
     throw e;
   }

@@ -16,33 +16,33 @@ import { ActionNotices } from "../views/form.tsx";
 import { Tabs } from "../views/tabs.tsx";
 import { formatDateTime } from "../views/time.ts";
 import { Breadcrumbs } from "./application-paths.tsx";
+import { t, labels } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
 export const OUTBOX_PATH = "/personal/utgaende-e-post";
-const TITLE = "Utgående e-post";
 /** Longest error text shown; the rest is cut (the database keeps 500 characters). */
 const ERROR_CHARS = 160;
 
 /** The tabs by their Swedish query value; Väntar is the page without one. */
 const VIEWS: Record<string, { view: OutboxView; label: string; count: (c: OutboxCounts) => number; empty: string; note: string }> = {
-  vantar: { view: "pending", label: "Väntar", count: (c) => c.pending, empty: "Inga brev väntar på att skickas.", note: `Visar de ${LIST_LIMIT} äldsta` },
-  misslyckade: { view: "failed", label: "Misslyckade", count: (c) => c.failed, empty: "Inga brev har misslyckats.", note: `Visar de ${LIST_LIMIT} äldsta` },
-  skickade: { view: "sent", label: "Skickade senaste dygnet", count: (c) => c.sentLastDay, empty: "Inga brev har skickats det senaste dygnet.", note: `Visar de ${LIST_LIMIT} senast skickade` },
+  vantar: { view: "pending", get label() { return t("staff.outbox.pending"); }, count: (c) => c.pending, get empty() { return t("staff.outbox.pending.none"); }, get note() { return t("staff.outbox.oldest", LIST_LIMIT); } },
+  misslyckade: { view: "failed", get label() { return t("staff.outbox.failed"); }, count: (c) => c.failed, get empty() { return t("staff.outbox.failed.none"); }, get note() { return t("staff.outbox.oldest", LIST_LIMIT); } },
+  skickade: { view: "sent", get label() { return t("staff.outbox.sent"); }, count: (c) => c.sentLastDay, get empty() { return t("staff.outbox.sent.none"); }, get note() { return t("staff.outbox.latest", LIST_LIMIT); } },
 };
 const viewUrl = (key: string) => (key === "vantar" ? OUTBOX_PATH : `${OUTBOX_PATH}?visa=${key}`);
 
 const STATUS: Record<OutboxRow["status"], { label: string; chip: string }> = {
-  pending: { label: "Väntar", chip: "status--pending" },
-  failed: { label: "Misslyckades", chip: "status--danger" },
-  sent: { label: "Skickad", chip: "status--success" },
+  pending: { get label() { return t("staff.outbox.pending"); }, chip: "status--pending" },
+  failed: { get label() { return t("staff.outbox.status.failed"); }, chip: "status--danger" },
+  sent: { get label() { return t("staff.outbox.status.sent"); }, chip: "status--success" },
 };
 
-const DONE: Record<string, string> = {
-  "skickas-igen": "Brevet ligger i kön igen och skickas nu.",
-};
+const DONE: Readonly<Record<string, string>> = labels({
+  "skickas-igen": "staff.outbox.done.retry",
+});
 
-const StatusChip = ({ row }: { row: OutboxRow }) => <span class={`status ${STATUS[row.status].chip}`}>{row.sending ? "Skickas nu" : STATUS[row.status].label}</span>;
+const StatusChip = ({ row }: { row: OutboxRow }) => <span class={`status ${STATUS[row.status].chip}`}>{row.sending ? t("staff.outbox.sendingNow") : STATUS[row.status].label}</span>;
 
 const When = ({ at }: { at: Date | null }) => (at ? <time datetime={at.toISOString()}>{formatDateTime(at)}</time> : <span class="muted">–</span>);
 
@@ -53,35 +53,35 @@ function shortError(text: string): string {
 const RetryForm = ({ row, back }: { row: OutboxRow; back: string }) => (
   <form method="post" action={`${OUTBOX_PATH}/${row.id}/skicka-igen`} class="inline-form">
     <input type="hidden" name="visa" value={back} />
-    <button type="submit" class="button button--secondary" aria-label={`Skicka igen: ${row.kindLabel} till ${row.to}`}>
-      Skicka igen
+    <button type="submit" class="button button--secondary" aria-label={t("staff.outbox.retry.label", row.kindLabel, row.to)}>
+      {t("staff.invoice.sendAgain")}
     </button>
   </form>
 );
 
 function columns(view: OutboxView, back: string): Column<OutboxRow>[] {
   const cols: (Column<OutboxRow> | false)[] = [
-    { key: "status", label: "Status", value: (r) => STATUS[r.status].label, render: (r) => <StatusChip row={r} />, sortable: false },
-    { key: "skapad", label: "Skapad", value: (r) => r.createdAt },
-    view === "sent" && { key: "skickad", label: "Skickad", value: (r) => r.sentAt },
-    { key: "typ", label: "Typ", value: (r) => r.kindLabel, groupable: true },
-    { key: "mottagare", label: "Mottagare", value: (r) => r.to },
-    { key: "amne", label: "Ämne", value: (r) => r.subject, render: (r) => (r.subject === null ? <span class="muted">Visas inte (engångskod eller engångslänk)</span> : r.subject) },
-    { key: "forsok", label: "Försök", value: (r) => r.attempts, numeric: true },
-    view === "pending" && { key: "nasta", label: "Nästa försök", value: (r) => r.nextAttemptAt, render: (r) => <When at={r.nextAttemptAt} /> },
+    { key: "status", label: t("cert.status"), value: (r) => STATUS[r.status].label, render: (r) => <StatusChip row={r} />, sortable: false },
+    { key: "skapad", label: t("moment.col.created"), value: (r) => r.createdAt },
+    view === "sent" && { key: "skickad", label: t("staff.outbox.status.sent"), value: (r) => r.sentAt },
+    { key: "typ", label: t("staff.invoice.kind"), value: (r) => r.kindLabel, groupable: true },
+    { key: "mottagare", label: t("staff.invoice.recipient"), value: (r) => r.to },
+    { key: "amne", label: t("staff.outbox.col.subject"), value: (r) => r.subject, render: (r) => (r.subject === null ? <span class="muted">{t("staff.outbox.subjectHidden")}</span> : r.subject) },
+    { key: "forsok", label: t("staff.outbox.col.attempts"), value: (r) => r.attempts, numeric: true },
+    view === "pending" && { key: "nasta", label: t("staff.outbox.col.next"), value: (r) => r.nextAttemptAt, render: (r) => <When at={r.nextAttemptAt} /> },
     view !== "sent" && {
       key: "fel",
-      label: "Senaste fel",
+      label: t("staff.outbox.col.error"),
       value: (r) => r.lastError,
       render: (r) => (r.lastError ? <span class="mail-error">{shortError(r.lastError)}</span> : <span class="muted">–</span>),
       sortable: false,
     },
     view !== "sent" && {
       key: "atgard",
-      label: "Åtgärd",
+      label: t("common.action"),
       value: () => null,
       sortable: false,
-      render: (r) => (r.retryable ? <RetryForm row={r} back={back} /> : r.sending ? <span class="muted">Skickas just nu</span> : <span class="muted">Väntar på sin tur</span>),
+      render: (r) => (r.retryable ? <RetryForm row={r} back={back} /> : r.sending ? <span class="muted">{t("staff.outbox.sendingJustNow")}</span> : <span class="muted">{t("staff.outbox.waitingTurn")}</span>),
     },
   ];
   return cols.filter((c): c is Column<OutboxRow> => c !== false);
@@ -98,28 +98,27 @@ async function outboxPage(c: Ctx, failure?: { message: string; status: Contentfu
   const done = ownEntry(DONE, c.req.query("klart")) ?? allDone(c.req.query("alla"));
   return page(
     c,
-    { title: TITLE, status: failure?.status },
+    { title: t("staff.outbox.title"), status: failure?.status },
     <>
-      <Breadcrumbs>{TITLE}</Breadcrumbs>
-      <h1>{TITLE}</h1>
+      <Breadcrumbs>{t("staff.outbox.title")}</Breadcrumbs>
+      <h1>{t("staff.outbox.title")}</h1>
       <p class="lead">
-        Brev som systemet skickar, till exempel engångskoder, beslut och fakturor. Ett brev som inte går fram försöks igen med allt längre uppehåll; efter det sista försöket hamnar det under
-        Misslyckade.
+        {t("staff.outbox.intro")}
       </p>
       <ActionNotices failure={failure?.message} done={done} />
-      <Tabs label="Utgående e-post" current={viewUrl(key)} tabs={Object.entries(VIEWS).map(([k, t]) => ({ href: viewUrl(k), label: `${t.label} (${t.count(counts)})` }))} />
+      <Tabs label={t("staff.outbox.title")} current={viewUrl(key)} tabs={Object.entries(VIEWS).map(([k, tab]) => ({ href: viewUrl(k), label: `${tab.label} (${tab.count(counts)})` }))} />
       <section aria-labelledby="lista">
         <h2 id="lista">{v.label}</h2>
         {total > rows.length ? (
           <p class="notice notice--info">
-            {v.note} av {total} brev.
+            {t("staff.outbox.shown", v.note, total)}
           </p>
         ) : null}
         {v.view === "failed" && counts.failed > 0 ? (
           <form method="post" action={`${OUTBOX_PATH}/skicka-igen-alla`} class="button-row">
             <input type="hidden" name="visa" value="misslyckade" />
             <button type="submit" class="button">
-              Skicka igen alla misslyckade
+              {t("staff.outbox.retryAll")}
             </button>
           </form>
         ) : null}
@@ -132,7 +131,7 @@ async function outboxPage(c: Ctx, failure?: { message: string; status: Contentfu
 function allDone(n: string | undefined): string | undefined {
   if (n === undefined || !/^\d{1,6}$/.test(n)) return undefined;
   const count = Number(n);
-  return count === 0 ? "Det fanns inga misslyckade brev att skicka igen." : count === 1 ? "1 brev ligger i kön igen och skickas nu." : `${count} brev ligger i kön igen och skickas nu.`;
+  return t("staff.outbox.done.retryAll", count);
 }
 
 /** A refusal is shown on the list it came from, in words and with its status. */
@@ -147,7 +146,7 @@ async function act(c: Ctx, run: (view: string) => Promise<string>) {
 }
 
 const requireMailAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!canOperateMail(c.var.user)) throw new Forbidden("Utgående e-post sköts bara av administratörer.");
+  if (!canOperateMail(c.var.user)) throw new Forbidden(t("outbox.adminsOnly"));
   await next();
 };
 
