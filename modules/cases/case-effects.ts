@@ -69,11 +69,11 @@ export function checkEffectInput(actor: Actor, effect: EffectInput, ctx: EffectC
   const cert = ctx.certificate;
   switch (effect.kind) {
     case "reopen": {
-      if (!app || app.application.status !== "refused") throw new Conflict("Ansökan är inte längre avslagen och kan inte öppnas igen.");
+      if (!app || app.application.status !== "refused") throw new Conflict(t("cases.effect.notRefused"));
       const ids = [...new Set(effect.momentIds)];
       const chosen = app.moments.filter((m) => ids.includes(m.moment.id));
-      if (chosen.length !== ids.length) throw new Invalid({ moment: "Ett valt moment hör inte till ansökan." });
-      if (chosen.some((m) => m.moment.status !== "approved")) throw new Invalid({ moment: "Bara godkända moment kan öppnas för komplettering." });
+      if (chosen.length !== ids.length) throw new Invalid({ moment: t("review.return.otherMoment") });
+      if (chosen.some((m) => m.moment.status !== "approved")) throw new Invalid({ moment: t("cases.effect.onlyApproved") });
       const title = `${app.area.name} - ${app.scheme.name}`;
       const names = chosen.map((m) => m.requirement.name);
       return {
@@ -83,25 +83,25 @@ export function checkEffectInput(actor: Actor, effect: EffectInput, ctx: EffectC
     }
     case "approve_moment": {
       const m = app?.moments.find((x) => x.moment.id === ctx.momentId && x.moment.status === "rejected");
-      if (!app || !m || !EDITABLE_STATUSES.includes(app.application.status)) throw new Conflict("Momentet är inte längre ej godkänt (en ny fil kan ha laddats upp) och kan inte godkännas härifrån. Granska den nya filen som vanligt.");
+      if (!app || !m || !EDITABLE_STATUSES.includes(app.application.status)) throw new Conflict(t("cases.effect.momentChanged"));
       return { effect, consequence: () => t("caseEffect.momentApproved", ctx.momentName ?? "", `${app.area.name} - ${app.scheme.name}`) };
     }
     case "reinstate": {
-      if (!cert || (cert.status !== "suspended" && cert.status !== "withdrawn")) throw new Conflict("Certifikatet är inte längre vilande eller indraget.");
+      if (!cert || (cert.status !== "suspended" && cert.status !== "withdrawn")) throw new Conflict(t("cases.effect.notSuspended"));
       mayActOn(actor, parties);
       return { effect, consequence: () => t("caseEffect.reinstated", cert.number, cert.title, swedishLongDate(today)) };
     }
     case "suspend":
     case "withdraw": {
-      if (!cert) throw new Conflict("Ärendet gäller inget certifikat.");
+      if (!cert) throw new Conflict(t("cases.effect.noCertificate"));
       mayActOn(actor, parties);
       const verdict = certificateTransition(cert, effect.kind, today);
       if (!verdict.ok) throw new Conflict(verdict.reason);
-      const holderReason = requiredText(effect.holderReason, "skal", "Skriv skälet som certifikatinnehavaren får. Nämn inte den som klagade.");
+      const holderReason = requiredText(effect.holderReason, "skal", t("cases.effect.holderReasonMissing"));
       if (effect.kind === "withdraw") return { effect: { kind: "withdraw", holderReason }, consequence: () => t("caseEffect.withdrawn", cert.number, swedishLongDate(today)) };
       const until = effect.until.trim();
-      if (!isIsoDate(until)) throw new Invalid({ tilldatum: "Ange till och med vilket datum certifikatet är vilande (ÅÅÅÅ-MM-DD)." });
-      if (until <= today) throw new Invalid({ tilldatum: "Datumet måste vara senare än i dag." });
+      if (!isIsoDate(until)) throw new Invalid({ tilldatum: t("review.suspend.untilInvalid") });
+      if (until <= today) throw new Invalid({ tilldatum: t("review.suspend.untilPast") });
       return { effect: { kind: "suspend", until, holderReason }, consequence: () => t("caseEffect.suspended", cert.number, swedishLongDate(until)) };
     }
   }
@@ -167,17 +167,17 @@ async function reopen(tx: Tx, a: Apply, momentIds: string[], because: string): P
       .where(and(eq(applications.id, app.id), eq(applications.status, "refused")))
       .returning({ id: applications.id });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new Conflict("Den sökande har redan en öppen ansökan om samma certifikat, så den avslagna kan inte öppnas igen. Avgör ärendet utan att öppna ansökan, eller vänta tills den andra är avslutad.");
+    if (isUniqueViolation(e)) throw new Conflict(t("cases.effect.openElsewhere"));
     throw e;
   }
-  if (moved.length === 0) throw new Conflict("Ansökan är inte längre avslagen och kan inte öppnas igen.");
+  if (moved.length === 0) throw new Conflict(t("cases.effect.notRefused"));
   if (momentIds.length) {
     const reopened = await tx
       .update(applicationRequirements)
       .set({ status: "rejected", reviewComment: because, reviewedByUserId: a.actor.userId, updatedAt: a.now, updatedByUserId: a.actor.userId })
       .where(and(eq(applicationRequirements.applicationId, app.id), inArray(applicationRequirements.id, momentIds), eq(applicationRequirements.status, "approved")))
       .returning({ id: applicationRequirements.id });
-    if (reopened.length !== momentIds.length) throw new Conflict("Momenten ändrades samtidigt. Ladda om sidan och försök igen.");
+    if (reopened.length !== momentIds.length) throw new Conflict(t("review.return.changedMeanwhile"));
   }
   const decisionId = await recordDecision(tx, { kind: "return", subjectType: "application", subjectId: app.id, applicationId: app.id, decidedByUserId: a.actor.userId, decidedAt: a.now, reason: because, effectiveOn: a.today });
   const title = `${a.ctx.application!.area.name} - ${a.ctx.application!.scheme.name}`;
@@ -194,7 +194,7 @@ async function approveMoment(tx: Tx, a: Apply, because: string): Promise<void> {
     .set({ status: "approved", reviewedByUserId: a.actor.userId, reviewComment: null, updatedAt: a.now, updatedByUserId: a.actor.userId })
     .where(and(eq(applicationRequirements.id, a.row.appealedMomentId!), eq(applicationRequirements.status, "rejected"), eq(applicationRequirements.updatedAt, a.row.appealedAt!)))
     .returning({ id: applicationRequirements.id });
-  if (updated.length === 0) throw new Conflict("Momentet har ändrats efter beslutet (en ny fil kan ha laddats upp). Granska den nya filen som vanligt.");
+  if (updated.length === 0) throw new Conflict(t("cases.effect.momentChangedAfter"));
   await tx.update(applications).set({ updatedAt: a.now }).where(eq(applications.id, app.application.id));
   await recordEvent(tx, a.actor, a.now, { action: "evidence.approved", subjectType: "application", subjectId: app.application.id, personId: app.application.personId, companyId: app.application.companyId, details: { moment: a.ctx.momentName, comment: because } });
   const fresh = await loadApplication(tx, a.actor, app.application.id);

@@ -11,8 +11,8 @@ import { OUTCOME_LABELS } from "./labels.ts";
 import { caseStepMail } from "./mails.ts";
 import { caseRecipient } from "./parties.ts";
 import { checkEffect, effectsFor } from "./policy.ts";
-import { CHANGED_MEANWHILE, type StepPlan } from "./take-case.ts";
-import { inLanguage } from "../../lib/i18n/index.ts";
+import { changedMeanwhile, type StepPlan } from "./take-case.ts";
+import { inLanguage, t } from "../../lib/i18n/index.ts";
 
 export interface DecideCaseInput {
   caseId: string;
@@ -37,8 +37,8 @@ export async function planDecideCase(deps: Deps, actor: Actor & { userId: string
   if (!h.may.ok) throw new Forbidden(h.may.reason);
   if (!h.move.ok) throw new Conflict(h.move.reason);
   const outcome = CASE_OUTCOMES.find((o) => o === input.outcome);
-  if (!outcome) throw new Invalid({ utfall: "Välj hur ärendet avgörs: Bifallen, Delvis bifallen eller Avslagen." });
-  const reason = requiredText(input.reason, "motivering", "Skriv motiveringen till avgörandet. Den skickas till den som lämnade in ärendet.");
+  if (!outcome) throw new Invalid({ utfall: t("cases.decide.outcomeMissing") });
+  const reason = requiredText(input.reason, "motivering", t("cases.decide.reasonMissing"));
   const allowed = checkEffect(outcome, input.effect?.kind ?? null, effectsFor(h.row));
   if (!allowed.ok) throw new Invalid({ atgard: allowed.reason });
   const ctx = await loadEffectContext(deps.db, actor, h.row);
@@ -64,7 +64,7 @@ export async function decideCase(deps: Deps, actor: Actor & { userId: string }, 
         .set({ status: "decided", outcome, closedAt: now, updatedAt: now })
         .where(and(eq(cases.id, row.id), eq(cases.status, "investigating"), eq(cases.handlerUserId, actor.userId)))
         .returning({ id: cases.id });
-      if (updated.length === 0) throw new Conflict(CHANGED_MEANWHILE);
+      if (updated.length === 0) throw new Conflict(changedMeanwhile());
       const decisionId = effect ? await applyEffect(tx, { deps, actor, row, ctx, now, today, reason, appellantEmail: row.kind === "appeal" ? (to?.email ?? null) : null }, effect) : null;
       if (decisionId) await tx.update(cases).set({ resultDecisionId: decisionId }).where(eq(cases.id, row.id));
       await recordEvent(tx, actor, now, {

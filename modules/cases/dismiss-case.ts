@@ -8,14 +8,15 @@ import { requiredText } from "./case-files.ts";
 import { eventScope, loadForHandling } from "./handling.ts";
 import { caseStepMail } from "./mails.ts";
 import { caseRecipient } from "./parties.ts";
-import { CHANGED_MEANWHILE, type StepPlan } from "./take-case.ts";
+import { changedMeanwhile, type StepPlan } from "./take-case.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /** What "Avskriv" checks and the mail it sends, for the confirm page. */
 export async function planDismissCase(deps: Deps, actor: Actor & { userId: string }, input: { caseId: string; reason: string }): Promise<StepPlan> {
   const h = await loadForHandling(deps, actor, input.caseId, "dismiss");
   if (!h.may.ok) throw new Forbidden(h.may.reason);
   if (!h.move.ok) throw new Conflict(h.move.reason);
-  const reason = requiredText(input.reason, "motivering", "Skriv varför ärendet avskrivs. Motiveringen skickas till den som lämnade in det.");
+  const reason = requiredText(input.reason, "motivering", t("cases.dismiss.reasonMissing"));
   const to = await caseRecipient(deps.db, h.row);
   return { ...h, reason, to, mail: to ? caseStepMail(deps.config, to, { caseId: h.row.id, number: h.row.number, kind: h.row.kind }, { step: "dismissed" }, reason) : null };
 }
@@ -33,7 +34,7 @@ export async function dismissCase(deps: Deps, actor: Actor & { userId: string },
         .set({ status: "dismissed", handlerUserId: actor.userId, closedAt: now, updatedAt: now })
         .where(and(eq(cases.id, row.id), eq(cases.status, row.status), row.handlerUserId ? eq(cases.handlerUserId, row.handlerUserId) : isNull(cases.handlerUserId)))
         .returning({ id: cases.id });
-      if (updated.length === 0) throw new Conflict(CHANGED_MEANWHILE);
+      if (updated.length === 0) throw new Conflict(changedMeanwhile());
       await recordEvent(tx, actor, now, { action: "case.dismissed", subjectType: "case", subjectId: row.id, ...(await eventScope(tx, row)), details: { case: String(row.number), reason } });
       if (mail) await enqueueMail(tx, now, "case.dismissed", mail);
     },

@@ -1,6 +1,6 @@
 export { submitAppeal, appealedWhat, type AppealInput } from "./submit-appeal.ts";
 export { submitComplaint, type ComplaintInput } from "./submit-complaint.ts";
-export { takeCase, planTakeCase, CHANGED_MEANWHILE, type StepPlan } from "./take-case.ts";
+export { takeCase, planTakeCase, changedMeanwhile, type StepPlan } from "./take-case.ts";
 export { dismissCase, planDismissCase } from "./dismiss-case.ts";
 export { decideCase, planDecideCase, type DecideCaseInput, type DecidePlan } from "./decide-case.ts";
 export { loadEffectContext, type EffectInput, type EffectContext } from "./case-effects.ts";

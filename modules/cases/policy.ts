@@ -71,14 +71,14 @@ const hasRole = (actor: Actor, ...roles: string[]) => actor.roles.some((r) => ro
  * employed by or admin of the company concerned.
  */
 export function canHandleCase(actor: Actor, p: HandlingParties): Permission {
-  if (!hasRole(actor, "decider", "admin")) return deny("Du har inte behörighet att handlägga överklaganden och klagomål.");
-  if (p.holderPersonId !== null && p.holderPersonId === actor.personId) return deny("Ärendet gäller dig själv. Någon annan måste handlägga det.");
-  if (p.submittedByUserId !== null && p.submittedByUserId === actor.userId) return deny("Du har själv lämnat in ärendet. Någon annan måste handlägga det.");
+  if (!hasRole(actor, "decider", "admin")) return deny(t("cases.deny.role"));
+  if (p.holderPersonId !== null && p.holderPersonId === actor.personId) return deny(t("cases.deny.self"));
+  if (p.submittedByUserId !== null && p.submittedByUserId === actor.userId) return deny(t("cases.deny.submitter"));
   if (actor.userId !== null && p.decidedByUserIds.includes(actor.userId)) {
-    return deny(p.kind === "appeal" ? "Du fattade beslutet som överklagas och kan därför inte handlägga överklagandet." : "Du fattade beslutet om certifikatet som klagomålet gäller och kan därför inte handlägga det.");
+    return deny(p.kind === "appeal" ? t("cases.deny.decidedAppeal") : t("cases.deny.decidedComplaint"));
   }
-  if (actor.userId !== null && p.reviewerUserIds.includes(actor.userId)) return deny("Du har granskat moment i ansökan som ärendet gäller och kan därför inte handlägga det.");
-  if (p.companyIds.some((c) => p.actorCompanyIds.includes(c))) return deny("Du är anställd hos eller certifikatsadministratör för företaget som ärendet gäller och kan därför inte handlägga det.");
+  if (actor.userId !== null && p.reviewerUserIds.includes(actor.userId)) return deny(t("cases.deny.reviewed"));
+  if (p.companyIds.some((c) => p.actorCompanyIds.includes(c))) return deny(t("cases.deny.company"));
   return ALLOWED;
 }
 
@@ -91,18 +91,18 @@ export type CaseVerdict = { ok: true; next: CaseStatus } | { ok: false; reason: 
  * or dismisses it then.
  */
 export function caseTransition(status: CaseStatus, action: CaseAction, who: { isHandler: boolean; isAdmin: boolean }): CaseVerdict {
-  if (status === "decided" || status === "dismissed") return { ok: false, reason: "Ärendet är redan avslutat." };
+  if (status === "decided" || status === "dismissed") return { ok: false, reason: t("cases.step.closed") };
   if (action === "take") {
     if (status === "received") return { ok: true, next: "investigating" };
-    if (who.isHandler) return { ok: false, reason: "Du utreder redan ärendet." };
-    return who.isAdmin ? { ok: true, next: "investigating" } : { ok: false, reason: "Ärendet utreds redan av en annan handläggare. En administratör kan ta över det." };
+    if (who.isHandler) return { ok: false, reason: t("cases.step.alreadyYours") };
+    return who.isAdmin ? { ok: true, next: "investigating" } : { ok: false, reason: t("cases.step.otherHandler") };
   }
   if (action === "decide") {
-    if (status === "received") return { ok: false, reason: "Börja utreda ärendet innan du avgör det." };
-    return who.isHandler ? { ok: true, next: "decided" } : { ok: false, reason: "Bara handläggaren kan avgöra ärendet." };
+    if (status === "received") return { ok: false, reason: t("cases.step.takeFirst") };
+    return who.isHandler ? { ok: true, next: "decided" } : { ok: false, reason: t("cases.step.onlyHandlerDecides") };
   }
   if (status === "received" || who.isHandler) return { ok: true, next: "dismissed" };
-  return { ok: false, reason: "Bara handläggaren kan avskriva ärendet." };
+  return { ok: false, reason: t("cases.step.onlyHandlerDismisses") };
 }
 
 export type EffectKind = "reopen" | "reinstate" | "approve_moment" | "suspend" | "withdraw";
@@ -121,7 +121,7 @@ export function effectsFor(c: { kind: CaseKind; appealedKind: AppealedKind | nul
 /** A change to a decision only follows an appeal or complaint that was (partly) upheld. */
 export function checkEffect(outcome: CaseOutcome, effect: EffectKind | null, allowed: readonly EffectKind[]): Permission {
   if (effect === null) return ALLOWED;
-  if (!allowed.includes(effect)) return deny("Den åtgärden hör inte till det här ärendet.");
-  if (outcome === "rejected") return deny("Ett avslaget ärende ändrar inget beslut. Välj Bifallen eller Delvis bifallen, eller låt bli att ändra beslutet.");
+  if (!allowed.includes(effect)) return deny(t("cases.effect.notThisCase"));
+  if (outcome === "rejected") return deny(t("cases.effect.rejected"));
   return ALLOWED;
 }

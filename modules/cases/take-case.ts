@@ -9,8 +9,9 @@ import { requiredText } from "./case-files.ts";
 import { eventScope, loadForHandling, type Handling } from "./handling.ts";
 import { caseStepMail, type CaseRecipient } from "./mails.ts";
 import { caseRecipient } from "./parties.ts";
+import { t } from "../../lib/i18n/index.ts";
 
-export const CHANGED_MEANWHILE = "Ärendet har ändrats av någon annan under tiden. Ladda om sidan och försök igen.";
+export const changedMeanwhile = () => t("cases.changedMeanwhile");
 
 export interface StepPlan extends Handling {
   reason: string;
@@ -25,7 +26,7 @@ export async function planTakeCase(deps: Deps, actor: Actor & { userId: string }
   if (!h.may.ok) throw new Forbidden(h.may.reason);
   if (!h.move.ok) throw new Conflict(h.move.reason);
   const takenOver = h.row.status === "investigating";
-  const reason = requiredText(input.reason, "motivering", takenOver ? "Skriv varför du tar över ärendet." : "Skriv ett besked till den som lämnade in ärendet: vad ni gör nu och när ett avgörande kan väntas.");
+  const reason = requiredText(input.reason, "motivering", takenOver ? t("cases.take.whyMissing") : t("cases.take.messageMissing"));
   const to = takenOver ? null : await caseRecipient(deps.db, h.row);
   const mail = to ? caseStepMail(deps.config, to, { caseId: h.row.id, number: h.row.number, kind: h.row.kind }, { step: "investigating" }, reason) : null;
   return { ...h, reason, to, mail, takenOver };
@@ -45,7 +46,7 @@ export async function takeCase(deps: Deps, actor: Actor & { userId: string }, in
         .set({ status: "investigating", handlerUserId: actor.userId, updatedAt: now })
         .where(and(eq(cases.id, row.id), eq(cases.status, row.status), row.handlerUserId ? eq(cases.handlerUserId, row.handlerUserId) : isNull(cases.handlerUserId)))
         .returning({ id: cases.id });
-      if (updated.length === 0) throw new Conflict(CHANGED_MEANWHILE);
+      if (updated.length === 0) throw new Conflict(changedMeanwhile());
       // Who handles the case is the body's own business: a take-over is in the case's log only.
       const scope = takenOver ? {} : await eventScope(tx, row);
       await recordEvent(tx, actor, now, { action: takenOver ? "case.taken_over" : "case.investigating", subjectType: "case", subjectId: row.id, ...scope, details: { case: String(row.number), reason } });

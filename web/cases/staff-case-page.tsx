@@ -11,7 +11,7 @@ import { formatOrgNumber } from "../../lib/identity/orgnummer.ts";
 import { ownEntry } from "../../lib/own-key.ts";
 import { listSubjectEvents } from "../../modules/audit/index.ts";
 import { CERTIFICATE_LABELS, certificateTransition, publicStatus } from "../../modules/certificates/index.ts";
-import { APPEALED_LABELS, canHandleCase, CASE_KIND_LABELS, caseStatusText, effectsFor, getCaseRow, handlingDays, listCaseFiles, loadEffectContext, loadHandlingParties, personOfUser, type CaseRow, type EffectContext, type StepPlan } from "../../modules/cases/index.ts";
+import { APPEALED_LABELS, canHandleCase, CASE_KIND_LABELS, OUTCOME_LABELS, caseStatusText, effectsFor, getCaseRow, handlingDays, listCaseFiles, loadEffectContext, loadHandlingParties, personOfUser, type CaseRow, type EffectContext, type StepPlan } from "../../modules/cases/index.ts";
 import { APPLICATION_LABELS, applicantOf } from "../../modules/certification/index.ts";
 import { listDecisions } from "../../modules/review/index.ts";
 import type { AppEnv } from "../env.ts";
@@ -22,6 +22,7 @@ import { ActionNotices, ErrorSummary, Field } from "../views/form.tsx";
 import { formatDateTime } from "../views/time.ts";
 import { CASE_CHIPS } from "./own-case.tsx";
 import { CASES_PATH, staffCaseUrl } from "./paths.ts";
+import { t, labels } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -35,18 +36,18 @@ export interface Failure {
   momentIds?: string[];
 }
 
-const DONE: Record<string, string> = {
-  utreds: "Du utreder nu ärendet. Den som lämnade in det har fått ett mejl, om hen gav en e-postadress.",
-  overtaget: "Du handlägger nu ärendet.",
-  avgjort: "Ärendet är avgjort. Den som lämnade in det har fått ett mejl, om hen gav en e-postadress.",
-  avskrivet: "Ärendet är avskrivet. Den som lämnade in det har fått ett mejl, om hen gav en e-postadress.",
-};
+const DONE: Readonly<Record<string, string>> = labels({
+  utreds: "staff.case.done.investigating",
+  overtaget: "staff.case.done.takenOver",
+  avgjort: "staff.case.done.decided",
+  avskrivet: "staff.case.done.dismissed",
+});
 
 const personLink = (id: string, name: string) => <a href={`/personal/personer/${id}`}>{name}</a>;
 
 export const Breadcrumbs = ({ children }: { children: Child }) => (
-  <nav class="breadcrumbs" aria-label="Du är här">
-    <a href="/personal">Personal</a> › <a href={CASES_PATH}>Överklaganden och klagomål</a> › {children}
+  <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+    <a href="/personal">{t("nav.staff")}</a> › <a href={CASES_PATH}>{t("staff.overview.cases")}</a> › {children}
   </nav>
 );
 
@@ -55,14 +56,14 @@ export const MailPreview = ({ plan, kind }: { plan: Pick<StepPlan, "to" | "mail"
   plan.mail && plan.to ? (
     <div class="mail-preview">
       <p>
-        {plan.to.name ?? "Den som lämnade in ärendet"} ({plan.to.email}) får det här mejlet:
+        {plan.to.name ?? t("staff.case.mail.submitter")} ({plan.to.email}) {t("staff.case.mail.gets")}
       </p>
-      <pre>{`Ämne: ${plan.mail.subject}\n\n${plan.mail.text}`}</pre>
+      <pre>{`${t("staff.case.mail.subject")} ${plan.mail.subject}\n\n${plan.mail.text}`}</pre>
     </div>
   ) : plan.to === null && kind === "complaint" ? (
-    "Inget mejl skickas: den som lämnade in klagomålet angav ingen e-postadress."
+    t("staff.case.mail.noAddress")
   ) : (
-    "Inget mejl skickas i det här steget."
+    t("staff.case.mail.none")
   );
 
 async function concernedNames(c: Ctx, row: CaseRow) {
@@ -94,68 +95,68 @@ export async function renderStaffCase(c: Ctx, id: string, failure?: Failure, sta
   const isHandler = row.handlerUserId !== null && row.handlerUserId === user.userId;
   // The complainant's own details: for who handles the case (or may take it while nobody has).
   const seesContact = isHandler || (row.status === "received" && may.ok);
-  const title = `Ärende ${row.number}: ${CASE_KIND_LABELS[row.kind].toLowerCase()}`;
+  const title = `${t("case.title", row.number)}: ${CASE_KIND_LABELS[row.kind].toLowerCase()}`;
   const days = handlingDays(row);
   return page(
     c,
-    { title: `Ärende ${row.number}`, status },
+    { title: t("case.title", row.number), status },
     <>
-      <Breadcrumbs>Ärende {row.number}</Breadcrumbs>
+      <Breadcrumbs>{t("case.title", row.number)}</Breadcrumbs>
       <h1>{title}</h1>
       <ActionNotices failure={failure?.message} done={ownEntry(DONE, c.req.query("klart"))} />
       <section aria-labelledby="arendet">
-        <h2 id="arendet">Ärendet</h2>
+        <h2 id="arendet">{t("staff.case.theCase")}</h2>
         <dl class="details">
-          <dt>Status</dt>
+          <dt>{t("cert.status")}</dt>
           <dd>
             <span class={`status ${CASE_CHIPS[row.status] ?? "status--muted"}`}>{caseStatusText(row)}</span>
           </dd>
-          <dt>Mottaget</dt>
+          <dt>{t("ownCase.received")}</dt>
           <dd>{formatDateTime(row.receivedAt)}</dd>
-          <dt>Handläggare</dt>
-          <dd>{handler ? `${handler.givenName} ${handler.familyName}` : "Ingen ännu"}</dd>
+          <dt>{t("staff.case.handler")}</dt>
+          <dd>{handler ? `${handler.givenName} ${handler.familyName}` : t("staff.case.noHandler")}</dd>
           {row.closedAt ? (
             <>
-              <dt>Avslutat</dt>
+              <dt>{t("staff.case.closed")}</dt>
               <dd>
-                {formatDateTime(row.closedAt)} (handläggningstid {days} dagar)
+                {formatDateTime(row.closedAt)} {t("staff.case.handlingTime", days ?? 0)}
               </dd>
             </>
           ) : null}
           {row.kind === "appeal" ? (
             <>
-              <dt>Överklagat beslut</dt>
+              <dt>{t("ownCase.appealed")}</dt>
               <dd>
-                {row.appealedKind === "moment" ? `Ej godkänt: ${ctx.momentName ?? "moment"}` : APPEALED_LABELS[row.appealedKind!]}
+                {row.appealedKind === "moment" ? t("staff.case.momentRejected", ctx.momentName ?? t("staff.case.moment")) : APPEALED_LABELS[row.appealedKind!]}
                 {row.appealedAt ? `, ${swedishLongDate(swedishDate(row.appealedAt))}` : ""}
-                {appealedBy ? `, av ${appealedBy.givenName} ${appealedBy.familyName}` : ""}
-                {appealed?.reason ? <p class="review-comment">Motivering: {appealed.reason}</p> : null}
+                {appealedBy ? `, ${t("staff.case.by", `${appealedBy.givenName} ${appealedBy.familyName}`)}` : ""}
+                {appealed?.reason ? <p class="review-comment">{t("staff.case.reason", appealed.reason)}</p> : null}
               </dd>
-              <dt>Sista dag att överklaga</dt>
+              <dt>{t("staff.case.deadline")}</dt>
               <dd>{row.deadlineOn ? swedishLongDate(row.deadlineOn) : "–"}</dd>
-              <dt>Överklagat av</dt>
+              <dt>{t("staff.case.appealedBy")}</dt>
               <dd>{submitter ? personLink(submitter.personId, `${submitter.givenName} ${submitter.familyName}`) : "–"}</dd>
             </>
           ) : null}
-          <dt>Gäller</dt>
+          <dt>{t("staff.case.concerns")}</dt>
           <dd>
             <Concerns row={row} ctx={ctx} names={names} today={today} />
           </dd>
           {row.kind === "complaint" ? (
             <>
-              <dt>Lämnat av</dt>
+              <dt>{t("staff.case.lodgedBy")}</dt>
               <dd>
                 {seesContact ? (
                   <Contact row={row} submitter={submitter} />
                 ) : (
-                  <span class="muted">Kontaktuppgifterna visas bara för den som handlägger ärendet.</span>
+                  <span class="muted">{t("staff.case.contactHidden")}</span>
                 )}
               </dd>
             </>
           ) : null}
-          <dt>{row.kind === "appeal" ? "Grunder" : "Beskrivning"}</dt>
+          <dt>{row.kind === "appeal" ? t("staff.case.grounds") : t("staff.invoice.col.description")}</dt>
           <dd class="pre-wrap">{row.description}</dd>
-          <dt>Filer</dt>
+          <dt>{t("staff.case.files")}</dt>
           <dd>
             {files.length ? (
               <ul>
@@ -166,21 +167,21 @@ export async function renderStaffCase(c: Ctx, id: string, failure?: Failure, sta
                 ))}
               </ul>
             ) : (
-              "Inga"
+              t("ownCase.none")
             )}
           </dd>
           {result ? (
             <>
-              <dt>Beslut som ärendet ledde till</dt>
+              <dt>{t("staff.case.result")}</dt>
               <dd>
-                {result.label}, {result.effectiveOn}, av {result.decidedBy}
+                {result.label}, {result.effectiveOn}, {t("staff.case.by", result.decidedBy)}
               </dd>
             </>
           ) : null}
         </dl>
       </section>
       <section aria-labelledby="handlaggning">
-        <h2 id="handlaggning">Handläggning</h2>
+        <h2 id="handlaggning">{t("staff.case.handling")}</h2>
         <Steps row={row} may={may} isHandler={isHandler} isAdmin={user.roles.includes("admin")} handlerName={handler ? `${handler.givenName} ${handler.familyName}` : null} ctx={ctx} today={today} failure={failure} />
       </section>
       <EventLog events={events} path={staffCaseUrl(row.id)} query={c.req.query()} />
@@ -196,18 +197,18 @@ const Concerns = ({ row, ctx, names, today }: { row: CaseRow; ctx: EffectContext
     const shown = publicStatus(ctx.certificate, today);
     parts.push(
       <a href={`/personal/certifikat/${ctx.certificate.id}`}>
-        Certifikat nr {ctx.certificate.number} ({ctx.certificate.title}, {CERTIFICATE_LABELS[shown]})
+        {t("staff.app.certificateNr", ctx.certificate.number)} ({ctx.certificate.title}, {CERTIFICATE_LABELS[shown]})
       </a>,
     );
   } else if (ctx.application) {
     parts.push(
       <a href={staffApplicationUrl(ctx.application.application.id)}>
-        Ansökan om {ctx.application.area.name} - {ctx.application.scheme.name} ({APPLICATION_LABELS[ctx.application.application.status]})
+        {t("staff.case.applicationFor", `${ctx.application.area.name} - ${ctx.application.scheme.name}`)} ({APPLICATION_LABELS[ctx.application.application.status]})
       </a>,
     );
   }
-  if (row.kind === "complaint" && row.orgNumberGiven && !names.company) parts.push(`Angivet organisationsnummer ${formatOrgNumber(row.orgNumberGiven)} (inget certifierat företag)`);
-  if (parts.length === 0) return <>Inget särskilt certifikat eller företag angavs.</>;
+  if (row.kind === "complaint" && row.orgNumberGiven && !names.company) parts.push(t("staff.case.orgNumberGiven", formatOrgNumber(row.orgNumberGiven)));
+  if (parts.length === 0) return <>{t("staff.case.nothingGiven")}</>;
   return (
     <ul class="plain-list">
       {parts.map((p) => (
@@ -221,8 +222,8 @@ const Contact = ({ row, submitter }: { row: CaseRow; submitter: Awaited<ReturnTy
   const lines = [row.contactName, row.contactEmail, row.contactPhone].filter(Boolean);
   return (
     <>
-      {lines.length ? lines.join(", ") : "Inga kontaktuppgifter angavs."}
-      {submitter ? <p class="hint">Inloggad som {personLink(submitter.personId, `${submitter.givenName} ${submitter.familyName}`)} när klagomålet lämnades.</p> : null}
+      {lines.length ? lines.join(", ") : t("staff.case.noContact")}
+      {submitter ? <p class="hint">{t("staff.home.loggedInAs")} {personLink(submitter.personId, `${submitter.givenName} ${submitter.familyName}`)} {t("staff.case.whenLodged")}</p> : null}
     </>
   );
 };
@@ -240,40 +241,40 @@ interface StepsProps {
 
 const Steps = (p: StepsProps) => {
   const { row, may, isHandler } = p;
-  if (row.status === "decided" || row.status === "dismissed") return <p>Ärendet är avslutat ({caseStatusText(row).toLowerCase()}).</p>;
+  if (row.status === "decided" || row.status === "dismissed") return <p>{t("staff.case.isClosed", caseStatusText(row).toLowerCase())}</p>;
   if (!may.ok) return <p class="notice notice--info">{may.reason}</p>;
   const errorsOf = (form: StepForm) => (p.failure?.form === form ? p.failure.errors : undefined);
   const valueOf = (form: StepForm, key: string) => (p.failure?.form === form ? p.failure.values?.[key] : undefined);
   const action = (path: string) => staffCaseUrl(row.id, path);
   const take = (takeOver: boolean) => (
     <form method="post" action={action("/utred")} class="form" novalidate>
-      <h3>{takeOver ? "Ta över ärendet" : "Börja utreda"}</h3>
-      <p class="hint">{takeOver ? `${p.handlerName} utreder ärendet. Som administratör kan du ta över det.` : "Du blir handläggare och ärendet får status Under utredning."}</p>
+      <h3>{takeOver ? t("staff.case.takeOver") : t("staff.case.take")}</h3>
+      <p class="hint">{takeOver ? t("staff.case.takeOver.hint", p.handlerName ?? "") : t("staff.case.take.hint")}</p>
       <ErrorSummary errors={errorsOf("utred")} />
       <Field
         id="motivering-utred"
         name="motivering"
-        label={takeOver ? "Varför tar du över ärendet?" : "Besked till den som lämnade in ärendet"}
+        label={takeOver ? t("staff.case.takeOver.why") : t("staff.case.take.message")}
         rows={3}
         required
         maxlength={10_000}
         value={valueOf("utred", "motivering")}
         errors={errorsOf("utred")}
-        hint={takeOver ? "Sparas i händelseloggen." : "Skickas med e-post: vad ni gör nu och när ett avgörande kan väntas. Du ser mejlet innan det skickas."}
+        hint={takeOver ? t("staff.case.takeOver.whyHint") : t("staff.case.take.messageHint")}
       />
       <button type="submit" class="button">
-        {takeOver ? "Ta över ärendet" : "Börja utreda"}
+        {takeOver ? t("staff.case.takeOver") : t("staff.case.take")}
       </button>
     </form>
   );
   const dismiss = (
     <form method="post" action={action("/avskriv")} class="form" novalidate>
-      <h3>Avskriv</h3>
-      <p class="hint">Ärendet avslutas utan att prövas i sak, till exempel om det återkallas eller redan handläggs i ett annat ärende.</p>
+      <h3>{t("staff.case.dismiss")}</h3>
+      <p class="hint">{t("staff.case.dismiss.hint")}</p>
       <ErrorSummary errors={errorsOf("avskriv")} />
-      <Field id="motivering-avskriv" name="motivering" label="Motivering" rows={3} required maxlength={10_000} value={valueOf("avskriv", "motivering")} errors={errorsOf("avskriv")} hint="Skickas till den som lämnade in ärendet. Du ser mejlet innan det skickas." />
+      <Field id="motivering-avskriv" name="motivering" label={t("common.reason")} rows={3} required maxlength={10_000} value={valueOf("avskriv", "motivering")} errors={errorsOf("avskriv")} hint={t("staff.case.reasonHint")} />
       <button type="submit" class="button button--danger">
-        Avskriv
+        {t("staff.case.dismiss")}
       </button>
     </form>
   );
@@ -285,7 +286,7 @@ const Steps = (p: StepsProps) => {
       </div>
     );
   }
-  if (!isHandler) return p.isAdmin ? <div class="decision-forms">{take(true)}</div> : <p class="notice notice--info">Ärendet utreds av {p.handlerName}. Bara handläggaren kan avgöra eller avskriva det.</p>;
+  if (!isHandler) return p.isAdmin ? <div class="decision-forms">{take(true)}</div> : <p class="notice notice--info">{t("staff.case.otherHandler", p.handlerName ?? "")}</p>;
   return (
     <div class="decision-forms">
       <DecideForm {...p} errors={errorsOf("avgor")} values={p.failure?.form === "avgor" ? (p.failure.values ?? {}) : {}} momentIds={p.failure?.form === "avgor" ? (p.failure.momentIds ?? []) : []} />
@@ -294,16 +295,12 @@ const Steps = (p: StepsProps) => {
   );
 };
 
-const OUTCOMES: [string, string][] = [
-  ["granted", "Bifallen"],
-  ["partly_granted", "Delvis bifallen"],
-  ["rejected", "Avslagen"],
-];
+const OUTCOMES = ["granted", "partly_granted", "rejected"] as const;
 
 const FieldError = ({ errors, name }: { errors?: FieldErrors; name: string }) =>
   errors?.[name] ? (
     <p class="error" id={`f-${name}-error`}>
-      <span class="visually-hidden">Fel: </span>
+      <span class="visually-hidden">{t("form.errorPrefix")}</span>
       {errors[name]}
     </p>
   ) : null;
@@ -315,31 +312,31 @@ const DecideForm = (p: StepsProps & { errors?: FieldErrors; values: Record<strin
   const can = (a: "suspend" | "withdraw") => cert !== null && certificateTransition(cert, a, p.today).ok;
   return (
     <form method="post" action={staffCaseUrl(row.id, "/avgor")} class="form" novalidate>
-      <h3>Avgör</h3>
+      <h3>{t("staff.case.decide")}</h3>
       <ErrorSummary errors={errors} />
       <fieldset class={errors?.utfall ? "radio-group radio-group--inline field--error" : "radio-group radio-group--inline"} id="f-utfall" aria-describedby={errors?.utfall ? "f-utfall-error" : undefined}>
         <legend>
-          Utfall<span class="required" aria-hidden="true"> *</span>
+          {t("staff.case.outcome")}<span class="required" aria-hidden="true"> *</span>
         </legend>
         <FieldError errors={errors} name="utfall" />
-        {OUTCOMES.map(([value, label]) => (
+        {OUTCOMES.map((value) => (
           <label>
-            <input type="radio" name="utfall" value={value} checked={values.utfall === value} /> {label}
+            <input type="radio" name="utfall" value={value} checked={values.utfall === value} /> {OUTCOME_LABELS[value]}
           </label>
         ))}
       </fieldset>
-      <Field id="motivering-avgor" name="motivering" label="Motivering" rows={4} required maxlength={10_000} value={values.motivering} errors={errors} hint="Skickas till den som lämnade in ärendet. Du ser mejlet innan det skickas." />
+      <Field id="motivering-avgor" name="motivering" label={t("common.reason")} rows={4} required maxlength={10_000} value={values.motivering} errors={errors} hint={t("staff.case.reasonHint")} />
       {effects.length ? (
         <fieldset class={errors?.atgard ? "field field--error" : "field"} id="f-atgard" aria-describedby={errors?.atgard ? "f-atgard-error" : undefined}>
-          <legend>{row.kind === "appeal" ? "Ändra beslutet (vid Bifallen eller Delvis bifallen)" : "Beslut om certifikatet (vid Bifallen eller Delvis bifallen)"}</legend>
+          <legend>{row.kind === "appeal" ? t("staff.case.effect.appeal") : t("staff.case.effect.complaint")}</legend>
           <FieldError errors={errors} name="atgard" />
           {effects.includes("reopen") && ctx.application?.application.status === "refused" ? (
             <>
               <label class="checkbox">
-                <input type="checkbox" name="atgard" value="reopen" checked={values.atgard === "reopen"} /> Öppna ansökan igen (status Returnerad för komplettering)
+                <input type="checkbox" name="atgard" value="reopen" checked={values.atgard === "reopen"} /> {t("staff.case.effect.reopen")}
               </label>
               <fieldset class={errors?.moment ? "field field--error" : "field"} id="f-moment">
-                <legend>Moment som ska kompletteras (frivilligt)</legend>
+                <legend>{t("staff.case.effect.moments")}</legend>
                 <FieldError errors={errors} name="moment" />
                 {ctx.application.moments
                   .filter((m) => m.moment.status === "approved")
@@ -353,37 +350,37 @@ const DecideForm = (p: StepsProps & { errors?: FieldErrors; values: Record<strin
           ) : null}
           {effects.includes("reinstate") && cert && (cert.status === "suspended" || cert.status === "withdrawn") ? (
             <label class="checkbox">
-              <input type="checkbox" name="atgard" value="reinstate" checked={values.atgard === "reinstate"} /> Återaktivera certifikat nr {cert.number} (blir Aktivt direkt)
+              <input type="checkbox" name="atgard" value="reinstate" checked={values.atgard === "reinstate"} /> {t("staff.case.effect.reinstate", cert.number)}
             </label>
           ) : null}
           {effects.includes("approve_moment") && ctx.momentName ? (
             <label class="checkbox">
-              <input type="checkbox" name="atgard" value="approve_moment" checked={values.atgard === "approve_moment"} /> Godkänn momentet {ctx.momentName}
+              <input type="checkbox" name="atgard" value="approve_moment" checked={values.atgard === "approve_moment"} /> {t("staff.case.effect.approveMoment", ctx.momentName)}
             </label>
           ) : null}
           {effects.includes("suspend") && cert ? (
             <>
               <label class="checkbox">
-                <input type="radio" name="atgard" value="" checked={!values.atgard} /> Ingen ändring av certifikatet
+                <input type="radio" name="atgard" value="" checked={!values.atgard} /> {t("staff.case.effect.none")}
               </label>
               {can("suspend") ? (
                 <label class="checkbox">
-                  <input type="radio" name="atgard" value="suspend" checked={values.atgard === "suspend"} /> Suspendera certifikat nr {cert.number} (Vilande)
+                  <input type="radio" name="atgard" value="suspend" checked={values.atgard === "suspend"} /> {t("staff.case.effect.suspend", cert.number)}
                 </label>
               ) : null}
               {can("withdraw") ? (
                 <label class="checkbox">
-                  <input type="radio" name="atgard" value="withdraw" checked={values.atgard === "withdraw"} /> Dra in certifikat nr {cert.number}
+                  <input type="radio" name="atgard" value="withdraw" checked={values.atgard === "withdraw"} /> {t("staff.case.effect.withdraw", cert.number)}
                 </label>
               ) : null}
-              <Field name="tilldatum" label="Vilande till och med" type="date" value={values.tilldatum} errors={errors} hint="Vid Suspendera." />
-              <Field name="skal" label="Skäl till certifikatinnehavaren" rows={3} maxlength={10_000} value={values.skal} errors={errors} hint="Vid Suspendera eller Dra in. Innehavaren får skälet med e-post; nämn inte den som klagade." />
+              <Field name="tilldatum" label={t("staff.cert.suspend.until")} type="date" value={values.tilldatum} errors={errors} hint={t("staff.case.effect.untilHint")} />
+              <Field name="skal" label={t("staff.case.effect.holderReason")} rows={3} maxlength={10_000} value={values.skal} errors={errors} hint={t("staff.case.effect.holderReasonHint")} />
             </>
           ) : null}
         </fieldset>
       ) : null}
       <button type="submit" class="button">
-        Avgör
+        {t("staff.case.decide")}
       </button>
     </form>
   );

@@ -30,6 +30,7 @@ import { casesCsv } from "./case-csv.ts";
 import { caseColumns } from "./case-list.tsx";
 import { CASES_PATH, staffCaseUrl } from "./paths.ts";
 import { Breadcrumbs, MailPreview, renderStaffCase, type Failure, type StepForm } from "./staff-case-page.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -56,30 +57,29 @@ async function listPage(c: Ctx) {
   const choices = [...new Set([yearOf(now), year, ...years])].sort((a, b) => b - a);
   return page(
     c,
-    { title: "Överklaganden och klagomål", status: bad ? 422 : 200 },
+    { title: t("staff.overview.cases"), status: bad ? 422 : 200 },
     <>
-      <nav class="breadcrumbs" aria-label="Du är här">
-        <a href="/personal">Personal</a> › Överklaganden och klagomål
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+        <a href="/personal">{t("nav.staff")}</a> › {t("staff.overview.cases")}
       </nav>
-      <h1>Överklaganden och klagomål</h1>
+      <h1>{t("staff.overview.cases")}</h1>
       <p>
-        Överklaganden av beslut och klagomål från allmänheten. Ett ärende handläggs av någon som inte har fattat beslutet, granskat dess moment eller arbetar för företaget det gäller.
-        Den som lämnade in ärendet får ett mejl vid varje steg.
+        {t("staff.cases.intro")}
       </p>
       {bad ? (
         <div class="notice notice--warning" role="status">
-          <p>Året anges med fyra siffror, till exempel {yearOf(now)}; här visas innevarande år.</p>
+          <p>{t("staff.cases.badYear", yearOf(now))}</p>
         </div>
       ) : null}
       <section aria-labelledby="att-handlagga">
-        <h2 id="att-handlagga">Att handlägga</h2>
-        <DataTable prefix="oppna" caption="Öppna ärenden" columns={caseColumns(now, { waited: true })} rows={open} path={CASES_PATH} query={c.req.query()} empty="Inga överklaganden eller klagomål väntar." defaultSort={{ key: "mottaget", dir: "asc" }} />
+        <h2 id="att-handlagga">{t("staff.cases.toHandle")}</h2>
+        <DataTable prefix="oppna" caption={t("staff.cases.open")} columns={caseColumns(now, { waited: true })} rows={open} path={CASES_PATH} query={c.req.query()} empty={t("staff.overview.cases.none")} defaultSort={{ key: "mottaget", dir: "asc" }} />
       </section>
       <section aria-labelledby="arsuppfoljning">
-        <h2 id="arsuppfoljning">Årsuppföljning {year}</h2>
+        <h2 id="arsuppfoljning">{t("staff.cases.annual", year)}</h2>
         <form method="get" action={CASES_PATH} class="search-form">
           <div class="field">
-            <label for="ar">År</label>
+            <label for="ar">{t("staff.cases.year")}</label>
             <select id="ar" name="ar">
               {choices.map((y) => (
                 <option value={String(y)} selected={y === year}>
@@ -89,31 +89,31 @@ async function listPage(c: Ctx) {
             </select>
           </div>
           <button type="submit" class="button button--secondary">
-            Visa
+            {t("table.show")}
           </button>
         </form>
         <dl class="details">
-          <dt>Mottagna ärenden</dt>
+          <dt>{t("staff.cases.received")}</dt>
           <dd>
-            {f.received} ({f.byKind.appeal} överklaganden, {f.byKind.complaint} klagomål)
+            {f.received} {t("staff.cases.receivedByKind", f.byKind.appeal, f.byKind.complaint)}
           </dd>
-          <dt>Avgjorda</dt>
+          <dt>{t("staff.cases.decided")}</dt>
           <dd>
             {f.decided} ({OUTCOME_LABELS.granted.toLowerCase()} {f.granted}, {OUTCOME_LABELS.partly_granted.toLowerCase()} {f.partlyGranted}, {OUTCOME_LABELS.rejected.toLowerCase()} {f.rejected})
           </dd>
-          <dt>Avskrivna</dt>
+          <dt>{t("staff.cases.dismissed")}</dt>
           <dd>{f.dismissed}</dd>
-          <dt>Öppna</dt>
+          <dt>{t("staff.cases.openCount")}</dt>
           <dd>{f.open}</dd>
-          <dt>Median handläggningstid</dt>
-          <dd>{f.medianDays === null ? "– (inget avslutat ärende)" : `${decimal.format(f.medianDays)} dagar`}</dd>
+          <dt>{t("staff.cases.median")}</dt>
+          <dd>{f.medianDays === null ? t("staff.cases.median.none") : t("staff.cases.median.days", decimal.format(f.medianDays))}</dd>
         </dl>
         <p>
           <a class="button button--secondary" href={`${CASES_PATH}/export.csv?ar=${year}`} download>
-            Exportera CSV för {year}
+            {t("staff.cases.export", year)}
           </a>
         </p>
-        <DataTable prefix="ar" caption={`Ärenden mottagna ${year}`} columns={caseColumns(now)} rows={ofYear} path={CASES_PATH} query={c.req.query()} empty={`Inga ärenden mottogs ${year}.`} defaultSort={{ key: "mottaget", dir: "desc" }} />
+        <DataTable prefix="ar" caption={t("staff.cases.ofYear", year)} columns={caseColumns(now)} rows={ofYear} path={CASES_PATH} query={c.req.query()} empty={t("staff.cases.noneOfYear", year)} defaultSort={{ key: "mottaget", dir: "desc" }} />
       </section>
     </>,
   );
@@ -193,22 +193,22 @@ async function confirmPage(c: Ctx, form: StepForm, input: DecideCaseInput, value
   if (form === "utred") {
     const plan = await planTakeCase(deps, actor, input);
     number = plan.row.number;
-    heading = plan.takenOver ? `Ta över ärende ${number}?` : `Börja utreda ärende ${number}?`;
-    button = plan.takenOver ? "Ta över ärendet" : "Börja utreda";
+    heading = plan.takenOver ? t("staff.case.take.over.heading", number) : t("staff.case.take.heading", number);
+    button = plan.takenOver ? t("staff.case.takeOver") : t("staff.case.take");
     irreversible = false;
-    consequences = [plan.takenOver ? "Du blir handläggare för ärendet i stället för den som utreder det nu." : "Du blir handläggare för ärendet och dess status blir Under utredning.", <MailPreview plan={plan} kind={plan.row.kind} />];
+    consequences = [plan.takenOver ? t("staff.case.takeOver.c1") : t("staff.case.take.c1"), <MailPreview plan={plan} kind={plan.row.kind} />];
   } else if (form === "avskriv") {
     const plan = await planDismissCase(deps, actor, input);
     number = plan.row.number;
-    heading = `Avskriva ärende ${number}?`;
-    button = "Avskriv";
-    consequences = ["Ärendet avslutas som Avskrivet, utan att prövas i sak.", <MailPreview plan={plan} kind={plan.row.kind} />];
+    heading = t("staff.case.dismiss.heading", number);
+    button = t("staff.case.dismiss");
+    consequences = [t("staff.case.dismiss.c1"), <MailPreview plan={plan} kind={plan.row.kind} />];
   } else {
     const plan = await planDecideCase(deps, actor, input);
     number = plan.row.number;
-    heading = `Avgöra ärende ${number}?`;
-    button = "Avgör";
-    consequences = [`Ärendet avgörs: ${OUTCOME_LABELS[plan.outcome]}.`, ...(plan.consequence ? [`Det här ändras direkt, i samma steg: ${plan.consequence}`] : ["Inget beslut om ansökan eller certifikat ändras."]), <MailPreview plan={plan} kind={plan.row.kind} />];
+    heading = t("staff.case.decide.heading", number);
+    button = t("staff.case.decide");
+    consequences = [t("staff.case.decide.c1", OUTCOME_LABELS[plan.outcome]), ...(plan.consequence ? [t("staff.case.decide.changes", plan.consequence)] : [t("staff.case.decide.noChange")]), <MailPreview plan={plan} kind={plan.row.kind} />];
   }
   const id = input.caseId;
   return page(
@@ -225,7 +225,7 @@ async function confirmPage(c: Ctx, form: StepForm, input: DecideCaseInput, value
       irreversible={irreversible}
       breadcrumbs={
         <Breadcrumbs>
-          <a href={staffCaseUrl(id)}>Ärende {number}</a> › {button}
+          <a href={staffCaseUrl(id)}>{t("case.title", number)}</a> › {button}
         </Breadcrumbs>
       }
     />,
