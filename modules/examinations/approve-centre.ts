@@ -4,10 +4,11 @@ import { Conflict, Forbidden, NotFound } from "../../lib/errors.ts";
 import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { canManageCentres } from "./policy.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /** "Godkänn": the centre is approved; its examinators may now hold exams and it is listed publicly. */
 export async function approveCentre(deps: Deps, actor: Actor & { userId: string }, input: { centreId: string }): Promise<void> {
-  if (!canManageCentres(actor)) throw new Forbidden("Bara administratörer kan godkänna examinationscentra.");
+  if (!canManageCentres(actor)) throw new Forbidden(t("examinations.approveAdminsOnly"));
   const now = deps.clock.now();
   await deps.db.transaction(
     async (tx) => {

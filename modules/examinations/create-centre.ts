@@ -8,6 +8,7 @@ import { recordEvent } from "../audit/index.ts";
 import { listExaminableSchemes } from "../catalogue/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { canManageCentres } from "./policy.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface CentreInput {
   name: string;
@@ -28,7 +29,7 @@ export interface CentreInput {
  * an admin's approval (Godkänn) before its examinators can put up provtillfällen.
  */
 export async function createCentre(deps: Deps, actor: Actor & { userId: string }, input: CentreInput): Promise<{ centreId: string }> {
-  if (!canManageCentres(actor)) throw new Forbidden("Bara administratörer kan lägga upp examinationscentra.");
+  if (!canManageCentres(actor)) throw new Forbidden(t("examinations.createAdminsOnly"));
   const schemeIds = await examinableSchemeIds(deps, input.schemeIds);
   const taken = new Invalid({ orgnr: `Det finns redan ett examinationscenter med organisationsnumret ${formatOrgNumber(input.orgNumber)}.` });
   const centreId = newId();
@@ -55,7 +56,7 @@ export async function createCentre(deps: Deps, actor: Actor & { userId: string }
 export async function examinableSchemeIds(deps: Deps, chosen: string[]): Promise<string[]> {
   const examinable = new Set((await listExaminableSchemes(deps.db)).map((s) => s.scheme.id));
   const unique = [...new Set(chosen)];
-  if (unique.length === 0) throw new Invalid({ certifikat: "Välj minst ett certifikat som examinationscentret får examinera." });
-  if (unique.some((id) => !examinable.has(id))) throw new Invalid({ certifikat: "Välj bland certifikaten i listan: de som har ett prov i katalogen." });
+  if (unique.length === 0) throw new Invalid({ certifikat: t("examinations.schemes.missing") });
+  if (unique.some((id) => !examinable.has(id))) throw new Invalid({ certifikat: t("examinations.schemes.notInList") });
   return unique;
 }

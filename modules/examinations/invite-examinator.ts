@@ -10,6 +10,7 @@ import type { Actor, Deps } from "../deps.ts";
 import { enqueueMail } from "../outbox/index.ts";
 import { examinatorAddedMail, examinatorInvitationMail } from "./mails.ts";
 import { canManageCentres } from "./policy.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface InviteInput {
   centreId: string;
@@ -27,21 +28,21 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * a one-time password, mailed with the invitation. The role is the centre's, not a global one.
  */
 export async function inviteExaminator(deps: Deps, actor: Actor & { userId: string }, input: InviteInput): Promise<{ personId: string; newAccount: boolean }> {
-  if (!canManageCentres(actor)) throw new Forbidden("Bara administratörer kan bjuda in examinatorer.");
+  if (!canManageCentres(actor)) throw new Forbidden(t("examinations.inviteAdminsOnly"));
   const email = normaliseEmail(input.email);
-  if (!EMAIL.test(email) || email.length > 254) throw new Invalid({ epost: "Ange en giltig e-postadress, t.ex. namn@example.se." });
+  if (!EMAIL.test(email) || email.length > 254) throw new Invalid({ epost: t("examinations.invite.emailInvalid") });
   const centre = await deps.db.select().from(examinationCentres).where(eq(examinationCentres.id, input.centreId)).get();
   if (!centre) throw new NotFound();
   const existing = await findUserByEmail(deps.db, email);
   let password: PreparedPassword | null = null;
   if (!existing) {
     const missing: Record<string, string> = {};
-    if (!input.givenName?.trim()) missing.fornamn = "Det finns inget konto med e-postadressen. Ange förnamn, så skapas ett konto och inbjudan skickas.";
-    if (!input.familyName?.trim()) missing.efternamn = "Det finns inget konto med e-postadressen. Ange efternamn, så skapas ett konto och inbjudan skickas.";
+    if (!input.givenName?.trim()) missing.fornamn = t("examinations.invite.givenName");
+    if (!input.familyName?.trim()) missing.efternamn = t("examinations.invite.familyName");
     if (Object.keys(missing).length) throw new Invalid(missing);
     password = await prepareOneTimePassword();
   }
-  const already = new Conflict(`${email} är redan examinator vid ${centre.name}.`);
+  const already = new Conflict(t("examinations.invite.already", email, centre.name));
   const now = deps.clock.now();
   const result = await deps.db
     .transaction(

@@ -4,10 +4,11 @@ import { Forbidden, NotFound } from "../../lib/errors.ts";
 import { recordEvent } from "../audit/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { canManageCentres } from "./policy.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /** "Ta bort": the person is no longer examinator at the centre; what they did stays recorded. */
 export async function removeExaminator(deps: Deps, actor: Actor & { userId: string }, input: { centreId: string; examinatorId: string }): Promise<void> {
-  if (!canManageCentres(actor)) throw new Forbidden("Bara administratörer kan ta bort examinatorer.");
+  if (!canManageCentres(actor)) throw new Forbidden(t("examinations.removeAdminsOnly"));
   const now = deps.clock.now();
   await deps.db.transaction(
     async (tx) => {
@@ -18,7 +19,7 @@ export async function removeExaminator(deps: Deps, actor: Actor & { userId: stri
         .innerJoin(persons, eq(persons.id, examinators.personId))
         .where(and(eq(examinators.id, input.examinatorId), eq(examinators.centreId, input.centreId), isNull(examinators.removedAt)))
         .get();
-      if (!row) throw new NotFound("Examinatorn finns inte vid examinationscentret (eller är redan borttagen).");
+      if (!row) throw new NotFound(t("examinations.remove.notFound"));
       await tx.update(examinators).set({ removedAt: now, removedByUserId: actor.userId }).where(and(eq(examinators.id, row.examinator.id), isNull(examinators.removedAt)));
       await recordEvent(tx, actor, now, {
         action: "examinator.removed",

@@ -153,7 +153,7 @@ function candidateColumns(mode: SessionMode, details: SessionDetails, mayWork: b
     },
   ];
   if (mode === "staff") {
-    columns.push({ key: "ansokan", label: "Certifieringsprocess", value: () => null, sortable: false, render: (r) => <a href={staffApplicationUrl(r.registration.applicationId)}>Visa ansökan<span class="visually-hidden"> för {r.name}</span></a> });
+    columns.push({ key: "ansokan", label: t("staff.session.process"), value: () => null, sortable: false, render: (r) => <a href={staffApplicationUrl(r.registration.applicationId)}>{t("staff.session.showApplication")}<span class="visually-hidden"> {t("staff.session.for", r.name)}</span></a> });
   }
   if (mayWork) {
     columns.push({

@@ -20,53 +20,54 @@ import { CentreSummary, staffSessionColumns } from "./centre-page.tsx";
 import { own, postedForm } from "./form.ts";
 import { CENTRE_STATUS, staffCentreUrl } from "./labels.ts";
 import { renderSessionPage } from "./session-page.tsx";
+import { t, labels, language } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 const LIST = "/personal/examinationscentra";
 
-const Breadcrumbs = ({ here, centre }: { here: string; centre?: { id: string; name: string } }) => (
-  <nav class="breadcrumbs" aria-label="Du är här">
-    <a href="/personal">Personal</a> › {here === "Examinationscentra" ? "Examinationscentra" : <a href={LIST}>Examinationscentra</a>}
+const Breadcrumbs = ({ here, centre }: { here: string | null; centre?: { id: string; name: string } }) => (
+  <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+    <a href="/personal">{t("nav.staff")}</a> › {here === null ? t("nav.centres") : <a href={LIST}>{t("nav.centres")}</a>}
     {centre ? (
       <>
         {" "}
         › <a href={staffCentreUrl(centre.id)}>{centre.name}</a>
       </>
     ) : null}
-    {here !== "Examinationscentra" ? ` › ${here}` : null}
+    {here !== null ? ` › ${here}` : null}
   </nav>
 );
 
 const Status = ({ status }: { status: string }) => <span class={`status ${CENTRE_STATUS[status]?.chip ?? "status--muted"}`}>{CENTRE_STATUS[status]?.label ?? status}</span>;
 
-const LIST_COLUMNS: Column<CentreListRow>[] = [
-  { key: "namn", label: "Examinationscenter", value: (r) => r.centre.name, render: (r) => <a href={staffCentreUrl(r.centre.id)}>{r.centre.name}</a> },
-  { key: "ort", label: "Ort", value: (r) => r.centre.city, groupable: true },
-  { key: "status", label: "Status", value: (r) => CENTRE_STATUS[r.centre.status]?.label ?? r.centre.status, groupable: true, render: (r) => <Status status={r.centre.status} /> },
-  { key: "certifikat", label: "Certifikat", value: (r) => r.schemes, numeric: true },
-  { key: "examinatorer", label: "Examinatorer", value: (r) => r.examinators, numeric: true },
-  { key: "provtillfallen", label: "Provtillfällen", value: (r) => r.sessions, numeric: true },
+const listColumns = (): Column<CentreListRow>[] => [
+  { key: "namn", label: t("staff.centre.col.centre"), value: (r) => r.centre.name, render: (r) => <a href={staffCentreUrl(r.centre.id)}>{r.centre.name}</a> },
+  { key: "ort", label: t("common.city"), value: (r) => r.centre.city, groupable: true },
+  { key: "status", label: t("cert.status"), value: (r) => CENTRE_STATUS[r.centre.status]?.label ?? r.centre.status, groupable: true, render: (r) => <Status status={r.centre.status} /> },
+  { key: "certifikat", label: t("common.certificate"), value: (r) => r.schemes, numeric: true },
+  { key: "examinatorer", label: t("staff.centre.examinators"), value: (r) => r.examinators, numeric: true },
+  { key: "provtillfallen", label: t("staff.centre.sessions"), value: (r) => r.sessions, numeric: true },
 ];
 
 async function listPage(c: Ctx) {
   const rows = await listCentres(c.var.deps.db);
   return page(
     c,
-    { title: "Examinationscentra" },
+    { title: t("nav.centres") },
     <>
-      <Breadcrumbs here="Examinationscentra" />
+      <Breadcrumbs here={null} />
       <header class="page-header">
-        <h1>Examinationscentra</h1>
+        <h1>{t("nav.centres")}</h1>
         {canManageCentres(c.var.user!) ? (
           <div class="button-row">
             <a class="button" href={`${LIST}/nytt`}>
-              <span aria-hidden="true">+ </span>Nytt examinationscenter
+              <span aria-hidden="true">+ </span>{t("staff.centre.new")}
             </a>
           </div>
         ) : null}
       </header>
-      <p>Organisationer som håller prov för certifiering. Ett godkänt examinationscenter visas på den publika sidan Examinationscentra med sina kommande provtillfällen.</p>
-      <DataTable prefix="centra" caption="Examinationscentra" columns={LIST_COLUMNS} rows={rows} path={LIST} query={c.req.query()} empty="Inga examinationscentra ännu." defaultSort={{ key: "namn", dir: "asc" }} />
+      <p>{t("staff.centre.intro")}</p>
+      <DataTable prefix="centra" caption={t("nav.centres")} columns={listColumns()} rows={rows} path={LIST} query={c.req.query()} empty={t("staff.centre.none")} defaultSort={{ key: "namn", dir: "asc" }} />
     </>,
   );
 }
@@ -74,38 +75,38 @@ async function listPage(c: Ctx) {
 // ---------------------------------------------------------------------------------------------
 // Nytt examinationscenter
 
-const FIELDS: [name: string, label: string, opts: { required?: boolean; hint?: string; type?: string; inputmode?: "numeric" | "email" | "tel"; max: number }][] = [
-  ["namn", "Namn", { required: true, max: 200 }],
-  ["orgnr", "Organisationsnummer", { required: true, hint: "Tio siffror, t.ex. 556016-0680.", inputmode: "numeric", max: 20 }],
-  ["adressrad1", "Adressrad 1", { required: true, max: 200 }],
-  ["postnummer", "Postnummer", { required: true, max: 20 }],
-  ["ort", "Ort", { required: true, hint: "Examinationscentra listas per ort på den publika sidan.", max: 100 }],
-  ["epost", "E-postadress", { hint: "Publiceras som kontakt: ange en funktionsadress, t.ex. prov@centret.se, inte en persons.", type: "email", inputmode: "email", max: 254 }],
-  ["telefon", "Telefonnummer", { hint: "Publiceras som kontakt: centrets växel eller provbokning.", type: "tel", inputmode: "tel", max: 30 }],
-  ["webbplats", "Webbplats", { hint: "Adress som börjar med https://, publiceras som kontakt.", max: 200 }],
+const fields = (): [name: string, label: string, opts: { required?: boolean; hint?: string; type?: string; inputmode?: "numeric" | "email" | "tel"; max: number }][] => [
+  ["namn", t("verify.field.name"), { required: true, max: 200 }],
+  ["orgnr", t("common.orgNumber"), { required: true, hint: t("staff.centre.orgnr.hint"), inputmode: "numeric", max: 20 }],
+  ["adressrad1", t("address.line1"), { required: true, max: 200 }],
+  ["postnummer", t("address.postalCode"), { required: true, max: 20 }],
+  ["ort", t("common.city"), { required: true, hint: t("staff.centre.city.hint"), max: 100 }],
+  ["epost", t("common.emailAddress"), { hint: t("staff.centre.email.hint"), type: "email", inputmode: "email", max: 254 }],
+  ["telefon", t("common.phoneNumber"), { hint: t("staff.centre.phone.hint"), type: "tel", inputmode: "tel", max: 30 }],
+  ["webbplats", t("centres.website"), { hint: t("staff.centre.website.hint"), max: 200 }],
 ];
 
 async function newCentrePage(c: Ctx, form: { values?: Record<string, string>; schemeIds?: string[]; errors?: FieldErrors } = {}, status?: ContentfulStatusCode) {
-  if (!canManageCentres(c.var.user!)) throw new Forbidden("Bara administratörer kan lägga upp examinationscentra.");
+  if (!canManageCentres(c.var.user!)) throw new Forbidden(t("examinations.createAdminsOnly"));
   const examinable = await listExaminableSchemes(c.var.deps.db);
   const v = form.values ?? {};
   const errors = form.errors ?? {};
   const chosen = form.schemeIds ?? [];
   return page(
     c,
-    { title: "Nytt examinationscenter", status },
+    { title: t("staff.centre.new"), status },
     <section class="narrow">
-      <Breadcrumbs here="Nytt examinationscenter" />
-      <h1>Nytt examinationscenter</h1>
-      <p>Examinationscentret väntar på godkännande när det är sparat. Bjud sedan in dess examinatorer från centrets sida.</p>
+      <Breadcrumbs here={t("staff.centre.new")} />
+      <h1>{t("staff.centre.new")}</h1>
+      <p>{t("staff.centre.new.intro")}</p>
       <form method="post" action={`${LIST}/nytt`} class="form" novalidate>
         <ErrorSummary errors={form.errors} />
-        {FIELDS.map(([name, label, o]) => (
+        {fields().map(([name, label, o]) => (
           <Field name={name} label={label} required={o.required} hint={o.hint} type={o.type} inputmode={o.inputmode} maxlength={o.max} value={v[name] ?? ""} errors={errors} />
         ))}
         <fieldset class={errors.certifikat ? "field field--error" : "field"} aria-describedby={errors.certifikat ? "f-certifikat-error" : undefined}>
-          <legend>Certifikat som centret får examinera</legend>
-          <p class="hint">Certifikat med ett prov i katalogen. Teknikområdena följer av certifikaten.</p>
+          <legend>{t("staff.centre.schemes")}</legend>
+          <p class="hint">{t("staff.centre.schemes.hint")}</p>
           {examinable.map((s, i) => (
             <div class="checkbox">
               <input type="checkbox" id={i === 0 ? "f-certifikat" : `f-certifikat-${i}`} name="certifikat" value={s.scheme.id} checked={chosen.includes(s.scheme.id)} />
@@ -116,17 +117,17 @@ async function newCentrePage(c: Ctx, form: { values?: Record<string, string>; sc
           ))}
           {errors.certifikat ? (
             <p class="error" id="f-certifikat-error">
-              <span class="visually-hidden">Fel: </span>
+              <span class="visually-hidden">{t("form.errorPrefix")}</span>
               {errors.certifikat}
             </p>
           ) : null}
         </fieldset>
         <div class="button-row">
           <button type="submit" class="button">
-            Spara
+            {t("common.save")}
           </button>
           <a class="button button--secondary" href={LIST}>
-            Avbryt
+            {t("common.cancel")}
           </a>
         </div>
       </form>
@@ -136,27 +137,28 @@ async function newCentrePage(c: Ctx, form: { values?: Record<string, string>; sc
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The form as the module's input, or the Swedish message at each field that is wrong. */
+/** The form as the module's input, or the message at each field that is wrong. */
 function centreInput(values: Record<string, string>, schemeIds: string[]) {
   const errors: FieldErrors = {};
   const text = (name: string) => (values[name] ?? "").trim();
-  const max = (name: string) => FIELDS.find((f) => f[0] === name)![2].max;
-  for (const [name, label, o] of FIELDS) {
-    if (o.required && !text(name)) errors[name] = `Ange ${label.toLocaleLowerCase("sv-SE")}.`;
-    else if (text(name).length > o.max) errors[name] = `${label} får vara högst ${max(name)} tecken.`;
+  const all = fields();
+  const max = (name: string) => all.find((f) => f[0] === name)![2].max;
+  for (const [name, label, o] of all) {
+    if (o.required && !text(name)) errors[name] = t("staff.centre.field.missing", label.toLocaleLowerCase(language() === "en" ? "en-GB" : "sv-SE"));
+    else if (text(name).length > o.max) errors[name] = t("staff.centre.field.tooLong", label, max(name));
   }
   const org = parseOrgNumber(text("orgnr"));
   if (!errors.orgnr && !org.ok) errors.orgnr = org.message;
-  if (text("epost") && !EMAIL.test(text("epost")) && !errors.epost) errors.epost = "Ange en giltig e-postadress, t.ex. prov@centret.se.";
-  if (text("telefon") && !errors.telefon && !(/^\+?[\d\s()-]+$/.test(text("telefon")) && text("telefon").replace(/\D/g, "").length >= 6)) errors.telefon = "Ange telefonnumret med siffror, t.ex. 021-10 20 30.";
-  if (text("webbplats") && !errors.webbplats && !/^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(text("webbplats"))) errors.webbplats = "Ange webbplatsen som en adress som börjar med https://.";
+  if (text("epost") && !EMAIL.test(text("epost")) && !errors.epost) errors.epost = t("staff.centre.email.invalid");
+  if (text("telefon") && !errors.telefon && !(/^\+?[\d\s()-]+$/.test(text("telefon")) && text("telefon").replace(/\D/g, "").length >= 6)) errors.telefon = t("staff.centre.phone.invalid");
+  if (text("webbplats") && !errors.webbplats && !/^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(text("webbplats"))) errors.webbplats = t("staff.centre.website.invalid");
   if (Object.keys(errors).length) throw new Invalid(errors);
   const optional = (name: string) => text(name) || null;
   return { name: text("namn"), orgNumber: org.ok ? org.value : "", addressLine1: text("adressrad1"), postalCode: text("postnummer"), city: text("ort"), email: optional("epost")?.toLowerCase() ?? null, phone: optional("telefon"), website: optional("webbplats"), schemeIds };
 }
 
 async function submitNewCentre(c: Ctx) {
-  if (!canManageCentres(c.var.user!)) throw new Forbidden("Bara administratörer kan lägga upp examinationscentra.");
+  if (!canManageCentres(c.var.user!)) throw new Forbidden(t("examinations.createAdminsOnly"));
   const { values, lists } = await postedForm(c);
   const schemeIds = (own(lists, "certifikat") ?? []).slice(0, 50).map((s) => s.slice(0, 100));
   try {
@@ -171,13 +173,13 @@ async function submitNewCentre(c: Ctx) {
 // ---------------------------------------------------------------------------------------------
 // A centre's page
 
-const DONE: Record<string, string> = {
-  skapat: "Examinationscentret är sparat och väntar på godkännande.",
-  godkant: "Examinationscentret är godkänt. Dess examinatorer kan nu lägga upp provtillfällen, och det visas på sidan Examinationscentra.",
-  inbjuden: "Examinatorn är tillagd och har fått ett mejl.",
-  skapad: "Ett konto har skapats och inbjudan med ett engångslösenord har skickats.",
-  borttagen: "Examinatorn är borttagen från examinationscentret.",
-};
+const DONE: Readonly<Record<string, string>> = labels({
+  skapat: "staff.centre.done.created",
+  godkant: "staff.centre.done.approved",
+  inbjuden: "staff.centre.done.invited",
+  skapad: "staff.centre.done.account",
+  borttagen: "staff.centre.done.removed",
+});
 
 interface CentreFailure {
   form: "godkann" | "bjud-in" | "ta-bort";
@@ -188,20 +190,20 @@ interface CentreFailure {
 
 function examinatorColumns(centreId: string, manage: boolean): Column<ExaminatorRow>[] {
   const columns: Column<ExaminatorRow>[] = [
-    { key: "namn", label: "Namn", value: (r) => `${r.givenName} ${r.familyName}`, render: (r) => <a href={`/personal/personer/${r.personId}`}>{`${r.givenName} ${r.familyName}`}</a> },
-    { key: "epost", label: "E-postadress", value: (r) => r.email },
-    { key: "tillagd", label: "Tillagd", value: (r) => formatDate(r.addedAt) },
+    { key: "namn", label: t("verify.field.name"), value: (r) => `${r.givenName} ${r.familyName}`, render: (r) => <a href={`/personal/personer/${r.personId}`}>{`${r.givenName} ${r.familyName}`}</a> },
+    { key: "epost", label: t("common.emailAddress"), value: (r) => r.email },
+    { key: "tillagd", label: t("staff.centre.col.added"), value: (r) => formatDate(r.addedAt) },
   ];
   if (manage) {
     columns.push({
       key: "atgard",
-      label: "Åtgärd",
+      label: t("common.action"),
       value: () => null,
       sortable: false,
       render: (r) => (
         <form method="post" action={`${staffCentreUrl(centreId)}/examinatorer/${r.id}/ta-bort`} class="inline-form">
           <button type="submit" class="button button--secondary">
-            Ta bort<span class="visually-hidden"> {`${r.givenName} ${r.familyName}`}</span>
+            {t("company.remove")}<span class="visually-hidden"> {`${r.givenName} ${r.familyName}`}</span>
           </button>
         </form>
       ),
@@ -231,7 +233,7 @@ async function centrePage(c: Ctx, failure?: CentreFailure, status?: ContentfulSt
         {manage && centre.status === "pending" ? (
           <form method="post" action={`${path}/godkann`} class="inline-form">
             <button type="submit" class="button">
-              Godkänn
+              {t("staff.review.approve")}
             </button>
           </form>
         ) : null}
@@ -239,57 +241,57 @@ async function centrePage(c: Ctx, failure?: CentreFailure, status?: ContentfulSt
       <ActionNotices done={failure ? undefined : ownEntry(DONE, c.req.query("klart"))} failure={failure && failure.form !== "bjud-in" ? failure.message : undefined} />
       <CentreSummary details={details} statusLabel={st.label} statusChip={st.chip} />
       <section aria-labelledby="uppgifter">
-        <h2 id="uppgifter">Uppgifter</h2>
+        <h2 id="uppgifter">{t("staff.centre.details")}</h2>
         <dl class="details">
-          <dt>Organisationsnummer</dt>
+          <dt>{t("common.orgNumber")}</dt>
           <dd>{formatOrgNumber(centre.orgNumber)}</dd>
-          <dt>Adress</dt>
+          <dt>{t("about.address")}</dt>
           <dd>
             {centre.addressLine1}, {centre.postalCode} {centre.city}
           </dd>
-          <dt>E-postadress</dt>
-          <dd>{centre.email ?? "Ingen angiven"}</dd>
-          <dt>Telefonnummer</dt>
-          <dd>{centre.phone ?? "Inget angivet"}</dd>
-          <dt>Webbplats</dt>
-          <dd>{centre.website ?? "Ingen angiven"}</dd>
-          <dt>Upplagt</dt>
+          <dt>{t("common.emailAddress")}</dt>
+          <dd>{centre.email ?? t("staff.invoice.noneGiven")}</dd>
+          <dt>{t("common.phoneNumber")}</dt>
+          <dd>{centre.phone ?? t("staff.invoice.noneGivenNeuter")}</dd>
+          <dt>{t("centres.website")}</dt>
+          <dd>{centre.website ?? t("staff.invoice.noneGiven")}</dd>
+          <dt>{t("staff.centre.created")}</dt>
           <dd>{formatDateTime(centre.createdAt)}</dd>
           {centre.approvedAt ? (
             <>
-              <dt>Godkänt</dt>
+              <dt>{t("staff.centre.approved")}</dt>
               <dd>{formatDateTime(centre.approvedAt)}</dd>
             </>
           ) : null}
         </dl>
       </section>
       <section aria-labelledby="examinatorer">
-        <h2 id="examinatorer">Examinatorer</h2>
-        <DataTable prefix="examinator" caption="Examinatorer" columns={examinatorColumns(centre.id, manage)} rows={details.examinators} path={path} query={c.req.query()} empty="Inga examinatorer ännu." searchable={false} />
+        <h2 id="examinatorer">{t("staff.centre.examinators")}</h2>
+        <DataTable prefix="examinator" caption={t("staff.centre.examinators")} columns={examinatorColumns(centre.id, manage)} rows={details.examinators} path={path} query={c.req.query()} empty={t("staff.centre.noExaminators")} searchable={false} />
         {manage ? (
           <form method="post" action={`${path}/examinatorer`} class="form narrow" novalidate>
-            <h3>Bjud in examinator</h3>
-            <p class="hint">Med e-post till ett befintligt konto eller ett nytt. Rollen gäller bara vid det här examinationscentret.</p>
+            <h3>{t("staff.centre.invite")}</h3>
+            <p class="hint">{t("staff.centre.invite.hint")}</p>
             {at("bjud-in") && !at("bjud-in")!.errors ? (
               <div class="notice notice--error" role="alert">
                 <p>{at("bjud-in")!.message}</p>
               </div>
             ) : null}
             <ErrorSummary errors={at("bjud-in")?.errors} />
-            <Field name="epost" label="E-postadress" type="email" inputmode="email" required maxlength={254} value={values.epost ?? ""} errors={at("bjud-in")?.errors} />
-            <Field name="fornamn" label="Förnamn" maxlength={100} value={values.fornamn ?? ""} errors={at("bjud-in")?.errors} hint="Behövs bara om personen inte har något konto: då skapas ett, med ett engångslösenord i inbjudan." />
-            <Field name="efternamn" label="Efternamn" maxlength={100} value={values.efternamn ?? ""} errors={at("bjud-in")?.errors} />
+            <Field name="epost" label={t("common.emailAddress")} type="email" inputmode="email" required maxlength={254} value={values.epost ?? ""} errors={at("bjud-in")?.errors} />
+            <Field name="fornamn" label={t("common.givenName")} maxlength={100} value={values.fornamn ?? ""} errors={at("bjud-in")?.errors} hint={t("staff.centre.invite.nameHint")} />
+            <Field name="efternamn" label={t("common.familyName")} maxlength={100} value={values.efternamn ?? ""} errors={at("bjud-in")?.errors} />
             <div class="button-row">
               <button type="submit" class="button">
-                Bjud in examinator
+                {t("staff.centre.invite")}
               </button>
             </div>
           </form>
         ) : null}
       </section>
       <section aria-labelledby="provtillfallen">
-        <h2 id="provtillfallen">Provtillfällen</h2>
-        <DataTable prefix="prov" caption="Provtillfällen" columns={staffSessionColumns()} rows={details.sessions} path={path} query={c.req.query()} empty="Inga provtillfällen ännu." defaultSort={{ key: "datum", dir: "desc" }} />
+        <h2 id="provtillfallen">{t("staff.centre.sessions")}</h2>
+        <DataTable prefix="prov" caption={t("staff.centre.sessions")} columns={staffSessionColumns()} rows={details.sessions} path={path} query={c.req.query()} empty={t("staff.centre.noSessions")} defaultSort={{ key: "datum", dir: "desc" }} />
       </section>
       <EventLog events={events} path={path} query={c.req.query()} />
     </>,
