@@ -19,12 +19,13 @@ import {
   submitRequirement,
   submitRetire,
   submitTemplate,
-  TEMPLATE_TOO_LARGE,
+  templateTooLarge,
 } from "./catalogue/requirement-pages.tsx";
 import { newSchemePage, schemeEventsPage, schemeSettingsPage, submitNewScheme, submitSchemeSettings } from "./catalogue/scheme-pages.tsx";
+import { t } from "../../lib/i18n/index.ts";
 
 const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!canEditCatalogue(c.var.user)) throw new Forbidden("Katalogen ändras bara av administratörer.");
+  if (!canEditCatalogue(c.var.user)) throw new Forbidden(t("catalogue.adminsOnly"));
   await next();
 };
 
@@ -57,7 +58,7 @@ export function catalogueRoutes(): Hono<AppEnv> {
   app.get("/katalog/moment/:id/filmall", (c) => downloadTemplate(c));
   app.post(
     "/katalog/moment/:id/filmall",
-    bodyLimit({ maxSize: MAX_TEMPLATE_BODY_BYTES, onError: (c) => requirementPage(c as Context<AppEnv>, { form: "template", errors: { file: TEMPLATE_TOO_LARGE }, status: 413 }) }),
+    bodyLimit({ maxSize: MAX_TEMPLATE_BODY_BYTES, onError: (c) => requirementPage(c as Context<AppEnv>, { form: "template", errors: { file: templateTooLarge() }, status: 413 }) }),
     (c) => submitTemplate(c),
   );
   app.post("/katalog/moment/:id/avveckla", (c) => submitRetire(c));

@@ -13,40 +13,41 @@ import { attempt, type Failure } from "./attempt.ts";
 import { areaInput } from "./form-values.ts";
 import { Buttons, CatalogueForm } from "./form-parts.tsx";
 import { areaUrl, Breadcrumbs, CATALOGUE_PATH, DoneNotice, NEW_AREA_PATH, schemeUrl } from "./frame.tsx";
+import { t } from "../../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 type Values = Record<string, string>;
 
 const AreaForm = ({ action, values, failure, isNew }: { action: string; values: Values; failure?: Failure; isNew: boolean }) => (
   <CatalogueForm action={action} errors={failure?.errors} message={failure?.message}>
-    <Field name="name" label="Namn" required value={values.name} errors={failure?.errors} maxlength={100} hint="Som sökande och allmänheten ser det, t.ex. F-gaser." />
+    <Field name="name" label={t("verify.field.name")} required value={values.name} errors={failure?.errors} maxlength={100} hint={t("catalogue.area.name.hint")} />
     {isNew ? (
       <Field
         name="code"
-        label="Kod"
+        label={t("catalogue.col.code")}
         value={values.code}
         errors={failure?.errors}
         maxlength={60}
         autocomplete="off"
-        hint="Ett fast namn för systemet: små bokstäver, siffror och bindestreck. Lämna tomt så bildas koden av namnet. Koden kan inte ändras senare."
+        hint={t("catalogue.code.hint")}
       />
     ) : null}
-    <Field name="sortOrder" label="Ordning" inputmode="numeric" value={values.sortOrder} errors={failure?.errors} maxlength={4} hint="Områdena visas i stigande ordning. Lämna tomt för att lägga området sist." />
-    <Buttons submit="Spara" cancel={CATALOGUE_PATH} />
+    <Field name="sortOrder" label={t("catalogue.col.order")} inputmode="numeric" value={values.sortOrder} errors={failure?.errors} maxlength={4} hint={t("catalogue.area.order.hint")} />
+    <Buttons submit={t("common.save")} cancel={CATALOGUE_PATH} />
   </CatalogueForm>
 );
 
 const newAround = (form: Child) => (
   <section class="narrow">
-    <Breadcrumbs trail={[{ label: "Nytt teknikområde" }]} />
-    <h1>Nytt teknikområde</h1>
-    <p>Ett teknikområde samlar certifikat som hör ihop, t.ex. F-gaser. Lägg sedan till certifikaten med Nytt certifikat.</p>
+    <Breadcrumbs trail={[{ label: t("catalogue.newArea") }]} />
+    <h1>{t("catalogue.newArea")}</h1>
+    <p>{t("catalogue.area.intro")}</p>
     {form}
   </section>
 );
 
 export function newAreaPage(c: Ctx, values: Values = {}, failure?: Failure) {
-  return formPage(c, { title: "Nytt teknikområde", status: failure?.status }, <AreaForm action={NEW_AREA_PATH} values={values} failure={failure} isNew />, newAround);
+  return formPage(c, { title: t("catalogue.newArea"), status: failure?.status }, <AreaForm action={NEW_AREA_PATH} values={values} failure={failure} isNew />, newAround);
 }
 
 export async function submitNewArea(c: Ctx) {
@@ -64,15 +65,15 @@ async function areaAround(c: Ctx, area: Area) {
       <Breadcrumbs trail={[{ label: area.name }]} />
       <h1>{area.name}</h1>
       <p class="lead">
-        Teknikområde · kod <code>{area.code}</code>
+        {t("common.area")} · {t("catalogue.code")} <code>{area.code}</code>
       </p>
       <DoneNotice c={c} />
       <section class="narrow" aria-labelledby="andra">
-        <h2 id="andra">Ändra teknikområde</h2>
+        <h2 id="andra">{t("catalogue.area.change")}</h2>
         {form}
       </section>
       <section aria-labelledby="omradets-certifikat">
-        <h2 id="omradets-certifikat">Certifikat i området</h2>
+        <h2 id="omradets-certifikat">{t("catalogue.area.schemes")}</h2>
         {own.length ? (
           <ul>
             {own.map((s) => (
@@ -82,7 +83,7 @@ async function areaAround(c: Ctx, area: Area) {
             ))}
           </ul>
         ) : (
-          <p>Inga certifikat ännu.</p>
+          <p>{t("catalogue.area.noSchemes")}</p>
         )}
       </section>
       <EventLog events={events} path={areaUrl(area.id)} query={c.req.query()} />

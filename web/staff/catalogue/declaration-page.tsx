@@ -11,12 +11,13 @@ import { formatDateTime } from "../../views/time.ts";
 import { attempt, type Failure } from "./attempt.ts";
 import { Buttons, CatalogueForm } from "./form-parts.tsx";
 import { schemeFrame, schemePageTitle, schemeUrl } from "./frame.tsx";
+import { language, t } from "../../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
 /** Paragraphs as the applicant's Intyga page shows them. */
 const DeclarationText = ({ text, label }: { text: string; label: string }) => (
-  <div class="prose declaration-text" tabindex={0} aria-label={label}>
+  <div class="prose declaration-text" tabindex={0} aria-label={label} lang={language() === "en" ? "sv" : undefined}>
     {text.split(/\n\s*\n/).map((p) => (
       <p>{p}</p>
     ))}
@@ -32,18 +33,18 @@ export async function declarationTab(c: Ctx, values?: { text?: string }, failure
   return formPage(
     c,
     { title: schemePageTitle(ctx.scheme, "forbindelsetext"), status: failure?.status },
-    <CatalogueForm action={action} errors={failure?.errors} message={failure?.message} label="Publicera ny version">
+    <CatalogueForm action={action} errors={failure?.errors} message={failure?.message} label={t("catalogue.decl.publish")}>
       <Field
         name="text"
-        label="Ny förbindelsetext"
+        label={t("catalogue.decl.new")}
         required
         rows={16}
         value={values?.text ?? current?.text ?? ""}
         errors={failure?.errors}
         maxlength={20000}
-        hint={`Publiceras som version ${next}. Stycken skiljs åt av en tom rad.`}
+        hint={t("catalogue.decl.hint", next)}
       />
-      <Buttons submit="Publicera ny version" />
+      <Buttons submit={t("catalogue.decl.publish")} />
     </CatalogueForm>,
     (form) =>
       schemeFrame(
@@ -52,39 +53,38 @@ export async function declarationTab(c: Ctx, values?: { text?: string }, failure
         "forbindelsetext",
         <>
           <section aria-labelledby="gallande" class="narrow">
-            <h2 id="gallande">Gällande förbindelsetext</h2>
+            <h2 id="gallande">{t("catalogue.decl.current")}</h2>
             {current ? (
               <>
                 <p class="hint">
-                  Version {current.version}, publicerad {formatDateTime(current.createdAt)}.
+                  {t("catalogue.decl.published", current.version, formatDateTime(current.createdAt))}.
                 </p>
-                <DeclarationText text={current.text} label={`Förbindelsetext version ${current.version}`} />
+                <DeclarationText text={current.text} label={t("catalogue.decl.label", current.version)} />
               </>
             ) : (
-              <p>Ingen förbindelsetext ännu: ingen kan intyga en ansökan förrän en är publicerad.</p>
+              <p>{t("catalogue.decl.none")}</p>
             )}
           </section>
           <section aria-labelledby="publicera" class="narrow">
-            <h2 id="publicera">Publicera ny version</h2>
+            <h2 id="publicera">{t("catalogue.decl.publish")}</h2>
             <p>
-              En publicerad text ändras aldrig. Den nya versionen gäller för den som intygar från och med nu; ansökningar som redan är intygade behåller den version den sökande
-              svarade Ja på.
+              {t("catalogue.decl.never")}
             </p>
             {form}
           </section>
           <section aria-labelledby="tidigare" class="narrow">
-            <h2 id="tidigare">Tidigare versioner</h2>
+            <h2 id="tidigare">{t("catalogue.decl.earlier")}</h2>
             {earlier.length ? (
               earlier.map((v) => (
                 <details>
                   <summary>
-                    Version {v.version}, publicerad {formatDateTime(v.createdAt)}
+                    {t("catalogue.decl.published", v.version, formatDateTime(v.createdAt))}
                   </summary>
-                  <DeclarationText text={v.text} label={`Förbindelsetext version ${v.version}`} />
+                  <DeclarationText text={v.text} label={t("catalogue.decl.label", v.version)} />
                 </details>
               ))
             ) : (
-              <p>Inga tidigare versioner.</p>
+              <p>{t("catalogue.decl.noEarlier")}</p>
             )}
           </section>
         </>,

@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { FieldErrors } from "../../../lib/errors.ts";
 import { ErrorSummary } from "../../views/form.tsx";
+import { t } from "../../../lib/i18n/index.ts";
 
 /**
  * A catalogue form: a plain POST that works without JavaScript (303 after a save), and with htmx
@@ -35,7 +36,7 @@ export const Buttons = ({ submit, cancel }: { submit: string; cancel?: string })
     </button>
     {cancel ? (
       <a class="button button--secondary" href={cancel}>
-        Avbryt
+        {t("common.cancel")}
       </a>
     ) : null}
   </div>

@@ -8,6 +8,7 @@ import { isOpenForApplication, type Area, type Scheme } from "../../../modules/c
 import type { AppEnv } from "../../env.ts";
 import { Notice } from "../../views/form.tsx";
 import { Tabs } from "../../views/tabs.tsx";
+import { t, labels } from "../../../lib/i18n/index.ts";
 
 export const CATALOGUE_PATH = "/personal/katalog";
 export const NEW_AREA_PATH = `${CATALOGUE_PATH}/teknikomraden/nytt`;
@@ -17,24 +18,25 @@ export const schemeUrl = (id: string, tab = "") => `${CATALOGUE_PATH}/certifikat
 export const requirementUrl = (id: string, sub = "") => `${CATALOGUE_PATH}/moment/${id}${sub}`;
 
 export type SchemeTab = "installningar" | "forbindelsetext" | "moment" | "handelselogg";
-const TABS: { tab: SchemeTab; path: string; label: string }[] = [
-  { tab: "installningar", path: "", label: "Inställningar" },
-  { tab: "forbindelsetext", path: "/forbindelsetext", label: "Förbindelsetext" },
-  { tab: "moment", path: "/moment", label: "Moment" },
-  { tab: "handelselogg", path: "/handelselogg", label: "Händelselogg" },
+const TAB_LABELS = labels({ installningar: "catalogue.tab.settings", forbindelsetext: "catalogue.tab.declaration", moment: "common.moments", handelselogg: "common.eventLog" });
+const TABS: { tab: SchemeTab; path: string; readonly label: string }[] = [
+  { tab: "installningar", path: "", get label() { return TAB_LABELS.installningar; } },
+  { tab: "forbindelsetext", path: "/forbindelsetext", get label() { return TAB_LABELS.forbindelsetext; } },
+  { tab: "moment", path: "/moment", get label() { return TAB_LABELS.moment; } },
+  { tab: "handelselogg", path: "/handelselogg", get label() { return TAB_LABELS.handelselogg; } },
 ];
 
 /** Messages after a redirect, named by `?klart=`; nothing from the query itself is shown. */
-const DONE: Record<string, string> = {
-  sparat: "Ändringarna är sparade.",
-  oforandrat: "Inget var ändrat, så inget sparades.",
-  omrade: "Teknikområdet är skapat.",
-  skapat: "Certifikatet är skapat med version 1 av förbindelsetexten. Lägg nu till de moment den sökande ska genomföra.",
-  publicerad: "Den nya versionen av förbindelsetexten är publicerad. Nya intyganden gäller den; ansökningar som redan är intygade behåller sin version.",
-  tillagt: "Momentet är tillagt. Ansökningar som påbörjas från och med nu får det; pågående ansökningar påverkas inte.",
-  avvecklat: "Momentet är avvecklat. Nya ansökningar får det inte; ansökningar som redan har det behåller det.",
-  filmall: "Filmallen är uppladdad. Sökande som laddar ned filmallen får den nya från och med nu.",
-};
+const DONE: Readonly<Record<string, string>> = labels({
+  sparat: "catalogue.done.saved",
+  oforandrat: "catalogue.done.unchanged",
+  omrade: "catalogue.done.area",
+  skapat: "catalogue.done.created",
+  publicerad: "catalogue.done.published",
+  tillagt: "catalogue.done.added",
+  avvecklat: "catalogue.done.retired",
+  filmall: "catalogue.done.template",
+});
 
 export const DoneNotice = ({ c }: { c: Context<AppEnv> }) => {
   const text = ownEntry(DONE, c.req.query("klart"));
@@ -46,36 +48,36 @@ export const DoneNotice = ({ c }: { c: Context<AppEnv> }) => {
 };
 
 export const Breadcrumbs = ({ trail }: { trail: { href?: string; label: string }[] }) => (
-  <nav class="breadcrumbs" aria-label="Du är här">
-    <a href="/personal">Personal</a> › {trail.length ? <a href={CATALOGUE_PATH}>Katalog</a> : "Katalog"}
-    {trail.map((t) => (
+  <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+    <a href="/personal">{t("nav.staff")}</a> › {trail.length ? <a href={CATALOGUE_PATH}>{t("staff.home.catalogue")}</a> : t("staff.home.catalogue")}
+    {trail.map((step) => (
       <>
         {" › "}
-        {t.href ? <a href={t.href}>{t.label}</a> : t.label}
+        {step.href ? <a href={step.href}>{step.label}</a> : step.label}
       </>
     ))}
   </nav>
 );
 
 export const OpenChip = ({ scheme, today }: { scheme: Pick<Scheme, "activeFrom" | "activeTo">; today: string }) =>
-  isOpenForApplication(scheme, today) ? <span class="status status--active">Öppen för ansökan</span> : <span class="status status--muted">Stängd för ansökan</span>;
+  isOpenForApplication(scheme, today) ? <span class="status status--active">{t("catalogue.open")}</span> : <span class="status status--muted">{t("catalogue.closed")}</span>;
 
 /** The scheme page around one tab's content. */
 export function schemeFrame(c: Context<AppEnv>, ctx: { scheme: Scheme; area: Area }, tab: SchemeTab, content: Child): Child {
   const { scheme, area } = ctx;
-  const here = TABS.find((t) => t.tab === tab)!;
+  const here = TABS.find((x) => x.tab === tab)!;
   return (
     <>
       <Breadcrumbs trail={tab === "installningar" ? [{ label: scheme.name }] : [{ href: schemeUrl(scheme.id), label: scheme.name }, { label: here.label }]} />
       <h1>{scheme.name}</h1>
       <p class="lead">
-        {area.name} · kod <code>{scheme.code}</code> · <OpenChip scheme={scheme} today={swedishDate(c.var.deps.clock.now())} />
+        {area.name} · {t("catalogue.code")} <code>{scheme.code}</code> · <OpenChip scheme={scheme} today={swedishDate(c.var.deps.clock.now())} />
       </p>
-      <Tabs label="Certifikatets delar" current={schemeUrl(scheme.id, here.path)} tabs={TABS.map((t) => ({ href: schemeUrl(scheme.id, t.path), label: t.label }))} />
+      <Tabs label={t("catalogue.schemeParts")} current={schemeUrl(scheme.id, here.path)} tabs={TABS.map((x) => ({ href: schemeUrl(scheme.id, x.path), label: x.label }))} />
       <DoneNotice c={c} />
       {content}
     </>
   );
 }
 
-export const schemePageTitle = (scheme: Scheme, tab: SchemeTab) => `${TABS.find((t) => t.tab === tab)!.label} – ${scheme.name}`;
+export const schemePageTitle = (scheme: Scheme, tab: SchemeTab) => `${TABS.find((x) => x.tab === tab)!.label} – ${scheme.name}`;

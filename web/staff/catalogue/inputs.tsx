@@ -2,13 +2,14 @@
 // with a real label, a hint and the error wired together as Field does it.
 import type { Child } from "hono/jsx";
 import type { FieldErrors } from "../../../lib/errors.ts";
+import { t } from "../../../lib/i18n/index.ts";
 
 const described = (id: string, hint: unknown, error: unknown) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 const ErrorText = ({ id, error }: { id: string; error?: string }) =>
   error ? (
     <p class="error" id={`${id}-error`}>
-      <span class="visually-hidden">Fel: </span>
+      <span class="visually-hidden">{t("form.errorPrefix")}</span>
       {error}
     </p>
   ) : null;

@@ -30,13 +30,14 @@ import { Buttons, CatalogueForm } from "./form-parts.tsx";
 import { Breadcrumbs, DoneNotice, requirementUrl, schemeFrame, schemePageTitle, schemeUrl } from "./frame.tsx";
 import { CheckboxField, CheckboxGroup, SelectField } from "./inputs.tsx";
 import { TYPE_LABELS } from "./labels.ts";
+import { t, labels } from "../../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 type Values = Record<string, string>;
 
 // The file may be 20 MB; a bigger body is refused unread (see the route's bodyLimit).
 export const MAX_TEMPLATE_BODY_BYTES = DEFAULT_MAX_UPLOAD_BYTES + 1024 * 1024;
-export const TEMPLATE_TOO_LARGE = "Filen är för stor: en filmall får vara högst 20 MB. Spara den med lägre upplösning och försök igen.";
+export const templateTooLarge = () => t("catalogue.template.tooLarge");
 const ACCEPT_FILES = "application/pdf,image/jpeg,image/png,image/webp,.pdf,.jpg,.jpeg,.png,.webp";
 
 const typesText = (acceptedTypes: string) =>
@@ -48,68 +49,68 @@ const typesText = (acceptedTypes: string) =>
 const TypeChoices = ({ values, errors }: { values: Values; errors?: Failure["errors"] }) => (
   <CheckboxGroup
     name="acceptedTypes"
-    legend="Godkända filtyper"
-    hint="Vilka slags filer den sökande får ladda upp för momentet."
+    legend={t("catalogue.req.types")}
+    hint={t("catalogue.req.types.hint")}
     options={FILE_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t]! }))}
     checked={acceptedFrom(values)}
     errors={errors}
   />
 );
 
-export const APPLIES_TO_LABELS: Record<string, string> = { initial: "Nytt certifikat", extension: "Årlig förlängning", recertification: "Omcertifiering" };
+export const APPLIES_TO_LABELS: Readonly<Record<string, string>> = labels({ initial: "catalogue.newScheme", extension: "staff.renewal.annual", recertification: "staff.renewal.recert" });
 
 /** "Gäller": which application asks for the Moment, and whether an employer may attest it. */
 const AppliesTo = ({ values, errors }: { values: Values; errors?: Failure["errors"] }) => (
   <>
     <SelectField
       name="appliesTo"
-      label="Gäller"
+      label={t("staff.case.concerns")}
       required
       value={values.appliesTo || "initial"}
       errors={errors}
       options={Object.entries(APPLIES_TO_LABELS).map(([value, label]) => ({ value, label }))}
-      hint="Vilken ansökan momentet ingår i: det första certifikatet, den årliga förlängningen eller omcertifieringen."
+      hint={t("catalogue.req.appliesTo.hint")}
     />
-    <CheckboxField name="attestable" label="Kan intygas av arbetsgivaren" checked={values.attestable === "1"} errors={errors} hint="För årlig förlängning: företagets certifikatsadministratör kan intyga yrkesverksamheten i stället för en uppladdad fil." />
+    <CheckboxField name="attestable" label={t("catalogue.req.attestable")} checked={values.attestable === "1"} errors={errors} hint={t("catalogue.req.attestable.hint")} />
   </>
 );
 
-const REQUIREMENT_COLUMNS: Column<RequirementRow>[] = [
+const requirementColumns = (): Column<RequirementRow>[] => [
   {
     key: "moment",
-    label: "Moment",
+    label: t("common.moments"),
     value: (r) => r.requirement.name,
     render: (r) => (
       <>
         <a href={requirementUrl(r.requirement.id)}>{r.requirement.name}</a>
-        {r.requirement.exam ? <span class="hint"> (provmoment)</span> : null}
+        {r.requirement.exam ? <span class="hint"> {t("catalogue.req.exam")}</span> : null}
       </>
     ),
   },
-  { key: "galler", label: "Gäller", value: (r) => APPLIES_TO_LABELS[r.requirement.appliesTo] ?? r.requirement.appliesTo, groupable: true },
-  { key: "beskrivning", label: "Beskrivning", value: (r) => r.requirement.description },
-  { key: "filtyper", label: "Filtyper", value: (r) => typesText(r.requirement.acceptedTypes), groupable: true },
+  { key: "galler", label: t("staff.case.concerns"), value: (r) => APPLIES_TO_LABELS[r.requirement.appliesTo] ?? r.requirement.appliesTo, groupable: true },
+  { key: "beskrivning", label: t("staff.invoice.col.description"), value: (r) => r.requirement.description },
+  { key: "filtyper", label: t("catalogue.req.col.types"), value: (r) => typesText(r.requirement.acceptedTypes), groupable: true },
   {
     key: "filmall",
-    label: "Filmall",
-    value: (r) => r.template?.name ?? "Ingen",
+    label: t("catalogue.req.template"),
+    value: (r) => r.template?.name ?? t("catalogue.req.none"),
     render: (r) =>
       r.template ? (
         <a href={requirementUrl(r.requirement.id, "/filmall")}>
           {r.template.name}
-          <span class="visually-hidden"> (filmall för {r.requirement.name})</span>
+          <span class="visually-hidden"> {t("catalogue.req.templateFor", r.requirement.name)}</span>
         </a>
       ) : (
-        "Ingen"
+        t("catalogue.req.none")
       ),
   },
   {
     key: "status",
-    label: "Status",
-    value: (r) => (r.requirement.retiredAt ? "Avvecklat" : "Aktivt"),
+    label: t("cert.status"),
+    value: (r) => (r.requirement.retiredAt ? t("catalogue.req.retired") : t("catalogue.req.active")),
     groupable: true,
     render: (r) =>
-      r.requirement.retiredAt ? <span class="status status--muted">Avvecklat {formatDate(r.requirement.retiredAt)}</span> : <span class="status status--active">Aktivt</span>,
+      r.requirement.retiredAt ? <span class="status status--muted">{t("catalogue.req.retiredOn", formatDate(r.requirement.retiredAt))}</span> : <span class="status status--active">{t("catalogue.req.active")}</span>,
   },
 ];
 
@@ -125,19 +126,18 @@ export async function requirementsTab(c: Ctx) {
       ctx,
       "moment",
       <>
-        <p class="prose">Varje ny ansökan får de aktiva momenten. Ett avvecklat moment läggs inte till nya ansökningar; ansökningar som redan har det behåller det.</p>
+        <p class="prose">{t("catalogue.req.intro")}</p>
         <div class="button-row">
           <a class="button" href={schemeUrl(ctx.scheme.id, "/moment/nytt")}>
-            Nytt moment
+            {t("catalogue.req.new")}
           </a>
         </div>
-        <DataTable prefix="moment" caption="Moment" columns={REQUIREMENT_COLUMNS} rows={rows} path={schemeUrl(ctx.scheme.id, "/moment")} query={c.req.query()} empty="Certifikatet har inga moment ännu." />
+        <DataTable prefix="moment" caption={t("common.moments")} columns={requirementColumns()} rows={rows} path={schemeUrl(ctx.scheme.id, "/moment")} query={c.req.query()} empty={t("catalogue.req.noneYet")} />
         {parts.length ? (
           <section aria-labelledby="provdelar" class="prose">
-            <h2 id="provdelar">Prov</h2>
+            <h2 id="provdelar">{t("catalogue.req.exams")}</h2>
             <p>
-              Provdelar vid examinationscentra: {parts.map((p) => (p.maxPoints === null ? `${p.name} (godkänd / ej godkänd)` : `${p.name} (0–${p.maxPoints} poäng${p.passPoints !== null ? `, godkänt från ${p.passPoints}` : ""})`)).join(", ")}. Ett
-              godkänt prov godkänner provmomentet i den sökandes certifieringsprocess.
+              {t("catalogue.req.examParts", parts.map((p) => (p.maxPoints === null ? t("catalogue.req.part.verdict", p.name) : p.passPoints !== null ? t("catalogue.req.part.pointsPass", p.name, p.maxPoints, p.passPoints) : t("catalogue.req.part.points", p.name, p.maxPoints))).join(", "))}
             </p>
           </section>
         ) : null}
@@ -152,22 +152,22 @@ export async function newRequirementPage(c: Ctx, values?: Values, failure?: Fail
   const errors = failure?.errors;
   return formPage(
     c,
-    { title: `Nytt moment – ${ctx.scheme.name}`, status: failure?.status },
-    <CatalogueForm action={schemeUrl(ctx.scheme.id, "/moment/nytt")} errors={errors} message={failure?.message} label="Nytt moment">
-      <Field name="name" label="Namn" required value={shown.name} errors={errors} maxlength={200} hint="Som den sökande ser det, t.ex. Diplom/ Intyg." />
-      <Field name="description" label="Beskrivning" required rows={3} value={shown.description} errors={errors} maxlength={2000} hint="Vad den sökande ska ladda upp." />
+    { title: `${t("catalogue.req.new")} – ${ctx.scheme.name}`, status: failure?.status },
+    <CatalogueForm action={schemeUrl(ctx.scheme.id, "/moment/nytt")} errors={errors} message={failure?.message} label={t("catalogue.req.new")}>
+      <Field name="name" label={t("verify.field.name")} required value={shown.name} errors={errors} maxlength={200} hint={t("catalogue.req.name.hint")} />
+      <Field name="description" label={t("staff.invoice.col.description")} required rows={3} value={shown.description} errors={errors} maxlength={2000} hint={t("catalogue.req.description.hint")} />
       <TypeChoices values={shown} errors={errors} />
       <AppliesTo values={shown} errors={errors} />
       <Field
         name="code"
-        label="Kod"
+        label={t("catalogue.col.code")}
         value={shown.code}
         errors={errors}
         maxlength={60}
         autocomplete="off"
-        hint="Frivilligt: ett fast namn för systemet. Lämna tomt så bildas koden av namnet. Koden kan inte ändras senare."
+        hint={t("catalogue.req.code.hint")}
       />
-      <Buttons submit="Lägg till moment" cancel={schemeUrl(ctx.scheme.id, "/moment")} />
+      <Buttons submit={t("catalogue.req.add")} cancel={schemeUrl(ctx.scheme.id, "/moment")} />
     </CatalogueForm>,
     (form) =>
       schemeFrame(
@@ -175,8 +175,8 @@ export async function newRequirementPage(c: Ctx, values?: Values, failure?: Fail
         ctx,
         "moment",
         <section class="narrow" aria-labelledby="nytt-moment">
-          <h2 id="nytt-moment">Nytt moment</h2>
-          <p>Momentet läggs sist och ingår i ansökningar som påbörjas från och med nu. Pågående ansökningar påverkas inte.</p>
+          <h2 id="nytt-moment">{t("catalogue.req.new")}</h2>
+          <p>{t("catalogue.req.new.intro")}</p>
           {form}
         </section>,
       ),
@@ -202,34 +202,34 @@ export async function requirementPage(c: Ctx, failed?: { form: RequirementForm; 
 
   const forms: Record<RequirementForm, Child> = {
     details: (
-      <CatalogueForm action={requirementUrl(requirement.id)} errors={failure("details")?.errors} message={failure("details")?.message} label="Ändra moment">
-        <Field name="name" label="Namn" required value={shown.name} errors={failure("details")?.errors} maxlength={200} />
-        <Field name="description" label="Beskrivning" required rows={3} value={shown.description} errors={failure("details")?.errors} maxlength={2000} />
+      <CatalogueForm action={requirementUrl(requirement.id)} errors={failure("details")?.errors} message={failure("details")?.message} label={t("catalogue.req.change")}>
+        <Field name="name" label={t("verify.field.name")} required value={shown.name} errors={failure("details")?.errors} maxlength={200} />
+        <Field name="description" label={t("staff.invoice.col.description")} required rows={3} value={shown.description} errors={failure("details")?.errors} maxlength={2000} />
         <TypeChoices values={shown} errors={failure("details")?.errors} />
         <AppliesTo values={shown} errors={failure("details")?.errors} />
-        <Buttons submit="Spara" cancel={schemeUrl(scheme.id, "/moment")} />
+        <Buttons submit={t("common.save")} cancel={schemeUrl(scheme.id, "/moment")} />
       </CatalogueForm>
     ),
     template: (
-      <CatalogueForm action={requirementUrl(requirement.id, "/filmall")} multipart errors={failure("template")?.errors} message={failure("template")?.message} label="Ladda upp filmall">
+      <CatalogueForm action={requirementUrl(requirement.id, "/filmall")} multipart errors={failure("template")?.errors} message={failure("template")?.message} label={t("catalogue.req.upload")}>
         <Field
           name="file"
-          label={template ? "Ny filmall" : "Filmall"}
+          label={template ? t("catalogue.req.newTemplate") : t("catalogue.req.template")}
           type="file"
           required
           errors={failure("template")?.errors}
-          hint={`PDF eller bild (JPEG, PNG, WebP), högst 20 MB.${template ? " Ersätter den nuvarande för nedladdning; den gamla sparas." : ""}`}
+          hint={`${t("catalogue.req.file.hint")}${template ? ` ${t("catalogue.req.file.replaces")}` : ""}`}
           attrs={{ accept: ACCEPT_FILES }}
         />
-        <Buttons submit="Ladda upp filmall" />
+        <Buttons submit={t("catalogue.req.upload")} />
       </CatalogueForm>
     ),
     retire: (
-      <CatalogueForm action={requirementUrl(requirement.id, "/avveckla")} message={failure("retire")?.message} label="Avveckla moment">
-        <p>Nya ansökningar får inte momentet. Ansökningar som redan har det behåller det, med filer och granskning, och det ska fortfarande godkännas där.</p>
+      <CatalogueForm action={requirementUrl(requirement.id, "/avveckla")} message={failure("retire")?.message} label={t("catalogue.req.retire")}>
+        <p>{t("catalogue.req.retire.text")}</p>
         <div class="button-row">
           <button type="submit" class="button button--danger">
-            Avveckla moment
+            {t("catalogue.req.retire")}
           </button>
         </div>
       </CatalogueForm>
@@ -241,47 +241,47 @@ export async function requirementPage(c: Ctx, failed?: { form: RequirementForm; 
     c,
     { title: `${requirement.name} – ${scheme.name}`, status: failed?.status },
     <>
-      <Breadcrumbs trail={[{ href: schemeUrl(scheme.id), label: scheme.name }, { href: schemeUrl(scheme.id, "/moment"), label: "Moment" }, { label: requirement.name }]} />
+      <Breadcrumbs trail={[{ href: schemeUrl(scheme.id), label: scheme.name }, { href: schemeUrl(scheme.id, "/moment"), label: t("common.moments") }, { label: requirement.name }]} />
       <h1>{requirement.name}</h1>
       <p class="lead">
-        Moment i {area.name} - {scheme.name} · kod <code>{requirement.code}</code> ·{" "}
-        {retired ? <span class="status status--muted">Avvecklat {formatDate(requirement.retiredAt!)}</span> : <span class="status status--active">Aktivt</span>}
+        {t("catalogue.req.in", `${area.name} - ${scheme.name}`)} · {t("catalogue.code")} <code>{requirement.code}</code> ·{" "}
+        {retired ? <span class="status status--muted">{t("catalogue.req.retiredOn", formatDate(requirement.retiredAt!))}</span> : <span class="status status--active">{t("catalogue.req.active")}</span>}
       </p>
       <DoneNotice c={c} />
       {retired ? (
         <div class="notice notice--info" role="status">
-          <p>Momentet är avvecklat och läggs inte till nya ansökningar. Ansökningar som redan har det behåller det.</p>
+          <p>{t("catalogue.req.isRetired")}</p>
         </div>
       ) : null}
       <dl class="details">
-        <dt>Beskrivning</dt>
+        <dt>{t("staff.invoice.col.description")}</dt>
         <dd>{requirement.description}</dd>
-        <dt>Godkända filtyper</dt>
+        <dt>{t("catalogue.req.types")}</dt>
         <dd>{typesText(requirement.acceptedTypes)}</dd>
-        <dt>Filmall</dt>
+        <dt>{t("catalogue.req.template")}</dt>
         <dd>
           {template ? (
             <>
-              <a href={requirementUrl(requirement.id, "/filmall")}>Ladda ned filmall ({template.name})</a> <span class="muted">uppladdad {formatDateTime(template.uploadedAt)}</span>
+              <a href={requirementUrl(requirement.id, "/filmall")}>{t("catalogue.req.download", template.name)}</a> <span class="muted">{t("catalogue.req.uploaded", formatDateTime(template.uploadedAt))}</span>
             </>
           ) : (
-            "Ingen"
+            t("catalogue.req.none")
           )}
         </dd>
       </dl>
       {retired ? null : (
         <>
           <section class="narrow" aria-labelledby="andra-moment">
-            <h2 id="andra-moment">Ändra moment</h2>
+            <h2 id="andra-moment">{t("catalogue.req.change")}</h2>
             {forms.details}
           </section>
           <section class="narrow" aria-labelledby="filmall">
-            <h2 id="filmall">Filmall</h2>
-            <p>En mall som den sökande laddar ned, fyller i och laddar upp som momentets fil.</p>
+            <h2 id="filmall">{t("catalogue.req.template")}</h2>
+            <p>{t("catalogue.req.template.text")}</p>
             {forms.template}
           </section>
           <section class="narrow" aria-labelledby="avveckla">
-            <h2 id="avveckla">Avveckla moment</h2>
+            <h2 id="avveckla">{t("catalogue.req.retire")}</h2>
             {forms.retire}
           </section>
         </>
@@ -301,7 +301,7 @@ export async function submitRequirement(c: Ctx) {
 export async function submitTemplate(c: Ctx) {
   const { files } = await formWithFiles(c);
   const file = files.file;
-  if (!file) return requirementPage(c, { form: "template", errors: { file: "Välj filmallen att ladda upp: en PDF-fil eller en bild." }, status: 422 });
+  if (!file) return requirementPage(c, { form: "template", errors: { file: t("catalogue.template.missing") }, status: 422 });
   const requirementId = c.req.param("id")!;
   const bytes = new Uint8Array(await file.arrayBuffer());
   const result = await attempt(() => uploadTemplate(c.var.deps, c.var.user!, { requirementId, file: { bytes, originalName: file.name, declaredType: file.type } }));

@@ -4,18 +4,19 @@ import type { Area } from "../../../modules/catalogue/index.ts";
 import { Field } from "../../views/form.tsx";
 import { CheckboxField, RadioField, SelectField } from "./inputs.tsx";
 import { KIND_LABELS, SUBJECT_LABELS } from "./labels.ts";
+import { t } from "../../../lib/i18n/index.ts";
 
 type Values = Record<string, string>;
 
 export const SchemeSettings = ({ values, errors, areas }: { values: Values; errors?: FieldErrors; areas: Area[] }) => (
   <>
-    <h2>Certifikat</h2>
-    <SelectField name="areaId" label="Teknikområde" required value={values.areaId} errors={errors} placeholder="Välj teknikområde" options={areas.map((a) => ({ value: a.id, label: a.name }))} />
-    <Field name="name" label="Namn" required value={values.name} errors={errors} maxlength={200} hint="Som det står på certifikatet och i listan Ansök om nytt certifikat." />
-    <Field name="scope" label="Omfattning" required rows={4} value={values.scope} errors={errors} maxlength={2000} hint="Vad certifikatet ger innehavaren rätt att göra. Visas på certifikatet och på den publika sidan." />
+    <h2>{t("common.certificate")}</h2>
+    <SelectField name="areaId" label={t("common.area")} required value={values.areaId} errors={errors} placeholder={t("catalogue.scheme.chooseArea")} options={areas.map((a) => ({ value: a.id, label: a.name }))} />
+    <Field name="name" label={t("verify.field.name")} required value={values.name} errors={errors} maxlength={200} hint={t("catalogue.scheme.name.hint")} />
+    <Field name="scope" label={t("catalogue.scheme.scope")} required rows={4} value={values.scope} errors={errors} maxlength={2000} hint={t("catalogue.scheme.scope.hint")} />
     <RadioField
       name="subject"
-      legend="Söks av"
+      legend={t("catalogue.col.subject")}
       value={values.subject}
       errors={errors}
       options={[
@@ -25,41 +26,41 @@ export const SchemeSettings = ({ values, errors, areas }: { values: Values; erro
     />
     <RadioField
       name="kind"
-      legend="Typ"
+      legend={t("staff.invoice.kind")}
       value={values.kind}
       errors={errors}
       options={[
         { value: "CERTIFICATE", label: KIND_LABELS.CERTIFICATE },
-        { value: "ATTESTATION", label: `${KIND_LABELS.ATTESTATION} (utan slutdatum)` },
+        { value: "ATTESTATION", label: `${KIND_LABELS.ATTESTATION} ${t("catalogue.scheme.noEnd")}` },
       ]}
     />
-    <Field name="category" label="Kategori" value={values.category} errors={errors} maxlength={40} autocomplete="off" hint="Frivilligt. Certifikat med samma kategori räknas tillsammans för företagsregeln, t.ex. fgas eller mac." />
-    <h2>Giltighet</h2>
-    <Field name="validityYears" label="Giltighetstid (år)" inputmode="numeric" value={values.validityYears} errors={errors} maxlength={2} hint="Från utfärdandet till Giltigt till. Lämna tomt om certifikatet inte har något slutdatum." />
-    <CheckboxField name="validUntilFromEvidence" label="Giltigt till läses från underlaget" checked={values.validUntilFromEvidence === "1"} errors={errors} hint="För externa certifikat: beslutsfattaren anger datumet från det uppladdade certifikatet." />
-    <CheckboxField name="annualExtension" label="Årlig förlängning" checked={values.annualExtension === "1"} errors={errors} hint="Innehavaren visar varje år att hen är verksam, och Giltigt till flyttas ett år." />
-    <Field name="recertificationYears" label="Omcertifiering efter (år)" inputmode="numeric" value={values.recertificationYears} errors={errors} maxlength={2} hint="Lämna tomt om certifikatet inte omcertifieras." />
-    <Field name="extensionNoticeMonths" label="Årlig förlängning kan sökas (månader före Giltigt till)" inputmode="numeric" value={values.extensionNoticeMonths ?? "2"} errors={errors} maxlength={2} hint="Från då visas förlängningen som dags på Min Sida och påminnelsen skickas. Vanligen 2." />
-    <Field name="recertificationNoticeMonths" label="Omcertifiering kan sökas (månader före periodens slut)" inputmode="numeric" value={values.recertificationNoticeMonths ?? "6"} errors={errors} maxlength={2} hint="Vanligen 6." />
+    <Field name="category" label={t("catalogue.scheme.category")} value={values.category} errors={errors} maxlength={40} autocomplete="off" hint={t("catalogue.scheme.category.hint")} />
+    <h2>{t("catalogue.col.validity")}</h2>
+    <Field name="validityYears" label={t("catalogue.scheme.validityYears")} inputmode="numeric" value={values.validityYears} errors={errors} maxlength={2} hint={t("catalogue.scheme.validityYears.hint")} />
+    <CheckboxField name="validUntilFromEvidence" label={t("catalogue.scheme.fromEvidence")} checked={values.validUntilFromEvidence === "1"} errors={errors} hint={t("catalogue.scheme.fromEvidence.hint")} />
+    <CheckboxField name="annualExtension" label={t("staff.renewal.annual")} checked={values.annualExtension === "1"} errors={errors} hint={t("catalogue.scheme.annual.hint")} />
+    <Field name="recertificationYears" label={t("catalogue.scheme.recertYears")} inputmode="numeric" value={values.recertificationYears} errors={errors} maxlength={2} hint={t("catalogue.scheme.recertYears.hint")} />
+    <Field name="extensionNoticeMonths" label={t("catalogue.scheme.extensionNotice")} inputmode="numeric" value={values.extensionNoticeMonths ?? "2"} errors={errors} maxlength={2} hint={t("catalogue.scheme.extensionNotice.hint")} />
+    <Field name="recertificationNoticeMonths" label={t("catalogue.scheme.recertNotice")} inputmode="numeric" value={values.recertificationNoticeMonths ?? "6"} errors={errors} maxlength={2} hint={t("catalogue.scheme.recertNotice.hint")} />
     <RadioField
       name="suspensionEnd"
-      legend="När en vilandeperiod slutar"
+      legend={t("catalogue.scheme.suspensionEnd")}
       value={values.suspensionEnd ?? "reinstate"}
       errors={errors}
       options={[
-        { value: "reinstate", label: "Certifikatet blir aktivt igen av sig självt" },
-        { value: "notify", label: "Beslutsfattaren får ett mejl och beslutar" },
+        { value: "reinstate", label: t("catalogue.scheme.suspensionEnd.reinstate") },
+        { value: "notify", label: t("catalogue.scheme.suspensionEnd.notify") },
       ]}
     />
-    <Field name="appealMonths" label="Överklagandetid (månader efter beslutet)" inputmode="numeric" value={values.appealMonths ?? "2"} errors={errors} maxlength={2} hint="Så länge kan den sökande eller innehavaren överklaga ett avslag, en suspendering, en indragning eller ett ej godkänt moment. Vanligen 2." />
-    <h2>Pris och beslut</h2>
-    <Field name="priceSek" label="Pris (kr, exkl. moms)" required value={values.priceSek} errors={errors} maxlength={20} autocomplete="off" attrs={{ inputmode: "decimal" }} hint="I kronor, t.ex. 4800 eller 4800,50. 0 om certifikatet är kostnadsfritt." />
-    <Field name="extensionPriceSek" label="Avgift för årlig förlängning (kr, exkl. moms)" value={values.extensionPriceSek} errors={errors} maxlength={20} autocomplete="off" attrs={{ inputmode: "decimal" }} hint="Lämna tomt för samma pris som certifikatet." />
-    <Field name="recertificationPriceSek" label="Avgift för omcertifiering (kr, exkl. moms)" value={values.recertificationPriceSek} errors={errors} maxlength={20} autocomplete="off" attrs={{ inputmode: "decimal" }} hint="Lämna tomt för samma pris som certifikatet." />
-    <CheckboxField name="invoiced" label="Faktureras" checked={values.invoiced === "1"} errors={errors} hint="En faktura skapas när certifikatet utfärdas; den sökande anger fakturamottagare i steg 4." />
-    <CheckboxField name="fourEyes" label="Fyra ögon" checked={values.fourEyes === "1"} errors={errors} hint="Beslutsfattaren får inte vara den som godkände ansökans moment." />
-    <h2>Öppet för ansökan</h2>
-    <Field name="activeFrom" label="Första dag för ansökan" type="date" value={values.activeFrom} errors={errors} hint="Lämna tomt för att öppna direkt." />
-    <Field name="activeTo" label="Sista dag för ansökan" type="date" value={values.activeTo} errors={errors} hint="Lämna tomt om certifikatet inte ska stängas." />
+    <Field name="appealMonths" label={t("catalogue.scheme.appealMonths")} inputmode="numeric" value={values.appealMonths ?? "2"} errors={errors} maxlength={2} hint={t("catalogue.scheme.appealMonths.hint")} />
+    <h2>{t("catalogue.scheme.priceAndDecision")}</h2>
+    <Field name="priceSek" label={t("catalogue.scheme.price")} required value={values.priceSek} errors={errors} maxlength={20} autocomplete="off" attrs={{ inputmode: "decimal" }} hint={t("catalogue.scheme.price.hint")} />
+    <Field name="extensionPriceSek" label={t("catalogue.scheme.extensionPrice")} value={values.extensionPriceSek} errors={errors} maxlength={20} autocomplete="off" attrs={{ inputmode: "decimal" }} hint={t("catalogue.scheme.samePrice")} />
+    <Field name="recertificationPriceSek" label={t("catalogue.scheme.recertPrice")} value={values.recertificationPriceSek} errors={errors} maxlength={20} autocomplete="off" attrs={{ inputmode: "decimal" }} hint={t("catalogue.scheme.samePrice")} />
+    <CheckboxField name="invoiced" label={t("staff.col.invoiced")} checked={values.invoiced === "1"} errors={errors} hint={t("catalogue.scheme.invoiced.hint")} />
+    <CheckboxField name="fourEyes" label={t("staff.col.fourEyes")} checked={values.fourEyes === "1"} errors={errors} hint={t("catalogue.scheme.fourEyes.hint")} />
+    <h2>{t("catalogue.scheme.openFor")}</h2>
+    <Field name="activeFrom" label={t("catalogue.scheme.activeFrom")} type="date" value={values.activeFrom} errors={errors} hint={t("catalogue.scheme.activeFrom.hint")} />
+    <Field name="activeTo" label={t("catalogue.scheme.activeTo")} type="date" value={values.activeTo} errors={errors} hint={t("catalogue.scheme.activeTo.hint")} />
   </>
 );

@@ -14,17 +14,17 @@ import { schemeInput, schemeValues } from "./form-values.ts";
 import { Buttons, CatalogueForm } from "./form-parts.tsx";
 import { Breadcrumbs, CATALOGUE_PATH, NEW_SCHEME_PATH, schemeFrame, schemePageTitle, schemeUrl } from "./frame.tsx";
 import { SchemeSettings } from "./scheme-form.tsx";
+import { t } from "../../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 type Values = Record<string, string>;
 
 const newAround = (form: Child) => (
   <section class="narrow">
-    <Breadcrumbs trail={[{ label: "Nytt certifikat" }]} />
-    <h1>Nytt certifikat</h1>
+    <Breadcrumbs trail={[{ label: t("catalogue.newScheme") }]} />
+    <h1>{t("catalogue.newScheme")}</h1>
     <p>
-      Certifikatet skapas med sin första förbindelsetext. Lägg sedan till momenten. Vill du inte att någon ansöker innan momenten är på plats, ange en första dag för ansökan
-      framåt i tiden.
+      {t("catalogue.scheme.new.intro")}
     </p>
     {form}
   </section>
@@ -36,21 +36,21 @@ export async function newSchemePage(c: Ctx, values?: Values, failure?: Failure) 
   const errors = failure?.errors;
   return formPage(
     c,
-    { title: "Nytt certifikat", status: failure?.status },
+    { title: t("catalogue.newScheme"), status: failure?.status },
     <CatalogueForm action={NEW_SCHEME_PATH} errors={errors} message={failure?.message}>
       <SchemeSettings values={shown} errors={errors} areas={areas} />
-      <h2>Kod och förbindelsetext</h2>
+      <h2>{t("catalogue.scheme.codeAndDecl")}</h2>
         <Field
           name="code"
-          label="Kod"
+          label={t("catalogue.col.code")}
           value={shown.code}
           errors={errors}
           maxlength={60}
           autocomplete="off"
-          hint="Ett fast namn för systemet: små bokstäver, siffror och bindestreck. Lämna tomt så bildas koden av namnet. Koden kan inte ändras senare."
+          hint={t("catalogue.code.hint")}
         />
-        <Field name="declaration" label="Förbindelsetext" required rows={12} value={shown.declaration} errors={errors} maxlength={20000} hint="Det den sökande intygar i steg 3. Stycken skiljs åt av en tom rad." />
-      <Buttons submit="Skapa certifikat" cancel={CATALOGUE_PATH} />
+        <Field name="declaration" label={t("catalogue.tab.declaration")} required rows={12} value={shown.declaration} errors={errors} maxlength={20000} hint={t("catalogue.scheme.declaration.hint")} />
+      <Buttons submit={t("catalogue.scheme.create")} cancel={CATALOGUE_PATH} />
     </CatalogueForm>,
     newAround,
   );
@@ -70,9 +70,9 @@ export async function schemeSettingsPage(c: Ctx, values?: Values, failure?: Fail
   return formPage(
     c,
     { title: schemePageTitle(ctx.scheme, "installningar"), status: failure?.status },
-    <CatalogueForm action={schemeUrl(ctx.scheme.id)} errors={failure?.errors} message={failure?.message} label="Certifikatets inställningar">
+    <CatalogueForm action={schemeUrl(ctx.scheme.id)} errors={failure?.errors} message={failure?.message} label={t("catalogue.scheme.settings")}>
       <SchemeSettings values={shown} errors={failure?.errors} areas={areas} />
-      <Buttons submit="Spara" cancel={CATALOGUE_PATH} />
+      <Buttons submit={t("common.save")} cancel={CATALOGUE_PATH} />
     </CatalogueForm>,
     (form) =>
       schemeFrame(
@@ -80,7 +80,7 @@ export async function schemeSettingsPage(c: Ctx, values?: Values, failure?: Fail
         ctx,
         "installningar",
         <section class="narrow">
-          <p>Ändringar gäller från och med nu, t.ex. priset på nästa faktura. Det som en ansökan redan har – dess moment och den intygade förbindelsetexten – ändras inte.</p>
+          <p>{t("catalogue.scheme.settings.intro")}</p>
           {form}
         </section>,
       ),
