@@ -3,6 +3,7 @@
 import { swedishDate } from "../../lib/dates.ts";
 import { APPEALED_LABELS, CASE_KIND_LABELS, CASE_STATUS_LABELS, caseStatistics, handlingDays, OUTCOME_LABELS, type CaseListRow } from "../../modules/cases/index.ts";
 import { csvText } from "../staff/invoice-csv.ts";
+import { inLanguage } from "../../lib/i18n/index.ts";
 
 const BOM = "\uFEFF";
 const HEADERS = ["Ärende", "Typ", "Överklagat beslut", "Mottaget", "Status", "Utfall", "Avslutat", "Handläggningstid (dagar)", "Handläggare", "Gäller", "Certifikat nr", "Certifikat"];
@@ -10,7 +11,7 @@ const HEADERS = ["Ärende", "Typ", "Överklagat beslut", "Mottaget", "Status", "
 /** 3.5 → "3,5": a number to a Swedish spreadsheet. */
 const days = (d: number | null) => (d === null ? "" : String(d).replace(".", ","));
 
-export function casesCsv(rows: readonly CaseListRow[]): string {
+function casesCsvInSwedish(rows: readonly CaseListRow[]): string {
   const lines = rows.map((r) =>
     [
       String(r.number),
@@ -30,4 +31,9 @@ export function casesCsv(rows: readonly CaseListRow[]): string {
   const f = caseStatistics(rows);
   const summary = ["", `Antal ärenden;${f.received}`, `Avslutade;${f.decided + f.dismissed}`, `Median handläggningstid (dagar);${days(f.medianDays)}`];
   return `${BOM}${[HEADERS.join(";"), ...lines, ...summary].join("\r\n")}\r\n`;
+}
+
+/** The format is a contract (column names, status words): Swedish whatever the page's language. */
+export function casesCsv(rows: readonly CaseListRow[]): string {
+  return inLanguage("sv", () => casesCsvInSwedish(rows));
 }

@@ -1,6 +1,7 @@
 // The CSV that staff open in Excel or hand to the bookkeeping: Swedish Excel reads a semicolon
 // as the separator and a comma as the decimal sign, and needs the BOM to read UTF-8 (å ä ö).
 import { INVOICE_LABELS, type InvoiceListRow } from "../../modules/invoicing/index.ts";
+import { inLanguage } from "../../lib/i18n/index.ts";
 
 const BOM = "\uFEFF";
 const HEADERS = ["Fakturanummer", "Fakturadatum", "Förfallodatum", "Mottagare", "Er referens", "Certifikat nr", "OCR-nummer", "Netto", "Moms", "Att betala", "Status"];
@@ -22,9 +23,14 @@ export function csvText(value: string | null): string {
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function invoicesCsv(rows: InvoiceListRow[]): string {
+function invoicesCsvInSwedish(rows: InvoiceListRow[]): string {
   const lines = rows.map(({ invoice: i, certificateNumber }) =>
     [String(i.number), i.issuedOn, i.dueOn, csvText(i.recipientName), csvText(i.recipientReference), String(certificateNumber), i.ocr, csvKronor(i.netOre), csvKronor(i.vatOre), csvKronor(i.totalOre), INVOICE_LABELS[i.status]].join(";"),
   );
   return `${BOM}${[HEADERS.join(";"), ...lines].join("\r\n")}\r\n`;
+}
+
+/** The format is a contract (column names, status words): Swedish whatever the page's language. */
+export function invoicesCsv(rows: InvoiceListRow[]): string {
+  return inLanguage("sv", () => invoicesCsvInSwedish(rows));
 }
