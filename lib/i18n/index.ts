@@ -35,6 +35,11 @@ export function language(): Language {
   return current.getStore()?.lang ?? DEFAULT_LANGUAGE;
 }
 
+/** Whether a string names a text (a schema's message kept as its key, said when it is shown). */
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(sv, value);
+}
+
 /** The text of `key` in the current language; a key whose text takes arguments is given them. */
 export function t<K extends MessageKey>(key: K, ...args: ArgsOf<K>): string {
   const entry = CATALOGUES[current.getStore()?.lang ?? DEFAULT_LANGUAGE][key] as string | ((...a: unknown[]) => string);

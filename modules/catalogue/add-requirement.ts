@@ -19,7 +19,7 @@ export async function addRequirement(deps: Deps, actor: Actor, input: Requiremen
   );
   const code = resolveCode(typed, fields.name);
   // Retired requirements keep their codes: the unique index covers them too.
-  const taken = codeTaken(code, "ett annat moment i certifikatet (avvecklade räknas också)");
+  const taken = codeTaken(code, "requirement");
   const requirementId = newId();
   const now = deps.clock.now();
   await deps.db

@@ -2,6 +2,7 @@
 // them). An admin may type one or let the name give it; a taken one is said at the field.
 import { isUniqueViolation } from "../../db/errors.ts";
 import { Invalid } from "../../lib/errors.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /** "Personcertifikat kategori VI" → "personcertifikat-kategori-vi": å, ä and ö lose their dots. */
 export function codeFromName(name: string): string {
@@ -19,13 +20,14 @@ export function codeFromName(name: string): string {
 export function resolveCode(code: string | null, name: string): { code: string; derived: boolean } {
   if (code) return { code, derived: false };
   const derived = codeFromName(name);
-  if (!derived) throw new Invalid({ code: "Ange en kod: det går inte att bilda en av namnet." });
+  if (!derived) throw new Invalid({ code: t("catalogue.code.cannotDerive") });
   return { code: derived, derived: true };
 }
 
-export function codeTaken(code: { code: string; derived: boolean }, usedBy: string): Invalid {
+export function codeTaken(code: { code: string; derived: boolean }, usedBy: "area" | "scheme" | "requirement"): Invalid {
+  const by = usedBy === "area" ? t("catalogue.code.byArea") : usedBy === "scheme" ? t("catalogue.code.byScheme") : t("catalogue.code.byRequirement");
   return new Invalid({
-    code: code.derived ? `Koden ”${code.code}”, som bildas av namnet, används redan av ${usedBy}. Ange en egen kod.` : `Koden ”${code.code}” används redan av ${usedBy}. Ange en annan kod.`,
+    code: code.derived ? t("catalogue.code.takenDerived", code.code, by) : t("catalogue.code.taken", code.code, by),
   });
 }
 

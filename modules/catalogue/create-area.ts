@@ -21,7 +21,7 @@ export async function createArea(deps: Deps, actor: Actor, input: AreaInput): Pr
   assertCanEditCatalogue(actor);
   const fields = validate(areaFields, input);
   const code = resolveCode(fields.code, fields.name);
-  const taken = codeTaken(code, "ett annat teknikområde");
+  const taken = codeTaken(code, "area");
   const areaId = newId();
   const now = deps.clock.now();
   await deps.db

@@ -11,6 +11,7 @@ import { assertCanEditCatalogue } from "./policy.ts";
 import { schemeTitle } from "./queries.ts";
 import { schemeRow } from "./scheme-values.ts";
 import { nextSchemeOrder } from "./sort-order.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface SchemeInput extends SchemeFields {
   /** Empty: made from the name. */
@@ -28,14 +29,14 @@ export async function createScheme(deps: Deps, actor: Actor, input: SchemeInput)
     () => validate(z.object({ declaration: declarationField }), input),
   );
   const code = resolveCode(typed, fields.name);
-  const taken = codeTaken(code, "ett annat certifikat");
+  const taken = codeTaken(code, "scheme");
   const schemeId = newId();
   const now = deps.clock.now();
   await deps.db
     .transaction(
       async (tx) => {
         const area = await tx.select().from(technicalAreas).where(eq(technicalAreas.id, fields.areaId)).get();
-        if (!area) throw new Invalid({ areaId: "Välj ett teknikområde i listan." });
+        if (!area) throw new Invalid({ areaId: t("catalogue.area.notInList") });
         if (await tx.select({ id: schemes.id }).from(schemes).where(eq(schemes.code, code.code)).get()) throw taken;
         await tx.insert(schemes).values({ id: schemeId, code: code.code, ...schemeRow(fields), sortOrder: await nextSchemeOrder(tx, area.id) });
         await tx.insert(declarationTexts).values({ id: newId(), schemeId, version: 1, text: declaration, createdAt: now });

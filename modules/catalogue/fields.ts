@@ -1,4 +1,5 @@
-// What the catalogue's forms may contain, with the Swedish message shown at each field. The keys
+// What the catalogue's forms may contain, with the message shown at each field (a catalogue key,
+// said in the reader's language when the form is checked). The keys
 // are the operations' input names, which the staff pages also use as form field names, so an
 // Invalid from here lands at the right field without a translation table.
 import { z } from "zod";
@@ -6,13 +7,17 @@ import { SCHEME_KINDS, SCHEME_SUBJECTS } from "../../db/schema/index.ts";
 import { isIsoDate } from "../../lib/dates.ts";
 import { Invalid, type FieldErrors } from "../../lib/errors.ts";
 import { FILE_TYPES, type FileType } from "../../lib/uploads/file-types.ts";
+import { isMessageKey, t, type MessageKey } from "../../lib/i18n/index.ts";
 
-/** Parses with a schema whose messages are the texts shown at each field; Invalid otherwise. */
+/** A message of a schema below: the key of its text, checked by the type, said by validate(). */
+const k = (key: MessageKey): string => key;
+
+/** Parses with a schema whose messages name the texts shown at each field; Invalid otherwise. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields: FieldErrors = {};
-  for (const issue of result.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+  for (const issue of result.error.issues) fields[String(issue.path[0] ?? "form")] ??= isMessageKey(issue.message) ? t(issue.message as never) : issue.message;
   throw new Invalid(fields);
 }
 
@@ -25,105 +30,105 @@ const optionalText = z
   .transform((v) => v?.trim() || null);
 
 const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const CODE_MESSAGE = "Koden får bara innehålla små bokstäver a–z, siffror och bindestreck, högst 60 tecken, t.ex. fgas-person-vi.";
+export const CODE_MESSAGE = k("catalogue.field.code.format");
 
 /** A code as typed (lower-cased), or null to take one from the name. */
 export const codeField = optionalText.transform((v) => v?.toLowerCase() ?? null).refine((v) => v === null || (v.length <= 60 && CODE.test(v)), CODE_MESSAGE);
 
-const SORT_ORDER = "Ange ordningen som ett heltal 0–9999, eller lämna fältet tomt för att lägga området sist.";
+const SORT_ORDER = k("catalogue.field.area.order");
 
 export const areaFields = z.object({
   code: codeField,
-  name: text(100, "Ange teknikområdets namn.", "Namnet får vara högst 100 tecken."),
+  name: text(100, k("catalogue.field.area.name.missing"), k("catalogue.field.name.max100")),
   sortOrder: z.number({ error: SORT_ORDER }).int(SORT_ORDER).min(0, SORT_ORDER).max(9999, SORT_ORDER).nullish(),
 });
 
 const years = (message: string) => z.number({ error: message }).int(message).min(1, message).max(50, message).nullable();
-const PRICE = "Ange priset i kronor med siffror, t.ex. 4800 eller 4800,50 (0 om certifikatet är kostnadsfritt).";
-const DATE = "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-01-01, eller lämna fältet tomt.";
+const PRICE = k("catalogue.field.price");
+const DATE = k("catalogue.field.date");
 const date = optionalText.refine((v) => v === null || isIsoDate(v), DATE);
-const flag = z.boolean({ error: "Välj ja eller nej." });
-const OPTIONAL_PRICE = "Ange avgiften i kronor med siffror, t.ex. 900 eller 900,50, eller lämna fältet tomt för samma pris som certifikatet.";
+const flag = z.boolean({ error: k("catalogue.field.flag") });
+const OPTIONAL_PRICE = k("catalogue.field.fee");
 const optionalPrice = z
   .number({ error: OPTIONAL_PRICE })
   .min(0, OPTIONAL_PRICE)
-  .max(1_000_000, "Avgiften får vara högst 1 000 000 kr.")
-  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Ange avgiften i kronor med högst två decimaler (öre).")
+  .max(1_000_000, k("catalogue.field.fee.max"))
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, k("catalogue.field.fee.decimals"))
   .nullish()
   .transform((v) => v ?? null);
 const months = (max: number, message: string) => z.number({ error: message }).int(message).min(1, message).max(max, message);
 
 export const schemeFields = z
   .object({
-    areaId: z.string({ error: "Välj ett teknikområde." }).min(1, "Välj ett teknikområde."),
-    name: text(200, "Ange certifikatets namn.", "Namnet får vara högst 200 tecken."),
-    scope: text(2000, "Beskriv vad certifikatet omfattar.", "Omfattningen får vara högst 2000 tecken."),
-    subject: z.enum(SCHEME_SUBJECTS, { error: "Välj om certifikatet söks av en person eller ett företag." }),
-    kind: z.enum(SCHEME_KINDS, { error: "Välj certifikat eller intyg." }),
-    validityYears: years("Ange giltighetstiden som ett helt antal år, 1–50, eller lämna fältet tomt."),
+    areaId: z.string({ error: k("catalogue.field.area.missing") }).min(1, k("catalogue.field.area.missing")),
+    name: text(200, k("catalogue.field.scheme.name.missing"), k("catalogue.field.name.max200")),
+    scope: text(2000, k("catalogue.field.scheme.scope.missing"), k("catalogue.field.scheme.scope.max")),
+    subject: z.enum(SCHEME_SUBJECTS, { error: k("catalogue.field.scheme.subject") }),
+    kind: z.enum(SCHEME_KINDS, { error: k("catalogue.field.scheme.kind") }),
+    validityYears: years(k("catalogue.field.scheme.validity")),
     validUntilFromEvidence: flag,
     annualExtension: flag,
-    recertificationYears: years("Ange tiden till omcertifiering som ett helt antal år, 1–50, eller lämna fältet tomt."),
+    recertificationYears: years(k("catalogue.field.scheme.recert")),
     priceSek: z
       .number({ error: PRICE })
       .min(0, PRICE)
-      .max(1_000_000, "Priset får vara högst 1 000 000 kr.")
-      .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Ange priset i kronor med högst två decimaler (öre)."),
+      .max(1_000_000, k("catalogue.field.price.max"))
+      .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, k("catalogue.field.price.decimals")),
     /** Avgift för årlig förlängning and omcertifiering; null = the same as the price. */
     extensionPriceSek: optionalPrice,
     recertificationPriceSek: optionalPrice,
-    extensionNoticeMonths: months(12, "Ange hur många månader före Giltigt till förlängningen kan sökas, 1–12.").default(2),
-    recertificationNoticeMonths: months(24, "Ange hur många månader före periodens slut omcertifieringen kan sökas, 1–24.").default(6),
-    appealMonths: months(24, "Ange hur många månader ett beslut kan överklagas, 1–24.").default(2),
-    suspensionEnd: z.enum(["reinstate", "notify"], { error: "Välj vad som händer när en vilandeperiod slutar." }).default("reinstate"),
+    extensionNoticeMonths: months(12, k("catalogue.field.scheme.extensionNotice")).default(2),
+    recertificationNoticeMonths: months(24, k("catalogue.field.scheme.recertNotice")).default(6),
+    appealMonths: months(24, k("catalogue.field.scheme.appealMonths")).default(2),
+    suspensionEnd: z.enum(["reinstate", "notify"], { error: k("catalogue.field.scheme.suspensionEnd") }).default("reinstate"),
     invoiced: flag,
     fourEyes: flag,
     category: optionalText
       .transform((v) => v?.toLowerCase() ?? null)
-      .refine((v) => v === null || (v.length <= 40 && CODE.test(v)), "Kategorin skrivs med små bokstäver a–z, siffror och bindestreck, t.ex. fgas eller mac."),
+      .refine((v) => v === null || (v.length <= 40 && CODE.test(v)), k("catalogue.field.scheme.category")),
     activeFrom: date,
     activeTo: date,
   })
   .superRefine((v, ctx) => {
     const add = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
-    if (v.activeFrom && v.activeTo && v.activeTo < v.activeFrom) add("activeTo", "Sista dagen för ansökan kan inte vara före den första.");
+    if (v.activeFrom && v.activeTo && v.activeTo < v.activeFrom) add("activeTo", k("catalogue.field.scheme.activeTo"));
     if (v.kind === "ATTESTATION") {
       // certificateDates() gives an attestation no end date: settings that say otherwise would mislead.
-      if (v.validityYears !== null) add("validityYears", "Ett intyg gäller utan slutdatum: lämna giltighetstiden tom.");
-      if (v.validUntilFromEvidence) add("validUntilFromEvidence", "Ett intyg har inget Giltigt till att läsa från underlaget.");
-      if (v.annualExtension) add("annualExtension", "Ett intyg förlängs inte: det gäller utan slutdatum.");
-      if (v.recertificationYears !== null) add("recertificationYears", "Ett intyg omcertifieras inte: lämna fältet tomt.");
+      if (v.validityYears !== null) add("validityYears", k("catalogue.field.attestation.validity"));
+      if (v.validUntilFromEvidence) add("validUntilFromEvidence", k("catalogue.field.attestation.evidence"));
+      if (v.annualExtension) add("annualExtension", k("catalogue.field.attestation.annual"));
+      if (v.recertificationYears !== null) add("recertificationYears", k("catalogue.field.attestation.recert"));
       return;
     }
-    if (v.validUntilFromEvidence && v.validityYears !== null) add("validityYears", "Lämna giltighetstiden tom när Giltigt till läses från underlaget.");
-    if (v.annualExtension && v.validityYears !== 1) add("annualExtension", "Årlig förlängning förutsätter att certifikatet gäller 1 år i taget.");
-    if (v.recertificationYears !== null && v.validityYears === null) add("recertificationYears", "Omcertifiering förutsätter en giltighetstid.");
+    if (v.validUntilFromEvidence && v.validityYears !== null) add("validityYears", k("catalogue.field.scheme.evidenceValidity"));
+    if (v.annualExtension && v.validityYears !== 1) add("annualExtension", k("catalogue.field.scheme.annualOneYear"));
+    if (v.recertificationYears !== null && v.validityYears === null) add("recertificationYears", k("catalogue.field.scheme.recertNeedsValidity"));
     if (v.recertificationYears !== null && v.validityYears !== null && v.recertificationYears < v.validityYears) {
-      add("recertificationYears", "Omcertifieringen kan inte komma före giltighetstidens slut.");
+      add("recertificationYears", k("catalogue.field.scheme.recertAfterValidity"));
     }
   });
 
 export type SchemeFields = z.input<typeof schemeFields>;
 
 export const declarationField = z
-  .string({ error: "Skriv förbindelsetexten." })
+  .string({ error: k("catalogue.field.declaration.missing") })
   // One way to end a line, so that an unchanged text compares equal whatever the browser sent.
   .transform((s) => s.replace(/\r\n?/g, "\n").trim())
-  .pipe(z.string().min(1, "Skriv förbindelsetexten.").max(20_000, "Förbindelsetexten får vara högst 20 000 tecken."));
+  .pipe(z.string().min(1, k("catalogue.field.declaration.missing")).max(20_000, k("catalogue.field.declaration.max")));
 
 export const requirementFields = z.object({
-  name: text(200, "Ange momentets namn.", "Namnet får vara högst 200 tecken."),
-  description: text(2000, "Beskriv vad den sökande ska ladda upp.", "Beskrivningen får vara högst 2000 tecken."),
+  name: text(200, k("catalogue.field.requirement.name.missing"), k("catalogue.field.name.max200")),
+  description: text(2000, k("catalogue.field.requirement.description.missing"), k("catalogue.field.requirement.description.max")),
   acceptedTypes: z
-    .array(z.enum(FILE_TYPES as [FileType, ...FileType[]]), { error: "Välj minst en filtyp." })
-    .min(1, "Välj minst en filtyp.")
+    .array(z.enum(FILE_TYPES as [FileType, ...FileType[]]), { error: k("catalogue.field.requirement.types") })
+    .min(1, k("catalogue.field.requirement.types"))
     // Stored in one order, so that the same choice never counts as a change.
     .transform((types) => FILE_TYPES.filter((t) => types.includes(t)).join(",")),
   /** Which application asks for it: the first issuance, Årlig förlängning or Omcertifiering. */
-  appliesTo: z.enum(["initial", "extension", "recertification"], { error: "Välj vilken ansökan momentet gäller." }).default("initial"),
-  attestable: z.boolean({ error: "Välj ja eller nej." }).default(false),
+  appliesTo: z.enum(["initial", "extension", "recertification"], { error: k("catalogue.field.requirement.appliesTo") }).default("initial"),
+  attestable: z.boolean({ error: k("catalogue.field.flag") }).default(false),
 }).superRefine((v, ctx) => {
-  if (v.attestable && v.appliesTo !== "extension") ctx.addIssue({ code: "custom", path: ["attestable"], message: "Bara ett moment för årlig förlängning kan intygas av arbetsgivaren." });
+  if (v.attestable && v.appliesTo !== "extension") ctx.addIssue({ code: "custom", path: ["attestable"], message: k("catalogue.field.requirement.attestable") });
 });
 
 export type RequirementFields = z.input<typeof requirementFields>;

@@ -1,5 +1,6 @@
 import { Forbidden } from "../../lib/errors.ts";
 import type { Actor } from "../deps.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * Who may change the catalogue: admins only. Reviewers and deciders work with applications that
@@ -10,5 +11,5 @@ export function canEditCatalogue(actor: Actor | null): boolean {
 }
 
 export function assertCanEditCatalogue(actor: Actor): void {
-  if (!canEditCatalogue(actor)) throw new Forbidden("Bara administratörer kan ändra katalogen.");
+  if (!canEditCatalogue(actor)) throw new Forbidden(t("catalogue.adminsOnlyChange"));
 }

@@ -9,6 +9,7 @@ import type { Actor, Deps } from "../deps.ts";
 import { declarationField, validate } from "./fields.ts";
 import { assertCanEditCatalogue } from "./policy.ts";
 import { getScheme, schemeTitle } from "./queries.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * A new version of the förbindelsetext, never an edit of the old one: an application keeps the
@@ -25,7 +26,7 @@ export async function publishDeclarationText(deps: Deps, actor: Actor, input: { 
       async (tx) => {
         const { scheme, area } = await getScheme(tx, input.schemeId);
         const latest = await tx.select().from(declarationTexts).where(eq(declarationTexts.schemeId, scheme.id)).orderBy(desc(declarationTexts.version)).get();
-        if (latest?.text === text) throw new Invalid({ text: `Texten är densamma som gällande version (${latest.version}). Ändra texten för att publicera en ny version.` });
+        if (latest?.text === text) throw new Invalid({ text: t("catalogue.decl.same", latest.version) });
         const version = (latest?.version ?? 0) + 1;
         await tx.insert(declarationTexts).values({ id, schemeId: scheme.id, version, text, createdAt: now });
         await recordEvent(tx, actor, now, {

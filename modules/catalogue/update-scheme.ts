@@ -10,6 +10,7 @@ import { assertCanEditCatalogue } from "./policy.ts";
 import { schemeTitle } from "./queries.ts";
 import { SCHEME_LABELS, schemeRow } from "./scheme-values.ts";
 import { nextSchemeOrder } from "./sort-order.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 /**
  * The scheme's settings. What an application already holds is its own: the förbindelsetext it
@@ -25,10 +26,10 @@ export async function updateScheme(deps: Deps, actor: Actor, input: SchemeFields
       const before = await tx.select().from(schemes).where(eq(schemes.id, input.schemeId)).get();
       if (!before) throw new NotFound();
       const area = await tx.select().from(technicalAreas).where(eq(technicalAreas.id, fields.areaId)).get();
-      if (!area) throw new Invalid({ areaId: "Välj ett teknikområde i listan." });
+      if (!area) throw new Invalid({ areaId: t("catalogue.area.notInList") });
       if (fields.subject !== before.subject && (await schemeHasApplications(tx, before.id))) {
         // A person's applications under a company scheme (or the other way round) would make no sense.
-        throw new Invalid({ subject: "Certifikatet har redan ansökningar och kan inte byta mellan person och företag. Skapa ett nytt certifikat i stället." });
+        throw new Invalid({ subject: t("catalogue.scheme.subjectLocked") });
       }
       const row = schemeRow(fields);
       // The renewal settings came later than the rest: a caller that does not send them keeps them.

@@ -171,6 +171,20 @@ describe("a staff member who chose English", () => {
     expect((await post(swedish, "/personal/examinationscentra/nytt", {})).text).toContain("Ange namn.");
   });
 
+  it("edits the catalogue in English, its field messages included, while the catalogue's own texts stay as written", async () => {
+    const list = await page(english, "/personal/katalog");
+    for (const words of ["Technical areas", "New certificate", "New technical area", "Open for application"]) expect(list.text).toContain(words);
+    expect(list.text).toContain("F-gaser"); // a technical area's name, as the body wrote it
+    expect((await page(swedish, "/personal/katalog")).text).toContain("Nytt teknikområde");
+    const invalid = await post(english, "/personal/katalog/teknikomraden/nytt", { name: "", sortOrder: "x" });
+    expect(invalid.status).toBe(422);
+    expect(invalid.text).toContain("Enter the technical area's name.");
+    expect(invalid.text).toContain("Enter the order as a whole number 0–9999");
+    const svInvalid = await post(swedish, "/personal/katalog/teknikomraden/nytt", { name: "", sortOrder: "x" });
+    expect(svInvalid.text).toContain("Ange teknikområdets namn.");
+    expect(svInvalid.text).toContain("Ange ordningen som ett heltal 0–9999");
+  });
+
   it("keeps the files whose format is a contract in Swedish: the cases CSV", async () => {
     const csv = await (await english.client.get("/personal/arenden/export.csv?ar=2026")).text();
     expect(csv).toContain("Ärende;Typ;Överklagat beslut");
