@@ -2525,5 +2525,13 @@ export const en: Catalogue = {
   "catalogue.req.retiredNoTemplate": "The moment is retired: nobody needs its file template any more.",
   "catalogue.req.alreadyRetired": "The moment is already retired.",
   "catalogue.req.lastOne": "A certificate needs at least one moment. Add the new moment before you retire this one.",
+
+  // certificates: why a decision on a certificate cannot be made (modules/certificates/status.ts, modules/lifecycle/grant-renewal.ts)
+  "certificates.transition.suspend": "Only an active certificate can be suspended.",
+  "certificates.transition.reinstate": "Only a suspended certificate can be reinstated.",
+  "certificates.transition.withdraw": "The certificate is already ended or withdrawn.",
+  "certificates.transition.expired": "The certificate has expired and cannot be suspended.",
+  "lifecycle.renewal.alreadyRenewed": (version: number) => `The certificate has already been renewed (version ${version}).`,
+  "lifecycle.renewal.tooLate": (submitted: string, lastDay: string) => `The application came in on ${submitted}, after the certificate's last day ${lastDay}. A new application for the certificate is needed.`,
   // (new keys go above this line)
 };

@@ -2525,5 +2525,13 @@ export const sv = {
   "catalogue.req.retiredNoTemplate": "Momentet är avvecklat: ingen behöver längre dess filmall.",
   "catalogue.req.alreadyRetired": "Momentet är redan avvecklat.",
   "catalogue.req.lastOne": "Ett certifikat behöver minst ett moment. Lägg till det nya momentet innan du avvecklar det här.",
+
+  // certificates: why a decision on a certificate cannot be made (modules/certificates/status.ts, modules/lifecycle/grant-renewal.ts)
+  "certificates.transition.suspend": "Bara ett aktivt certifikat kan göras vilande.",
+  "certificates.transition.reinstate": "Bara ett vilande certifikat kan återaktiveras.",
+  "certificates.transition.withdraw": "Certifikatet är redan avslutat eller indraget.",
+  "certificates.transition.expired": "Certifikatet har gått ut och kan inte göras vilande.",
+  "lifecycle.renewal.alreadyRenewed": (version: number): string => `Certifikatet har redan förnyats (version ${version}).`,
+  "lifecycle.renewal.tooLate": (submitted: string, lastDay: string): string => `Ansökan kom in ${submitted}, efter certifikatets sista dag ${lastDay}. En ny ansökan om certifikatet behövs.`,
   // (new keys go above this line)
 };

@@ -1,5 +1,5 @@
 import type { CertificateStatus } from "../../db/schema/certificates.ts";
-import { labels } from "../../lib/i18n/index.ts";
+import { labels, t } from "../../lib/i18n/index.ts";
 
 export const CERTIFICATE_LABELS: Record<CertificateStatus, string> = labels({
   active: "certStatus.active",
@@ -34,12 +34,12 @@ export function certificateTransition(cert: { status: CertificateStatus; validUn
   const shown = publicStatus(cert, today);
   if (!rule.from.includes(cert.status)) {
     const reasons: Record<CertificateAction, string> = {
-      suspend: "Bara ett aktivt certifikat kan göras vilande.",
-      reinstate: "Bara ett vilande certifikat kan återaktiveras.",
-      withdraw: "Certifikatet är redan avslutat eller indraget.",
+      suspend: t("certificates.transition.suspend"),
+      reinstate: t("certificates.transition.reinstate"),
+      withdraw: t("certificates.transition.withdraw"),
     };
     return { ok: false, reason: reasons[action] };
   }
-  if (action === "suspend" && shown === "expired") return { ok: false, reason: "Certifikatet har gått ut och kan inte göras vilande." };
+  if (action === "suspend" && shown === "expired") return { ok: false, reason: t("certificates.transition.expired") };
   return { ok: true, next: rule.to };
 }

@@ -4,6 +4,7 @@ import { certificates, certificateStatusHistory } from "../../db/schema/index.ts
 import { Conflict } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { renewedDates, type RenewalKind } from "./due.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface RenewedVersion {
   id: string;
@@ -29,11 +30,11 @@ export async function createRenewedVersion(
   const old = await tx.select().from(certificates).where(eq(certificates.id, input.renewsCertificateId)).get();
   if (!old || !old.validUntil || !old.cycleEndsOn || !input.rules.validityYears) throw new Conflict("Certifikatet kan inte förnyas.");
   const newer = await tx.select({ version: certificates.version }).from(certificates).where(eq(certificates.supersedesCertificateId, old.id)).get();
-  if (newer) throw new Conflict(`Certifikatet har redan förnyats (version ${newer.version}).`);
+  if (newer) throw new Conflict(t("lifecycle.renewal.alreadyRenewed", newer.version));
   if (old.status === "withdrawn" || old.status === "ended") throw new Conflict("Certifikatet är indraget eller avslutat och kan inte förnyas.");
   const lastDay = input.kind === "extension" ? old.validUntil : old.cycleEndsOn;
   // Applied for in time is what counts: a decision after Giltigt till still extends.
-  if (input.submittedOn > lastDay) throw new Conflict(`Ansökan kom in ${input.submittedOn}, efter certifikatets sista dag ${lastDay}. En ny ansökan om certifikatet behövs.`);
+  if (input.submittedOn > lastDay) throw new Conflict(t("lifecycle.renewal.tooLate", input.submittedOn, lastDay));
   const dates = renewedDates(input.kind, { validUntil: old.validUntil, cycleEndsOn: old.cycleEndsOn }, { validityYears: input.rules.validityYears, recertificationYears: input.rules.recertificationYears }, input.today);
   const stillSuspended = old.status === "suspended" && old.suspendedUntil !== null && old.suspendedUntil >= input.today;
   const status = stillSuspended ? "suspended" : "active";
