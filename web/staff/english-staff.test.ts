@@ -61,7 +61,7 @@ describe("a staff member who chose English", () => {
   it("reads /personal in English; a colleague who never chose reads it in Swedish", async () => {
     const en = await page(english, "/personal");
     expect(en.lang).toBe("en");
-    for (const words of ["Work queues", "Moments to review", "Applications for decision", "Company registrations", "Appeals and complaints", "Find a person", "Catalogue", "Outgoing e-mail", "Logged in as"]) expect(en.text).toContain(words);
+    for (const words of ["Work queues", "Requirements to review", "Applications for decision", "Company registrations", "Appeals and complaints", "Find a person", "Catalogue", "Outgoing e-mail", "Logged in as"]) expect(en.text).toContain(words);
     expect(en.text).not.toContain("Arbetsköer");
     const sv = await page(swedish, "/personal");
     expect(sv.lang).toBe("sv");
@@ -74,7 +74,7 @@ describe("a staff member who chose English", () => {
     const id = await applicationInFinalReview(deps(), { schemeCode: "fgas-person-ii", personId: applicant.personId, byUserId: applicant.userId, reviewerUserId: reviewer.userId });
     const en = await page(english, `/personal/ansokningar/${id}`);
     expect(en.status).toBe(200);
-    for (const words of ["Final review", "All moments approved", "Grant and issue", "Return for completion", "What is to be completed?", "Refuse", "Information", "Started"]) expect(en.text).toContain(words);
+    for (const words of ["Final review", "All requirements approved", "Grant and issue", "Return for completion", "What is to be completed?", "Refuse", "Information", "Started"]) expect(en.text).toContain(words);
     const sv = await page(swedish, `/personal/ansokningar/${id}`);
     for (const words of ["Sista granskning", "Alla moment godkända", "Bevilja och utfärda", "Returnera för komplettering", "Vad ska kompletteras?", "Avslå", "Påbörjad"]) expect(sv.text).toContain(words);
     expect(sv.html).toMatch(/Motivering<span class="required" aria-hidden="true"> \*<\/span>/);
@@ -83,7 +83,7 @@ describe("a staff member who chose English", () => {
     expect(noReason.status).toBe(422);
     expect(noReason.text).toContain("Write why the application is refused. The reason is sent to the applicant.");
     expect((await post(swedish, `/personal/ansokningar/${id}/beslut`, { beslut: "avsla", motivering: " " })).text).toContain("Skriv varför ansökan avslås.");
-    expect((await post(english, `/personal/ansokningar/${id}/beslut`, { beslut: "returnera", motivering: "x" })).text).toContain("Choose at least one moment to be completed.");
+    expect((await post(english, `/personal/ansokningar/${id}/beslut`, { beslut: "returnera", motivering: "x" })).text).toContain("Choose at least one requirement to be completed.");
     expect((await post(english, `/personal/ansokningar/${id}/beslut`, {})).text).toContain("Choose a decision.");
 
     const confirm = await post(english, `/personal/ansokningar/${id}/beslut`, { beslut: "avsla", motivering: "Intyget saknar underskrift." });
@@ -108,7 +108,7 @@ describe("a staff member who chose English", () => {
     const { certificate } = await inLanguage("sv", () => decideApplication(deps(), swedish.actor, { applicationId: id, decision: "grant" }));
     const url = `/personal/certifikat/${certificate!.id}`;
     const en = await page(english, url);
-    for (const words of ["Decisions on the certificate", "Suspend", "Withdraw", "Dormant up to and including", "Status history"]) expect(en.text).toContain(words);
+    for (const words of ["Decisions on the certificate", "Suspend", "Withdraw", "Suspended up to and including", "Status history"]) expect(en.text).toContain(words);
     const sv = await page(swedish, url);
     for (const words of ["Beslut om certifikatet", "Suspendera", "Dra in", "Vilande till och med", "Statushistorik"]) expect(sv.text).toContain(words);
 
