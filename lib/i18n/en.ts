@@ -2533,5 +2533,14 @@ export const en: Catalogue = {
   "certificates.transition.expired": "The certificate has expired and cannot be suspended.",
   "lifecycle.renewal.alreadyRenewed": (version: number) => `The certificate has already been renewed (version ${version}).`,
   "lifecycle.renewal.tooLate": (submitted: string, lastDay: string) => `The application came in on ${submitted}, after the certificate's last day ${lastDay}. A new application for the certificate is needed.`,
+
+  // staff-only messages the first sweep missed (modules/catalogue, modules/examinations, modules/outbox/admin.ts, modules/invoicing/create-invoice.ts)
+  "catalogue.decl.raced": "Someone else published a new version of the declaration text at the same time. Read it and try again.",
+  "catalogue.req.retiredNoChange": "The requirement is retired and cannot be changed.",
+  "examinations.centre.alreadyApproved": "The examination centre is already approved.",
+  "examinations.invite.raced": "An account with the e-mail address was registered just now. Invite again.",
+  "examinations.centre.orgnrTaken": (orgnr: string) => `There is already an examination centre with the organisationsnummer ${orgnr}.`,
+  "outbox.notFound": "The mail is not in the outbox.",
+  "invoicing.noRecipient": "The application has no invoice recipient.",
   // (new keys go above this line)
 };

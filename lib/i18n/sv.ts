@@ -2533,5 +2533,14 @@ export const sv = {
   "certificates.transition.expired": "Certifikatet har gått ut och kan inte göras vilande.",
   "lifecycle.renewal.alreadyRenewed": (version: number): string => `Certifikatet har redan förnyats (version ${version}).`,
   "lifecycle.renewal.tooLate": (submitted: string, lastDay: string): string => `Ansökan kom in ${submitted}, efter certifikatets sista dag ${lastDay}. En ny ansökan om certifikatet behövs.`,
+
+  // staff-only messages the first sweep missed (modules/catalogue, modules/examinations, modules/outbox/admin.ts, modules/invoicing/create-invoice.ts)
+  "catalogue.decl.raced": "Någon annan publicerade en ny version av förbindelsetexten samtidigt. Läs den och försök igen.",
+  "catalogue.req.retiredNoChange": "Momentet är avvecklat och kan inte ändras.",
+  "examinations.centre.alreadyApproved": "Examinationscentret är redan godkänt.",
+  "examinations.invite.raced": "Ett konto med e-postadressen registrerades just. Bjud in igen.",
+  "examinations.centre.orgnrTaken": (orgnr: string): string => `Det finns redan ett examinationscenter med organisationsnumret ${orgnr}.`,
+  "outbox.notFound": "Brevet finns inte i utkorgen.",
+  "invoicing.noRecipient": "Ansökan saknar fakturamottagare.",
   // (new keys go above this line)
 };

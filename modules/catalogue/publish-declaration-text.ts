@@ -40,7 +40,7 @@ export async function publishDeclarationText(deps: Deps, actor: Actor, input: { 
       { behavior: "immediate" },
     )
     .catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw new Conflict("Någon annan publicerade en ny version av förbindelsetexten samtidigt. Läs den och försök igen.");
+      if (isUniqueViolation(error)) throw new Conflict(t("catalogue.decl.raced"));
       throw error;
     });
 }

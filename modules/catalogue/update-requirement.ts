@@ -7,6 +7,7 @@ import { changesOf } from "./changes.ts";
 import { requirementFields, validate, type RequirementFields } from "./fields.ts";
 import { assertCanEditCatalogue } from "./policy.ts";
 import { getRequirement, schemeTitle } from "./queries.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 const LABELS = { name: "Namn", description: "Beskrivning", acceptedTypes: "Godkända filtyper", appliesTo: "Gäller", attestable: "Kan intygas av arbetsgivaren" };
 
@@ -21,7 +22,7 @@ export async function updateRequirement(deps: Deps, actor: Actor, input: Require
   return deps.db.transaction(
     async (tx) => {
       const { requirement: before, scheme, area } = await getRequirement(tx, input.requirementId);
-      if (before.retiredAt) throw new Conflict("Momentet är avvecklat och kan inte ändras.");
+      if (before.retiredAt) throw new Conflict(t("catalogue.req.retiredNoChange"));
       const diff = changesOf(before, fields, LABELS);
       if (diff.changed.length === 0) return { changed: [] };
       await tx.update(requirements).set(fields).where(eq(requirements.id, before.id));

@@ -19,7 +19,7 @@ export async function approveCentre(deps: Deps, actor: Actor & { userId: string 
         .set({ status: "approved", approvedAt: now, approvedByUserId: actor.userId })
         .where(and(eq(examinationCentres.id, centre.id), eq(examinationCentres.status, "pending")))
         .returning({ id: examinationCentres.id });
-      if (moved.length === 0) throw new Conflict("Examinationscentret är redan godkänt.");
+      if (moved.length === 0) throw new Conflict(t("examinations.centre.alreadyApproved"));
       await recordEvent(tx, actor, now, { action: "centre.approved", subjectType: "examination_centre", subjectId: centre.id, details: { centre: centre.name } });
     },
     { behavior: "immediate" },

@@ -31,7 +31,7 @@ export interface CentreInput {
 export async function createCentre(deps: Deps, actor: Actor & { userId: string }, input: CentreInput): Promise<{ centreId: string }> {
   if (!canManageCentres(actor)) throw new Forbidden(t("examinations.createAdminsOnly"));
   const schemeIds = await examinableSchemeIds(deps, input.schemeIds);
-  const taken = new Invalid({ orgnr: `Det finns redan ett examinationscenter med organisationsnumret ${formatOrgNumber(input.orgNumber)}.` });
+  const taken = new Invalid({ orgnr: t("examinations.centre.orgnrTaken", formatOrgNumber(input.orgNumber)) });
   const centreId = newId();
   const now = deps.clock.now();
   await deps.db

@@ -54,7 +54,7 @@ export async function inviteExaminator(deps: Deps, actor: Actor & { userId: stri
           const givenName = input.givenName!.trim();
           const familyName = input.familyName!.trim();
           const made = await insertInvitedAccount(tx, actor, now, { email, givenName, familyName, password: password!, invitedAs: `examinator vid ${centre.name}` });
-          if (!made) throw new Conflict("Ett konto med e-postadressen registrerades just. Bjud in igen.");
+          if (!made) throw new Conflict(t("examinations.invite.raced"));
           person = { id: made.personId, name: `${givenName} ${familyName}` };
         }
         await tx.insert(examinators).values({ id: newId(), centreId: centre.id, personId: person.id, addedAt: now, addedByUserId: actor.userId });

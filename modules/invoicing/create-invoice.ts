@@ -9,6 +9,7 @@ import { recordEvent } from "../audit/index.ts";
 import type { Actor } from "../deps.ts";
 import { ocrReference } from "./ocr.ts";
 import { invoiceTotals, PAYMENT_DAYS } from "./totals.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 export interface InvoiceInput {
   applicationId: string;
@@ -28,7 +29,7 @@ export interface InvoiceInput {
  */
 export async function createInvoice(tx: Tx, actor: Actor, now: Date, input: InvoiceInput) {
   const recipient = await tx.select().from(invoiceRecipients).where(eq(invoiceRecipients.applicationId, input.applicationId)).get();
-  if (!recipient) throw new Conflict("Ansökan saknar fakturamottagare.");
+  if (!recipient) throw new Conflict(t("invoicing.noRecipient"));
   const totals = invoiceTotals(input.fees.map((f) => ({ description: f.description, quantity: 1, unitPriceOre: f.priceOre })));
   const id = newId();
   const number = await nextNumber(tx, "invoice");

@@ -121,7 +121,7 @@ export async function retryMail(deps: RetryDeps, actor: Actor, id: string): Prom
   await deps.db.transaction(
     async (tx) => {
       const row = await tx.select({ id: mailOutbox.id, kind: mailOutbox.kind, status: mailOutbox.status, attempts: mailOutbox.attempts, claimedUntil: mailOutbox.claimedUntil }).from(mailOutbox).where(eq(mailOutbox.id, id)).get();
-      if (!row) throw new NotFound("Brevet finns inte i utkorgen.");
+      if (!row) throw new NotFound(t("outbox.notFound"));
       if (row.status === "sent") throw new Conflict(t("outbox.alreadySent"));
       if (row.claimedUntil && row.claimedUntil > now) throw new Conflict(t("outbox.sending"));
       await tx.update(mailOutbox).set(back(now)).where(eq(mailOutbox.id, id));
