@@ -1,8 +1,9 @@
 // English beside Swedish (docs/decisions/022), the English side end to end over HTTP: an account
 // that chose English registers, is told of decisions, sees its certificate and downloads its PDF in
 // English (and in Swedish on request); an appeal and a complaint made on English pages are answered
-// in English at every step, though the staff who handle them work in Swedish; an account that never
-// chose gets Swedish, whoever caused the mail. (Which language a page is in: web/language.test.ts.)
+// in English at every step, though the staff who handle them work in Swedish here; an account that
+// never chose gets Swedish, whoever caused the mail. (Which language a page is in:
+// web/language.test.ts; the staff area in English: web/staff/english-staff.test.ts.)
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases, events, users } from "../db/schema/index.ts";
