@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { en } from "./en.ts";
-import { fromAcceptLanguage, inLanguage, labels, language, t } from "./index.ts";
+import { formatDecimal, fromAcceptLanguage, inLanguage, labels, language, t } from "./index.ts";
 import { sv } from "./sv.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -99,5 +99,14 @@ describe("a first visit's language from Accept-Language", () => {
     ["en;q=0,sv", "sv"],
   ] as const)("%s → %s", (header, expected) => {
     expect(fromAcceptLanguage(header)).toBe(expected);
+  });
+});
+
+describe("formatDecimal", () => {
+  it("writes a decimal comma in Swedish and a point in English, with at most one decimal", () => {
+    expect(formatDecimal(1.5)).toBe("1,5");
+    expect(inLanguage("sv", () => formatDecimal(2.25))).toBe("2,3");
+    expect(inLanguage("en", () => formatDecimal(1.5))).toBe("1.5");
+    expect(inLanguage("en", () => formatDecimal(12))).toBe("12");
   });
 });

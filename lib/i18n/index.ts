@@ -102,3 +102,13 @@ export function fromAcceptLanguage(header: string | undefined): Language {
   if (firstOther === null) return DEFAULT_LANGUAGE;
   return NORDIC.has(firstOther) ? "sv" : "en";
 }
+
+const DECIMALS = {
+  sv: new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }),
+} as const;
+
+/** A number with at most one decimal, in the reader's language: "1,5" in Swedish, "1.5" in English. */
+export function formatDecimal(n: number): string {
+  return DECIMALS[language()].format(n);
+}

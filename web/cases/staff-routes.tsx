@@ -30,12 +30,11 @@ import { casesCsv } from "./case-csv.ts";
 import { caseColumns } from "./case-list.tsx";
 import { CASES_PATH, staffCaseUrl } from "./paths.ts";
 import { Breadcrumbs, MailPreview, renderStaffCase, type Failure, type StepForm } from "./staff-case-page.tsx";
-import { t } from "../../lib/i18n/index.ts";
+import { t, formatDecimal } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
 const yearOf = (d: Date) => Number(new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric" }).format(d));
-const decimal = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 });
 
 /** ?ar=2026, else this year; a year far off is not a year anyone asks about. */
 function askedYear(c: Ctx): { year: number; bad: boolean } {
@@ -106,7 +105,7 @@ async function listPage(c: Ctx) {
           <dt>{t("staff.cases.openCount")}</dt>
           <dd>{f.open}</dd>
           <dt>{t("staff.cases.median")}</dt>
-          <dd>{f.medianDays === null ? t("staff.cases.median.none") : t("staff.cases.median.days", decimal.format(f.medianDays))}</dd>
+          <dd>{f.medianDays === null ? t("staff.cases.median.none") : t("staff.cases.median.days", formatDecimal(f.medianDays))}</dd>
         </dl>
         <p>
           <a class="button button--secondary" href={`${CASES_PATH}/export.csv?ar=${year}`} download>

@@ -30,7 +30,7 @@ import { COMPANY_STATUS, StatusChip } from "./labels.tsx";
 import { casesConcerning } from "../../modules/cases/index.ts";
 import { CasesSection } from "../cases/case-list.tsx";
 import { certificateHref } from "../views/certificate-href.ts";
-import { t } from "../../lib/i18n/index.ts";
+import { t, formatDecimal } from "../../lib/i18n/index.ts";
 
 export type CompanyPageData = Awaited<ReturnType<typeof getCompanyPage>>;
 export type Mode = "admin" | "staff";
@@ -649,5 +649,5 @@ const Registration = ({ data, registrant, failure }: ViewProps) => {
 };
 
 function kilobytes(size: number): string {
-  return size < 1024 * 1024 ? `${Math.max(1, Math.round(size / 1024))} kB` : `${(Math.round((size / (1024 * 1024)) * 10) / 10).toLocaleString("sv-SE")} MB`;
+  return size < 1024 * 1024 ? `${Math.max(1, Math.round(size / 1024))} kB` : `${formatDecimal(Math.round((size / (1024 * 1024)) * 10) / 10)} MB`;
 }

@@ -25,7 +25,7 @@ import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { Breadcrumbs, staffApplicationUrl } from "./application-paths.tsx";
-import { t } from "../../lib/i18n/index.ts";
+import { t, formatDecimal } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -33,7 +33,6 @@ export const DECIDED_PATH = "/personal/beslutade";
 export const EXPIRING_PATH = "/personal/certifikat-som-gar-ut";
 
 const days = (n: number) => t("staff.days", n);
-const decimal = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 });
 
 /** "3 väntar · äldsta 5 dagar · median 2 dagar", or that nothing waits. */
 const QueueLine: FC<{ q: QueueFigures; what: string; none: string }> = ({ q, what, none }) =>
@@ -125,7 +124,7 @@ export const DecisionsChart: FC<{ weeks: WeekFigures[] }> = ({ weeks }) => {
         0
       </text>
       <text x={W - right + 6} y={top + 4} class="chart__label chart__label--days">
-        {t("staff.chart.days", decimal.format(maxDays))}
+        {t("staff.chart.days", formatDecimal(maxDays))}
       </text>
       {weeks.map((w, i) => {
         const x = left + step * i + (step - barW) / 2;
@@ -165,7 +164,7 @@ export const DecisionsTable: FC<{ weeks: WeekFigures[] }> = ({ weeks }) => (
           <td>
             <a href={weekHref(w)}>{w.decided}</a>
           </td>
-          <td>{w.medianDays === null ? "–" : decimal.format(w.medianDays)}</td>
+          <td>{w.medianDays === null ? "–" : formatDecimal(w.medianDays)}</td>
         </tr>
       ))}
     </tbody>

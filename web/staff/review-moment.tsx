@@ -44,7 +44,7 @@ export async function reviewPage(c: Ctx, failure?: { message: string; errors?: F
       </Breadcrumbs>
       <h1>{t("staff.review.heading", moment.requirement.name)}</h1>
       <p class="lead">
-        {applicant.name}, {app.area.name} - {app.scheme.name}. {moment.requirement.description}
+        {applicant.name}, <span lang="sv">{app.area.name} - {app.scheme.name}. {moment.requirement.description}</span>
       </p>
       {failure ? (
         <div class="notice notice--error" role="alert" tabindex={-1}>
