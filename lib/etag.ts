@@ -18,6 +18,8 @@ export function clientHas(ifNoneMatch: string | undefined, etag: string): boolea
 /** A body that never changes while the process runs, with its tag computed once. */
 export interface FixedBody {
   body: string;
+  /** The body as UTF-8, encoded once: a string body would be encoded again for every answer. */
+  bytes: Uint8Array;
   etag: string;
   /** A short version for URLs (`?v=`): changes when the body does. */
   version: string;
@@ -35,6 +37,7 @@ export function fixedBody(body: string): FixedBody {
   const tagged = (suffix: string) => `${etag.slice(0, -1)}-${suffix}"`;
   return {
     body,
+    bytes: Buffer.from(body, "utf8"),
     etag,
     version: etag.slice(1, 13),
     encoded: {

@@ -26,7 +26,7 @@ export function cacheable(c: Context<AppEnv>, body: string, headers: CacheableHe
  * The same with a tag known before the body is made (a fixed body's, or one derived from the data
  * the body shows): a 304 then costs no rendering at all.
  */
-export function tagged(c: Context<AppEnv>, etag: string, render: () => string, headers: CacheableHeaders): Response {
+export function tagged(c: Context<AppEnv>, etag: string, render: () => string | Uint8Array, headers: CacheableHeaders): Response {
   const status = headers.status ?? 200;
   const vary: Record<string, string> = headers.vary ? { Vary: "Accept-Encoding" } : {};
   // 304 stands for a 200 the client has; an answer that says "not found" is always sent whole.
@@ -46,7 +46,7 @@ export const IMMUTABLE = "public, max-age=31536000, immutable";
 export function sendFixed(c: Context<AppEnv>, fixed: FixedBody, contentType: string, plain: string, base: HeaderSet): Response {
   const cacheControl = c.req.query("v") === fixed.version ? IMMUTABLE : plain;
   const encoding = acceptedEncoding(c.req.header("Accept-Encoding"));
-  if (!encoding) return tagged(c, fixed.etag, () => fixed.body, { contentType, cacheControl, base, vary: true });
+  if (!encoding) return tagged(c, fixed.etag, () => fixed.bytes, { contentType, cacheControl, base, vary: true });
   const { bytes, etag } = fixed.encoded[encoding];
   const own = { ETag: etag, "Cache-Control": cacheControl, Vary: "Accept-Encoding" };
   if (clientHas(c.req.header("If-None-Match"), etag)) return leanAnswer(c, 304, null, base, own);
