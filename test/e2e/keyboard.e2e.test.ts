@@ -94,6 +94,14 @@ function keyboardOf(page: Page) {
       }
       throw new Error(`${max} presses of ${backwards ? "Shift+Tab" : "Tab"} on ${page.url()} did not reach ${target}`);
     },
+    /**
+     * Type into the field the page gives focus to (autofocus): once it has it. The browser may
+     * focus it a moment after the load event, and keys typed before that would go nowhere.
+     */
+    async typeInAutofocused(target: Locator, text: string): Promise<void> {
+      await expect.poll(() => target.evaluate((el) => el === document.activeElement).catch(() => false)).toBe(true);
+      await page.keyboard.type(text);
+    },
     /** Tab to a field and type into it. */
     async fill(target: Locator, text: string): Promise<void> {
       await this.tabTo(target);
@@ -210,13 +218,13 @@ for (const javaScript of [true, false]) {
       // Logga in: E-post has focus; Tab to Lösenord; Enter sends.
       await kb.press(page.getByRole("main").getByRole("link", { name: "Logga in" }));
       await page.waitForURL("**/logga-in");
-      await page.keyboard.type(email);
+      await kb.typeInAutofocused(page.getByLabel(label("E-post")), email);
       await kb.fill(page.getByLabel(label("Lösenord")), password);
       const codeSince = suite.site.mail.messages.length;
       await page.keyboard.press("Enter");
       await page.waitForURL("**/logga-in/kod");
       axe.push(...(await checkPage(page, javaScript)));
-      await page.keyboard.type(loginCode(await nextMail(suite.site, email, "Engångskod", codeSince)));
+      await kb.typeInAutofocused(page.getByLabel(label("Engångskod")), loginCode(await nextMail(suite.site, email, "Engångskod", codeSince)));
       await page.keyboard.press("Enter");
 
       // The one-time password must be changed first.
@@ -381,7 +389,7 @@ describe("flows without JavaScript that only a flow reaches", () => {
     await page.goto("/logga-in");
     await kb.press(page.getByRole("link", { name: "Glömt lösenord?" }));
     await page.waitForURL("**/glomt-losenord");
-    await page.keyboard.type(email);
+    await kb.typeInAutofocused(page.getByLabel(label("E-post")), email);
     const since = suite.site.mail.messages.length;
     await page.keyboard.press("Enter");
     await expect.poll(() => visibleText(page)).toContain("har vi skickat en länk dit");
