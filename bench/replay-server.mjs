@@ -10,6 +10,7 @@ const answers = JSON.parse(readFileSync(process.argv[3], "utf8"));
 const app = new Hono();
 app.get("/r/:i", (c) => {
   const a = answers[Number(c.req.param("i"))];
-  return new Response(a.body, { status: a.status, headers: a.headers });
+  // A 304 has no body (a Response with one, even empty, throws and would answer 500).
+  return new Response(a.status === 304 || a.status === 204 ? null : a.body, { status: a.status, headers: a.headers });
 });
 serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => console.log(JSON.stringify({ ready: true, port })));
