@@ -16,7 +16,25 @@ const statements = onePerDatabase((reads) => ({
   ),
 }));
 
-/** The Teknikområden a company can be certified in: the choices of the search's Teknikområde. */
-export async function listCompanyAreas(reads: PreparedReads): Promise<{ code: string; name: string }[]> {
-  return (await statements(reads).areas.all({})).map(({ code, name }) => ({ code, name }));
+export type CompanyArea = Readonly<{ code: string; name: string }>;
+
+/** The last answer, kept while SQLite's data_version says nothing was written (as recent-searches.ts). */
+const kept = onePerDatabase((): { version: number; areas: readonly CompanyArea[] | null } => ({ version: Number.NaN, areas: null }));
+
+/**
+ * The Teknikområden a company can be certified in: the choices of the search's Teknikområde.
+ * Asked on every full load of the search page, answered from memory until the next write by any
+ * connection (a new scheme shows at once). The answer is shared: do not change it.
+ */
+export async function listCompanyAreas(reads: PreparedReads): Promise<readonly CompanyArea[]> {
+  const version = reads.dataVersion();
+  const memory = kept(reads);
+  if (version !== null && memory.areas && memory.version === version) return memory.areas;
+  const areas = Object.freeze((await statements(reads).areas.all({})).map(({ code, name }) => Object.freeze({ code, name })));
+  // Kept only if nothing was written meanwhile.
+  if (version !== null && reads.dataVersion() === version) {
+    memory.version = version;
+    memory.areas = areas;
+  }
+  return areas;
 }

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { certificates, companies } from "../../db/schema/index.ts";
+import { certificates, companies, schemes, technicalAreas } from "../../db/schema/index.ts";
 import { insertCertificate, insertCertifiedCompany } from "../../test/public-data.ts";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
-import { getPublicCompany, searchCertifiedCompanies, type CompanySearch } from "./index.ts";
+import { getPublicCompany, listCompanyAreas, searchCertifiedCompanies, type CompanySearch } from "./index.ts";
 
 const TODAY = "2026-03-15";
 let t: TestApp;
@@ -204,5 +204,22 @@ describe("a company's public page", () => {
     expect((await getPublicCompany(deps().reads, soleTrader.orgNumber, TODAY))?.orgNumber).toBeNull();
     const found = await searchCertifiedCompanies(deps().reads, { q: "svens" }, TODAY);
     expect(found.companies.map((c) => [c.name, c.orgNumber])).toEqual([["Svens Kylservice", null]]);
+  });
+});
+
+describe("the Teknikområden of the search form", () => {
+  it("are those with a company certificate, kept between writes, and a new one shows at once", async () => {
+    const first = await listCompanyAreas(deps().reads);
+    expect(first.length).toBeGreaterThan(0);
+    // Nothing written: the same answer from memory.
+    expect(await listCompanyAreas(deps().reads)).toBe(first);
+    const areaId = crypto.randomUUID();
+    await deps().db.insert(technicalAreas).values({ id: areaId, code: "VP-TEST", name: "Värmepumpar (test)", sortOrder: 999 });
+    // An area with no company certificate is not a choice …
+    expect((await listCompanyAreas(deps().reads)).map((a) => a.code)).not.toContain("VP-TEST");
+    await deps().db.insert(schemes).values({ id: crypto.randomUUID(), code: "VP-FTG-TEST", areaId, name: "Företagscertifikat värmepumpar", scope: "Installation", subject: "COMPANY", kind: "CERTIFICATE", invoiced: false, sortOrder: 999 });
+    // … and is one on the very next call once it has one.
+    const after = await listCompanyAreas(deps().reads);
+    expect(after.map((a) => a.code)).toEqual([...first.map((a) => a.code), "VP-TEST"]);
   });
 });

@@ -41,7 +41,7 @@ const swap = { "hx-select": `#${RESULTS_ID}`, "hx-target": `#${RESULTS_ID}`, "hx
 export interface SearchPageProps {
   orgName: string;
   form: SearchForm;
-  areas: { code: string; name: string }[];
+  areas: readonly { readonly code: string; readonly name: string }[];
   results: SearchResultsProps;
 }
 
