@@ -148,3 +148,32 @@ export function onePerDatabase<T>(make: (reads: PreparedReads) => T): (reads: Pr
     return t;
   };
 }
+
+/**
+ * Answers kept exactly as long as the database is unchanged: SQLite's data_version on the read
+ * connection changes with every write committed by any other connection, from this process or
+ * another, so the next call after a write asks the database again. At most `keep` answers, the
+ * oldest going first. An answer is shared between callers: do not change it. Without a
+ * data_version (no read connection) nothing is kept.
+ */
+export function keptBetweenWrites<T>(keep: number): (reads: PreparedReads, key: string, make: () => Promise<T>) => Promise<T> {
+  const kept = onePerDatabase(() => ({ version: Number.NaN, answers: new Map<string, T>() }));
+  return async (reads, key, make) => {
+    const version = reads.dataVersion();
+    if (version === null) return make();
+    const memory = kept(reads);
+    if (memory.version !== version) {
+      memory.answers.clear();
+      memory.version = version;
+    }
+    const known = memory.answers.get(key);
+    if (known !== undefined) return known;
+    const answer = await make();
+    // Kept only if nothing was written meanwhile: the answer might mix the states before and after.
+    if (reads.dataVersion() === version && memory.version === version) {
+      if (memory.answers.size >= keep) memory.answers.delete(memory.answers.keys().next().value!);
+      memory.answers.set(key, answer);
+    }
+    return answer;
+  };
+}

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/sqlite-core";
-import { onePerDatabase, type PreparedReads } from "../../db/prepared-reads.ts";
+import { keptBetweenWrites, onePerDatabase, type PreparedReads } from "../../db/prepared-reads.ts";
 import { schemes, technicalAreas } from "../../db/schema/index.ts";
 
 /** Built once; prepared once per database (the search page asks for it on every full load). */
@@ -18,23 +18,13 @@ const statements = onePerDatabase((reads) => ({
 
 export type CompanyArea = Readonly<{ code: string; name: string }>;
 
-/** The last answer, kept while SQLite's data_version says nothing was written (as recent-searches.ts). */
-const kept = onePerDatabase((): { version: number; areas: readonly CompanyArea[] | null } => ({ version: Number.NaN, areas: null }));
+const kept = keptBetweenWrites<readonly CompanyArea[]>(1);
 
 /**
  * The Teknikområden a company can be certified in: the choices of the search's Teknikområde.
  * Asked on every full load of the search page, answered from memory until the next write by any
  * connection (a new scheme shows at once). The answer is shared: do not change it.
  */
-export async function listCompanyAreas(reads: PreparedReads): Promise<readonly CompanyArea[]> {
-  const version = reads.dataVersion();
-  const memory = kept(reads);
-  if (version !== null && memory.areas && memory.version === version) return memory.areas;
-  const areas = Object.freeze((await statements(reads).areas.all({})).map(({ code, name }) => Object.freeze({ code, name })));
-  // Kept only if nothing was written meanwhile.
-  if (version !== null && reads.dataVersion() === version) {
-    memory.version = version;
-    memory.areas = areas;
-  }
-  return areas;
+export function listCompanyAreas(reads: PreparedReads): Promise<readonly CompanyArea[]> {
+  return kept(reads, "areas", async () => Object.freeze((await statements(reads).areas.all({})).map(({ code, name }) => Object.freeze({ code, name }))));
 }

@@ -1,4 +1,4 @@
-import { onePerDatabase, type PreparedReads } from "../../db/prepared-reads.ts";
+import { keptBetweenWrites, type PreparedReads } from "../../db/prepared-reads.ts";
 import { searchCertifiedCompanies as searchNow, type CompanySearch, type CompanySearchResult } from "./search-companies.ts";
 
 // The answers of recent company searches, kept exactly as long as the database is unchanged:
@@ -11,25 +11,10 @@ import { searchCertifiedCompanies as searchNow, type CompanySearch, type Company
 /** Enough for the words and pages people ask for between two writes; the oldest goes first. */
 const KEEP = 500;
 
-const kept = onePerDatabase(() => ({ version: Number.NaN, answers: new Map<string, CompanySearchResult>() }));
+const kept = keptBetweenWrites<CompanySearchResult>(KEEP);
 
 /** Sök certifierade företag (search-companies.ts), answered from memory while nothing has changed. The answer is shared: do not change it. */
-export async function searchCertifiedCompanies(reads: PreparedReads, input: CompanySearch, today: string): Promise<CompanySearchResult> {
-  const version = reads.dataVersion();
-  if (version === null) return searchNow(reads, input, today);
-  const memory = kept(reads);
-  if (memory.version !== version) {
-    memory.answers.clear();
-    memory.version = version;
-  }
+export function searchCertifiedCompanies(reads: PreparedReads, input: CompanySearch, today: string): Promise<CompanySearchResult> {
   const key = JSON.stringify([today, input.q ?? "", input.orgNumber ?? "", input.area ?? "", input.city ?? "", input.includeWithoutActive === true, input.page ?? 1, input.pageSize ?? 0]);
-  const known = memory.answers.get(key);
-  if (known) return known;
-  const answer = await searchNow(reads, input, today);
-  // Kept only if nothing was written meanwhile: the answer might mix the states before and after.
-  if (reads.dataVersion() === version && memory.version === version) {
-    if (memory.answers.size >= KEEP) memory.answers.delete(memory.answers.keys().next().value!);
-    memory.answers.set(key, answer);
-  }
-  return answer;
+  return kept(reads, key, () => searchNow(reads, input, today));
 }

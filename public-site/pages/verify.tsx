@@ -7,7 +7,7 @@ import type { FieldErrors } from "../../lib/errors.ts";
 import type { Check, Verification } from "../../modules/credentials/index.ts";
 import { Field } from "../../web/views/form.tsx";
 import type { QrTexts } from "../../web/client/verify.ts";
-import { t, labels } from "../../lib/i18n/index.ts";
+import { t, labels, language } from "../../lib/i18n/index.ts";
 
 const MARKS: Record<string, string> = { true: "✓", false: "✗", null: "?" };
 const WORDS: Record<string, string> = labels({ true: "verify.check.ok", false: "verify.check.failed", null: "verify.check.unknown" });
@@ -124,8 +124,18 @@ export const QrSignature: FC<QrKeys & { offline?: boolean }> = ({ publicUrl, org
   </>
 );
 
+/** Made once per language and organisation name: every /c/{number} page carries them. */
+const madeTexts = new Map<string, string>();
+
 /** What the browser script says, in the page's language (web/client/verify.ts reads them). */
 function qrTexts(org: string): string {
+  const key = `${language()}\n${org}`;
+  let json = madeTexts.get(key);
+  if (json === undefined) madeTexts.set(key, (json = qrTextsNow(org)));
+  return json;
+}
+
+function qrTextsNow(org: string): string {
   const texts: QrTexts = {
     title: t("check.c.title", "{n}"),
     unreadable: t("verify.qr.unreadable"),

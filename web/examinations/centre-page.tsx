@@ -9,6 +9,7 @@ import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { ErrorSummary, Field } from "../views/form.tsx";
+import { CheckboxGroup } from "../views/inputs.tsx";
 import { EventLog } from "../views/event-log.tsx";
 import { CENTRE_STATUS, centreUrl, partDescription, sessionUrl, staffSessionUrl } from "./labels.ts";
 import { Rich } from "../views/rich.tsx";
@@ -155,22 +156,7 @@ export async function renderNewSession(c: Ctx, centreId: string, form: { values?
         <Field name="tid" label={t("events.col.time")} type="time" required value={v.tid ?? "09:00"} errors={errors} hint={t("session.time.hint")} />
         <Field name="plats" label={t("centres.place")} required value={v.plats ?? `${centre.addressLine1}, ${centre.postalCode} ${centre.city}`} errors={errors} maxlength={200} hint={t("session.place.hint")} />
         <Field name="platser" label={t("session.seats")} type="number" required value={v.platser ?? "12"} errors={errors} inputmode="numeric" attrs={{ min: "1", max: String(MAX_SEATS) }} />
-        <fieldset class={errors.delar ? "field field--error" : "field"} aria-describedby={errors.delar ? "f-delar-error" : undefined}>
-          <legend>{t("exam.parts")}</legend>
-          <p class="hint">{t("session.parts.hint")}</p>
-          {partNames.map(([code, name], i) => (
-            <div class="checkbox">
-              <input type="checkbox" id={i === 0 ? "f-delar" : `f-delar-${code}`} name="delar" value={code} checked={chosenParts.includes(code)} />
-              <label for={i === 0 ? "f-delar" : `f-delar-${code}`}>{name}</label>
-            </div>
-          ))}
-          {errors.delar ? (
-            <p class="error" id="f-delar-error">
-              <span class="visually-hidden">{t("form.errorPrefix")}</span>
-              {errors.delar}
-            </p>
-          ) : null}
-        </fieldset>
+        <CheckboxGroup name="delar" legend={t("exam.parts")} hint={t("session.parts.hint")} options={partNames.map(([code, name]) => ({ value: code, label: name }))} checked={chosenParts} errors={errors} asList />
         <div class="button-row">
           <button type="submit" class="button">
             {t("common.save")}

@@ -229,6 +229,23 @@ const ProtocolForm = ({ action, has, failure }: { action: string; has: boolean; 
   </section>
 );
 
+/** Why results were refused: the message and each row's error (rows have no one field to link to). */
+const RowsFailure = ({ failure }: { failure?: Failure }) =>
+  failure ? (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <p>
+        <strong>{failure.message}</strong>
+      </p>
+      {failure.errors ? (
+        <ul>
+          {Object.values(failure.errors).map((m) => (
+            <li>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  ) : null;
+
 const ResultsForm = ({ action, details, waiting, failure }: { action: string; details: SessionDetails; waiting: RegistrationRow[]; failure?: Failure }) => {
   const { parts, session } = details;
   const values = failure?.values ?? {};
@@ -246,20 +263,7 @@ const ResultsForm = ({ action, details, waiting, failure }: { action: string; de
           <p>
             {parts.some((p) => p.maxPoints !== null) ? t("session.results.introPoints") : t("session.results.intro")}
           </p>
-          {failure ? (
-            <div class="error-summary" role="alert" tabindex={-1}>
-              <p>
-                <strong>{failure.message}</strong>
-              </p>
-              {failure.errors ? (
-                <ul>
-                  {Object.values(failure.errors).map((m) => (
-                    <li>{m}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
-          ) : null}
+          <RowsFailure failure={failure} />
           {waiting.map((r) => (
             <fieldset class="result-row">
               <legend>
@@ -339,20 +343,7 @@ const ImportForm = ({ action, template, details, failure }: { action: string; te
     </p>
     {details.session.protocolDocumentId ? (
       <form method="post" action={action} enctype="multipart/form-data" class="form" novalidate>
-        {failure ? (
-          <div class="error-summary" role="alert" tabindex={-1}>
-            <p>
-              <strong>{failure.message}</strong>
-            </p>
-            {failure.errors ? (
-              <ul>
-                {Object.values(failure.errors).map((m) => (
-                  <li>{m}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
+        <RowsFailure failure={failure} />
         <Field name="fil" id="f-csv" label={t("session.import.file")} type="file" required hint={t("session.import.hint")} attrs={{ accept: "text/csv,.csv,text/plain,.txt" }} />
         <div class="button-row">
           <button type="submit" class="button">

@@ -15,6 +15,7 @@ import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
 import { EventLog } from "../views/event-log.tsx";
 import { ActionNotices, ErrorSummary, Field } from "../views/form.tsx";
+import { CheckboxGroup } from "../views/inputs.tsx";
 import { formatDate, formatDateTime } from "../views/time.ts";
 import { CentreSummary, staffSessionColumns } from "./centre-page.tsx";
 import { own, postedForm } from "./form.ts";
@@ -104,24 +105,7 @@ async function newCentrePage(c: Ctx, form: { values?: Record<string, string>; sc
         {fields().map(([name, label, o]) => (
           <Field name={name} label={label} required={o.required} hint={o.hint} type={o.type} inputmode={o.inputmode} maxlength={o.max} value={v[name] ?? ""} errors={errors} />
         ))}
-        <fieldset class={errors.certifikat ? "field field--error" : "field"} aria-describedby={errors.certifikat ? "f-certifikat-error" : undefined}>
-          <legend>{t("staff.centre.schemes")}</legend>
-          <p class="hint">{t("staff.centre.schemes.hint")}</p>
-          {examinable.map((s, i) => (
-            <div class="checkbox">
-              <input type="checkbox" id={i === 0 ? "f-certifikat" : `f-certifikat-${i}`} name="certifikat" value={s.scheme.id} checked={chosen.includes(s.scheme.id)} />
-              <label for={i === 0 ? "f-certifikat" : `f-certifikat-${i}`}>
-                {s.area.name} - {s.scheme.name}
-              </label>
-            </div>
-          ))}
-          {errors.certifikat ? (
-            <p class="error" id="f-certifikat-error">
-              <span class="visually-hidden">{t("form.errorPrefix")}</span>
-              {errors.certifikat}
-            </p>
-          ) : null}
-        </fieldset>
+        <CheckboxGroup name="certifikat" legend={t("staff.centre.schemes")} hint={t("staff.centre.schemes.hint")} options={examinable.map((s) => ({ value: s.scheme.id, label: `${s.area.name} - ${s.scheme.name}` }))} checked={chosen} errors={errors} asList />
         <div class="button-row">
           <button type="submit" class="button">
             {t("common.save")}

@@ -28,7 +28,7 @@ import { attempt, type Failure } from "./attempt.ts";
 import { acceptedFrom, requirementInput, requirementValues } from "./form-values.ts";
 import { Buttons, CatalogueForm } from "./form-parts.tsx";
 import { Breadcrumbs, DoneNotice, requirementUrl, schemeFrame, schemePageTitle, schemeUrl } from "./frame.tsx";
-import { CheckboxField, CheckboxGroup, SelectField } from "./inputs.tsx";
+import { CheckboxField, CheckboxGroup, SelectField } from "../../views/inputs.tsx";
 import { TYPE_LABELS } from "./labels.ts";
 import { t, labels } from "../../../lib/i18n/index.ts";
 

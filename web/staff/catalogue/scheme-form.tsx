@@ -2,7 +2,7 @@
 import type { FieldErrors } from "../../../lib/errors.ts";
 import type { Area } from "../../../modules/catalogue/index.ts";
 import { Field } from "../../views/form.tsx";
-import { CheckboxField, RadioField, SelectField } from "./inputs.tsx";
+import { CheckboxField, RadioField, SelectField } from "../../views/inputs.tsx";
 import { KIND_LABELS, SUBJECT_LABELS } from "./labels.ts";
 import { t } from "../../../lib/i18n/index.ts";
 

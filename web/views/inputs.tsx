@@ -1,8 +1,8 @@
-// Form controls the catalogue forms need beyond Field: a select, radio buttons and checkboxes, each
+// Form controls beyond Field (web/views/form.tsx): a select, radio buttons and checkboxes, each
 // with a real label, a hint and the error wired together as Field does it.
 import type { Child } from "hono/jsx";
-import type { FieldErrors } from "../../../lib/errors.ts";
-import { t } from "../../../lib/i18n/index.ts";
+import type { FieldErrors } from "../../lib/errors.ts";
+import { t } from "../../lib/i18n/index.ts";
 
 const described = (id: string, hint: unknown, error: unknown) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
@@ -83,8 +83,11 @@ export const CheckboxField = (p: { name: string; label: string; checked: boolean
   );
 };
 
-/** Several checkboxes for one answer, e.g. the accepted file types. */
-export const CheckboxGroup = (p: { name: string; legend: string; options: { value: string; label: string }[]; checked: string[]; errors?: FieldErrors; hint?: string; children?: Child }) => {
+/**
+ * Several checkboxes for one answer, e.g. the accepted file types. Each ticked box sends
+ * `name_value=1`, or with `asList` `name=value`, read as a list of the ticked values.
+ */
+export const CheckboxGroup = (p: { name: string; legend: string; options: { value: string; label: string }[]; checked: readonly string[]; errors?: FieldErrors; hint?: string; asList?: boolean; children?: Child }) => {
   const id = `f-${p.name}`;
   const error = p.errors?.[p.name];
   return (
@@ -95,7 +98,7 @@ export const CheckboxGroup = (p: { name: string; legend: string; options: { valu
         const boxId = i === 0 ? id : `${id}-${o.value}`;
         return (
           <div class="checkbox">
-            <input type="checkbox" id={boxId} name={`${p.name}_${o.value}`} value="1" checked={p.checked.includes(o.value)} />
+            <input type="checkbox" id={boxId} name={p.asList ? p.name : `${p.name}_${o.value}`} value={p.asList ? o.value : "1"} checked={p.checked.includes(o.value)} />
             <label for={boxId}>{o.label}</label>
           </div>
         );
