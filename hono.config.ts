@@ -39,6 +39,7 @@ import { languageRoutes, useAccountLanguage, withLanguage } from "./web/language
 import { withSecurityHeaders } from "./web/security-headers.ts";
 import { portalRoutes } from "./web/portal/routes.tsx";
 import { requestLog } from "./web/request-log.ts";
+import { mountHotReads } from "./web/hot-reads.ts";
 import { staffRoutes } from "./web/staff/routes.tsx";
 import { staticAssets } from "./web/static-assets.ts";
 
@@ -88,7 +89,9 @@ export async function buildRuntime(config: Config, overrides: { clock?: Clock; m
   // The signing key is made at first start and never leaves DATA_DIR (docs/decisions/019).
   const keysDir = path.join(config.dataDir, "keys");
   await ensureSigningKey(keysDir, clock.now(), database.db);
-  const signer = fileSigner(keysDir);
+  // A rotation (keys:rotate, from another process too) records its Event after writing the key
+  // files: the folder is looked at again when the database has changed (lib/signing/keyring.ts).
+  const signer = fileSigner(keysDir, () => database.reads.dataVersion());
   // Follow-up work needs the whole Deps, which includes the sender: bound once both exist.
   let deps!: Deps;
   const mailQueue = startOutboxSender({ db: database.db, mail, clock, storage, followUps: (limit) => runFollowUps(deps, FOLLOW_UP_HANDLERS, limit) });
@@ -127,7 +130,7 @@ function readPem(value: string | undefined, name: string): string {
 const SESSIONLESS = /^\/(api|badge|c|widgets)\//;
 
 /** The composition root: the whole site as one Hono app over the given dependencies. */
-export function createApp(runtime: Runtime): Hono<AppEnv> {
+export function createApp(runtime: Runtime, options: { hotReads?: boolean } = {}): Hono<AppEnv> {
   const { deps } = runtime;
   const { config } = deps;
   const app = new Hono<AppEnv>();
@@ -135,6 +138,10 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
 
   app.onError(onError);
   app.notFound(notFound);
+  // The most asked public GETs, before all middleware: one step does what the chain below does
+  // for them, and hands anything else on to it (web/hot-reads.ts, docs/decisions/025).
+  // (hotReads: false only for web/hot-reads.test.ts, which compares the two ways of answering.)
+  if (options.hotReads !== false) mountHotReads(app, deps, runtime.log);
   // First of all, so every answer has its line and its id: the probes, 413, 403 and 500 too.
   app.use("*", requestLog(runtime.log, { trustProxy: config.trustProxy }));
   app.get("/healthz", (c) => c.text("ok"));

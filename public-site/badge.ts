@@ -2,7 +2,7 @@
 // run no JavaScript. Like a shields.io badge, "certifikat 10001 | Aktivt": the status is a word,
 // the colour only backs it up. Everything in it is escaped, although it holds only digits and
 // our own labels.
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { CertificateStatus } from "../db/schema/certificates.ts";
 import { swedishDate } from "../lib/dates.ts";
 import { CERTIFICATE_LABELS } from "../modules/certificates/index.ts";
@@ -25,19 +25,22 @@ const COLOURS: Record<CertificateStatus | "unknown", string> = {
 export function badgeRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use("*", openToOtherSites());
-  app.get("/:file", async (c) => {
-    const m = /^(\d{1,12})\.svg$/.exec(c.req.param("file"));
-    const number = m ? parseCertificateNumber(m[1]!) : null;
-    const deps = c.get("deps");
-    const cert = number === null ? null : await findCertificateByNumber(deps.reads, number, swedishDate(deps.clock.now()), { name: deps.config.org.name });
-    const left = number === null ? "certifikat" : `certifikat ${number}`;
-    // The badge shows the number and the status, nothing else: the tag is made from those, so a
-    // 304 draws nothing.
-    const etag = `"b${TEMPLATE}-${number ?? "x"}-${cert?.status ?? "unknown"}"`;
-    const svg = () => (cert ? badgeSvg(left, cert.statusLabel, COLOURS[cert.status], `${left}: ${cert.statusLabel}`) : badgeSvg(left, "okänt", COLOURS.unknown, `${left}: okänt certifikat`));
-    return tagged(c, etag, svg, { contentType: "image/svg+xml", cacheControl: cert ? "public, max-age=300" : "public, max-age=60", status: cert ? 200 : 404, base: securityHeaders(deps.config).publicData });
-  });
+  app.get("/:file", badgeAnswer);
   return app;
+}
+
+/** GET /badge/{number}.svg: also answered on the hot path (web/hot-reads.ts). */
+export async function badgeAnswer(c: Context<AppEnv>): Promise<Response> {
+  const m = /^(\d{1,12})\.svg$/.exec(c.req.param("file") ?? "");
+  const number = m ? parseCertificateNumber(m[1]!) : null;
+  const deps = c.get("deps");
+  const cert = number === null ? null : await findCertificateByNumber(deps.reads, number, swedishDate(deps.clock.now()), { name: deps.config.org.name });
+  const left = number === null ? "certifikat" : `certifikat ${number}`;
+  // The badge shows the number and the status, nothing else: the tag is made from those, so a
+  // 304 draws nothing.
+  const etag = `"b${TEMPLATE}-${number ?? "x"}-${cert?.status ?? "unknown"}"`;
+  const svg = () => (cert ? badgeSvg(left, cert.statusLabel, COLOURS[cert.status], `${left}: ${cert.statusLabel}`) : badgeSvg(left, "okänt", COLOURS.unknown, `${left}: okänt certifikat`));
+  return tagged(c, etag, svg, { contentType: "image/svg+xml", cacheControl: cert ? "public, max-age=300" : "public, max-age=60", status: cert ? 200 : 404, base: securityHeaders(deps.config).publicData });
 }
 
 /** The template's own version: a release that draws badges differently changes every tag. */

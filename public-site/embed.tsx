@@ -44,8 +44,13 @@ export function widgetScriptRoutes(): Hono<AppEnv> {
   // ETag computed once, so a new release is picked up within five minutes.
   widgetBundle().catch(() => undefined);
   app.use(WIDGET_SCRIPT_PATH, openToOtherSites());
-  app.get(WIDGET_SCRIPT_PATH, async (c) => sendFixed(c, await widgetBundle(), "text/javascript; charset=utf-8", "public, max-age=300", securityHeaders(c.get("deps").config).publicData));
+  app.get(WIDGET_SCRIPT_PATH, widgetScriptAnswer);
   return app;
+}
+
+/** GET /widgets/certportal.js: also answered on the hot path (web/hot-reads.ts). */
+export async function widgetScriptAnswer(c: Context<AppEnv>): Promise<Response> {
+  return sendFixed(c, await widgetBundle(), "text/javascript; charset=utf-8", "public, max-age=300", securityHeaders(c.get("deps").config).publicData);
 }
 
 /** "Bädda in", the page that explains the widgets. */

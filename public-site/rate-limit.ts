@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { TooManyRequests } from "../lib/errors.ts";
 import { MemoryRateLimiter } from "../lib/rate-limit-memory.ts";
 import type { Deps } from "../modules/deps.ts";
@@ -16,14 +16,20 @@ const limiters = new WeakMap<Deps, MemoryRateLimiter>();
  */
 export function publicRateLimit(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const deps = c.get("deps");
-    if (deps.config.publicRateLimit > 0) {
-      let limiter = limiters.get(deps);
-      if (!limiter) limiters.set(deps, (limiter = new MemoryRateLimiter()));
-      // The message is said only when it is needed: nothing added to a lookup that is let through.
-      const r = limiter.hit(`public:ip:${clientIp(c)}`, deps.config.publicRateLimit, 60_000, deps.clock.now().getTime());
-      if (!r.allowed) throw new TooManyRequests(r.retryAfterSeconds, t("rate.publicLookups"));
-    }
+    const r = countPublicLookup(c);
+    // The message is said only when it is needed: nothing added to a lookup that is let through.
+    if (!r.allowed) throw new TooManyRequests(r.retryAfterSeconds, t("rate.publicLookups"));
     await next();
   };
 }
+
+/** Counts one lookup from the client's address: whether it is within PUBLIC_RATE_LIMIT a minute. */
+export function countPublicLookup(c: Context<AppEnv>): { allowed: boolean; retryAfterSeconds: number } {
+  const deps = c.get("deps");
+  if (deps.config.publicRateLimit <= 0) return LET_THROUGH;
+  let limiter = limiters.get(deps);
+  if (!limiter) limiters.set(deps, (limiter = new MemoryRateLimiter()));
+  return limiter.hit(`public:ip:${clientIp(c)}`, deps.config.publicRateLimit, 60_000, deps.clock.now().getTime());
+}
+
+const LET_THROUGH = Object.freeze({ allowed: true, retryAfterSeconds: 0 });

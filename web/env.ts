@@ -1,6 +1,7 @@
 import type { Deps } from "../modules/deps.ts";
 import type { SessionUser } from "../modules/accounts/index.ts";
 import type { Logger } from "../lib/log.ts";
+import type { LeanParts } from "./lean-answer.ts";
 
 /** What every request handler can read from the context. */
 export interface AppEnv {
@@ -11,8 +12,8 @@ export interface AppEnv {
     requestId: string;
     /** The process's log; requestLogger(c) gives it with this request's id on every line. */
     log: Logger;
-    /** Set by an answer made whole with its headers (web/lean-answer.ts). */
-    leanAnswer?: boolean;
+    /** Set by an answer made whole with its headers: what it was made of (web/lean-answer.ts). */
+    leanAnswer?: LeanParts | null;
     /** The address chose the language (?lang=): it wins over the account's setting (web/language.ts). */
     languageFromAddress?: boolean;
   };

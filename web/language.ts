@@ -31,6 +31,14 @@ function fromAddress(c: Context<AppEnv>): Language | null {
   return isLanguage(asked) ? asked : null;
 }
 
+/**
+ * The language of a page on the public read path (/c/…): the address's ?lang=, else
+ * Accept-Language, never a cookie (a shared cache keeps one answer per address and language).
+ */
+export function sharedPageLanguage(c: Context<AppEnv>): Language {
+  return fromAddress(c) ?? fromAcceptLanguage(c.req.header("Accept-Language"));
+}
+
 /** Runs the rest of the request in its language. */
 export function withLanguage(): MiddlewareHandler<AppEnv> {
   return (c, next) => {

@@ -55,9 +55,7 @@ export function loggablePath(url: string): string {
 export function requestLog(log: Logger, options: { trustProxy: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
-    // Only a proxy of our own may name the request; a client could otherwise pick its own Felkod.
-    const incoming = options.trustProxy ? c.req.header("X-Request-Id") : undefined;
-    const requestId = incoming && TRUSTED_ID.test(incoming) ? incoming : newRequestId();
+    const requestId = requestIdOf(c, options.trustProxy);
     c.set("requestId", requestId);
     c.set("log", log);
     // Errors become responses inside next() (onError); anything thrown past it still gets its line.
@@ -73,6 +71,13 @@ export function requestLog(log: Logger, options: { trustProxy: boolean }): Middl
       log[status >= 500 ? "error" : "info"]({ requestId, method: c.req.method, path: loggablePath(c.req.url), status, ms }, "förfrågan");
     }
   };
+}
+
+/** The proxy's id of the request (TRUST_PROXY, in a safe shape) or a new one. */
+export function requestIdOf(c: Context<AppEnv>, trustProxy: boolean): string {
+  // Only a proxy of our own may name the request; a client could otherwise pick its own Felkod.
+  const incoming = trustProxy ? c.req.header("X-Request-Id") : undefined;
+  return incoming && TRUSTED_ID.test(incoming) ? incoming : newRequestId();
 }
 
 /** The log with this request's id on every line (made when asked: most requests never ask). */

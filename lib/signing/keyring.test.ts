@@ -78,3 +78,28 @@ describe("the signing keys in DATA_DIR/keys", () => {
     expect(signer.find("AAAAAAAAAAAA")).toBeNull();
   });
 });
+
+describe("a signer told when the database changed", () => {
+  it("looks at the folder again when the generation changes (a rotation records its Event after its files), not before", async () => {
+    await ensureKeyFile(dir, now);
+    let generation = 1;
+    const signer = fileSigner(dir, () => generation);
+    const first = signer.current().kid;
+    // Another process rotates: the files first…
+    const { kid } = await rotateKeyFiles(dir, now);
+    // …and until its Event commits, the database (and so the generation) is as it was.
+    expect(signer.current().kid).toBe(first);
+    generation = 2;
+    expect(signer.current().kid).toBe(kid);
+    expect(signer.keys().map((k) => k.kid)).toEqual([kid, first]);
+  });
+
+  it("looks at the folder every time without a generation (a libSQL server: no data_version)", async () => {
+    await ensureKeyFile(dir, now);
+    const signer = fileSigner(dir, () => null);
+    const first = signer.current().kid;
+    const { kid } = await rotateKeyFiles(dir, now);
+    expect(kid).not.toBe(first);
+    expect(signer.current().kid).toBe(kid);
+  });
+});

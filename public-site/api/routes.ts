@@ -44,17 +44,7 @@ export function publicApi(): Hono<AppEnv> {
   let openApi: FixedBody | null = null;
   api.get("/openapi.json", (c) => sendFixed(c, (openApi ??= fixedBody(JSON.stringify(openApiDocument(publicUrl(c))))), "application/json; charset=utf-8", "public, max-age=300", securityHeaders(c.get("deps").config).publicData));
 
-  api.get("/certificates/:number", async (c) => {
-    const number = parseCertificateNumber(c.req.param("number"));
-    if (number === null) return problem(c, 400, "Felaktigt certifikatnummer", "Ett certifikatnummer består av siffror, till exempel 10001.");
-    const on = c.req.query("on");
-    if (on !== undefined && !isIsoDate(on)) return problem(c, 400, "Felaktigt datum", "Parametern on är ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.");
-    const cert = await findCertificateByNumber(c.get("deps").reads, number, today(c), { name: c.get("deps").config.org.name });
-    if (!cert) return problem(c, 404, "Certifikatet finns inte", "Inget certifikat med det numret.");
-    const body = certificateJson(cert, publicUrl(c));
-    if (on === undefined) return json(c, body);
-    return json(c, { ...body, on: await statusOnDate(c.get("deps").reads, number, on) });
-  });
+  api.get("/certificates/:number", certificateAnswer);
 
   api.get("/companies", async (c) => {
     const parsed = companyQuery.safeParse(c.req.query());
@@ -73,13 +63,7 @@ export function publicApi(): Hono<AppEnv> {
     return json(c, companySearchJson(result, publicUrl(c)));
   });
 
-  api.get("/companies/:orgNumber", async (c) => {
-    const orgNumber = normaliseOrgNumber(c.req.param("orgNumber"));
-    if (orgNumber === null) return problem(c, 400, "Felaktigt organisationsnummer", "Ett organisationsnummer har tio siffror, till exempel 556016-0680.");
-    const company = await getPublicCompany(c.get("deps").reads, orgNumber, today(c));
-    if (!company) return problem(c, 404, "Företaget finns inte", "Inget certifierat företag med det organisationsnumret.");
-    return json(c, companyJson(company, publicUrl(c)));
-  });
+  api.get("/companies/:orgNumber", companyAnswer);
 
   // Who signs the credentials and status lists: the organisation behind did:web (decision 019).
   api.get("/issuer", (c) => json(c, issuerProfile(c.get("deps").config, c.get("deps").signer)));
@@ -124,6 +108,28 @@ export function publicApi(): Hono<AppEnv> {
   );
 
   return api;
+}
+
+/** GET /api/v1/certificates/{number}: also answered on the hot path (web/hot-reads.ts). */
+export async function certificateAnswer(c: Ctx): Promise<Response> {
+  const number = parseCertificateNumber(c.req.param("number") ?? "");
+  if (number === null) return problem(c, 400, "Felaktigt certifikatnummer", "Ett certifikatnummer består av siffror, till exempel 10001.");
+  const on = c.req.query("on");
+  if (on !== undefined && !isIsoDate(on)) return problem(c, 400, "Felaktigt datum", "Parametern on är ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.");
+  const cert = await findCertificateByNumber(c.get("deps").reads, number, today(c), { name: c.get("deps").config.org.name });
+  if (!cert) return problem(c, 404, "Certifikatet finns inte", "Inget certifikat med det numret.");
+  const body = certificateJson(cert, publicUrl(c));
+  if (on === undefined) return json(c, body);
+  return json(c, { ...body, on: await statusOnDate(c.get("deps").reads, number, on) });
+}
+
+/** GET /api/v1/companies/{orgNumber}: also answered on the hot path (web/hot-reads.ts). */
+export async function companyAnswer(c: Ctx): Promise<Response> {
+  const orgNumber = normaliseOrgNumber(c.req.param("orgNumber") ?? "");
+  if (orgNumber === null) return problem(c, 400, "Felaktigt organisationsnummer", "Ett organisationsnummer har tio siffror, till exempel 556016-0680.");
+  const company = await getPublicCompany(c.get("deps").reads, orgNumber, today(c));
+  if (!company) return problem(c, 404, "Företaget finns inte", "Inget certifierat företag med det organisationsnumret.");
+  return json(c, companyJson(company, publicUrl(c)));
 }
 
 const VERIFY_BODY_LIMIT = 128 * 1024;
