@@ -9,6 +9,7 @@ import type { SessionUser } from "../modules/accounts/index.ts";
 import { isStaff } from "../modules/deps.ts";
 import { assetHref } from "./static-assets.ts";
 import { Layout } from "./views/layout.tsx";
+import { flatString } from "./views/flat-string.ts";
 import { language } from "../lib/i18n/index.ts";
 
 export interface PageOptions {
@@ -63,7 +64,8 @@ function shell(org: OrgConfig, devTools: boolean, user: SessionUser | null): She
     const html = layoutHtml(org, devTools, user, { title: TITLE_MARK }, raw(BODY_MARK)) as string;
     const [before, rest] = split(html, TITLE_MARK);
     const [between, after] = split(rest, BODY_MARK);
-    pieces = [before, between, after];
+    // Flat, so that every page walks three pieces, not the rope the layout was rendered as.
+    pieces = [flatString(before), flatString(between), flatString(after)];
     byKey.set(key, pieces);
   }
   return pieces;
