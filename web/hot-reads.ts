@@ -5,7 +5,7 @@
 // security headers, CORS, the rate limit, each an async step of its own) cost a fifth of such an
 // answer. Here one step does what that chain does for these GETs:
 //
-//   the request id and the JSON log line       as web/request-log.ts, the same fields
+//   the request id and the JSON log line       web/request-log.ts's, the same line
 //   the rate limit of the public lookups       the same count (public-site/rate-limit.ts)
 //   the language of /c/…                       the address or Accept-Language (web/language.ts)
 //   the security and CORS headers              carried by the handler's lean answer
@@ -25,7 +25,7 @@ import { countPublicLookup } from "../public-site/rate-limit.ts";
 import { certificatePage } from "../public-site/routes.tsx";
 import type { AppEnv } from "./env.ts";
 import { sharedPageLanguage } from "./language.ts";
-import { loggablePath, requestIdOf } from "./request-log.ts";
+import { logRequest, requestIdOf } from "./request-log.ts";
 import type { LeanParts } from "./lean-answer.ts";
 import { clientHas } from "../lib/etag.ts";
 import { swedishDate } from "../lib/dates.ts";
@@ -73,8 +73,7 @@ export function mountHotReads(app: Hono<AppEnv>, deps: Deps, log: Logger): void 
         if (!parts) return next();
         if (stamp !== null) tags.keep(stamp, key, parts);
       }
-      const ms = Math.round((performance.now() - started) * 10) / 10;
-      log[res.status >= 500 ? "error" : "info"]({ requestId, method: c.req.method, path: loggablePath(c.req.url), status: res.status, ms }, "förfrågan");
+      logRequest(log, c, requestId, res.status, started);
       return res;
     };
   };

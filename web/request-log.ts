@@ -67,10 +67,15 @@ export function requestLog(log: Logger, options: { trustProxy: boolean }): Middl
       // response (a stream for its body). A lean answer (web/lean-answer.ts) carries the id already.
       if (!c.get("leanAnswer")) c.res.headers.set("X-Request-Id", requestId);
     } finally {
-      const ms = Math.round((performance.now() - started) * 10) / 10;
-      log[status >= 500 ? "error" : "info"]({ requestId, method: c.req.method, path: loggablePath(c.req.url), status, ms }, "förfrågan");
+      logRequest(log, c, requestId, status, started);
     }
   };
+}
+
+/** The request's one line: id, method, path as logged, status and milliseconds since `started`. */
+export function logRequest(log: Logger, c: Context<AppEnv>, requestId: string, status: number, started: number): void {
+  const ms = Math.round((performance.now() - started) * 10) / 10;
+  log[status >= 500 ? "error" : "info"]({ requestId, method: c.req.method, path: loggablePath(c.req.url), status, ms }, "förfrågan");
 }
 
 /** The proxy's id of the request (TRUST_PROXY, in a safe shape) or a new one. */

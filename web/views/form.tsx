@@ -23,24 +23,43 @@ export interface FieldProps {
   children?: Child;
 }
 
+/** The ids a control's aria-describedby names: its hint's and its error's, as they are shown. */
+export const described = (id: string, hint: unknown, error: unknown) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+/** A control's label, with the * of a required field (hidden from screen readers: the control says required). */
+export const FieldLabel = ({ id, label, required }: { id: string; label: string; required?: boolean }) => (
+  <label for={id}>
+    {label}
+    {required ? <span class="required" aria-hidden="true"> *</span> : null}
+  </label>
+);
+
+export const Hint = ({ id, hint }: { id: string; hint?: string }) =>
+  hint ? (
+    <p class="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+
+export const ErrorText = ({ id, error }: { id: string; error?: string }) =>
+  error ? (
+    <p class="error" id={`${id}-error`}>
+      <span class="visually-hidden">{t("form.errorPrefix")}</span>
+      {error}
+    </p>
+  ) : null;
+
 /** A label, its input, a hint and the error, wired together for screen readers. */
 export const Field: FC<FieldProps> = (p) => {
   const id = p.id ?? `f-${p.name}`;
   const error = p.errors?.[p.name];
-  const described = [p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = described(id, p.hint, error);
   return (
     <div class={error ? "field field--error" : "field"}>
-      <label for={id}>
-        {p.label}
-        {p.required ? <span class="required" aria-hidden="true"> *</span> : null}
-      </label>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
+      <FieldLabel id={id} label={p.label} required={p.required} />
+      <Hint id={id} hint={p.hint} />
       {p.rows ? (
-        <textarea id={id} name={p.name} rows={p.rows} required={p.required} maxlength={p.maxlength} autofocus={p.autofocus} aria-invalid={error ? "true" : undefined} aria-describedby={described} {...(p.attrs ?? {})}>
+        <textarea id={id} name={p.name} rows={p.rows} required={p.required} maxlength={p.maxlength} autofocus={p.autofocus} aria-invalid={error ? "true" : undefined} aria-describedby={describedBy} {...(p.attrs ?? {})}>
           {p.value ?? ""}
         </textarea>
       ) : (
@@ -55,16 +74,11 @@ export const Field: FC<FieldProps> = (p) => {
           maxlength={p.maxlength}
           autofocus={p.autofocus}
           aria-invalid={error ? "true" : undefined}
-          aria-describedby={described}
+          aria-describedby={describedBy}
           {...(p.attrs ?? {})}
         />
       )}
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          <span class="visually-hidden">{t("form.errorPrefix")}</span>
-          {error}
-        </p>
-      ) : null}
+      <ErrorText id={id} error={error} />
       {p.children}
     </div>
   );

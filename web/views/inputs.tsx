@@ -2,34 +2,14 @@
 // with a real label, a hint and the error wired together as Field does it.
 import type { Child } from "hono/jsx";
 import type { FieldErrors } from "../../lib/errors.ts";
-import { t } from "../../lib/i18n/index.ts";
-
-const described = (id: string, hint: unknown, error: unknown) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-
-const ErrorText = ({ id, error }: { id: string; error?: string }) =>
-  error ? (
-    <p class="error" id={`${id}-error`}>
-      <span class="visually-hidden">{t("form.errorPrefix")}</span>
-      {error}
-    </p>
-  ) : null;
-
-const Hint = ({ id, hint }: { id: string; hint?: string }) =>
-  hint ? (
-    <p class="hint" id={`${id}-hint`}>
-      {hint}
-    </p>
-  ) : null;
+import { described, ErrorText, FieldLabel, Hint } from "./form.tsx";
 
 export const SelectField = (p: { name: string; label: string; value?: string; options: { value: string; label: string }[]; errors?: FieldErrors; hint?: string; required?: boolean; placeholder?: string }) => {
   const id = `f-${p.name}`;
   const error = p.errors?.[p.name];
   return (
     <div class={error ? "field field--error" : "field"}>
-      <label for={id}>
-        {p.label}
-        {p.required ? <span class="required" aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel id={id} label={p.label} required={p.required} />
       <Hint id={id} hint={p.hint} />
       <select id={id} name={p.name} required={p.required} aria-invalid={error ? "true" : undefined} aria-describedby={described(id, p.hint, error)}>
         {p.placeholder ? (
