@@ -1,6 +1,9 @@
 // PUBLIC_RATE_LIMIT lookups a minute per address over the API, /c and Kontrollera certifikat
 // together; above it 429 with Retry-After, a readable page or problem+json.
+import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppEnv } from "../web/env.ts";
+import { countPublicLookup, publicRateLimit } from "./rate-limit.ts";
 import { startTestApp, textOf, TEST_ORIGIN, type TestApp } from "../test/harness.ts";
 import { insertCertifiedCompany } from "../test/public-data.ts";
 
@@ -59,5 +62,22 @@ describe("the public rate limit", () => {
       expect(res.status).toBe(204);
     }
     expect((await get(`/api/v1/certificates/${number}`)).status).toBe(200);
+  });
+
+  it("counts a request once, also one the hot reads count and then hand on to the general chain", async () => {
+    t.clock!.advance(61_000);
+    // As web/hot-reads.ts does with an answer it cannot give: count, then hand on to the chain,
+    // whose rate limit must not count the same request again.
+    const app = new Hono<AppEnv>();
+    app.use("*", async (c, next) => {
+      c.set("deps", t.runtime.deps);
+      countPublicLookup(c);
+      await next();
+    });
+    app.get("/x", publicRateLimit(), (c) => c.text("ok"));
+    app.onError((e, c) => c.text(e.message, 429));
+    // PUBLIC_RATE_LIMIT is 4: four requests, each passing both counts, are all let through.
+    for (let i = 0; i < 4; i++) expect((await app.request("/x")).status, `request ${i + 1}`).toBe(200);
+    expect((await app.request("/x")).status).toBe(429);
   });
 });

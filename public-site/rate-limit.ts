@@ -23,13 +23,21 @@ export function publicRateLimit(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Counts one lookup from the client's address: whether it is within PUBLIC_RATE_LIMIT a minute. */
+/**
+ * Counts one lookup from the client's address: whether it is within PUBLIC_RATE_LIMIT a minute.
+ * Once per request: a request the hot reads (web/hot-reads.ts) hand on to the general chain gets
+ * the count they made, not a second one.
+ */
 export function countPublicLookup(c: Context<AppEnv>): { allowed: boolean; retryAfterSeconds: number } {
+  const counted = c.get("publicLookup");
+  if (counted) return counted;
   const deps = c.get("deps");
   if (deps.config.publicRateLimit <= 0) return LET_THROUGH;
   let limiter = limiters.get(deps);
   if (!limiter) limiters.set(deps, (limiter = new MemoryRateLimiter()));
-  return limiter.hit(`public:ip:${clientIp(c)}`, deps.config.publicRateLimit, 60_000, deps.clock.now().getTime());
+  const r = limiter.hit(`public:ip:${clientIp(c)}`, deps.config.publicRateLimit, 60_000, deps.clock.now().getTime());
+  c.set("publicLookup", r);
+  return r;
 }
 
 const LET_THROUGH = Object.freeze({ allowed: true, retryAfterSeconds: 0 });

@@ -16,5 +16,7 @@ export interface AppEnv {
     leanAnswer?: LeanParts | null;
     /** The address chose the language (?lang=): it wins over the account's setting (web/language.ts). */
     languageFromAddress?: boolean;
+    /** This request's count against PUBLIC_RATE_LIMIT, once made (public-site/rate-limit.ts). */
+    publicLookup?: { allowed: boolean; retryAfterSeconds: number };
   };
 }
