@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -57,5 +57,19 @@ describe("npm run cli", () => {
     const target = path.join(dataDir, "backup", "copy.db");
     expect((await cli("db:backup", target)).stdout).toContain("Säkerhetskopia skriven");
     expect((await stat(target)).size).toBeGreaterThan(10_000);
+  }, 60_000);
+
+  it("keys:revoke takes a signing key out of use, asks for a reason and refuses in Swedish what it cannot do", async () => {
+    const keyFile = async () => (await readdir(path.join(dataDir, "keys"))).find((f) => /^ed25519-\d+-[\w-]{16}\.jwk$/.test(f))!;
+    const current = JSON.parse(await readFile(path.join(dataDir, "keys", await keyFile()), "utf8")).kid as string;
+    await expect(cli("keys:revoke")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Ange nyckelns id och skälet") });
+    await expect(cli("keys:revoke", current)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Ange varför nyckeln spärras med --reason") });
+    await expect(cli("keys:revoke", "AAAAAAAAAA", "--reason", "Läckt")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Ingen signeringsnyckel AAAAAAAAAA") });
+    const { stdout } = await cli("keys:revoke", current.slice(0, 10), "--reason", "Nyckelfilen kan ha kopierats");
+    expect(stdout).toContain(`Spärrad signeringsnyckel: ${current}`);
+    const next = JSON.parse(await readFile(path.join(dataDir, "keys", await keyFile()), "utf8")).kid as string;
+    expect(next).not.toBe(current);
+    expect(stdout).toContain(`Den var den aktuella; ny signeringsnyckel: ${next}`);
+    await expect(cli("keys:revoke", current, "--reason", "Igen")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("är redan spärrad") });
   }, 60_000);
 });

@@ -10,7 +10,7 @@ import { DomainError, Invalid } from "./lib/errors.ts";
 import { localFileStorage } from "./lib/storage/storage.ts";
 import { createStaffUser } from "./modules/accounts/index.ts";
 import type { Role } from "./modules/deps.ts";
-import { rotateSigningKey } from "./modules/credentials/index.ts";
+import { revokeSigningKey, rotateSigningKey } from "./modules/credentials/index.ts";
 import { runDailySweep } from "./modules/lifecycle/sweep.ts";
 import { backUp, checkData, checkSummary, restoreBackup } from "./modules/maintenance/index.ts";
 
@@ -31,6 +31,11 @@ const USAGE = `Användning: npm run cli -- <kommando>
   keys:rotate        skapar en ny signeringsnyckel för digitala certifikat, statuslistor och
                      QR-koder; de gamla publiceras fortfarande, så det de har signerat
                      går att verifiera
+  keys:revoke KID --reason "SKÄL"
+                     spärrar en signeringsnyckel som kan ha läckt: den publiceras inte
+                     längre och inget den har signerat går att verifiera (är det den
+                     aktuella skapas först en ny); innehavarna laddar ned nya digitala
+                     certifikat och PDF:er
   demo:seed          lägger in demodata i en tom databas (inte i produktion)
   jobs:run           kör den dagliga körningen en gång (utgångna certifikat, slut på
                      vilandeperioder, påminnelser) och skickar det som ligger i utkorgen`;
@@ -88,6 +93,16 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Ny signeringsnyckel: ${kid}`);
         if (retired.length) console.log(`Tidigare nycklar (publiceras fortfarande i /.well-known/did.json): ${retired.join(", ")}`);
         console.log("Servrar som kör tar den nya nyckeln vid nästa förfrågan.");
+        return 0;
+      }
+      case "keys:revoke": {
+        const { values, positionals } = parseArgs({ args: rest, options: { reason: { type: "string" } }, allowPositionals: true });
+        if (positionals.length !== 1) throw new Invalid({ kid: 'Ange nyckelns id och skälet, t.ex. keys:revoke hZ3k9Qw1 --reason "Nyckelfilen kan ha kopierats"' });
+        const { kid, newCurrent } = await revokeSigningKey(path.join(config.dataDir, "keys"), positionals[0]!, values.reason ?? "", systemClock.now(), runtime.deps.db);
+        console.log(`Spärrad signeringsnyckel: ${kid}`);
+        if (newCurrent) console.log(`Den var den aktuella; ny signeringsnyckel: ${newCurrent}`);
+        console.log("Den publiceras inte längre i /.well-known/did.json, och det den har signerat godtas inte vid verifiering.");
+        console.log("Servrar som kör ser det vid nästa förfrågan. Innehavarna får nya digitala certifikat och PDF:er när de laddar ned dem igen.");
         return 0;
       }
       case "demo:seed": {

@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { calculateJwkThumbprint, compactVerify, importJWK } from "jose";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ensureKeyFile, fileSigner, rotateKeyFiles } from "./keyring.ts";
+import { Invalid } from "../errors.ts";
+import { ensureKeyFile, fileSigner, revokeKeyFile, rotateKeyFiles } from "./keyring.ts";
 import { fromBase64Url } from "./qr-format.ts";
 
 let dir: string;
@@ -101,5 +102,70 @@ describe("a signer told when the database changed", () => {
     const { kid } = await rotateKeyFiles(dir, now);
     expect(kid).not.toBe(first);
     expect(signer.current().kid).toBe(kid);
+  });
+});
+
+describe("keys:revoke", () => {
+  const later = new Date("2026-04-01T10:00:00Z");
+
+  it("takes a retired key out of use: no longer published, kept as revoked with its day, nothing it signed checks", async () => {
+    const first = (await ensureKeyFile(dir, now))!;
+    const signer = fileSigner(dir);
+    const before = signer.signBytes(bytes);
+    const { kid: second } = await rotateKeyFiles(dir, now);
+    expect(await revokeKeyFile(dir, first.slice(0, 8), later)).toEqual({ kid: first, newCurrent: null });
+    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/^ed25519-0001-.{16}\.revoked\.jwk$/), expect.stringMatching(/^ed25519-0002-.{16}\.jwk$/)]);
+    const revokedFile = JSON.parse(readFileSync(path.join(dir, readdirSync(dir).find((f) => f.endsWith(".revoked.jwk"))!), "utf8"));
+    expect(revokedFile).toMatchObject({ kid: first, revoked: later.toISOString() });
+    expect(revokedFile.d).toBeUndefined();
+    // The running signer sees it at its next use.
+    expect(signer.keys().map((k) => k.kid)).toEqual([second]);
+    expect(signer.revoked()).toEqual([{ kid: first, seq: 1, revokedAt: later.toISOString() }]);
+    expect(signer.find(first.slice(0, 8))).toBeNull();
+    expect(signer.findRevoked(first.slice(0, 8))?.kid).toBe(first);
+    expect(signer.findRevoked(second)).toBeNull();
+    expect(before.key.kid).toBe(first);
+    expect(signer.signBytes(bytes).key.kid).toBe(second);
+  });
+
+  it("replaces the current key first when it is the one revoked, so there is always a key to sign with", async () => {
+    const first = (await ensureKeyFile(dir, now))!;
+    const signer = fileSigner(dir);
+    const { kid, newCurrent } = await revokeKeyFile(dir, first, later);
+    expect(kid).toBe(first);
+    expect(newCurrent).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(signer.current().kid).toBe(newCurrent);
+    expect(signer.keys().map((k) => k.kid)).toEqual([newCurrent]);
+    // No private half of the revoked key is left anywhere.
+    expect(readdirSync(dir).filter((f) => f.includes(first.slice(0, 16)))).toEqual([expect.stringMatching(/\.revoked\.jwk$/)]);
+    expect(signer.signBytes(bytes).key.kid).toBe(newCurrent);
+  });
+
+  it("refuses, in Swedish, a key that is not there, one already revoked and an id too short to be sure of", async () => {
+    const first = (await ensureKeyFile(dir, now))!;
+    const refused = async (kid: string) => {
+      const e = await revokeKeyFile(dir, kid, later).then(() => null, (err: unknown) => err);
+      expect(e, kid).toBeInstanceOf(Invalid);
+      return Object.values((e as Invalid).fields)[0]!;
+    };
+    expect(await refused("AAAAAAAAAAAA")).toContain("Ingen signeringsnyckel AAAAAAAAAAAA");
+    expect(await refused(first.slice(0, 7))).toContain("minst dess 8 första tecken");
+    expect(await refused("../../etc/passwd")).toContain("minst dess 8 första tecken");
+    await revokeKeyFile(dir, first, later);
+    expect(await refused(first)).toContain("är redan spärrad");
+    expect(fileSigner(dir).keys()).toHaveLength(1);
+  });
+
+  it("counts a key as revoked when a crash left its old file beside the revoked one", async () => {
+    const first = (await ensureKeyFile(dir, now))!;
+    await rotateKeyFiles(dir, now);
+    const retired = readdirSync(dir).find((f) => f.endsWith(".public.jwk"))!;
+    copyFileSync(path.join(dir, retired), path.join(dir, `${retired}.kept`));
+    await revokeKeyFile(dir, first, later);
+    // As if the removal after writing the revoked file never happened.
+    copyFileSync(path.join(dir, `${retired}.kept`), path.join(dir, retired));
+    const signer = fileSigner(dir);
+    expect(signer.keys().map((k) => k.kid)).not.toContain(first);
+    expect(signer.revoked().map((k) => k.kid)).toEqual([first]);
   });
 });

@@ -2,9 +2,12 @@
 //
 //   ed25519-0001-<kid>.jwk          a private key (mode 600); the highest number is the current one
 //   ed25519-0001-<kid>.public.jwk   a retired key: only its public half is kept, still published
+//   ed25519-0001-<kid>.revoked.jwk  a revoked key (keys:revoke): its public half and when, no longer
+//                                   published; what it signed no longer verifies
 //
 // Files are written once and never changed (a rotation adds a file, then retires the old private
-// key by writing its public half and removing it), so a backup copying the folder file by file
+// key by writing its public half and removing it; a revocation writes the revoked file, then
+// removes the key's other file), so a backup copying the folder file by file
 // never sees one half-written, and several processes on one DATA_DIR agree on the current key by
 // reading the folder. Each process looks at the folder's mtime before using the keys and reads it
 // again when it changed: `keys:rotate` from the CLI reaches a running server at its next request.
@@ -14,6 +17,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, t
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 import { calculateJwkThumbprint, CompactSign } from "jose";
+import { Invalid } from "../errors.ts";
 
 /** An Ed25519 public key as a JWK (RFC 8037). */
 export interface PublicJwk {
@@ -33,9 +37,21 @@ export interface PublishedKey {
   current: boolean;
 }
 
+/** A key taken out of use (keys:revoke): no longer published, and nothing it signed verifies. */
+export interface RevokedKey {
+  kid: string;
+  seq: number;
+  /** When it was revoked (ISO 8601). */
+  revokedAt: string;
+}
+
 export interface Signer {
-  /** Every key ever made here, newest first: the current one and the retired ones still published. */
+  /** Every key made here and not revoked, newest first: the current one and the retired ones still published. */
   keys(): PublishedKey[];
+  /** The revoked keys, newest first (the same array until the folder changes, as keys()). */
+  revoked(): RevokedKey[];
+  /** The revoked key with this thumbprint (or a prefix of it, at least 8 characters), or null. */
+  findRevoked(kidOrPrefix: string): RevokedKey | null;
   current(): PublishedKey;
   /** The public key with this thumbprint (or a prefix of it, at least 8 characters), or null. */
   find(kidOrPrefix: string): PublishedKey | null;
@@ -49,17 +65,19 @@ export interface Signer {
   publicKeyObject(key: PublishedKey): KeyObject;
 }
 
-const FILE = /^ed25519-(\d{4,})-([A-Za-z0-9_-]{16})(\.public)?\.jwk$/;
+const FILE = /^ed25519-(\d{4,})-([A-Za-z0-9_-]{16})(\.public|\.revoked)?\.jwk$/;
 
 interface KeyFile {
   name: string;
   seq: number;
   private: boolean;
+  revoked: boolean;
 }
 
 interface Loaded {
   stamp: number;
   keys: PublishedKey[];
+  revoked: RevokedKey[];
   privateKey: KeyObject;
   publicObjects: Map<string, KeyObject>;
 }
@@ -75,7 +93,7 @@ function keyFiles(dir: string): KeyFile[] {
   const files: KeyFile[] = [];
   for (const name of names) {
     const m = FILE.exec(name);
-    if (m) files.push({ name, seq: Number(m[1]), private: !m[3] });
+    if (m) files.push({ name, seq: Number(m[1]), private: !m[3], revoked: m[3] === ".revoked" });
   }
   return files.sort((a, b) => b.seq - a.seq || Number(a.private) - Number(b.private));
 }
@@ -104,6 +122,8 @@ interface StoredKey extends PublicJwk {
   d?: string;
   kid: string;
   created: string;
+  /** In a .revoked.jwk file: when it was revoked. */
+  revoked?: string;
 }
 
 function readKey(dir: string, name: string): StoredKey {
@@ -158,15 +178,57 @@ export async function rotateKeyFiles(dir: string, now: Date): Promise<{ kid: str
   return { kid: readKey(dir, name).kid, retired };
 }
 
+/**
+ * `npm run cli -- keys:revoke KID`: the key (its thumbprint, or a prefix of at least 8
+ * characters) is no longer published, and nothing it signed verifies: for a key that may have
+ * leaked. The revoked file is written first, then the key's other file removed. Revoking the
+ * current key first makes a new current one (as keys:rotate), so there is always a key to sign with.
+ */
+export async function revokeKeyFile(dir: string, kidOrPrefix: string, now: Date): Promise<{ kid: string; newCurrent: string | null }> {
+  const wanted = kidOrPrefix.trim();
+  if (!/^[A-Za-z0-9_-]{8,43}$/.test(wanted)) throw notFound(`Ange nyckelns id (kid), eller minst dess 8 första tecken, som det står i /.well-known/did.json: inte "${wanted}".`);
+  const files = keyFiles(dir);
+  const matches = files.filter((f) => readKey(dir, f.name).kid.startsWith(wanted));
+  const kids = new Set(matches.map((f) => readKey(dir, f.name).kid));
+  if (kids.size === 0) throw notFound(`Ingen signeringsnyckel ${wanted} finns i ${dir}.`);
+  if (kids.size > 1) throw notFound(`${wanted} passar flera nycklar: ange fler tecken av id:t.`);
+  const target = matches.find((f) => f.revoked);
+  if (target) throw notFound(`Nyckeln ${readKey(dir, target.name).kid} är redan spärrad (${readKey(dir, target.name).revoked}).`);
+  let newCurrent: string | null = null;
+  if (matches.some((f) => f.private)) newCurrent = (await rotateKeyFiles(dir, now)).kid;
+  // After a rotation the key is a retired one: its public file.
+  const live = keyFiles(dir).filter((f) => !f.revoked && readKey(dir, f.name).kid.startsWith(wanted));
+  const { d: _secret, ...publicHalf } = readKey(dir, live[0]!.name);
+  const revokedName = live[0]!.name.replace(/(\.public)?\.jwk$/, ".revoked.jwk");
+  writeOnce(path.join(dir, revokedName), `${JSON.stringify({ ...publicHalf, revoked: now.toISOString() })}\n`, 0o644);
+  syncDir(dir);
+  for (const f of live) unlinkSync(path.join(dir, f.name));
+  syncDir(dir);
+  return { kid: publicHalf.kid, newCurrent };
+}
+
+/** keys:revoke was given a key that is not there (or is already revoked): said to the person at the command line. */
+const notFound = (message: string) => new Invalid({ kid: message });
+
 function load(dir: string, stamp: number): Loaded {
   const files = keyFiles(dir);
-  const currentFile = files.find((f) => f.private);
+  const revokedKids = new Set<string>();
+  const revoked: RevokedKey[] = [];
+  for (const f of files.filter((f) => f.revoked)) {
+    const stored = readKey(dir, f.name);
+    if (revokedKids.has(stored.kid)) continue;
+    revokedKids.add(stored.kid);
+    revoked.push({ kid: stored.kid, seq: f.seq, revokedAt: stored.revoked ?? "" });
+  }
+  // A revocation caught between writing its file and removing the key's: the key is revoked.
+  const currentFile = files.find((f) => f.private && !revokedKids.has(readKey(dir, f.name).kid));
   if (!currentFile) throw new Error(`Ingen signeringsnyckel i ${dir}: servern skapar en vid start (eller kör npm run cli -- keys:rotate).`);
-  const seen = new Set<string>();
+  const seen = new Set<string>(revokedKids);
   const keys: PublishedKey[] = [];
   const publicObjects = new Map<string, KeyObject>();
   let privateKey: KeyObject | null = null;
   for (const f of files) {
+    if (f.revoked) continue;
     const stored = readKey(dir, f.name);
     if (seen.has(stored.kid)) continue;
     seen.add(stored.kid);
@@ -176,10 +238,9 @@ function load(dir: string, stamp: number): Loaded {
     publicObjects.set(stored.kid, createPublicKey({ key: { ...jwk }, format: "jwk" }));
     keys.push({ kid: stored.kid, seq: f.seq, jwk, createdAt: stored.created, current });
   }
-  return { stamp, keys, privateKey: privateKey!, publicObjects };
+  return { stamp, keys, revoked, privateKey: privateKey!, publicObjects };
 }
 
-/** The keys in `dir`, read again whenever the folder changes. */
 /**
  * The keys in `dir`. `unchanged`, when given, is a generation that changes whenever a key may have
  * changed (the database's data_version: a rotation records its Event after writing its files);
@@ -206,6 +267,11 @@ export function fileSigner(dir: string, unchanged?: () => number | null): Signer
   const current = () => state().keys.find((k) => k.current)!;
   return {
     keys: () => state().keys,
+    revoked: () => state().revoked,
+    findRevoked(kidOrPrefix) {
+      if (kidOrPrefix.length < 8) return null;
+      return state().revoked.find((k) => k.kid === kidOrPrefix || k.kid.startsWith(kidOrPrefix)) ?? null;
+    },
     current,
     find(kidOrPrefix) {
       if (kidOrPrefix.length < 8) return null;

@@ -75,6 +75,7 @@ const LABELS: Record<string, string> = labels({
   "certificate.suspended": "event.certificate.suspended",
   "signing_key.created": "event.signing_key.created",
   "signing_key.rotated": "event.signing_key.rotated",
+  "signing_key.revoked": "event.signing_key.revoked",
   "certificate.reinstated": "event.certificate.reinstated",
   "certificate.withdrawn": "event.certificate.withdrawn",
   "certificate.extended": "event.certificate.extended",

@@ -20,7 +20,7 @@ import { withdrawCertificate } from "../review/index.ts";
 import { Invalid } from "../../lib/errors.ts";
 import { signedQrText } from "../../lib/signing/qr-sign.ts";
 import { getCertificate } from "../certificates/index.ts";
-import { downloadCredential, rotateSigningKey, verifyPresented, type Verification } from "./index.ts";
+import { downloadCredential, revokeSigningKey, rotateSigningKey, verifyPresented, type Verification } from "./index.ts";
 
 let t: TestApp;
 let w: VerificationWorld;
@@ -388,5 +388,56 @@ describe("the public answers of the credentials", () => {
       expect(text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g), `${where}: e-mail`).toBeNull();
       expect(text.match(/(?<!\d)(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])[-+]?\d{4}(?!\d)/g), `${where}: personnummer`).toBeNull();
     }
+  });
+});
+
+describe("keys:revoke", () => {
+  it("takes a key out of use: gone from the DID document, listed as revoked, and what it signed fails Utfärdare with the day; new ones verify", async () => {
+    const cert = await getCertificate(deps().db, staff(), await idOf(w.numbers.external));
+    const qrText = () => signedQrText(deps().signer, TEST_ORIGIN, { number: w.numbers.external, version: cert.certificate.version, name: cert.holderName, scheme: cert.scheme.name, validUntil: cert.certificate.validUntil });
+    const credential = await credentialOf(w.numbers.mac);
+    const qr = qrText();
+    const leaked = deps().signer.current().kid;
+    const keysDir = path.join(t.dataDir, "keys");
+
+    // A reason is asked for, for the Händelselogg.
+    await expect(revokeSigningKey(keysDir, leaked, "", deps().clock.now(), deps().db)).rejects.toBeInstanceOf(Invalid);
+    const { kid, newCurrent } = await revokeSigningKey(keysDir, leaked.slice(0, 8), "Nyckelfilen kan ha kopierats", deps().clock.now(), deps().db);
+    expect(kid).toBe(leaked);
+    // It was the current key: a new one signs from now on.
+    expect(newCurrent).not.toBeNull();
+    expect(deps().signer.current().kid).toBe(newCurrent);
+    const event = await deps().db.select().from(events).where(and(eq(events.action, "signing_key.revoked"), eq(events.subjectId, leaked))).get();
+    expect(event?.details).toEqual({ reason: "Nyckelfilen kan ha kopierats", newCurrent });
+
+    const didDoc = await (await get("/.well-known/did.json")).json();
+    expect(didDoc.verificationMethod.map((m: { id: string }) => m.id)).not.toContain(`${DID}#${leaked}`);
+    expect(didDoc.assertionMethod).not.toContain(`${DID}#${leaked}`);
+    expect(didDoc.assertionMethod[0]).toBe(`${DID}#${newCurrent}`);
+    const issuer = await (await get("/api/v1/issuer")).json();
+    expect(issuer.keys.map((k: { kid: string }) => k.kid)).not.toContain(leaked);
+    expect(issuer.revokedKeys).toEqual([{ id: `${DID}#${leaked}`, kid: leaked, revokedAt: deps().clock.now().toISOString() }]);
+
+    // What the revoked key signed: the credential and the QR code fail Utfärdare, saying why.
+    for (const presented of [{ credential }, { qr }]) {
+      const v = await verifyApi(presented);
+      expect(v.verified, JSON.stringify(presented).slice(0, 20)).toBe(false);
+      expect(checks(v)).toMatchObject({ signature: null, issuer: false });
+      expect(v.checks.find((c) => c.name === "issuer")!.message).toBe(`Nyckeln ${leaked.slice(0, 8)} spärrades av Testcert AB den 2026-03-15: det den har signerat godtas inte längre. Kontrollera certifikatet i registret, eller be innehavaren ladda ned ett nytt digitalt certifikat.`);
+      expect(v.checks.find((c) => c.name === "signature")!.message).toBe("Kontrolleras inte: nyckeln är spärrad, så underskriften bevisar ingenting.");
+    }
+    // So too for a verifier that reads only the DID document.
+    expect((await independentlyVerify(credential, deps().clock.now())).signature).toBe(false);
+
+    // Downloaded again, the credential and the QR code are signed with the new key and verify.
+    expect((await verifyApi({ credential: await credentialOf(w.numbers.mac) })).verified).toBe(true);
+    expect((await verifyApi({ qr: qrText() })).verified).toBe(true);
+    expect(await independentlyVerify(await credentialOf(w.numbers.mac), deps().clock.now())).toMatchObject({ signature: true, revoked: false });
+
+    // The certificate page gives the browser the revoked key's id and day, not the key.
+    const page = await (await get(`/c/${w.numbers.external}`)).text();
+    const keys = JSON.parse(/data-keys="([^"]*)"/.exec(page)![1]!.replaceAll("&quot;", '"'));
+    expect(keys).toContainEqual({ kid: leaked, revoked: "2026-03-15" });
+    expect(keys.filter((k: { x?: string }) => k.x).map((k: { kid: string }) => k.kid)).not.toContain(leaked);
   });
 });

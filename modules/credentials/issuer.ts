@@ -33,7 +33,7 @@ export function didDocument(config: Pick<Config, "publicUrl">, signer: Signer) {
     "@context": ["https://www.w3.org/ns/did/v1", "https://www.w3.org/ns/cid/v1"],
     id: did,
     alsoKnownAs: [config.publicUrl],
-    // Every key, newest first: the current one signs; retired ones still verify what they signed.
+    // Every key not revoked, newest first: the current one signs; retired ones still verify what they signed.
     verificationMethod: keys.map((k) => ({ id: keyId(did, k), type: "JsonWebKey", controller: did, publicKeyJwk: { ...k.jwk, kid: k.kid, alg: "EdDSA", use: "sig" } })),
     assertionMethod: keys.map((k) => keyId(did, k)),
     service: [{ id: `${did}#register`, type: "LinkedDomains", serviceEndpoint: config.publicUrl }],
@@ -54,5 +54,7 @@ export function issuerProfile(config: Pick<Config, "publicUrl" | "org">, signer:
     verifyUrl: `${config.publicUrl}/verifiera`,
     verifyApi: `${config.publicUrl}/api/v1/verify`,
     keys: signer.keys().map((k) => ({ id: keyId(did, k), kid: k.kid, current: k.current, createdAt: k.createdAt })),
+    // Taken out of use (keys:revoke): gone from the DID document, and nothing they signed verifies.
+    revokedKeys: signer.revoked().map((k) => ({ id: keyId(did, k), kid: k.kid, revokedAt: k.revokedAt })),
   };
 }

@@ -5,7 +5,7 @@
 import { compactVerify, decodeProtectedHeader } from "jose";
 import { swedishDate } from "../../lib/dates.ts";
 import { Invalid } from "../../lib/errors.ts";
-import type { PublishedKey } from "../../lib/signing/keyring.ts";
+import type { PublishedKey, RevokedKey } from "../../lib/signing/keyring.ts";
 import { fromBase64Url, parseQrText, qrMessage, type SignedQr } from "../../lib/signing/qr-format.ts";
 import { certificateAddress } from "../../lib/signing/qr-sign.ts";
 import type { Deps } from "../deps.ts";
@@ -120,20 +120,25 @@ async function verifyCredential(deps: VerifyDeps, jwt: string): Promise<Verifica
   // Utfärdare: our DID, and a key our DID document publishes.
   const kid = str(header.kid) ?? "";
   let key: PublishedKey | null = null;
+  let revoked: RevokedKey | null = null;
   let issuer: Check;
   if (issuerId !== did || !kid.startsWith(`${did}#`)) {
     issuer = fail("issuer", t("check.issuer.other", issuerId ?? t("check.issuer.unknown"), config.org.name, did));
   } else {
     const fragment = kid.slice(did.length + 1);
     key = signer.keys().find((k) => k.kid === fragment) ?? null;
+    revoked = key ? null : signer.findRevoked(fragment);
     issuer = key
       ? pass("issuer", t("check.issuer.ok", config.org.name, did, fragment.slice(0, 8), key.current))
-      : fail("issuer", t("check.issuer.noKeyAt", fragment.slice(0, 8) || t("check.missing"), config.org.name, new URL(didDocumentPath(config.publicUrl), config.publicUrl).toString()));
+      : revoked
+        ? fail("issuer", revokedKeyMessage(deps, revoked))
+        : fail("issuer", t("check.issuer.noKeyAt", fragment.slice(0, 8) || t("check.missing"), config.org.name, new URL(didDocumentPath(config.publicUrl), config.publicUrl).toString()));
   }
 
   // Underskrift: over the exact bytes of header and content.
   let signature: Check;
-  if (!key) signature = unknown("signature", t("check.signature.unknownKey"));
+  if (revoked) signature = unknown("signature", t("check.signature.revokedKey"));
+  else if (!key) signature = unknown("signature", t("check.signature.unknownKey"));
   else if (header.alg !== "EdDSA") signature = fail("signature", t("check.signature.alg", String(header.alg)));
   else {
     const ok = await compactVerify(jwt, signer.publicKeyObject(key), { algorithms: ["EdDSA"] }).then(
@@ -207,16 +212,22 @@ async function verifyQr(deps: VerifyDeps, qr: SignedQr): Promise<Verification> {
   const expected = certificateAddress(config.publicUrl, f.number);
   let issuer: Check;
   let key: PublishedKey | null = null;
+  let revoked: RevokedKey | null = null;
   if (qr.address !== expected) {
     issuer = fail("issuer", t("check.qr.address", qr.address, config.org.name, config.publicUrl));
   } else {
     key = signer.find(qr.kidPrefix);
+    revoked = key ? null : signer.findRevoked(qr.kidPrefix);
     issuer = key
       ? pass("issuer", t("check.issuer.ok", config.org.name, issuerDid(config.publicUrl), qr.kidPrefix, key.current))
-      : fail("issuer", t("check.issuer.noKey", qr.kidPrefix, config.org.name));
+      : revoked
+        ? fail("issuer", revokedKeyMessage(deps, revoked))
+        : fail("issuer", t("check.issuer.noKey", qr.kidPrefix, config.org.name));
   }
   if (key) presented.issuer = { id: issuerDid(config.publicUrl), name: config.org.name };
-  const signature = !key
+  const signature = revoked
+    ? unknown("signature", t("check.signature.revokedKey"))
+    : !key
     ? unknown("signature", t("check.qr.unknownKey"))
     : signer.verifyBytes(key, qrMessage(qr.address, f), qr.signature)
       ? pass("signature", t("check.qr.signatureOk"))
@@ -232,6 +243,12 @@ async function verifyQr(deps: VerifyDeps, qr: SignedQr): Promise<Verification> {
     status = live.status === "active" ? pass("status", `${t("check.qr.active", today)}${newer}`) : fail("status", `${t("check.qr.notActive", live.statusLabel, today)}${newer}`);
   }
   return { kind: "qr", presented, ...done([issuer, signature, validity, status]) };
+}
+
+/** Utfärdare for a key taken out of use (keys:revoke): when, and what to do instead. */
+function revokedKeyMessage(deps: VerifyDeps, key: RevokedKey): string {
+  const when = Number.isNaN(Date.parse(key.revokedAt)) ? "?" : swedishDate(new Date(key.revokedAt));
+  return t("check.issuer.revoked", key.kid.slice(0, 8), deps.config.org.name, when);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -237,7 +237,7 @@ export function openApiDocument(publicUrl: string) {
         Issuer: {
           type: "object",
           additionalProperties: false,
-          required: ["id", "type", "name", "url", "description", "accreditation", "didDocument", "verifyUrl", "verifyApi", "keys"],
+          required: ["id", "type", "name", "url", "description", "accreditation", "didDocument", "verifyUrl", "verifyApi", "keys", "revokedKeys"],
           properties: {
             id: { type: "string", pattern: "^did:web:", description: "The issuer's DID, the issuer.id of every credential." },
             type: { type: "array", items: { type: "string" } },
@@ -256,6 +256,16 @@ export function openApiDocument(publicUrl: string) {
                 additionalProperties: false,
                 required: ["id", "kid", "current", "createdAt"],
                 properties: { id: { type: "string", description: "The verification method, the kid of a JWS." }, kid: { type: "string", description: "RFC 7638 thumbprint." }, current: { type: "boolean" }, createdAt: { type: "string" } },
+              },
+            },
+            revokedKeys: {
+              type: "array",
+              description: "Keys taken out of use (npm run cli -- keys:revoke), newest first: no longer in the DID document, and nothing they signed verifies.",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["id", "kid", "revokedAt"],
+                properties: { id: { type: "string" }, kid: { type: "string", description: "RFC 7638 thumbprint." }, revokedAt: { type: "string", format: "date-time" } },
               },
             },
           },

@@ -104,7 +104,7 @@ export const VerifyPage: FC<VerifyPageProps> = ({ orgName, text, errors, result,
 export interface QrKeys {
   publicUrl: string;
   orgName: string;
-  /** The published keys as the browser checks with them: [{ kid, x }]. */
+  /** The published keys as the browser checks with them, [{ kid, x }], and the revoked ones, [{ kid, revoked }]. */
   keysJson: string;
   script: string;
 }
@@ -142,6 +142,7 @@ function qrTextsNow(org: string): string {
     ok: t("verify.qr.ok", org),
     expired: t("verify.qr.expired"),
     unknownKey: t("verify.qr.unknownKey", org),
+    revokedKey: t("verify.qr.revokedKey", org),
     bad: t("verify.qr.bad"),
     name: t("verify.field.name"),
     scheme: t("common.certificate"),

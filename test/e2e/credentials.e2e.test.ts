@@ -10,8 +10,9 @@ import sharp from "sharp";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { certificates } from "../../db/schema/index.ts";
-import { certificatePdf } from "../../modules/certificates/index.ts";
-import { downloadCredential } from "../../modules/credentials/index.ts";
+import { certificatePdf, getCertificate } from "../../modules/certificates/index.ts";
+import { downloadCredential, revokeSigningKey } from "../../modules/credentials/index.ts";
+import { signedQrText } from "../../lib/signing/qr-sign.ts";
 import { browserSuite, logInAs, screenshot, visibleText } from "../browser.ts";
 import { GOOD_PASSWORD } from "../fixtures.ts";
 import { pdfFirstPagePng } from "../pdf.ts";
@@ -186,5 +187,21 @@ describe("Verifiera certifikat", () => {
     await page.waitForURL("**/verifiera");
     expect(await page.locator('[data-check="status"]').innerText()).toContain("Vilande");
     expect(await page.locator(".verify-result").getAttribute("data-verified")).toBe("false");
+  });
+});
+
+describe("a QR code signed with a revoked key", () => {
+  it("says in the browser that the key is revoked, not that the details hold", async () => {
+    const cert = await getCertificate(deps().db, w.dag, await idOf(w.numbers.external));
+    const qrText = signedQrText(deps().signer, suite.site.baseUrl, { number: w.numbers.external, version: cert.certificate.version, name: cert.holderName, scheme: cert.scheme.name, validUntil: cert.certificate.validUntil });
+    await revokeSigningKey(path.join(suite.site.dataDir, "keys"), deps().signer.current().kid, "Nyckelfilen kan ha kopierats", deps().clock.now(), deps().db);
+    const { page } = await suite.open();
+    await page.goto(qrText);
+    const section = page.locator("[data-qr-check]");
+    await expect.poll(() => section.getAttribute("data-result")).toBe("revoked-key");
+    expect(await section.innerText()).toContain("✗ QR-koden är signerad med en nyckel som Testcert AB har spärrat. Lita inte på uppgifterna i den: kontrollera certifikatet i registret.");
+    // The register still answers for the certificate itself.
+    expect(await visibleText(page)).toContain("Aktivt");
+    await screenshot(page, "credentials-05-sparrad-nyckel");
   });
 });

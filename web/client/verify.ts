@@ -9,10 +9,8 @@
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { fromBase64Url, parseFragment, qrMessage, type SignedQr } from "../../lib/signing/qr-format.ts";
 
-interface PageKey {
-  kid: string;
-  x: string;
-}
+/** A published key, or a revoked one (keys:revoke): its kid and the day, without the key itself. */
+type PageKey = { kid: string; x: string } | { kid: string; revoked: string };
 
 /** What this script says, in the page's language: the page carries them (public-site/pages/verify.tsx). */
 export interface QrTexts {
@@ -22,6 +20,7 @@ export interface QrTexts {
   ok: string;
   expired: string;
   unknownKey: string;
+  revokedKey: string;
   bad: string;
   name: string;
   scheme: string;
@@ -34,8 +33,9 @@ export interface QrTexts {
 
 const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
 
-function verifySignature(qr: SignedQr, keys: PageKey[]): "ok" | "bad" | "unknown-key" {
+function verifySignature(qr: SignedQr, keys: PageKey[]): "ok" | "bad" | "unknown-key" | "revoked-key" {
   const key = keys.find((k) => k.kid.startsWith(qr.kidPrefix));
+  if (key && "revoked" in key) return "revoked-key";
   const publicKey = key ? fromBase64Url(key.x) : null;
   if (!publicKey) return "unknown-key";
   try {
@@ -85,6 +85,8 @@ function checkQrCode(section: HTMLElement): void {
     row(fields, texts.signedBy, org);
   } else if (result === "unknown-key") {
     verdict.textContent = texts.unknownKey;
+  } else if (result === "revoked-key") {
+    verdict.textContent = texts.revokedKey;
   } else {
     verdict.textContent = texts.bad;
   }
