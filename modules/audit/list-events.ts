@@ -101,6 +101,7 @@ const LABELS: Record<string, string> = labels({
   "requirement.template_uploaded": "event.requirement.template_uploaded",
   "centre.created": "event.centre.created",
   "centre.approved": "event.centre.approved",
+  "centre.updated": "event.centre.updated",
   "examinator.added": "event.examinator.added",
   "examinator.removed": "event.examinator.removed",
   "exam_session.created": "event.exam_session.created",

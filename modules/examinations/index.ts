@@ -1,5 +1,6 @@
 export { createCentre, type CentreInput } from "./create-centre.ts";
 export { approveCentre } from "./approve-centre.ts";
+export { updateCentre, type CentreUpdate } from "./update-centre.ts";
 export { inviteExaminator, type InviteInput } from "./invite-examinator.ts";
 export { removeExaminator } from "./remove-examinator.ts";
 export { createSession, MAX_SEATS, type SessionInput } from "./create-session.ts";

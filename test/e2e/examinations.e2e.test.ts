@@ -68,6 +68,17 @@ describe("an examination centre's exam, through to the certificate", () => {
     expect(await visibleText(anna)).toMatch(/Examinatorer[\s\S]*Erik Examinator\s+erik@kylskolan.example/);
     await screenshot(anna, "examinations-01-personal-centrum");
     await accessible(anna, "staff centre page");
+    // Ändra uppgifter: the saved values in the form, the phone added.
+    await anna.getByRole("link", { name: "Ändra uppgifter" }).click();
+    await anna.waitForURL("**/andra");
+    expect(await anna.getByLabel(label("Ort")).inputValue()).toBe("Västerås");
+    await anna.getByLabel("Telefonnummer").fill("021-10 20 30");
+    await accessible(anna, "edit centre form");
+    await screenshot(anna, "examinations-01b-andra-uppgifter");
+    await anna.getByRole("button", { name: "Spara" }).click();
+    await anna.waitForURL("**?klart=andrat");
+    expect(await visibleText(anna)).toContain("Uppgifterna är sparade.");
+    expect(await visibleText(anna)).toContain("021-10 20 30");
 
     // Erik, from Min Sida's Prov tab: a provtillfälle today, Sven registered by personnummer.
     const erik = (await suite.open()).page;

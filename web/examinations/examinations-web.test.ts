@@ -211,3 +211,62 @@ describe("the forms", () => {
     expect((await t.runtime.deps.db.select().from(examResults)).length).toBe(before + 2);
   });
 });
+
+describe("Ändra uppgifter", () => {
+  it("lets an admin correct a centre's name, address, contact and schemes, shown at once and in the Händelselogg; others get 403", async () => {
+    const path = `/personal/examinationscentra/${ids.centreB}`;
+    const greta = clients.granskare!;
+    expect((await greta.get(`${path}/andra`)).status).toBe(403);
+    expect((await greta.post(`${path}/andra`, { namn: "Kapat AB" })).status).toBe(403);
+    expect(textOf(await (await greta.get(path)).text())).not.toContain("Ändra uppgifter");
+    const anna = clients.administratör!;
+    expect(textOf(await (await anna.get(path)).text())).toContain("Ändra uppgifter");
+
+    // The form holds what is saved now; the organisationsnummer is shown, not asked for.
+    const form = await (await anna.get(`${path}/andra`)).text();
+    expect(form).toContain('value="Centrum B AB"');
+    expect(form).toContain('value="Provvägen 1"');
+    expect(form).not.toContain('name="orgnr"');
+    expect(textOf(form)).toContain("559012-3450");
+    const fgasII = (await schemeByCode(t.runtime.deps, "fgas-person-ii")).id;
+    const fgasI = (await schemeByCode(t.runtime.deps, "fgas-person-i")).id;
+    expect(form).toMatch(new RegExp(`value="${fgasII}"[^>]*checked`));
+
+    const fields = { namn: "Centrum Bee AB", adressrad1: "Provvägen 1", postnummer: "721 30", ort: "Köping", epost: "prov@annatcenter.example", telefon: "0221-123 45", webbplats: "", orgnr: "5566778899" };
+    // A wrong field: its message, 422, nothing saved.
+    const bad = await anna.post(`${path}/andra`, { ...fields, telefon: "ring oss", certifikat: fgasII });
+    expect(bad.status).toBe(422);
+    expect(textOf(await bad.text())).toContain("Ange telefonnumret med siffror");
+    // A scheme with a provtillfälle still to come cannot be taken away.
+    const taken = await anna.post(`${path}/andra`, { ...fields, certifikat: fgasI });
+    expect(taken.status).toBe(422);
+    expect(textOf(await taken.text())).toContain(`den ${TODAY}: certifikatet kan tas bort först när det har hållits.`);
+    expect(textOf(await (await clients.anonym!.get("/examinationscentra")).text())).toContain("Centrum B AB");
+
+    const body = new URLSearchParams({ ...fields });
+    body.append("certifikat", fgasII);
+    body.append("certifikat", fgasI);
+    const saved = await anna.post(`${path}/andra`, body);
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("Location")).toBe(`${path}?klart=andrat`);
+    const shown = textOf(await (await anna.get(`${path}?klart=andrat`)).text());
+    expect(shown).toContain("Uppgifterna är sparade.");
+    expect(shown).toContain("Provvägen 1, 721 30 Köping");
+    expect(shown).toContain("0221-123 45");
+    // The organisationsnummer is who the centre is: not changed by a posted field.
+    expect(shown).toContain("559012-3450");
+    expect(shown).toContain("Examinationscentrets uppgifter ändrade");
+    expect(shown).toContain("Ändrat: Namn, Ort, E-postadress, Telefonnummer, Certifikat som centret får examinera");
+    const publicPage = textOf(await (await clients.anonym!.get("/examinationscentra")).text());
+    expect(publicPage).toContain("Centrum Bee AB");
+    expect(publicPage).toContain("0221-123 45");
+
+    // The same again changes nothing and says so, without an Event.
+    const events = (await anna.get(path).then((r) => r.text())).split("Examinationscentrets uppgifter ändrade").length;
+    const again = await anna.post(`${path}/andra`, body);
+    expect(again.headers.get("Location")).toBe(`${path}?klart=oforandrat`);
+    const after = await (await anna.get(`${path}?klart=oforandrat`)).text();
+    expect(textOf(after)).toContain("Inget ändrades.");
+    expect(after.split("Examinationscentrets uppgifter ändrade").length).toBe(events);
+  });
+});

@@ -1,14 +1,15 @@
 // /personal/examinationscentra: the centres, "Nytt examinationscenter", a centre's page with
-// Godkänn, its examinators (Bjud in examinator, Ta bort), its provtillfällen and Händelselogg,
+// Godkänn, Ändra uppgifter, its examinators (Bjud in examinator, Ta bort), its provtillfällen and Händelselogg,
 // and each provtillfälle read-only. Admins manage; every staff member reads.
 import { Hono, type Context } from "hono";
+import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { Conflict, Forbidden, Invalid, type FieldErrors } from "../../lib/errors.ts";
 import { formatOrgNumber, parseOrgNumber } from "../../lib/identity/orgnummer.ts";
 import { ownEntry } from "../../lib/own-key.ts";
 import { downloadHeaders } from "../../lib/uploads/download-headers.ts";
 import { listExaminableSchemes } from "../../modules/catalogue/index.ts";
-import { approveCentre, canManageCentres, createCentre, getCentre, inviteExaminator, listCentreEvents, listCentres, readProtocol, removeExaminator, type CentreListRow, type ExaminatorRow } from "../../modules/examinations/index.ts";
+import { approveCentre, canManageCentres, createCentre, getCentre, updateCentre, inviteExaminator, listCentreEvents, listCentres, readProtocol, removeExaminator, type CentreListRow, type ExaminatorRow } from "../../modules/examinations/index.ts";
 import type { AppEnv } from "../env.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { page } from "../render.tsx";
@@ -87,30 +88,54 @@ const fields = (): [name: string, label: string, opts: { required?: boolean; hin
   ["webbplats", t("centres.website"), { hint: t("staff.centre.website.hint"), max: 200 }],
 ];
 
-async function newCentrePage(c: Ctx, form: { values?: Record<string, string>; schemeIds?: string[]; errors?: FieldErrors } = {}, status?: ContentfulStatusCode) {
+async function newCentrePage(c: Ctx, form: CentreForm = {}, status?: ContentfulStatusCode) {
   if (!canManageCentres(c.var.user!)) throw new Forbidden(t("examinations.createAdminsOnly"));
+  return centreFormPage(c, { title: t("staff.centre.new"), intro: t("staff.centre.new.intro"), action: `${LIST}/nytt`, cancel: LIST, breadcrumbs: <Breadcrumbs here={t("staff.centre.new")} /> }, form, status);
+}
+
+interface CentreForm {
+  values?: Record<string, string>;
+  schemeIds?: string[];
+  errors?: FieldErrors;
+}
+
+/** Nytt examinationscenter and Ändra uppgifter: the same fields, but the organisationsnummer only when new. */
+async function centreFormPage(
+  c: Ctx,
+  at: { title: string; intro: string; action: string; cancel: string; breadcrumbs: Child; orgNumber?: string },
+  form: CentreForm,
+  status?: ContentfulStatusCode,
+) {
   const examinable = await listExaminableSchemes(c.var.deps.db);
   const v = form.values ?? {};
   const errors = form.errors ?? {};
   const chosen = form.schemeIds ?? [];
   return page(
     c,
-    { title: t("staff.centre.new"), status },
+    { title: at.title, status },
     <section class="narrow">
-      <Breadcrumbs here={t("staff.centre.new")} />
-      <h1>{t("staff.centre.new")}</h1>
-      <p>{t("staff.centre.new.intro")}</p>
-      <form method="post" action={`${LIST}/nytt`} class="form" novalidate>
+      {at.breadcrumbs}
+      <h1>{at.title}</h1>
+      <p>{at.intro}</p>
+      <form method="post" action={at.action} class="form" novalidate>
         <ErrorSummary errors={form.errors} />
-        {fields().map(([name, label, o]) => (
-          <Field name={name} label={label} required={o.required} hint={o.hint} type={o.type} inputmode={o.inputmode} maxlength={o.max} value={v[name] ?? ""} errors={errors} />
-        ))}
+        {at.orgNumber ? (
+          <dl class="details">
+            <dt>{t("common.orgNumber")}</dt>
+            <dd>{at.orgNumber}</dd>
+          </dl>
+        ) : null}
+        {fields()
+          .filter(([name]) => !(at.orgNumber && name === "orgnr"))
+          .map(([name, label, o]) => (
+            <Field name={name} label={label} required={o.required} hint={o.hint} type={o.type} inputmode={o.inputmode} maxlength={o.max} value={v[name] ?? ""} errors={errors} />
+          ))}
         <CheckboxGroup name="certifikat" legend={t("staff.centre.schemes")} hint={t("staff.centre.schemes.hint")} options={examinable.map((s) => ({ value: s.scheme.id, label: `${s.area.name} - ${s.scheme.name}` }))} checked={chosen} errors={errors} asList />
         <div class="button-row">
           <button type="submit" class="button">
             {t("common.save")}
           </button>
-          <a class="button button--secondary" href={LIST}>
+          <a class="button button--secondary" href={at.cancel}>
             {t("common.cancel")}
           </a>
         </div>
@@ -121,17 +146,17 @@ async function newCentrePage(c: Ctx, form: { values?: Record<string, string>; sc
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The form as the module's input, or the message at each field that is wrong. */
-function centreInput(values: Record<string, string>, schemeIds: string[]) {
+/** The form as the module's input, or the message at each field that is wrong (no organisationsnummer in an edit). */
+function centreInput(values: Record<string, string>, schemeIds: string[], edit = false) {
   const errors: FieldErrors = {};
   const text = (name: string) => (values[name] ?? "").trim();
-  const all = fields();
+  const all = fields().filter(([name]) => !(edit && name === "orgnr"));
   const max = (name: string) => all.find((f) => f[0] === name)![2].max;
   for (const [name, label, o] of all) {
     if (o.required && !text(name)) errors[name] = t("staff.centre.field.missing", label.toLocaleLowerCase(language() === "en" ? "en-GB" : "sv-SE"));
     else if (text(name).length > o.max) errors[name] = t("staff.centre.field.tooLong", label, max(name));
   }
-  const org = parseOrgNumber(text("orgnr"));
+  const org = edit ? ({ ok: true, value: "" } as const) : parseOrgNumber(text("orgnr"));
   if (!errors.orgnr && !org.ok) errors.orgnr = org.message;
   if (text("epost") && !EMAIL.test(text("epost")) && !errors.epost) errors.epost = t("staff.centre.email.invalid");
   if (text("telefon") && !errors.telefon && !(/^\+?[\d\s()-]+$/.test(text("telefon")) && text("telefon").replace(/\D/g, "").length >= 6)) errors.telefon = t("staff.centre.phone.invalid");
@@ -155,6 +180,36 @@ async function submitNewCentre(c: Ctx) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Ändra uppgifter
+
+async function editCentrePage(c: Ctx, form?: CentreForm, status?: ContentfulStatusCode) {
+  if (!canManageCentres(c.var.user!)) throw new Forbidden(t("examinations.editAdminsOnly"));
+  const details = await getCentre(c.var.deps.db, c.var.user!, c.req.param("id")!);
+  const { centre } = details;
+  const shown: CentreForm = form ?? {
+    values: { namn: centre.name, adressrad1: centre.addressLine1, postnummer: centre.postalCode, ort: centre.city, epost: centre.email ?? "", telefon: centre.phone ?? "", webbplats: centre.website ?? "" },
+    schemeIds: details.schemes.map((s) => s.scheme.id),
+  };
+  const path = staffCentreUrl(centre.id);
+  return centreFormPage(c, { title: t("staff.centre.edit"), intro: t("staff.centre.edit.intro"), action: `${path}/andra`, cancel: path, breadcrumbs: <Breadcrumbs here={t("staff.centre.edit")} centre={centre} />, orgNumber: formatOrgNumber(centre.orgNumber) }, shown, status);
+}
+
+async function submitEditCentre(c: Ctx) {
+  if (!canManageCentres(c.var.user!)) throw new Forbidden(t("examinations.editAdminsOnly"));
+  const id = c.req.param("id")!;
+  const { values, lists } = await postedForm(c);
+  const schemeIds = (own(lists, "certifikat") ?? []).slice(0, 50).map((s) => s.slice(0, 100));
+  try {
+    const { orgNumber: _, ...input } = centreInput(values, schemeIds, true);
+    const { changed } = await updateCentre(c.var.deps, c.var.user!, id, input);
+    return redirectAfterPost(c, `${staffCentreUrl(id)}?klart=${changed.length ? "andrat" : "oforandrat"}`);
+  } catch (e) {
+    if (e instanceof Invalid) return editCentrePage(c, { values, schemeIds, errors: e.fields }, 422);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // A centre's page
 
 const DONE: Readonly<Record<string, string>> = labels({
@@ -163,6 +218,8 @@ const DONE: Readonly<Record<string, string>> = labels({
   inbjuden: "staff.centre.done.invited",
   skapad: "staff.centre.done.account",
   borttagen: "staff.centre.done.removed",
+  andrat: "staff.centre.done.updated",
+  oforandrat: "staff.centre.done.unchanged",
 });
 
 interface CentreFailure {
@@ -226,6 +283,13 @@ async function centrePage(c: Ctx, failure?: CentreFailure, status?: ContentfulSt
       <CentreSummary details={details} statusLabel={st.label} statusChip={st.chip} />
       <section aria-labelledby="uppgifter">
         <h2 id="uppgifter">{t("staff.centre.details")}</h2>
+        {manage ? (
+          <p>
+            <a class="button button--secondary" href={`${path}/andra`}>
+              {t("staff.centre.edit")}
+            </a>
+          </p>
+        ) : null}
         <dl class="details">
           <dt>{t("common.orgNumber")}</dt>
           <dd>{formatOrgNumber(centre.orgNumber)}</dd>
@@ -302,6 +366,8 @@ export function staffExaminationRoutes(): Hono<AppEnv> {
   app.get("/examinationscentra/nytt", (c) => newCentrePage(c));
   app.post("/examinationscentra/nytt", submitNewCentre);
   app.get("/examinationscentra/:id", (c) => centrePage(c));
+  app.get("/examinationscentra/:id/andra", (c) => editCentrePage(c));
+  app.post("/examinationscentra/:id/andra", submitEditCentre);
   app.post("/examinationscentra/:id/godkann", (c) =>
     centreAct(c, "godkann", async () => {
       await approveCentre(c.var.deps, c.var.user!, { centreId: c.req.param("id") });
