@@ -94,7 +94,7 @@ function staffMomentColumns(applicationId: string, fromQueue: boolean, exams: Ap
   // The review page's way back follows the reviewer: the queue, or this application.
   const reviewUrl = (m: MomentRow) => staffApplicationUrl(applicationId, `/moment/${m.id}${fromQueue ? "" : "?fran=ansokan"}`);
   return [
-    { key: "moment", label: t("common.moments"), value: (m) => m.name, render: (m) => <a href={reviewUrl(m)}>{m.name}</a> },
+    { key: "moment", label: t("moment.col.moment"), value: (m) => m.name, render: (m) => <a href={reviewUrl(m)}>{m.name}</a> },
     {
       key: "status",
       label: t("cert.status"),

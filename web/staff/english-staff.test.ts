@@ -78,6 +78,10 @@ describe("a staff member who chose English", () => {
     const sv = await page(swedish, `/personal/ansokningar/${id}`);
     for (const words of ["Sista granskning", "Alla moment godkända", "Bevilja och utfärda", "Returnera för komplettering", "Vad ska kompletteras?", "Avslå", "Påbörjad"]) expect(sv.text).toContain(words);
     expect(sv.html).toMatch(/Motivering<span class="required" aria-hidden="true"> \*<\/span>/);
+    // The table of the application's requirements: one per row, so its column is "Requirement".
+    const headings = (html: string) => [...html.matchAll(/<th scope="col"[^>]*>([\s\S]*?)<\/th>/g)].map((m) => textOf(m[1]!).replace(/\s*\(.*$/, ""));
+    expect(headings(en.html)).toContain("Requirement");
+    expect(headings(sv.html)).toContain("Moment");
 
     const noReason = await post(english, `/personal/ansokningar/${id}/beslut`, { beslut: "avsla", motivering: " " });
     expect(noReason.status).toBe(422);

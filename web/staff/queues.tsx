@@ -13,7 +13,7 @@ type Ctx = Context<AppEnv>;
 
 const momentColumns = (): Column<MomentToReview>[] => [
   { key: "uppladdad", label: t("staff.col.uploaded"), value: (r) => r.uploadedAt },
-  { key: "moment", label: t("common.moments"), value: (r) => r.momentName, render: (r) => <a href={staffApplicationUrl(r.applicationId, `/moment/${r.momentId}`)}>{r.momentName}</a> },
+  { key: "moment", label: t("moment.col.moment"), value: (r) => r.momentName, render: (r) => <a href={staffApplicationUrl(r.applicationId, `/moment/${r.momentId}`)}>{r.momentName}</a> },
   { key: "sokande", label: t("staff.col.applicant"), value: (r) => applicantName(r) },
   { key: "certifikat", label: t("common.certificate"), value: (r) => r.schemeName, groupable: true, render: (r) => <a href={staffApplicationUrl(r.applicationId, "?fran=moment")}>{r.schemeName}</a> },
   { key: "teknikomrade", label: t("common.area"), value: (r) => r.areaName, groupable: true },

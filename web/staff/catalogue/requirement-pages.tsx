@@ -78,7 +78,7 @@ const AppliesTo = ({ values, errors }: { values: Values; errors?: Failure["error
 const requirementColumns = (): Column<RequirementRow>[] => [
   {
     key: "moment",
-    label: t("common.moments"),
+    label: t("moment.col.moment"),
     value: (r) => r.requirement.name,
     render: (r) => (
       <>
