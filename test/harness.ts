@@ -91,7 +91,7 @@ export function browserClient(app: TestApp["app"], origin = TEST_ORIGIN) {
   return {
     jar,
     get: (pathname: string, init: RequestInit & { htmx?: boolean } = {}) => request(pathname, { ...init, method: "GET" }),
-    post: (pathname: string, form: Record<string, string>, init: RequestInit & { htmx?: boolean } = {}) =>
+    post: (pathname: string, form: Record<string, string> | URLSearchParams, init: RequestInit & { htmx?: boolean } = {}) =>
       request(pathname, { ...init, method: "POST", body: new URLSearchParams(form), headers: { "Content-Type": "application/x-www-form-urlencoded", ...(init.headers ?? {}) } }),
     request,
   };

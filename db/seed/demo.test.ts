@@ -1,9 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateNewPassword } from "../../lib/password/strength.ts";
-import { browserClient, startTestApp, type TestApp } from "../../test/harness.ts";
+import { browserClient, startTestApp, textOf, type TestApp } from "../../test/harness.ts";
 import { logIn } from "../../test/fixtures.ts";
-import { applicationRequirements, certificates, companies, companyAdmins, examinationCentres, examRegistrations, persons } from "../schema/index.ts";
+import { applicationRequirements, cases, certificates, companies, companyAdmins, examinationCentres, examRegistrations, persons } from "../schema/index.ts";
 import { DEMO_PEOPLE, seedDemoData } from "./demo.ts";
 
 let t: TestApp;
@@ -40,6 +40,12 @@ describe("demo data", () => {
     await logIn(t, examinator, erik.email, erik.password);
     const prov = await (await examinator.get("/min-sida/prov")).text();
     expect(prov).toContain("Du är examinator vid:");
+    // A complaint about the company's certificate waits in Personal's cases.
+    expect((await t.runtime.deps.db.select().from(cases)).map((c) => [c.kind, c.status])).toEqual([["complaint", "received"]]);
+    const greta = logins.find((l) => l.email === "greta.granskare@example.org")!;
+    const staff = browserClient(t.app);
+    await logIn(t, staff, greta.email, greta.password);
+    expect(textOf(await (await staff.get("/personal/arenden")).text())).toContain("Exempel Kyl AB");
   });
 
   it("uses passwords that the password rule itself accepts", () => {

@@ -6,6 +6,7 @@ import { hashPassword } from "../../lib/password/hash.ts";
 import { recordEvent } from "../../modules/audit/index.ts";
 import { systemActor, type Deps, type Role } from "../../modules/deps.ts";
 import { seedDemoCertification } from "./demo-certification.ts";
+import { seedDemoCases } from "./demo-cases.ts";
 import { seedDemoExaminations } from "./demo-examinations.ts";
 
 export interface DemoLogin {
@@ -142,6 +143,7 @@ export async function seedDemoData(deps: Deps): Promise<DemoLogin[]> {
   );
   await seedDemoCertification(deps);
   await seedDemoExaminations(deps);
+  await seedDemoCases(deps);
   return logins;
 }
 
