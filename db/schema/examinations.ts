@@ -52,6 +52,10 @@ export const examinationCentres = sqliteTable(
       .references(() => users.id),
     approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
     approvedByUserId: text("approved_by_user_id").references(() => users.id),
+    /** "Stäng av": an approved centre whose examinators may do nothing, not listed publicly, until reinstated. */
+    suspendedAt: integer("suspended_at", { mode: "timestamp_ms" }),
+    suspendedByUserId: text("suspended_by_user_id").references(() => users.id),
+    suspensionReason: text("suspension_reason"),
   },
   (t) => [
     uniqueIndex("examination_centres_org_number").on(t.orgNumber),

@@ -102,6 +102,8 @@ const LABELS: Record<string, string> = labels({
   "centre.created": "event.centre.created",
   "centre.approved": "event.centre.approved",
   "centre.updated": "event.centre.updated",
+  "centre.suspended": "event.centre.suspended",
+  "centre.reinstated": "event.centre.reinstated",
   "examinator.added": "event.examinator.added",
   "examinator.removed": "event.examinator.removed",
   "exam_session.created": "event.exam_session.created",

@@ -8,7 +8,7 @@ import type { Actor, Deps } from "../deps.ts";
 import { enqueueMail } from "../outbox/index.ts";
 import { registrationCancelledMail } from "./mails.ts";
 import { centreFacts, sessionFor } from "./membership.ts";
-import { canExamine } from "./policy.ts";
+import { canCancelRegistration } from "./policy.ts";
 import { sessionParts } from "./queries.ts";
 import { sessionFacts, sessionLine } from "./session-facts.ts";
 import { t } from "../../lib/i18n/index.ts";
@@ -27,7 +27,7 @@ export async function cancelRegistration(deps: Deps, actor: Actor & { userId: st
     .where(and(eq(examRegistrations.id, input.registrationId), eq(examRegistrations.sessionId, session.id)))
     .get();
   if (!row) throw new NotFound();
-  const allowed = canExamine(actor, membership, centreFacts(centre), { personId: row.registration.personId });
+  const allowed = canCancelRegistration(actor, membership, centreFacts(centre), { personId: row.registration.personId });
   if (!allowed.ok) throw new Forbidden(allowed.reason);
   const name = `${row.person.givenName} ${row.person.familyName}`;
   const [{ scheme, area }, parts] = await Promise.all([getScheme(deps.db, session.schemeId), sessionParts(deps.db, session.id)]);

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import { examinationCentres, examinators, examSessions } from "../../db/schema/index.ts";
 import { NotFound } from "../../lib/errors.ts";
 import type { Actor } from "../deps.ts";
-import { canSeeCentre, type Membership } from "./policy.ts";
+import { canSeeCentre, centreStatus, type Membership } from "./policy.ts";
 
 /** The centres where the actor is an active examinator: what the policy asks about. */
 export async function loadMembership(db: DbOrTx, actor: Actor): Promise<Membership> {
@@ -35,4 +35,4 @@ export async function sessionFor(db: DbOrTx, actor: Actor, sessionId: string): P
   return { ...row, membership };
 }
 
-export const centreFacts = (centre: Centre) => ({ centreId: centre.id, status: centre.status });
+export const centreFacts = (centre: Centre) => ({ centreId: centre.id, status: centreStatus(centre) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "../deps.ts";
-import { canExamine, canManageCentres, canSeeCentre, canSeeRegistration, canWorkAtCentre, type CentreFacts, type Membership } from "./policy.ts";
+import { canCancelRegistration, canExamine, canManageCentres, canSeeCentre, canSeeRegistration, canWorkAtCentre, centreStatus, type CentreFacts, type Membership } from "./policy.ts";
 
 // Who is who: two approved centres A and B, a pending centre P; Erik examines at A (and at P),
 // Berit at B, Sven is a candidate at A, Olle an applicant with no part in it, and three kinds of staff.
@@ -53,6 +53,23 @@ describe("what an examinator may not do, and why", () => {
   it("holds no exams until the centre is approved", () => {
     expect(canSeeCentre(erik.actor, erik.membership, pending)).toBe(true);
     expect(canWorkAtCentre(erik.actor, erik.membership, pending)).toEqual({ ok: false, reason: expect.stringContaining("inte godkänt ännu") });
+  });
+  it("does nothing at a suspended centre but let a waiting candidate go", () => {
+    const suspended: CentreFacts = { centreId: "c-a", status: "suspended" };
+    expect(canSeeCentre(erik.actor, erik.membership, suspended)).toBe(true);
+    expect(canWorkAtCentre(erik.actor, erik.membership, suspended)).toEqual({ ok: false, reason: expect.stringContaining("Examinationscentret är avstängt") });
+    expect(canExamine(erik.actor, erik.membership, suspended, { personId: "p-sven" }).ok).toBe(false);
+    expect(canCancelRegistration(erik.actor, erik.membership, suspended, { personId: "p-sven" })).toEqual({ ok: true });
+    // Not someone else's centre, suspended or not, and never their own registration.
+    const berit = who["examinator B"]!;
+    expect(canCancelRegistration(berit.actor, berit.membership, suspended, { personId: "p-sven" }).ok).toBe(false);
+    expect(canCancelRegistration(erik.actor, erik.membership, suspended, { personId: "p-erik" }).ok).toBe(false);
+    expect(canCancelRegistration(erik.actor, erik.membership, pending, { personId: "p-sven" }).ok).toBe(false);
+  });
+  it("reads a suspension from suspended_at beside the approval", () => {
+    expect(centreStatus({ status: "approved", suspendedAt: null })).toBe("approved");
+    expect(centreStatus({ status: "approved", suspendedAt: new Date("2026-11-22T08:00:00Z") })).toBe("suspended");
+    expect(centreStatus({ status: "pending", suspendedAt: null })).toBe("pending");
   });
   it("never examines themself, not even at their own centre", () => {
     expect(canExamine(erik.actor, erik.membership, centreA, { personId: "p-erik" })).toEqual({ ok: false, reason: expect.stringContaining("Du kan inte examinera dig själv") });

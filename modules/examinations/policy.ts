@@ -16,9 +16,17 @@ export interface Membership {
   examinatorAt: readonly string[];
 }
 
+/** Where a centre stands: waiting for approval, approved, or approved and suspended ("Stäng av"). */
+export type CentreStatusNow = "pending" | "approved" | "suspended";
+
 export interface CentreFacts {
   centreId: string;
-  status: "pending" | "approved";
+  status: CentreStatusNow;
+}
+
+/** A suspension is kept beside the approval (suspended_at): an approved centre with one is suspended. */
+export function centreStatus(centre: { status: "pending" | "approved"; suspendedAt: Date | null }): CentreStatusNow {
+  return centre.suspendedAt ? "suspended" : centre.status;
 }
 
 const ALLOWED = { ok: true } as const;
@@ -37,6 +45,7 @@ export function canSeeCentre(actor: Actor, membership: Membership, centre: { cen
 /** Create provtillfällen, register candidates, upload the protocol: an examinator of an approved centre. */
 export function canWorkAtCentre(actor: Actor, membership: Membership, centre: CentreFacts): Permission {
   if (!membership.examinatorAt.includes(centre.centreId)) return deny(t("exam.onlyExaminators"));
+  if (centre.status === "suspended") return deny(t("exam.centreSuspended"));
   if (centre.status !== "approved") return deny(t("exam.centreNotApproved"));
   return ALLOWED;
 }
@@ -47,6 +56,15 @@ export function canExamine(actor: Actor, membership: Membership, centre: CentreF
   if (!work.ok) return work;
   if (candidate.personId === actor.personId) return deny(t("exam.notYourself"));
   return ALLOWED;
+}
+
+/**
+ * "Återkalla anmälan": as canExamine, and also at a suspended centre, so that a candidate waiting
+ * for an exam there can be let go and registered at another centre (a waiting registration keeps
+ * them from one elsewhere).
+ */
+export function canCancelRegistration(actor: Actor, membership: Membership, centre: CentreFacts, candidate: { personId: string }): Permission {
+  return canExamine(actor, membership, centre.status === "suspended" ? { ...centre, status: "approved" } : centre, candidate);
 }
 
 /** A registration and its result: the candidate, the centre's examinators, and staff. */

@@ -152,7 +152,7 @@ export async function listCentreEvents(db: DbOrTx, actor: Actor, centreId: strin
 /** The centres where a person is an active examinator: their way in from Min Sida. */
 export async function listPersonCentres(db: DbOrTx, personId: string) {
   return db
-    .select({ id: examinationCentres.id, name: examinationCentres.name, city: examinationCentres.city, status: examinationCentres.status })
+    .select({ id: examinationCentres.id, name: examinationCentres.name, city: examinationCentres.city, status: examinationCentres.status, suspendedAt: examinationCentres.suspendedAt })
     .from(examinators)
     .innerJoin(examinationCentres, eq(examinationCentres.id, examinators.centreId))
     .where(and(eq(examinators.personId, personId), isNull(examinators.removedAt)))
@@ -231,7 +231,8 @@ export async function listPublicCentres(db: DbOrTx, today: string) {
   const centres = await db
     .select({ id: examinationCentres.id, name: examinationCentres.name, city: examinationCentres.city, addressLine1: examinationCentres.addressLine1, postalCode: examinationCentres.postalCode, email: examinationCentres.email, phone: examinationCentres.phone, website: examinationCentres.website })
     .from(examinationCentres)
-    .where(eq(examinationCentres.status, "approved"))
+    // A suspended centre is not listed, nor its provtillfällen.
+    .where(and(eq(examinationCentres.status, "approved"), isNull(examinationCentres.suspendedAt)))
     .orderBy(asc(examinationCentres.city), asc(examinationCentres.name));
   if (centres.length === 0) return [];
   const ids = centres.map((c) => c.id);

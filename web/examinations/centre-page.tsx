@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { swedishDate } from "../../lib/dates.ts";
 import type { FieldErrors } from "../../lib/errors.ts";
-import { canWorkAtCentre, getCentre, listCentreEvents, MAX_SEATS, type CentreDetails, type SessionListRow } from "../../modules/examinations/index.ts";
+import { canWorkAtCentre, centreStatus, getCentre, listCentreEvents, MAX_SEATS, type CentreDetails, type SessionListRow } from "../../modules/examinations/index.ts";
 import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
@@ -14,6 +14,7 @@ import { EventLog } from "../views/event-log.tsx";
 import { CENTRE_STATUS, centreUrl, partDescription, sessionUrl, staffSessionUrl } from "./labels.ts";
 import { Rich } from "../views/rich.tsx";
 import { t } from "../../lib/i18n/index.ts";
+import { formatDate } from "../views/time.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -34,9 +35,10 @@ export async function renderCentrePage(c: Ctx, centreId: string) {
   const details = await getCentre(c.var.deps.db, user, centreId);
   const { centre } = details;
   const events = await listCentreEvents(c.var.deps.db, user, centreId);
-  const work = canWorkAtCentre(user, details.membership, { centreId: centre.id, status: centre.status });
+  const now = centreStatus(centre);
+  const work = canWorkAtCentre(user, details.membership, { centreId: centre.id, status: now });
   const path = centreUrl(centre.id);
-  const status = CENTRE_STATUS[centre.status]!;
+  const status = CENTRE_STATUS[now]!;
   return page(
     c,
     { title: centre.name },
@@ -56,8 +58,9 @@ export async function renderCentrePage(c: Ctx, centreId: string) {
         ) : null}
       </header>
       {!work.ok ? (
-        <div class="notice notice--info">
+        <div class={`notice ${now === "suspended" ? "notice--warning" : "notice--info"}`} role={now === "suspended" ? "status" : undefined}>
           <p>{work.reason}</p>
+          {now === "suspended" && centre.suspendedAt ? <p>{t("exam.centreSuspendedSince", formatDate(centre.suspendedAt), centre.suspensionReason ?? "")}</p> : null}
         </div>
       ) : null}
       <CentreSummary details={details} statusLabel={status.label} statusChip={status.chip} />
@@ -110,6 +113,9 @@ export async function renderNewSession(c: Ctx, centreId: string, form: { values?
   const { centre, schemes } = details;
   const back = centreUrl(centre.id);
   const today = swedishDate(c.var.deps.clock.now());
+  // Said before the form is filled in, not only when it is sent: a centre not approved or suspended.
+  const work = canWorkAtCentre(user, details.membership, { centreId: centre.id, status: centreStatus(centre) });
+  if (!form.message && !form.errors && !work.ok) form = { ...form, message: work.reason };
   const v = form.values ?? {};
   const partNames = [...new Map(schemes.flatMap((s) => s.parts.map((p) => [p.code, p.name] as const))).entries()];
   const chosenParts = v.delar ?? partNames.map(([code]) => code);

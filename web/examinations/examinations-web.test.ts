@@ -3,7 +3,7 @@
 // candidates see only their own), the forms' Swedish messages, and a bad row saving nothing.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { examRegistrations, examResults } from "../../db/schema/index.ts";
+import { examRegistrations, examResults, persons, users } from "../../db/schema/index.ts";
 import { makePdf } from "../../lib/uploads/test-files.ts";
 import { actorForUser } from "../../modules/accounts/find-user.ts";
 import { listExamParts } from "../../modules/catalogue/index.ts";
@@ -268,5 +268,67 @@ describe("Ändra uppgifter", () => {
     const after = await (await anna.get(`${path}?klart=oforandrat`)).text();
     expect(textOf(after)).toContain("Inget ändrades.");
     expect(after.split("Examinationscentrets uppgifter ändrade").length).toBe(events);
+  });
+});
+
+describe("Stäng av and Återaktivera", () => {
+  it("stops all work at a suspended centre but letting a waiting candidate go, hides it from the public page, and lifts it on Återaktivera", async () => {
+    const deps = t.runtime.deps;
+    const erik = clients["examinator A"]!;
+    const anna = clients.administratör!;
+    const staffPath = `/personal/examinationscentra/${ids.centreA}`;
+    const centrePath = `/min-sida/examinationscenter/${ids.centreA}`;
+    // A candidate waiting at A for an exam next week.
+    const nils = await user("väntande kandidat", "nils@example.se", { givenName: "Nils", familyName: "Nilsson", personnummer: "198503039816" });
+    const schemeId = (await schemeByCode(deps, "fgas-person-ii")).id;
+    const partIds = (await listExamParts(deps.db, schemeId)).map((p) => p.id);
+    const erikUser = (await deps.db.select({ id: users.id }).from(users).innerJoin(persons, eq(persons.id, users.personId)).where(eq(persons.email, "erik@provcenter.example")).get())!;
+    const erikActor = (await actorForUser(deps.db, erikUser.id)) as UserActor;
+    const { sessionId } = await createSession(deps, erikActor, { centreId: ids.centreA, schemeId, date: "2026-11-29", startTime: "09:00", place: "Provhallen", seats: 5, partIds });
+    const { registrationId } = await registerCandidate(deps, erikActor, { sessionId, candidate: "nils@example.se" });
+    expect(textOf(await (await clients.anonym!.get("/examinationscentra")).text())).toContain("Centrum A AB");
+
+    // Only admins; a reason is asked for.
+    expect((await clients.granskare!.post(`${staffPath}/stang-av`, { skal: "Oegentligheter" })).status).toBe(403);
+    const noReason = await anna.post(`${staffPath}/stang-av`, { skal: "  " });
+    expect(noReason.status).toBe(422);
+    expect(textOf(await noReason.text())).toContain("Skriv varför centret stängs av.");
+    const done = await anna.post(`${staffPath}/stang-av`, { skal: "Provprotokollen saknar underskrifter." });
+    expect(done.headers.get("Location")).toBe(`${staffPath}?klart=avstangt`);
+    const staffPage = textOf(await (await anna.get(`${staffPath}?klart=avstangt`)).text());
+    for (const words of ["Examinationscentret är avstängt.", "Status Avstängt", "Skäl till avstängningen Provprotokollen saknar underskrifter.", "Examinationscenter avstängt", "Återaktivera"]) expect(staffPage).toContain(words);
+    expect((await anna.post(`${staffPath}/stang-av`, { skal: "Igen" })).status).toBe(409);
+
+    // Not on the public page, nor its provtillfällen.
+    const publicPage = textOf(await (await clients.anonym!.get("/examinationscentra")).text());
+    expect(publicPage).not.toContain("Centrum A AB");
+    // Erik is told why, and can do nothing there: no session, no registration, no protocol.
+    const centrePage = textOf(await (await erik.get(centrePath)).text());
+    expect(centrePage).toContain("Examinationscentret är avstängt");
+    expect(centrePage).toContain("Skäl: Provprotokollen saknar underskrifter.");
+    expect(centrePage).not.toContain("Nytt provtillfälle");
+    expect(textOf(await (await erik.get(`${centrePath}/provtillfallen/nytt`)).text())).toContain("Examinationscentret är avstängt");
+    const refused = await erik.post(`${centrePath}/provtillfallen/nytt`, { certifikat: schemeId, datum: "2026-12-10", tid: "09:00", plats: "Hallen", platser: "3", delar: "praktik" });
+    expect(refused.status).toBe(403);
+    expect(textOf(await refused.text())).toContain("Examinationscentret är avstängt");
+    expect((await erik.post(`/min-sida/provtillfallen/${sessionId}/anmal`, { kandidat: "olle@example.se" })).status).toBe(403);
+    expect((await erik.request(`/min-sida/provtillfallen/${sessionId}/protokoll`, { method: "POST", body: multipart("fil", makePdf(), "protokoll.pdf", "application/pdf") })).status).toBe(403);
+    expect(textOf(await (await clients["examinator A"]!.get(`/min-sida/prov`)).text())).toMatch(/Centrum A AB\s*, Västerås\s+Avstängt/);
+    // ... but may let Nils go, so that he can be registered at another centre.
+    const sessionPage = await (await erik.get(`/min-sida/provtillfallen/${sessionId}`)).text();
+    expect(textOf(sessionPage)).toContain("Examinationscentret är avstängt");
+    expect(sessionPage).toContain(`/anmalningar/${registrationId}/aterkalla`);
+    expect((await erik.post(`/min-sida/provtillfallen/${sessionId}/anmalningar/${registrationId}/aterkalla`, {})).status).toBe(303);
+    expect((await deps.db.select().from(examRegistrations).where(eq(examRegistrations.id, registrationId)).get())!.status).toBe("cancelled");
+    expect(nils.personId).toBeTruthy();
+
+    // Återaktivera: listed again, and Erik may work.
+    const back = await anna.post(`${staffPath}/ateraktivera`, {});
+    expect(back.headers.get("Location")).toBe(`${staffPath}?klart=ateraktiverat`);
+    expect(textOf(await (await anna.get(`${staffPath}?klart=ateraktiverat`)).text())).toContain("Examinationscenter återaktiverat");
+    expect((await anna.post(`${staffPath}/ateraktivera`, {})).status).toBe(409);
+    expect(textOf(await (await clients.anonym!.get("/examinationscentra")).text())).toContain("Centrum A AB");
+    expect(textOf(await (await erik.get(`${centrePath}/provtillfallen/nytt`)).text())).not.toContain("Examinationscentret är avstängt");
+    expect((await erik.post(`${centrePath}/provtillfallen/nytt`, { certifikat: schemeId, datum: "2026-12-10", tid: "09:00", plats: "Hallen", platser: "3", delar: "praktik" })).status).toBe(303);
   });
 });

@@ -14,6 +14,13 @@ export const CENTRE_STATUS: Record<string, { label: string; chip: string }> = {
     },
     chip: "status--approved",
   },
+  suspended: {
+    get label() {
+      return t("centreStatus.suspended");
+    },
+    // As a suspended (Vilande) certificate.
+    chip: "status--warning",
+  },
 };
 
 /** A registration as the lists say it: Anmäld, Återkallad, Godkänt, Ej godkänt. */

@@ -1,7 +1,7 @@
 // Min Sida's tab "Prov": the person's registrations and results (date, centre, scheme, parts,
 // result) with the way to the certification process, and, for an examinator, their centres.
 import type { Context } from "hono";
-import { listPersonCentres, listPersonRegistrations, type PersonRegistrationRow } from "../../modules/examinations/index.ts";
+import { centreStatus, listPersonCentres, listPersonRegistrations, type PersonRegistrationRow } from "../../modules/examinations/index.ts";
 import type { AppEnv } from "../env.ts";
 import { personPage } from "../portal/person-page.tsx";
 import { processUrl } from "../certification/paths.ts";
@@ -66,7 +66,7 @@ export async function provTab(c: Context<AppEnv>) {
           <ul class="link-list">
             {centres.map((centre) => (
               <li>
-                <a href={centreUrl(centre.id)}>{centre.name}</a>, {centre.city} <span class={`status ${CENTRE_STATUS[centre.status]!.chip}`}>{CENTRE_STATUS[centre.status]!.label}</span>
+                <a href={centreUrl(centre.id)}>{centre.name}</a>, {centre.city} <span class={`status ${CENTRE_STATUS[centreStatus(centre)]!.chip}`}>{CENTRE_STATUS[centreStatus(centre)]!.label}</span>
               </li>
             ))}
           </ul>

@@ -6,7 +6,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { swedishDate } from "../../lib/dates.ts";
 import type { FieldErrors } from "../../lib/errors.ts";
 import { ownEntry } from "../../lib/own-key.ts";
-import { canWorkAtCentre, entryKey, getSession, type RegistrationRow, type SessionDetails } from "../../modules/examinations/index.ts";
+import { canCancelRegistration, canWorkAtCentre, centreStatus, entryKey, getSession, type RegistrationRow, type SessionDetails } from "../../modules/examinations/index.ts";
 import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
@@ -44,7 +44,10 @@ export async function renderSessionPage(c: Ctx, mode: SessionMode, sessionId: st
   const details = await getSession(c.var.deps.db, user, sessionId);
   const { session, centre, scheme, area, parts, registrations } = details;
   const today = swedishDate(c.var.deps.clock.now());
-  const mayWork = mode === "examinator" && canWorkAtCentre(user, details.membership, { centreId: centre.id, status: centre.status }).ok;
+  const facts = { centreId: centre.id, status: centreStatus(centre) };
+  const mayWork = mode === "examinator" && canWorkAtCentre(user, details.membership, facts).ok;
+  // At a suspended centre its examinators may still let a waiting candidate go (canCancelRegistration).
+  const mayCancel = mode === "examinator" && canCancelRegistration(user, details.membership, facts, { personId: "" }).ok;
   const active = registrations.filter((r) => r.registration.status === "registered");
   const waiting = active.filter((r) => r.registration.result === null);
   const title = t("session.title", session.date, session.startTime);
@@ -70,6 +73,11 @@ export async function renderSessionPage(c: Ctx, mode: SessionMode, sessionId: st
         {title}: {scheme.name}
       </h1>
       <ActionNotices done={done} failure={failure && !["anmal", "resultat", "import", "protokoll"].includes(failure.form) ? failure.message : undefined} />
+      {facts.status === "suspended" ? (
+        <div class="notice notice--warning" role="status">
+          <p>{t("exam.centreSuspended")}</p>
+        </div>
+      ) : null}
       <dl class="details">
         <dt>{t("exam.centre")}</dt>
         <dd>{centre.name}</dd>
@@ -90,7 +98,7 @@ export async function renderSessionPage(c: Ctx, mode: SessionMode, sessionId: st
       </dl>
       <section aria-labelledby="kandidater">
         <h2 id="kandidater">{t("session.candidates")}</h2>
-        <DataTable prefix="kandidat" caption={t("session.candidates")} columns={candidateColumns(mode, details, mayWork, base)} rows={registrations} path={base} query={c.req.query()} empty={t("session.candidates.none")} />
+        <DataTable prefix="kandidat" caption={t("session.candidates")} columns={candidateColumns(mode, details, mayCancel, base)} rows={registrations} path={base} query={c.req.query()} empty={t("session.candidates.none")} />
         {at("aterkalla") ? (
           <div class="notice notice--error" role="alert">
             <p>{at("aterkalla")!.message}</p>
@@ -116,7 +124,7 @@ export async function renderSessionPage(c: Ctx, mode: SessionMode, sessionId: st
   );
 }
 
-function candidateColumns(mode: SessionMode, details: SessionDetails, mayWork: boolean, base: string): Column<RegistrationRow>[] {
+function candidateColumns(mode: SessionMode, details: SessionDetails, mayCancel: boolean, base: string): Column<RegistrationRow>[] {
   const columns: Column<RegistrationRow>[] = [
     {
       key: "namn",
@@ -155,7 +163,7 @@ function candidateColumns(mode: SessionMode, details: SessionDetails, mayWork: b
   if (mode === "staff") {
     columns.push({ key: "ansokan", label: t("staff.session.process"), value: () => null, sortable: false, render: (r) => <a href={staffApplicationUrl(r.registration.applicationId)}>{t("staff.session.showApplication")}<span class="visually-hidden"> {t("staff.session.for", r.name)}</span></a> });
   }
-  if (mayWork) {
+  if (mayCancel) {
     columns.push({
       key: "atgard",
       label: t("common.action"),

@@ -1,5 +1,5 @@
 // /personal/examinationscentra: the centres, "Nytt examinationscenter", a centre's page with
-// Godkänn, Ändra uppgifter, its examinators (Bjud in examinator, Ta bort), its provtillfällen and Händelselogg,
+// Godkänn, Ändra uppgifter, Stäng av / Återaktivera, its examinators (Bjud in examinator, Ta bort), its provtillfällen and Händelselogg,
 // and each provtillfälle read-only. Admins manage; every staff member reads.
 import { Hono, type Context } from "hono";
 import type { Child } from "hono/jsx";
@@ -9,7 +9,7 @@ import { formatOrgNumber, parseOrgNumber } from "../../lib/identity/orgnummer.ts
 import { ownEntry } from "../../lib/own-key.ts";
 import { downloadHeaders } from "../../lib/uploads/download-headers.ts";
 import { listExaminableSchemes } from "../../modules/catalogue/index.ts";
-import { approveCentre, canManageCentres, createCentre, getCentre, updateCentre, inviteExaminator, listCentreEvents, listCentres, readProtocol, removeExaminator, type CentreListRow, type ExaminatorRow } from "../../modules/examinations/index.ts";
+import { approveCentre, canManageCentres, centreStatus, createCentre, getCentre, reinstateCentre, suspendCentre, updateCentre, inviteExaminator, listCentreEvents, listCentres, readProtocol, removeExaminator, type CentreListRow, type ExaminatorRow } from "../../modules/examinations/index.ts";
 import type { AppEnv } from "../env.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { page } from "../render.tsx";
@@ -45,7 +45,7 @@ const Status = ({ status }: { status: string }) => <span class={`status ${CENTRE
 const listColumns = (): Column<CentreListRow>[] => [
   { key: "namn", label: t("staff.centre.col.centre"), value: (r) => r.centre.name, render: (r) => <a href={staffCentreUrl(r.centre.id)}>{r.centre.name}</a> },
   { key: "ort", label: t("common.city"), value: (r) => r.centre.city, groupable: true },
-  { key: "status", label: t("cert.status"), value: (r) => CENTRE_STATUS[r.centre.status]?.label ?? r.centre.status, groupable: true, render: (r) => <Status status={r.centre.status} /> },
+  { key: "status", label: t("cert.status"), value: (r) => CENTRE_STATUS[centreStatus(r.centre)]!.label, groupable: true, render: (r) => <Status status={centreStatus(r.centre)} /> },
   { key: "certifikat", label: t("common.certificate"), value: (r) => r.schemes, numeric: true },
   { key: "examinatorer", label: t("staff.centre.examinators"), value: (r) => r.examinators, numeric: true },
   { key: "provtillfallen", label: t("staff.centre.sessions"), value: (r) => r.sessions, numeric: true },
@@ -220,10 +220,12 @@ const DONE: Readonly<Record<string, string>> = labels({
   borttagen: "staff.centre.done.removed",
   andrat: "staff.centre.done.updated",
   oforandrat: "staff.centre.done.unchanged",
+  avstangt: "staff.centre.done.suspended",
+  ateraktiverat: "staff.centre.done.reinstated",
 });
 
 interface CentreFailure {
-  form: "godkann" | "bjud-in" | "ta-bort";
+  form: "godkann" | "bjud-in" | "ta-bort" | "stang-av" | "ateraktivera";
   message: string;
   errors?: FieldErrors;
   values?: Record<string, string>;
@@ -261,7 +263,8 @@ async function centrePage(c: Ctx, failure?: CentreFailure, status?: ContentfulSt
   const { centre } = details;
   const manage = canManageCentres(user);
   const path = staffCentreUrl(centre.id);
-  const st = CENTRE_STATUS[centre.status]!;
+  const now = centreStatus(centre);
+  const st = CENTRE_STATUS[now]!;
   const values = failure?.values ?? {};
   const at = (form: CentreFailure["form"]) => (failure?.form === form ? failure : undefined);
   return page(
@@ -271,15 +274,22 @@ async function centrePage(c: Ctx, failure?: CentreFailure, status?: ContentfulSt
       <Breadcrumbs here={centre.name} />
       <header class="page-header">
         <h1>{centre.name}</h1>
-        {manage && centre.status === "pending" ? (
+        {manage && now === "pending" ? (
           <form method="post" action={`${path}/godkann`} class="inline-form">
             <button type="submit" class="button">
               {t("staff.review.approve")}
             </button>
           </form>
         ) : null}
+        {manage && now === "suspended" ? (
+          <form method="post" action={`${path}/ateraktivera`} class="inline-form">
+            <button type="submit" class="button">
+              {t("staff.centre.reinstate")}
+            </button>
+          </form>
+        ) : null}
       </header>
-      <ActionNotices done={failure ? undefined : ownEntry(DONE, c.req.query("klart"))} failure={failure && failure.form !== "bjud-in" ? failure.message : undefined} />
+      <ActionNotices done={failure ? undefined : ownEntry(DONE, c.req.query("klart"))} failure={failure && failure.form !== "bjud-in" && !failure.errors ? failure.message : undefined} />
       <CentreSummary details={details} statusLabel={st.label} statusChip={st.chip} />
       <section aria-labelledby="uppgifter">
         <h2 id="uppgifter">{t("staff.centre.details")}</h2>
@@ -309,6 +319,14 @@ async function centrePage(c: Ctx, failure?: CentreFailure, status?: ContentfulSt
             <>
               <dt>{t("staff.centre.approved")}</dt>
               <dd>{formatDateTime(centre.approvedAt)}</dd>
+            </>
+          ) : null}
+          {centre.suspendedAt ? (
+            <>
+              <dt>{t("staff.centre.suspendedSince")}</dt>
+              <dd>{formatDateTime(centre.suspendedAt)}</dd>
+              <dt>{t("staff.centre.suspensionReason")}</dt>
+              <dd>{centre.suspensionReason}</dd>
             </>
           ) : null}
         </dl>
@@ -341,6 +359,21 @@ async function centrePage(c: Ctx, failure?: CentreFailure, status?: ContentfulSt
         <h2 id="provtillfallen">{t("staff.centre.sessions")}</h2>
         <DataTable prefix="prov" caption={t("staff.centre.sessions")} columns={staffSessionColumns()} rows={details.sessions} path={path} query={c.req.query()} empty={t("staff.centre.noSessions")} defaultSort={{ key: "datum", dir: "desc" }} />
       </section>
+      {manage && now === "approved" ? (
+        <section aria-labelledby="stang-av">
+          <form method="post" action={`${path}/stang-av`} class="form narrow" novalidate>
+            <h2 id="stang-av">{t("staff.centre.suspend.title")}</h2>
+            <p class="hint">{t("staff.centre.suspend.hint")}</p>
+            <ErrorSummary errors={at("stang-av")?.errors} />
+            <Field name="skal" label={t("staff.centre.suspend.reason")} rows={3} required maxlength={1000} hint={t("staff.centre.suspend.reasonHint")} value={values.skal ?? ""} errors={at("stang-av")?.errors} />
+            <div class="button-row">
+              <button type="submit" class="button button--danger">
+                {t("staff.centre.suspend")}
+              </button>
+            </div>
+          </form>
+        </section>
+      ) : null}
       <EventLog events={events} path={path} query={c.req.query()} />
     </>,
   );
@@ -372,6 +405,18 @@ export function staffExaminationRoutes(): Hono<AppEnv> {
     centreAct(c, "godkann", async () => {
       await approveCentre(c.var.deps, c.var.user!, { centreId: c.req.param("id") });
       return "godkant";
+    }),
+  );
+  app.post("/examinationscentra/:id/stang-av", (c) =>
+    centreAct(c, "stang-av", async (v) => {
+      await suspendCentre(c.var.deps, c.var.user!, { centreId: c.req.param("id"), reason: (own(v, "skal") ?? "").slice(0, 2000) });
+      return "avstangt";
+    }),
+  );
+  app.post("/examinationscentra/:id/ateraktivera", (c) =>
+    centreAct(c, "ateraktivera", async () => {
+      await reinstateCentre(c.var.deps, c.var.user!, { centreId: c.req.param("id") });
+      return "ateraktiverat";
     }),
   );
   app.post("/examinationscentra/:id/examinatorer", (c) =>
