@@ -115,6 +115,7 @@ const LABELS: Record<string, string> = labels({
   "exam.passed": "event.exam.passed",
   "exam.failed": "event.exam.failed",
   "exam.result_recorded": "event.exam.result_recorded",
+  "exam.result_corrected": "event.exam.result_corrected",
   "case.appeal_received": "event.case.appeal_received",
   "case.complaint_received": "event.case.complaint_received",
   "case.investigating": "event.case.investigating",

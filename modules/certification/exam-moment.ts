@@ -84,3 +84,41 @@ export async function approveExamMoment(tx: Tx, deps: Deps, actor: Actor & { use
   if (submitted) await notifyIfSubmitted(tx, deps, actor, fresh);
   return { approved: true, submitted };
 }
+
+/**
+ * A corrected exam result ("Rätta resultat"), in the examinator's transaction. A pass approves the
+ * exam Moment as a first pass does (or, already approved, takes the corrected result as its
+ * evidence); a pass corrected to a fail takes the approval back: the Moment is Ej godkänt with the
+ * correction as its comment, so the applicant sees why, and may be registered for a new exam.
+ * Refused once the application is in final review or issued: what the decision rests on is then
+ * the certification body's to return.
+ */
+export async function correctExamMoment(tx: Tx, deps: Deps, actor: Actor & { userId: string }, now: Date, input: { applicationId: string; passed: boolean; evidence: string }): Promise<void> {
+  const app = await readApplication(tx, input.applicationId);
+  const status = app.application.status;
+  if (status === "final_review") throw new Conflict(t("exam.correct.underReview"));
+  if (status === "issued") throw new Conflict(t("exam.correct.decided"));
+  const exam = examMomentOf(app);
+  // A process closed otherwise (refused, withdrawn) keeps its Moment: the result alone is corrected.
+  if (!exam || !EDITABLE_STATUSES.includes(status)) return;
+  if (input.passed && exam.moment.status !== "approved") {
+    await approveExamMoment(tx, deps, actor, now, { applicationId: input.applicationId, evidence: input.evidence });
+    return;
+  }
+  if (exam.moment.status !== "approved") return;
+  const moved = await tx
+    .update(applicationRequirements)
+    .set({ status: input.passed ? "approved" : "rejected", reviewedByUserId: actor.userId, reviewComment: input.evidence, updatedAt: now, updatedByUserId: actor.userId })
+    .where(and(eq(applicationRequirements.id, exam.moment.id), eq(applicationRequirements.status, "approved")))
+    .returning({ id: applicationRequirements.id });
+  if (moved.length === 0) throw new Conflict(t("exam.correct.raced"));
+  await tx.update(applications).set({ updatedAt: now }).where(eq(applications.id, app.application.id));
+  await recordEvent(tx, actor, now, {
+    action: input.passed ? "evidence.approved" : "evidence.rejected",
+    subjectType: "application",
+    subjectId: app.application.id,
+    personId: app.application.personId,
+    companyId: app.application.companyId,
+    details: { moment: exam.requirement.name, comment: input.evidence },
+  });
+}

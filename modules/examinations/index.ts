@@ -10,6 +10,7 @@ export { ACCOUNT_FIRST } from "./find-candidate.ts";
 export { cancelRegistration } from "./cancel-registration.ts";
 export { uploadProtocol } from "./upload-protocol.ts";
 export { recordResults, entryKey } from "./record-results.ts";
+export { correctResult } from "./correct-result.ts";
 export { importResults, resultsTemplate, MAX_CSV_BYTES } from "./import-results.ts";
 export { parseVerdict, parsePoints, describeResults, type Entry, type ResultRow, type PartSpec } from "./results.ts";
 export { canManageCentres, canSeeCentre, canWorkAtCentre, canExamine, canCancelRegistration, canSeeRegistration, centreStatus, type CentreStatusNow, type Membership } from "./policy.ts";

@@ -91,3 +91,21 @@ export function resultMail(config: Config, to: string, name: string, s: SessionF
     config.org,
   );
 }
+
+export function correctedResultMail(config: Config, to: string, name: string, s: SessionFacts, r: { passed: boolean; parts: string[]; reason: string; applicationId: string }): MailMessage {
+  return composeMail(
+    {
+      to,
+      subject: t("mail.examCorrected.subject", s.date, s.title),
+      greeting: t("mail.greeting", name),
+      paragraphs: [
+        t("mail.examCorrected.text", s.centreName, s.date, r.passed ? t("companyStatus.approved") : t("companyStatus.refused")),
+        t("mail.examCorrected.reason", r.reason),
+        ...r.parts,
+        r.passed ? t("mail.examResult.passed", s.title) : t("mail.examCorrected.failed"),
+      ],
+      action: { label: t("process.show"), url: `${config.publicUrl}/min-sida/ansokningar/${r.applicationId}` },
+    },
+    config.org,
+  );
+}

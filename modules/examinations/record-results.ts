@@ -21,8 +21,8 @@ export const entryKey = (registrationId: string, partId: string) => `${registrat
 
 /**
  * After the exam, per candidate and part: Godkänd / Ej godkänd and points where the part is
- * scored. Every row is checked first; one wrong row and nothing is saved. A result is final once
- * recorded. A passed exam approves the exam Moment of the candidate's process at once (the result
+ * scored. Every row is checked first; one wrong row and nothing is saved. Once recorded, a result
+ * changes only by Rätta resultat (correct-result.ts), with a reason. A passed exam approves the exam Moment of the candidate's process at once (the result
  * is its evidence, the examinator its reviewer); a failed one says so, and the candidate may be
  * registered again. Each candidate is mailed their result.
  */

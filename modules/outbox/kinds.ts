@@ -38,6 +38,7 @@ const KIND_LABELS: Readonly<Record<string, string>> = labels({
   "exam.registration_cancelled": "mailKind.exam.registration_cancelled",
   "exam.passed": "mailKind.exam.passed",
   "exam.failed": "mailKind.exam.failed",
+  "exam.corrected": "mailKind.exam.corrected",
   "case.appeal_received": "mailKind.case.appeal_received",
   "case.complaint_received": "mailKind.case.complaint_received",
   "case.investigating": "mailKind.case.investigating",

@@ -132,6 +132,14 @@ describe("an examination centre's exam, through to the certificate", () => {
     await erik.waitForURL("**?klart=resultat**");
     expect(await visibleText(erik)).toMatch(/Sven Svensson\s+19800101-9812\s+2026-11-22\s+Godkänt\s+Teori: Godkänd, 44 av 50\s+Praktik: Godkänd/);
     await nextMail(suite.site, "sven@example.se", "Godkänt prov", resultSince);
+    // Rätta resultat: the form holds what is recorded (looked at, left with Avbryt).
+    await erik.getByRole("link", { name: "Rätta resultat för Sven Svensson" }).click();
+    await erik.waitForURL("**/ratta");
+    expect(await erik.getByLabel("Poäng (0–50) i Teori för Sven Svensson").inputValue()).toBe("44");
+    await accessible(erik, "correct a result");
+    await screenshot(erik, "examinations-03b-ratta-resultat");
+    await erik.getByRole("link", { name: "Avbryt" }).click();
+    await erik.waitForURL((url) => url.pathname === new URL(sessionPage).pathname);
 
     // Sven: the Prov tab, and the process with the exam Moment Godkänt.
     const sven = (await suite.open()).page;
@@ -186,5 +194,5 @@ describe("an examination centre's exam, through to the certificate", () => {
     await sven.goto("/min-sida");
     expect(await visibleText(sven)).toMatch(new RegExp(`${number}\\s+F-gaser - Personcertifikat kategori II\\s+Aktivt`));
     expect(suite.problems()).toEqual([]);
-  });
+  }, 90_000);
 });

@@ -3,7 +3,7 @@
 // candidates see only their own), the forms' Swedish messages, and a bad row saving nothing.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { examRegistrations, examResults, persons, users } from "../../db/schema/index.ts";
+import { applications, examRegistrations, examResults, mailOutbox, persons, users } from "../../db/schema/index.ts";
 import { makePdf } from "../../lib/uploads/test-files.ts";
 import { actorForUser } from "../../modules/accounts/find-user.ts";
 import { listExamParts } from "../../modules/catalogue/index.ts";
@@ -330,5 +330,66 @@ describe("Stäng av and Återaktivera", () => {
     expect(textOf(await (await clients.anonym!.get("/examinationscentra")).text())).toContain("Centrum A AB");
     expect(textOf(await (await erik.get(`${centrePath}/provtillfallen/nytt`)).text())).not.toContain("Examinationscentret är avstängt");
     expect((await erik.post(`${centrePath}/provtillfallen/nytt`, { certifikat: schemeId, datum: "2026-12-10", tid: "09:00", plats: "Hallen", platser: "3", delar: "praktik" })).status).toBe(303);
+  });
+});
+
+describe("Rätta resultat", () => {
+  it("corrects a recorded result with a reason: the exam Moment follows it, the candidate is mailed, the Händelselogg keeps both; refused in final review", async () => {
+    const deps = t.runtime.deps;
+    const erik = clients["examinator A"]!;
+    const path = `/min-sida/provtillfallen/${ids.sessionA}/anmalningar/${ids.svenReg}/ratta`;
+    const { parts } = await getSession(deps.db, { userId: null, personId: null, name: "t", roles: ["admin"] }, ids.sessionA);
+    const [teori, praktik] = parts;
+    const field = (kind: "resultat" | "poang", part: { id: string }) => `${kind}-${ids.svenReg}-${part.id}`;
+
+    // Only the centre's examinators; the candidate and another centre's examinator learn nothing.
+    expect((await clients["examinator B"]!.get(path)).status).toBe(404);
+    expect((await clients.kandidat!.get(path)).status).toBe(404);
+    expect(await (await erik.get(`/min-sida/provtillfallen/${ids.sessionA}`)).text()).toContain(`/anmalningar/${ids.svenReg}/ratta`);
+    // The form starts from what is recorded.
+    const form = await (await erik.get(path)).text();
+    expect(textOf(form)).toContain("Registrerat nu Teori: Godkänd");
+    expect(form).toMatch(new RegExp(`name="${field("resultat", teori!)}" value="godkand" checked`));
+    expect(form).toContain(`name="${field("poang", teori!)}" type="text" inputmode="numeric" maxlength="6" size="4" value="44"`);
+
+    const failed = { [field("resultat", teori!)]: "ej-godkand", [field("poang", teori!)]: "30", [field("resultat", praktik!)]: "godkand" };
+    const noReason = await erik.post(path, { ...failed, skal: " " });
+    expect(noReason.status).toBe(422);
+    expect(textOf(await noReason.text())).toContain("Skriv varför resultatet rättas.");
+    expect((await deps.db.select().from(examRegistrations).where(eq(examRegistrations.id, ids.svenReg)).get())!.result).toBe("passed");
+
+    const mailsBefore = (await deps.db.select().from(mailOutbox).where(eq(mailOutbox.kind, "exam.corrected"))).length;
+    const done = await erik.post(path, { ...failed, skal: "Poängen för Teori var felskriven: 30 i protokollet." });
+    expect(done.status).toBe(303);
+    expect(done.headers.get("Location")).toBe(`/min-sida/provtillfallen/${ids.sessionA}?klart=rattat#kandidater`);
+    expect((await deps.db.select().from(examRegistrations).where(eq(examRegistrations.id, ids.svenReg)).get())!.result).toBe("failed");
+    expect((await deps.db.select().from(examResults).where(eq(examResults.registrationId, ids.svenReg))).map((r) => [r.partId, r.passed, r.points]).sort()).toEqual([[teori!.id, false, 30], [praktik!.id, true, null]].sort());
+    const mails = await deps.db.select().from(mailOutbox).where(eq(mailOutbox.kind, "exam.corrected"));
+    expect(mails).toHaveLength(mailsBefore + 1);
+    expect(mails.at(-1)!.subject).toBe("Rättat provresultat 2026-11-22: F-gaser - Personcertifikat kategori II");
+    // Sven's process: the exam Moment is Ej godkänt, saying why; the Händelselogg has before and after.
+    const process = textOf(await (await clients.kandidat!.get(`/min-sida/ansokningar/${ids.svenApp}`)).text());
+    expect(process).toMatch(/Godkänt prov\s+Ej godkänt\s+Kommentar från granskaren: Ej godkänt prov 2026-11-22 vid Centrum A AB \(rättat 2026-11-22: Poängen för Teori var felskriven: 30 i protokollet\.\): Teori: Ej godkänd, 30 av 50 poäng; Praktik: Godkänd\./);
+    const log = textOf(await (await clients.kandidat!.get(`/min-sida/ansokningar/${ids.svenApp}/handelselogg`)).text());
+    expect(log).toContain("Provresultat rättat");
+    expect(log).toContain("Före rättelsen: Teori: Godkänd, 44 av 50 poäng; Praktik: Godkänd");
+    expect(log).toContain("Motivering: Poängen för Teori var felskriven: 30 i protokollet.");
+
+    // The same result again changes nothing.
+    const same = await erik.post(path, { ...failed, skal: "Igen" });
+    expect(same.headers.get("Location")).toContain("klart=orattat");
+
+    // Back to a pass: the Moment is approved again.
+    const passed = { [field("resultat", teori!)]: "godkand", [field("poang", teori!)]: "44", [field("resultat", praktik!)]: "godkand", skal: "Fel rad i protokollet: 44 poäng." };
+    expect((await erik.post(path, passed)).status).toBe(303);
+    expect(textOf(await (await clients.kandidat!.get(`/min-sida/ansokningar/${ids.svenApp}`)).text())).toMatch(/Godkänt prov\s+Godkänt\s+Godkänt prov 2026-11-22 vid Centrum A AB \(rättat/);
+
+    // In final review the decision rests on it: the certification body returns the Moment first.
+    await deps.db.update(applications).set({ status: "final_review" }).where(eq(applications.id, ids.svenApp));
+    const refused = await erik.post(path, { ...failed, skal: "Ännu en rättelse" });
+    expect(refused.status).toBe(409);
+    expect(textOf(await refused.text())).toContain("Ansökan är redan inskickad för beslut. Be certifieringsorganet returnera provmomentet innan resultatet rättas.");
+    expect((await deps.db.select().from(examRegistrations).where(eq(examRegistrations.id, ids.svenReg)).get())!.result).toBe("passed");
+    await deps.db.update(applications).set({ status: "in_progress" }).where(eq(applications.id, ids.svenApp));
   });
 });

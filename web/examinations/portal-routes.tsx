@@ -7,7 +7,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { Conflict, Forbidden, Invalid } from "../../lib/errors.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../../lib/uploads/accept-upload.ts";
 import { contentDisposition, downloadHeaders } from "../../lib/uploads/download-headers.ts";
-import { cancelRegistration, createSession, getCentre, getSession, importResults, MAX_CSV_BYTES, parsePoints, readProtocol, recordResults, registerCandidate, resultsTemplate, uploadProtocol, type ResultRow } from "../../modules/examinations/index.ts";
+import { cancelRegistration, correctResult, createSession, getCentre, getSession, importResults, MAX_CSV_BYTES, parsePoints, readProtocol, recordResults, registerCandidate, resultsTemplate, uploadProtocol, type ResultRow } from "../../modules/examinations/index.ts";
 import type { AppEnv } from "../env.ts";
 import { redirectAfterPost } from "../htmx.ts";
 import { renderCentrePage, renderNewSession } from "./centre-page.tsx";
@@ -15,6 +15,7 @@ import { own, postedForm } from "./form.ts";
 import { sessionUrl } from "./labels.ts";
 import { provTab } from "./prov-tab.tsx";
 import { pointsField, renderSessionPage, resultField, type Failure } from "./session-page.tsx";
+import { renderCorrectPage } from "./correct-page.tsx";
 import { t } from "../../lib/i18n/index.ts";
 
 type Ctx = Context<AppEnv>;
@@ -127,6 +128,27 @@ export function examinationPortalRoutes(): Hono<AppEnv> {
       });
     },
   );
+  app.get("/provtillfallen/:id/anmalningar/:registrationId/ratta", (c) => renderCorrectPage(c, c.req.param("id"), c.req.param("registrationId")));
+  app.post("/provtillfallen/:id/anmalningar/:registrationId/ratta", async (c) => {
+    const sessionId = c.req.param("id");
+    const registrationId = c.req.param("registrationId");
+    const { values } = await postedForm(c);
+    const { parts } = await getSession(c.var.deps.db, c.var.user!, sessionId);
+    const entries: ResultRow["entries"] = {};
+    for (const p of parts) {
+      const verdict = own(values, resultField(registrationId, p.id)) ?? "";
+      entries[p.id] = { passed: verdict === "godkand" ? true : verdict === "ej-godkand" ? false : null, points: parsePoints((own(values, pointsField(registrationId, p.id)) ?? "").slice(0, 20)) };
+    }
+    try {
+      const { changed } = await correctResult(c.var.deps, c.var.user!, { sessionId, row: { registrationId, entries }, reason: (own(values, "skal") ?? "").slice(0, 2000) });
+      return redirectAfterPost(c, `${sessionUrl(sessionId)}?klart=${changed ? "rattat" : "orattat"}#kandidater`);
+    } catch (e) {
+      const status: ContentfulStatusCode | null = e instanceof Invalid ? 422 : e instanceof Conflict ? 409 : e instanceof Forbidden ? 403 : null;
+      if (status === null) throw e;
+      const errors = e instanceof Invalid && Object.keys(e.fields).length ? e.fields : undefined;
+      return renderCorrectPage(c, sessionId, registrationId, { values, errors, message: errors ? undefined : (e as Error).message }, status);
+    }
+  });
   app.get("/provtillfallen/:id/protokoll", async (c) => {
     const f = await readProtocol(c.var.deps, c.var.user!, c.req.param("id"));
     return c.body(new Uint8Array(f.bytes), 200, downloadHeaders(f));

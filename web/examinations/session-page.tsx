@@ -32,6 +32,8 @@ const DONE: Record<string, string> = labels({
   anmald: "session.done.registered",
   startad: "session.done.started",
   aterkallad: "session.done.cancelled",
+  rattat: "session.done.corrected",
+  orattat: "session.done.uncorrected",
   protokoll: "session.done.protocol",
   resultat: "session.done.results",
 });
@@ -98,7 +100,7 @@ export async function renderSessionPage(c: Ctx, mode: SessionMode, sessionId: st
       </dl>
       <section aria-labelledby="kandidater">
         <h2 id="kandidater">{t("session.candidates")}</h2>
-        <DataTable prefix="kandidat" caption={t("session.candidates")} columns={candidateColumns(mode, details, mayCancel, base)} rows={registrations} path={base} query={c.req.query()} empty={t("session.candidates.none")} />
+        <DataTable prefix="kandidat" caption={t("session.candidates")} columns={candidateColumns(mode, details, { mayCancel, mayCorrect: mayWork }, base)} rows={registrations} path={base} query={c.req.query()} empty={t("session.candidates.none")} />
         {at("aterkalla") ? (
           <div class="notice notice--error" role="alert">
             <p>{at("aterkalla")!.message}</p>
@@ -124,7 +126,7 @@ export async function renderSessionPage(c: Ctx, mode: SessionMode, sessionId: st
   );
 }
 
-function candidateColumns(mode: SessionMode, details: SessionDetails, mayCancel: boolean, base: string): Column<RegistrationRow>[] {
+function candidateColumns(mode: SessionMode, details: SessionDetails, may: { mayCancel: boolean; mayCorrect: boolean }, base: string): Column<RegistrationRow>[] {
   const columns: Column<RegistrationRow>[] = [
     {
       key: "namn",
@@ -163,7 +165,7 @@ function candidateColumns(mode: SessionMode, details: SessionDetails, mayCancel:
   if (mode === "staff") {
     columns.push({ key: "ansokan", label: t("staff.session.process"), value: () => null, sortable: false, render: (r) => <a href={staffApplicationUrl(r.registration.applicationId)}>{t("staff.session.showApplication")}<span class="visually-hidden"> {t("staff.session.for", r.name)}</span></a> });
   }
-  if (mayCancel) {
+  if (may.mayCancel) {
     columns.push({
       key: "atgard",
       label: t("common.action"),
@@ -177,6 +179,11 @@ function candidateColumns(mode: SessionMode, details: SessionDetails, mayCancel:
               <span class="visually-hidden">{t("moment.template.for", r.name)}</span>
             </button>
           </form>
+        ) : r.registration.status === "registered" && may.mayCorrect ? (
+          <a href={`${base}/anmalningar/${r.registration.id}/ratta`}>
+            {t("session.correct")}
+            <span class="visually-hidden">{t("moment.template.for", r.name)}</span>
+          </a>
         ) : null,
     });
   }
@@ -283,50 +290,7 @@ const ResultsForm = ({ action, details, waiting, failure }: { action: string; de
                   {rowError(r.registration.id)}
                 </p>
               ) : null}
-              <div class="result-parts">
-                {parts.map((p) => {
-                  const name = resultField(r.registration.id, p.id);
-                  const points = pointsField(r.registration.id, p.id);
-                  const error = errorOf(r.registration.id, p.id);
-                  const errorId = `${name}-error`;
-                  return (
-                    <div class={error ? "result-part field--error" : "result-part"}>
-                      <fieldset class="radio-group radio-group--inline" aria-describedby={error ? errorId : undefined}>
-                        <legend>
-                          {p.name}
-                          <span class="visually-hidden">{t("moment.template.for", r.name)}</span>
-                        </legend>
-                        {(
-                          [
-                            ["godkand", t("exam.part.passed")],
-                            ["ej-godkand", t("exam.part.failed")],
-                          ] as const
-                        ).map(([value, label]) => (
-                          <label>
-                            <input type="radio" name={name} value={value} checked={values[name] === value} />
-                            {label}
-                          </label>
-                        ))}
-                      </fieldset>
-                      {p.maxPoints !== null ? (
-                        <div class="field points">
-                          <label for={points}>
-                            {t("session.points", p.maxPoints)}
-                            <span class="visually-hidden">{t("session.pointsFor", p.name, r.name)}</span>
-                          </label>
-                          <input id={points} name={points} type="text" inputmode="numeric" maxlength={6} size={4} value={values[points] ?? ""} aria-invalid={error ? "true" : undefined} aria-describedby={error ? errorId : undefined} />
-                        </div>
-                      ) : null}
-                      {error ? (
-                        <p class="error" id={errorId}>
-                          <span class="visually-hidden">{t("form.errorPrefix")}</span>
-                          {error}
-                        </p>
-                      ) : null}
-                    </div>
-                  );
-                })}
-              </div>
+              <CandidateParts registrationId={r.registration.id} name={r.name} parts={parts} values={values} errorOf={(partId) => errorOf(r.registration.id, partId)} />
             </fieldset>
           ))}
           <div class="button-row">
@@ -363,4 +327,52 @@ const ImportForm = ({ action, template, details, failure }: { action: string; te
       <p>{t("session.import.protocolFirst")}</p>
     )}
   </section>
+);
+
+/** One candidate's Godkänd / Ej godkänd and points per part: the results form and Rätta resultat. */
+export const CandidateParts = ({ registrationId, name: candidate, parts, values, errorOf }: { registrationId: string; name: string; parts: SessionDetails["parts"]; values: Record<string, string>; errorOf: (partId: string) => string | undefined }) => (
+  <div class="result-parts">
+    {parts.map((p) => {
+      const name = resultField(registrationId, p.id);
+      const points = pointsField(registrationId, p.id);
+      const error = errorOf(p.id);
+      const errorId = `${name}-error`;
+      return (
+        <div class={error ? "result-part field--error" : "result-part"}>
+          <fieldset class="radio-group radio-group--inline" aria-describedby={error ? errorId : undefined}>
+            <legend>
+              {p.name}
+              <span class="visually-hidden">{t("moment.template.for", candidate)}</span>
+            </legend>
+            {(
+              [
+                ["godkand", t("exam.part.passed")],
+                ["ej-godkand", t("exam.part.failed")],
+              ] as const
+            ).map(([value, label]) => (
+              <label>
+                <input type="radio" name={name} value={value} checked={values[name] === value} />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+          {p.maxPoints !== null ? (
+            <div class="field points">
+              <label for={points}>
+                {t("session.points", p.maxPoints)}
+                <span class="visually-hidden">{t("session.pointsFor", p.name, candidate)}</span>
+              </label>
+              <input id={points} name={points} type="text" inputmode="numeric" maxlength={6} size={4} value={values[points] ?? ""} aria-invalid={error ? "true" : undefined} aria-describedby={error ? errorId : undefined} />
+            </div>
+          ) : null}
+          {error ? (
+            <p class="error" id={errorId}>
+              <span class="visually-hidden">{t("form.errorPrefix")}</span>
+              {error}
+            </p>
+          ) : null}
+        </div>
+      );
+    })}
+  </div>
 );

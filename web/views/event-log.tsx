@@ -23,6 +23,7 @@ function describe(details: Record<string, unknown> | null): string[] {
   if (text("session")) out.push(t("events.detail.session", text("session")!));
   if (text("result")) out.push(t("events.detail.result", text("result")!));
   if (Array.isArray(details.parts) && details.parts.length > 0) out.push(t("events.detail.parts", details.parts.join("; ")));
+  if (Array.isArray(details.before) && details.before.length > 0) out.push(t("events.detail.before", details.before.join("; ")));
   if (text("invitedAs")) out.push(t("events.detail.invitedAs", text("invitedAs")!));
   if (text("moment")) out.push(t("events.detail.moment", text("moment")!));
   if (text("file")) out.push(t("events.detail.file", text("file")!));
