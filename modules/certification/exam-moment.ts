@@ -3,17 +3,17 @@
 // Moment. The examinations module has checked who may do it; these check the process.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import { applicationRequirements, applications, schemes, technicalAreas } from "../../db/schema/index.ts";
+import { applications, schemes, technicalAreas } from "../../db/schema/index.ts";
 import { swedishDate } from "../../lib/dates.ts";
 import { Conflict } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
-import { recordEvent } from "../audit/index.ts";
 import { heldCertificate } from "../certificates/index.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { processState, readApplication, type LoadedApplication } from "./load-application.ts";
 import { notifyIfSubmitted } from "./notify.ts";
 import { insertApplication } from "./start-application.ts";
 import { EDITABLE_STATUSES, OPEN_STATUSES } from "./state-machine.ts";
+import { recordMomentReview } from "./moment-review.ts";
 import { submitIfReady } from "./submit-if-ready.ts";
 import { t } from "../../lib/i18n/index.ts";
 
@@ -64,21 +64,8 @@ export async function approveExamMoment(tx: Tx, deps: Deps, actor: Actor & { use
   const app = await readApplication(tx, input.applicationId);
   const exam = examMomentOf(app);
   if (!exam || exam.moment.status === "approved" || !EDITABLE_STATUSES.includes(app.application.status)) return { approved: false, submitted: false };
-  const updated = await tx
-    .update(applicationRequirements)
-    .set({ status: "approved", reviewedByUserId: actor.userId, reviewComment: input.evidence, updatedAt: now, updatedByUserId: actor.userId })
-    .where(and(eq(applicationRequirements.id, exam.moment.id), eq(applicationRequirements.status, exam.moment.status)))
-    .returning({ id: applicationRequirements.id });
-  if (updated.length === 0) return { approved: false, submitted: false };
-  await tx.update(applications).set({ updatedAt: now }).where(eq(applications.id, app.application.id));
-  await recordEvent(tx, actor, now, {
-    action: "evidence.approved",
-    subjectType: "application",
-    subjectId: app.application.id,
-    personId: app.application.personId,
-    companyId: app.application.companyId,
-    details: { moment: exam.requirement.name, comment: input.evidence },
-  });
+  const moved = await recordMomentReview(tx, actor, now, { application: app.application, momentId: exam.moment.id, momentName: exam.requirement.name, from: exam.moment.status, to: "approved", comment: input.evidence });
+  if (!moved) return { approved: false, submitted: false };
   const fresh = await readApplication(tx, app.application.id);
   const submitted = await submitIfReady(tx, actor, now, fresh.application, processState(fresh));
   if (submitted) await notifyIfSubmitted(tx, deps, actor, fresh);
@@ -106,19 +93,6 @@ export async function correctExamMoment(tx: Tx, deps: Deps, actor: Actor & { use
     return;
   }
   if (exam.moment.status !== "approved") return;
-  const moved = await tx
-    .update(applicationRequirements)
-    .set({ status: input.passed ? "approved" : "rejected", reviewedByUserId: actor.userId, reviewComment: input.evidence, updatedAt: now, updatedByUserId: actor.userId })
-    .where(and(eq(applicationRequirements.id, exam.moment.id), eq(applicationRequirements.status, "approved")))
-    .returning({ id: applicationRequirements.id });
-  if (moved.length === 0) throw new Conflict(t("exam.correct.raced"));
-  await tx.update(applications).set({ updatedAt: now }).where(eq(applications.id, app.application.id));
-  await recordEvent(tx, actor, now, {
-    action: input.passed ? "evidence.approved" : "evidence.rejected",
-    subjectType: "application",
-    subjectId: app.application.id,
-    personId: app.application.personId,
-    companyId: app.application.companyId,
-    details: { moment: exam.requirement.name, comment: input.evidence },
-  });
+  const moved = await recordMomentReview(tx, actor, now, { application: app.application, momentId: exam.moment.id, momentName: exam.requirement.name, from: "approved", to: input.passed ? "approved" : "rejected", comment: input.evidence });
+  if (!moved) throw new Conflict(t("exam.correct.raced"));
 }

@@ -5,6 +5,7 @@ export { setInvoiceRecipient, type RecipientChoice, type AlternativeAddress } fr
 export { withdrawApplication } from "./withdraw-application.ts";
 export { submitApplication } from "./submit-application.ts";
 export { applicationForExam, approveExamMoment, correctExamMoment, examMomentOf } from "./exam-moment.ts";
+export { recordMomentReview } from "./moment-review.ts";
 export { loadApplication, canSeeApplication, canActAsApplicant, processState, type LoadedApplication } from "./load-application.ts";
 export * from "./state-machine.ts";
 export { applicantOf, listApplicableSchemes, listApplications, listMoments, listMomentFiles, latestReviewAt, readApplicationFile, readTemplate, type ApplicableAreas, type Applicant, type ApplicationListRow, type MomentRow } from "./queries.ts";

@@ -1,12 +1,11 @@
 import type { Tx } from "../../db/client.ts";
 import { enqueueMail } from "../outbox/outbox.ts";
-import { and, eq } from "drizzle-orm";
-import { applicationRequirements, applications, documents, persons, users } from "../../db/schema/index.ts";
+import { eq } from "drizzle-orm";
+import { documents, persons, users } from "../../db/schema/index.ts";
 import { swedishDate } from "../../lib/dates.ts";
 import { Conflict, Forbidden, Invalid, NotFound } from "../../lib/errors.ts";
 import { composeMail } from "../../lib/mail/compose.ts";
-import { recordEvent } from "../audit/index.ts";
-import { EDITABLE_STATUSES, finalReviewMail, loadApplication, processState, requirementTransition, submitIfReady } from "../certification/index.ts";
+import { EDITABLE_STATUSES, finalReviewMail, loadApplication, processState, recordMomentReview, requirementTransition, submitIfReady } from "../certification/index.ts";
 import { isStaff, type Actor, type Deps } from "../deps.ts";
 import { loadParties } from "./parties.ts";
 import { canReviewRequirement } from "./policy.ts";
@@ -35,21 +34,8 @@ export async function reviewRequirement(deps: Deps, actor: Actor & { userId: str
   if (!move.ok) throw new Conflict(move.reason);
   const submitted = await deps.db.transaction(
     async (tx) => {
-      const updated = await tx
-        .update(applicationRequirements)
-        .set({ status: move.next, reviewedByUserId: actor.userId, reviewComment: comment, updatedAt: now, updatedByUserId: actor.userId })
-        .where(and(eq(applicationRequirements.id, moment.moment.id), eq(applicationRequirements.status, moment.moment.status)))
-        .returning({ id: applicationRequirements.id });
-      if (updated.length === 0) throw new Conflict(t("review.moment.alreadyReviewed"));
-      await tx.update(applications).set({ updatedAt: now }).where(eq(applications.id, app.application.id));
-      await recordEvent(tx, actor, now, {
-        action: input.approve ? "evidence.approved" : "evidence.rejected",
-        subjectType: "application",
-        subjectId: app.application.id,
-        personId: app.application.personId,
-        companyId: app.application.companyId,
-        details: { moment: moment.requirement.name, ...(comment ? { comment } : {}) },
-      });
+      const moved = await recordMomentReview(tx, actor, now, { application: app.application, momentId: moment.moment.id, momentName: moment.requirement.name, from: moment.moment.status, to: move.next, comment });
+      if (!moved) throw new Conflict(t("review.moment.alreadyReviewed"));
       await mailApplicant(tx, deps, now, app, moment, input.approve, comment, file?.by ?? undefined);
       if (!input.approve || !EDITABLE_STATUSES.includes(app.application.status)) return false;
       // Read again inside the transaction: another reviewer may just have approved the other Moment.
