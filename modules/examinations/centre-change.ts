@@ -1,4 +1,5 @@
 import { and, eq, type SQL } from "drizzle-orm";
+import type { Tx } from "../../db/client.ts";
 import { examinationCentres } from "../../db/schema/index.ts";
 import { Conflict, NotFound } from "../../lib/errors.ts";
 import { recordEvent } from "../audit/index.ts";
@@ -14,7 +15,15 @@ export async function changeCentre(
   deps: Deps,
   actor: Actor & { userId: string },
   centreId: string,
-  step: { set: (now: Date) => Partial<CentreRow>; when: SQL; refused: (centre: CentreRow) => string; action: string; details?: Record<string, unknown> },
+  step: {
+    set: (now: Date) => Partial<CentreRow>;
+    when: SQL;
+    refused: (centre: CentreRow) => string;
+    action: string;
+    details?: Record<string, unknown>;
+    /** More of the step in its transaction, e.g. the mails it sends. */
+    also?: (tx: Tx, centre: CentreRow, now: Date) => Promise<void>;
+  },
 ): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction(
@@ -28,7 +37,9 @@ export async function changeCentre(
         .returning({ id: examinationCentres.id });
       if (moved.length === 0) throw new Conflict(step.refused(centre));
       await recordEvent(tx, actor, now, { action: step.action, subjectType: "examination_centre", subjectId: centre.id, details: { centre: centre.name, ...step.details } });
+      await step.also?.(tx, centre, now);
     },
     { behavior: "immediate" },
   );
+  if (step.also) deps.mailQueue.kick();
 }

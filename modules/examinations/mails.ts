@@ -109,3 +109,33 @@ export function correctedResultMail(config: Config, to: string, name: string, s:
     config.org,
   );
 }
+
+/** To the centre's examinators: Stäng av (with the reason) or Återaktivera. */
+export function centreStepMail(config: Config, to: string, name: string, centre: { id: string; name: string }, step: { suspended: true; reason: string } | { suspended: false }): MailMessage {
+  return composeMail(
+    {
+      to,
+      subject: step.suspended ? t("mail.centreSuspended.subject", centre.name) : t("mail.centreReinstated.subject", centre.name),
+      greeting: t("mail.greeting", name),
+      paragraphs: step.suspended ? [t("mail.centreSuspended.text", config.org.name, centre.name), t("mail.centreSuspended.reason", step.reason)] : [t("mail.centreReinstated.text", config.org.name, centre.name)],
+      action: { label: t("mail.examinatorAdded.open"), url: `${config.publicUrl}/min-sida/examinationscenter/${centre.id}` },
+      after: [t("mail.questions", config.org.name)],
+    },
+    config.org,
+  );
+}
+
+/** To a candidate whose registration waits for a result at a centre just suspended. */
+export function examCentreSuspendedMail(config: Config, to: string, name: string, s: { centreName: string; date: string; title: string }, applicationId: string): MailMessage {
+  return composeMail(
+    {
+      to,
+      subject: t("mail.examCentreSuspended.subject", s.date, s.title),
+      greeting: t("mail.greeting", name),
+      paragraphs: [t("mail.examCentreSuspended.text", config.org.name, s.centreName, s.date, s.title), t("mail.examCentreSuspended.next")],
+      action: { label: t("process.show"), url: `${config.publicUrl}/min-sida/ansokningar/${applicationId}` },
+      after: [t("mail.questions", config.org.name)],
+    },
+    config.org,
+  );
+}

@@ -1,5 +1,9 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import { examinationCentres } from "../../db/schema/index.ts";
+import type { Tx } from "../../db/client.ts";
+import { examinationCentres, examinators, examRegistrations, examSessions, persons, schemes, technicalAreas } from "../../db/schema/index.ts";
+import { mailIn } from "../accounts/index.ts";
+import { enqueueMail } from "../outbox/index.ts";
+import { centreStepMail, examCentreSuspendedMail } from "./mails.ts";
 import { Forbidden, Invalid } from "../../lib/errors.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { changeCentre } from "./centre-change.ts";
@@ -12,8 +16,8 @@ const MAX_REASON = 1000;
  * "Stäng av": an approved centre's examinators may do nothing there (no provtillfällen, no
  * registrations, no protocols, no results) but let a waiting candidate go, and it leaves the
  * public Examinationscentra page, until an admin reinstates it. What was recorded stays;
- * registrations stand. The reason is asked for: it is shown to the centre's examinators and kept
- * in the Händelselogg.
+ * registrations stand. The reason is asked for: it is shown to the centre's examinators, mailed
+ * to them and kept in the Händelselogg; candidates waiting for a result there are mailed too.
  */
 export async function suspendCentre(deps: Deps, actor: Actor & { userId: string }, input: { centreId: string; reason: string }): Promise<void> {
   if (!canManageCentres(actor)) throw new Forbidden(t("examinations.suspendAdminsOnly"));
@@ -26,10 +30,28 @@ export async function suspendCentre(deps: Deps, actor: Actor & { userId: string 
     refused: (centre) => (centre.status !== "approved" ? t("examinations.centre.suspendNotApproved") : t("examinations.centre.alreadySuspended")),
     action: "centre.suspended",
     details: { reason },
+    also: async (tx, centre, now) => {
+      for (const e of await activeExaminators(tx, centre.id)) {
+        await enqueueMail(tx, now, "centre.suspended", await mailIn(tx, e.email, () => centreStepMail(deps.config, e.email, e.name, centre, { suspended: true, reason })));
+      }
+      // Whoever waits for a result there is told, so that they can go elsewhere.
+      const waiting = await tx
+        .select({ email: persons.email, givenName: persons.givenName, familyName: persons.familyName, date: examSessions.date, scheme: schemes.name, area: technicalAreas.name, applicationId: examRegistrations.applicationId })
+        .from(examRegistrations)
+        .innerJoin(examSessions, eq(examSessions.id, examRegistrations.sessionId))
+        .innerJoin(persons, eq(persons.id, examRegistrations.personId))
+        .innerJoin(schemes, eq(schemes.id, examSessions.schemeId))
+        .innerJoin(technicalAreas, eq(technicalAreas.id, schemes.areaId))
+        .where(and(eq(examSessions.centreId, centre.id), eq(examRegistrations.status, "registered"), isNull(examRegistrations.result)));
+      for (const w of waiting) {
+        const name = `${w.givenName} ${w.familyName}`;
+        await enqueueMail(tx, now, "exam.centre_suspended", await mailIn(tx, w.email, () => examCentreSuspendedMail(deps.config, w.email, name, { centreName: centre.name, date: w.date, title: `${w.area} - ${w.scheme}` }, w.applicationId)));
+      }
+    },
   });
 }
 
-/** "Återaktivera": the suspension ends; the centre is approved and listed again. */
+/** "Återaktivera": the suspension ends; the centre is approved and listed again, and its examinators are told. */
 export async function reinstateCentre(deps: Deps, actor: Actor & { userId: string }, input: { centreId: string }): Promise<void> {
   if (!canManageCentres(actor)) throw new Forbidden(t("examinations.suspendAdminsOnly"));
   await changeCentre(deps, actor, input.centreId, {
@@ -37,5 +59,19 @@ export async function reinstateCentre(deps: Deps, actor: Actor & { userId: strin
     when: isNotNull(examinationCentres.suspendedAt),
     refused: () => t("examinations.centre.notSuspended"),
     action: "centre.reinstated",
+    also: async (tx, centre, now) => {
+      for (const e of await activeExaminators(tx, centre.id)) {
+        await enqueueMail(tx, now, "centre.reinstated", await mailIn(tx, e.email, () => centreStepMail(deps.config, e.email, e.name, centre, { suspended: false })));
+      }
+    },
   });
+}
+
+async function activeExaminators(tx: Tx, centreId: string) {
+  const rows = await tx
+    .select({ email: persons.email, givenName: persons.givenName, familyName: persons.familyName })
+    .from(examinators)
+    .innerJoin(persons, eq(persons.id, examinators.personId))
+    .where(and(eq(examinators.centreId, centreId), isNull(examinators.removedAt)));
+  return rows.map((r) => ({ email: r.email, name: `${r.givenName} ${r.familyName}` }));
 }

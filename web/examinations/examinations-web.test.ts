@@ -293,8 +293,12 @@ describe("Stäng av and Återaktivera", () => {
     const noReason = await anna.post(`${staffPath}/stang-av`, { skal: "  " });
     expect(noReason.status).toBe(422);
     expect(textOf(await noReason.text())).toContain("Skriv varför centret stängs av.");
+    const mailsOf = async (kind: string) => (await deps.db.select().from(mailOutbox).where(eq(mailOutbox.kind, kind))).map((m) => [m.to, m.subject]);
     const done = await anna.post(`${staffPath}/stang-av`, { skal: "Provprotokollen saknar underskrifter." });
     expect(done.headers.get("Location")).toBe(`${staffPath}?klart=avstangt`);
+    // Erik is told, with the reason; Nils, who waits for a result there, is told what he can do.
+    expect(await mailsOf("centre.suspended")).toEqual([["erik@provcenter.example", "Centrum A AB är avstängt som examinationscenter"]]);
+    expect(await mailsOf("exam.centre_suspended")).toEqual([["nils@example.se", "Ditt prov 2026-11-29 kan inte hållas som planerat: F-gaser - Personcertifikat kategori II"]]);
     const staffPage = textOf(await (await anna.get(`${staffPath}?klart=avstangt`)).text());
     for (const words of ["Examinationscentret är avstängt.", "Status Avstängt", "Skäl till avstängningen Provprotokollen saknar underskrifter.", "Examinationscenter avstängt", "Återaktivera"]) expect(staffPage).toContain(words);
     expect((await anna.post(`${staffPath}/stang-av`, { skal: "Igen" })).status).toBe(409);
@@ -325,6 +329,7 @@ describe("Stäng av and Återaktivera", () => {
     // Återaktivera: listed again, and Erik may work.
     const back = await anna.post(`${staffPath}/ateraktivera`, {});
     expect(back.headers.get("Location")).toBe(`${staffPath}?klart=ateraktiverat`);
+    expect(await mailsOf("centre.reinstated")).toEqual([["erik@provcenter.example", "Centrum A AB är återaktiverat som examinationscenter"]]);
     expect(textOf(await (await anna.get(`${staffPath}?klart=ateraktiverat`)).text())).toContain("Examinationscenter återaktiverat");
     expect((await anna.post(`${staffPath}/ateraktivera`, {})).status).toBe(409);
     expect(textOf(await (await clients.anonym!.get("/examinationscentra")).text())).toContain("Centrum A AB");
