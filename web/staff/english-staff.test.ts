@@ -173,6 +173,22 @@ describe("a staff member who chose English", () => {
     expect(newForm.status).toBe(422);
     expect(newForm.text).toContain("Enter the name.");
     expect((await post(swedish, "/personal/examinationscentra/nytt", {})).text).toContain("Ange namn.");
+
+    // Edit details, Suspend and Reinstate, with their messages.
+    expect(en.text).toContain("Edit details");
+    const edit = await page(english, `${url}/andra`);
+    for (const words of ["Edit details", "The organisationsnummer cannot be changed", "556677-8899"]) expect(edit.text).toContain(words);
+    await post(english, `${url}/godkann`, {});
+    const approved = await page(english, url);
+    expect(approved.text).toContain("Suspend the examination centre");
+    const noReason = await post(english, `${url}/stang-av`, { skal: "" });
+    expect(noReason.status).toBe(422);
+    expect(noReason.text).toContain("Write why the centre is suspended.");
+    expect((await post(swedish, `${url}/stang-av`, { skal: "" })).text).toContain("Skriv varför centret stängs av.");
+    await post(english, `${url}/stang-av`, { skal: "Protokoll saknas." });
+    const suspended = await page(english, url);
+    for (const words of ["Suspended", "Reason for the suspension", "Reinstate", "Examination centre suspended"]) expect(suspended.text).toContain(words);
+    expect((await page(swedish, url)).text).toContain("Avstängt");
   });
 
   it("edits the catalogue in English, its field messages included, while the catalogue's own texts stay as written", async () => {
