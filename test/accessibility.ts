@@ -9,16 +9,17 @@ import { eq } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { seedDemoData } from "../db/seed/demo.ts";
 import { examSessions, persons, requirements, schemes, users } from "../db/schema/index.ts";
+import { swedishDate } from "../lib/dates.ts";
 import { acceptUpload } from "../lib/uploads/accept-upload.ts";
 import { makePdf } from "../lib/uploads/test-files.ts";
 import { actorForUser } from "../modules/accounts/find-user.ts";
 import { createSession } from "../modules/accounts/index.ts";
 import { submitAppeal, submitComplaint } from "../modules/cases/index.ts";
-import { uploadTemplate } from "../modules/catalogue/index.ts";
+import { listExamParts, uploadTemplate } from "../modules/catalogue/index.ts";
 import { loadApplication, startApplication, uploadEvidence } from "../modules/certification/index.ts";
 import type { Actor, Deps } from "../modules/deps.ts";
 import { registerCompany } from "../modules/employments/index.ts";
-import { uploadProtocol } from "../modules/examinations/index.ts";
+import { createSession as createExamSession, recordResults, registerCandidate, uploadProtocol } from "../modules/examinations/index.ts";
 import { decideApplication, reviewRequirement } from "../modules/review/index.ts";
 import { applicationInFinalReview } from "./applications.ts";
 import { newOrgNumber } from "./companies.ts";
@@ -204,7 +205,7 @@ type UserActor = Actor & { userId: string; personId: string };
 /**
  * The demo data, and what it lacks for every page to have something on it: Sven's refused
  * application and his appeal with a file, a Moment of his Ej godkänt, a visitor's complaint with a
- * file, a filmall, the protocol of Erik's provtillfälle, a company registration with its
+ * file, a filmall, the protocol of Erik's provtillfälle and one held today with a result, a company registration with its
  * registreringsbevis; and staff with every role.
  */
 export async function buildWorld(deps: Deps): Promise<World> {
@@ -235,8 +236,15 @@ export async function buildWorld(deps: Deps): Promise<World> {
   const moments = await deps.db.select({ id: requirements.id, code: requirements.code }).from(requirements).innerJoin(schemes, eq(schemes.id, requirements.schemeId)).where(eq(schemes.code, "fgas-person-ii"));
   const idCopy = moments.find((m) => m.code === "id") ?? moments[0]!;
   await uploadTemplate(deps, stina!, { requirementId: idCopy.id, file: pdf("filmall-legitimation") });
-  const [session] = await deps.db.select({ id: examSessions.id }).from(examSessions);
+  const [session] = await deps.db.select({ id: examSessions.id, centreId: examSessions.centreId, schemeId: examSessions.schemeId }).from(examSessions);
   await uploadProtocol(deps, erik!, { sessionId: session!.id, file: pdf("protokoll") });
+  // A provtillfälle held today with Maria's result, so that Rätta resultat has a result to open.
+  const parts = await listExamParts(deps.db, session!.schemeId);
+  const { sessionId: held } = await createExamSession(deps, erik!, { centreId: session!.centreId, schemeId: session!.schemeId, date: swedishDate(deps.clock.now()), startTime: "08:00", place: "Provhallen", seats: 4, partIds: parts.map((p) => p.id) });
+  const { registrationId } = await registerCandidate(deps, erik!, { sessionId: held, candidate: "maria.nowak@example.com" });
+  await uploadProtocol(deps, erik!, { sessionId: held, file: pdf("protokoll-idag") });
+  const entries = Object.fromEntries(parts.map((p) => [p.id, { passed: true, points: p.maxPoints === null ? null : p.maxPoints }]));
+  await recordResults(deps, erik!, { sessionId: held, rows: [{ registrationId, entries }] });
 
   // A company registration waiting for staff, with its registreringsbevis.
   const maria = await actor("maria.nowak@example.com");
