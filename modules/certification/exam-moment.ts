@@ -3,7 +3,7 @@
 // Moment. The examinations module has checked who may do it; these check the process.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import { applications, schemes, technicalAreas } from "../../db/schema/index.ts";
+import { applications, schemes, technicalAreas, type ApplicationStatus } from "../../db/schema/index.ts";
 import { swedishDate } from "../../lib/dates.ts";
 import { Conflict } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
@@ -72,6 +72,13 @@ export async function approveExamMoment(tx: Tx, deps: Deps, actor: Actor & { use
   return { approved: true, submitted };
 }
 
+/** Why an exam result of an application in this state cannot be corrected, or null when it can. */
+export function examResultLocked(status: ApplicationStatus): string | null {
+  if (status === "final_review") return t("exam.correct.underReview");
+  if (status === "issued") return t("exam.correct.decided");
+  return null;
+}
+
 /**
  * A corrected exam result ("Rätta resultat"), in the examinator's transaction. A pass approves the
  * exam Moment as a first pass does (or, already approved, takes the corrected result as its
@@ -83,8 +90,8 @@ export async function approveExamMoment(tx: Tx, deps: Deps, actor: Actor & { use
 export async function correctExamMoment(tx: Tx, deps: Deps, actor: Actor & { userId: string }, now: Date, input: { applicationId: string; passed: boolean; evidence: string }): Promise<void> {
   const app = await readApplication(tx, input.applicationId);
   const status = app.application.status;
-  if (status === "final_review") throw new Conflict(t("exam.correct.underReview"));
-  if (status === "issued") throw new Conflict(t("exam.correct.decided"));
+  const refused = examResultLocked(status);
+  if (refused) throw new Conflict(refused);
   const exam = examMomentOf(app);
   // A process closed otherwise (refused, withdrawn) keeps its Moment: the result alone is corrected.
   if (!exam || !EDITABLE_STATUSES.includes(status)) return;

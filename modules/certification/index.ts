@@ -4,7 +4,7 @@ export { declare, currentDeclaration, acceptedDeclaration } from "./declare.ts";
 export { setInvoiceRecipient, type RecipientChoice, type AlternativeAddress } from "./set-invoice-recipient.ts";
 export { withdrawApplication } from "./withdraw-application.ts";
 export { submitApplication } from "./submit-application.ts";
-export { applicationForExam, approveExamMoment, correctExamMoment, examMomentOf } from "./exam-moment.ts";
+export { applicationForExam, approveExamMoment, correctExamMoment, examMomentOf, examResultLocked } from "./exam-moment.ts";
 export { recordMomentReview } from "./moment-review.ts";
 export { loadApplication, canSeeApplication, canActAsApplicant, processState, type LoadedApplication } from "./load-application.ts";
 export * from "./state-machine.ts";

@@ -4,6 +4,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, ne } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import {
+  applications,
   examinationCentres,
   examinationCentreSchemes,
   examinators,
@@ -105,9 +106,10 @@ export async function sessionParts(db: DbOrTx, sessionId: string): Promise<Part[
 /** The registrations of a session (cancelled ones too) with each candidate and their results. */
 export async function listRegistrations(db: DbOrTx, sessionId: string) {
   const rows = await db
-    .select({ registration: examRegistrations, person: { id: persons.id, givenName: persons.givenName, familyName: persons.familyName, email: persons.email, personnummer: persons.personnummer, birthDate: persons.birthDate } })
+    .select({ registration: examRegistrations, applicationStatus: applications.status, person: { id: persons.id, givenName: persons.givenName, familyName: persons.familyName, email: persons.email, personnummer: persons.personnummer, birthDate: persons.birthDate } })
     .from(examRegistrations)
     .innerJoin(persons, eq(persons.id, examRegistrations.personId))
+    .innerJoin(applications, eq(applications.id, examRegistrations.applicationId))
     .where(eq(examRegistrations.sessionId, sessionId))
     .orderBy(asc(persons.familyName), asc(persons.givenName), asc(examRegistrations.registeredAt));
   const results = rows.length ? await db.select().from(examResults).where(inArray(examResults.registrationId, rows.map((r) => r.registration.id))) : [];

@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { FieldErrors } from "../../lib/errors.ts";
+import { examResultLocked } from "../../modules/certification/index.ts";
 import { entryKey, getSession } from "../../modules/examinations/index.ts";
 import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
@@ -31,6 +32,9 @@ export async function renderCorrectPage(c: Ctx, sessionId: string, registrationI
     recorded[resultField(reg.registration.id, r.partId)] = r.passed ? "godkand" : "ej-godkand";
     if (r.points !== null) recorded[pointsField(reg.registration.id, r.partId)] = String(r.points);
   }
+  // Said before the form is filled in, not only when it is sent.
+  const locked = examResultLocked(reg.applicationStatus);
+  if (locked && !form.message && !form.errors) form = { ...form, message: locked };
   const values = form.values ?? recorded;
   const errors = form.errors ?? {};
   const base = sessionUrl(session.id);

@@ -391,6 +391,8 @@ describe("Rätta resultat", () => {
 
     // In final review the decision rests on it: the certification body returns the Moment first.
     await deps.db.update(applications).set({ status: "final_review" }).where(eq(applications.id, ids.svenApp));
+    expect(await (await erik.get(`/min-sida/provtillfallen/${ids.sessionA}`)).text()).not.toContain(`/anmalningar/${ids.svenReg}/ratta`);
+    expect(textOf(await (await erik.get(path)).text())).toContain("Ansökan är redan inskickad för beslut.");
     const refused = await erik.post(path, { ...failed, skal: "Ännu en rättelse" });
     expect(refused.status).toBe(409);
     expect(textOf(await refused.text())).toContain("Ansökan är redan inskickad för beslut. Be certifieringsorganet returnera provmomentet innan resultatet rättas.");

@@ -7,6 +7,7 @@ import { swedishDate } from "../../lib/dates.ts";
 import type { FieldErrors } from "../../lib/errors.ts";
 import { ownEntry } from "../../lib/own-key.ts";
 import { canCancelRegistration, canWorkAtCentre, centreStatus, entryKey, getSession, type RegistrationRow, type SessionDetails } from "../../modules/examinations/index.ts";
+import { examResultLocked } from "../../modules/certification/index.ts";
 import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
 import { DataTable, type Column } from "../views/data-table.tsx";
@@ -179,7 +180,7 @@ function candidateColumns(mode: SessionMode, details: SessionDetails, may: { may
               <span class="visually-hidden">{t("moment.template.for", r.name)}</span>
             </button>
           </form>
-        ) : r.registration.status === "registered" && may.mayCorrect ? (
+        ) : r.registration.status === "registered" && may.mayCorrect && !examResultLocked(r.applicationStatus) ? (
           <a href={`${base}/anmalningar/${r.registration.id}/ratta`}>
             {t("session.correct")}
             <span class="visually-hidden">{t("moment.template.for", r.name)}</span>
