@@ -98,11 +98,13 @@ async function main(argv: string[]): Promise<number> {
       case "keys:revoke": {
         const { values, positionals } = parseArgs({ args: rest, options: { reason: { type: "string" } }, allowPositionals: true });
         if (positionals.length !== 1) throw new Invalid({ kid: 'Ange nyckelns id och skälet, t.ex. keys:revoke hZ3k9Qw1 --reason "Nyckelfilen kan ha kopierats"' });
-        const { kid, newCurrent } = await revokeSigningKey(path.join(config.dataDir, "keys"), positionals[0]!, values.reason ?? "", systemClock.now(), runtime.deps.db);
+        const { kid, newCurrent, mailed } = await revokeSigningKey(runtime.deps, path.join(config.dataDir, "keys"), positionals[0]!, values.reason ?? "", systemClock.now());
+        await runtime.deps.mailQueue.drain();
         console.log(`Spärrad signeringsnyckel: ${kid}`);
         if (newCurrent) console.log(`Den var den aktuella; ny signeringsnyckel: ${newCurrent}`);
         console.log("Den publiceras inte längre i /.well-known/did.json, och det den har signerat godtas inte vid verifiering.");
         console.log("Servrar som kör ser det vid nästa förfrågan. Innehavarna får nya digitala certifikat och PDF:er när de laddar ned dem igen.");
+        console.log(`${mailed} innehavare av certifikat som gäller har fått mejl om att ladda ned dem på nytt (se Utgående e-post).`);
         return 0;
       }
       case "demo:seed": {

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { calculateJwkThumbprint, CompactSign } from "jose";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { certificates, events } from "../../db/schema/index.ts";
+import { certificates, events, mailOutbox } from "../../db/schema/index.ts";
 import { fromBase64Url } from "../../lib/signing/qr-format.ts";
 import { browserClient, startTestApp, TEST_ORIGIN, type TestApp } from "../../test/harness.ts";
 import { logIn } from "../../test/fixtures.ts";
@@ -401,14 +401,25 @@ describe("keys:revoke", () => {
     const keysDir = path.join(t.dataDir, "keys");
 
     // A reason is asked for, for the Händelselogg.
-    await expect(revokeSigningKey(keysDir, leaked, "", deps().clock.now(), deps().db)).rejects.toBeInstanceOf(Invalid);
-    const { kid, newCurrent } = await revokeSigningKey(keysDir, leaked.slice(0, 8), "Nyckelfilen kan ha kopierats", deps().clock.now(), deps().db);
+    await expect(revokeSigningKey(deps(), keysDir, leaked, "", deps().clock.now())).rejects.toBeInstanceOf(Invalid);
+    const { kid, newCurrent, mailed } = await revokeSigningKey(deps(), keysDir, leaked.slice(0, 8), "Nyckelfilen kan ha kopierats", deps().clock.now());
     expect(kid).toBe(leaked);
     // It was the current key: a new one signs from now on.
     expect(newCurrent).not.toBeNull();
     expect(deps().signer.current().kid).toBe(newCurrent);
     const event = await deps().db.select().from(events).where(and(eq(events.action, "signing_key.revoked"), eq(events.subjectId, leaked))).get();
     expect(event?.details).toEqual({ reason: "Nyckelfilen kan ha kopierats", newCurrent });
+    // Every holder of a certificate in force is asked, once, to download again: Sven (two) and
+    // Anna (Vilande); not Olle, whose certificate is past its date, nor the withdrawn company's.
+    expect(mailed).toBe(2);
+    const mails = await deps().db.select().from(mailOutbox).where(eq(mailOutbox.kind, "signing_key.revoked"));
+    expect(mails.map((m) => [m.to, m.subject]).sort()).toEqual([
+      [w.anna.email, "Ladda ned ditt certifikat på nytt"],
+      [w.sven.email, "Ladda ned dina certifikat på nytt"],
+    ]);
+    const toSven = mails.find((m) => m.to === w.sven.email)!;
+    expect(toSven.text).toContain(`Certifikat: ${[w.numbers.mac, w.numbers.external].sort((a, b) => a - b).join(", ")}`);
+    expect(toSven.text).toContain("Certifikatet gäller som förut");
 
     const didDoc = await (await get("/.well-known/did.json")).json();
     expect(didDoc.verificationMethod.map((m: { id: string }) => m.id)).not.toContain(`${DID}#${leaked}`);

@@ -35,6 +35,7 @@ const KIND_LABELS: Readonly<Record<string, string>> = labels({
   invoice: "mailKind.invoice",
   "examinator.added": "mailKind.examinator.added",
   "centre.suspended": "mailKind.centre.suspended",
+  "signing_key.revoked": "mailKind.signing_key.revoked",
   "centre.reinstated": "mailKind.centre.reinstated",
   "exam.centre_suspended": "mailKind.exam.centre_suspended",
   "exam.registered": "mailKind.exam.registered",

@@ -194,7 +194,7 @@ describe("a QR code signed with a revoked key", () => {
   it("says in the browser that the key is revoked, not that the details hold", async () => {
     const cert = await getCertificate(deps().db, w.dag, await idOf(w.numbers.external));
     const qrText = signedQrText(deps().signer, suite.site.baseUrl, { number: w.numbers.external, version: cert.certificate.version, name: cert.holderName, scheme: cert.scheme.name, validUntil: cert.certificate.validUntil });
-    await revokeSigningKey(path.join(suite.site.dataDir, "keys"), deps().signer.current().kid, "Nyckelfilen kan ha kopierats", deps().clock.now(), deps().db);
+    await revokeSigningKey(deps(), path.join(suite.site.dataDir, "keys"), deps().signer.current().kid, "Nyckelfilen kan ha kopierats", deps().clock.now());
     const { page } = await suite.open();
     await page.goto(qrText);
     const section = page.locator("[data-qr-check]");
