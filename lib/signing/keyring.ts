@@ -187,18 +187,22 @@ export async function rotateKeyFiles(dir: string, now: Date): Promise<{ kid: str
 export async function revokeKeyFile(dir: string, kidOrPrefix: string, now: Date): Promise<{ kid: string; newCurrent: string | null }> {
   const wanted = kidOrPrefix.trim();
   if (!/^[A-Za-z0-9_-]{8,43}$/.test(wanted)) throw notFound(`Ange nyckelns id (kid), eller minst dess 8 första tecken, som det står i /.well-known/did.json: inte "${wanted}".`);
-  const files = keyFiles(dir);
-  const matches = files.filter((f) => readKey(dir, f.name).kid.startsWith(wanted));
-  const kids = new Set(matches.map((f) => readKey(dir, f.name).kid));
+  // Each file read once: the key files that hold this kid (or prefix).
+  const matching = () => keyFiles(dir).flatMap((f) => {
+    const stored = readKey(dir, f.name);
+    return stored.kid.startsWith(wanted) ? [{ ...f, stored }] : [];
+  });
+  const matches = matching();
+  const kids = new Set(matches.map((m) => m.stored.kid));
   if (kids.size === 0) throw notFound(`Ingen signeringsnyckel ${wanted} finns i ${dir}.`);
   if (kids.size > 1) throw notFound(`${wanted} passar flera nycklar: ange fler tecken av id:t.`);
-  const target = matches.find((f) => f.revoked);
-  if (target) throw notFound(`Nyckeln ${readKey(dir, target.name).kid} är redan spärrad (${readKey(dir, target.name).revoked}).`);
+  const already = matches.find((m) => m.revoked);
+  if (already) throw notFound(`Nyckeln ${already.stored.kid} är redan spärrad (${already.stored.revoked}).`);
   let newCurrent: string | null = null;
-  if (matches.some((f) => f.private)) newCurrent = (await rotateKeyFiles(dir, now)).kid;
+  if (matches.some((m) => m.private)) newCurrent = (await rotateKeyFiles(dir, now)).kid;
   // After a rotation the key is a retired one: its public file.
-  const live = keyFiles(dir).filter((f) => !f.revoked && readKey(dir, f.name).kid.startsWith(wanted));
-  const { d: _secret, ...publicHalf } = readKey(dir, live[0]!.name);
+  const live = newCurrent ? matching() : matches;
+  const { d: _secret, ...publicHalf } = live[0]!.stored;
   const revokedName = live[0]!.name.replace(/(\.public)?\.jwk$/, ".revoked.jwk");
   writeOnce(path.join(dir, revokedName), `${JSON.stringify({ ...publicHalf, revoked: now.toISOString() })}\n`, 0o644);
   syncDir(dir);

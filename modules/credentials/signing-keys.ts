@@ -61,8 +61,12 @@ async function mailHolders(tx: Tx, config: Config, now: Date): Promise<number> {
     .where(and(inArray(certificates.status, ["active", "suspended"]), or(isNull(certificates.validUntil), gte(certificates.validUntil, swedishDate(now))), notExists(tx.select({ one: sql`1` }).from(current).where(and(eq(current.number, certificates.number), gt(current.version, certificates.version))))))
     .orderBy(certificates.number);
   const byEmail = new Map<string, { to: MailRecipient; numbers: number[] }>();
+  // A holder's recipients read once, however many certificates they hold.
+  const recipients = new Map<string, Promise<MailRecipient[]>>();
   for (const c of inForce) {
-    for (const to of await holderRecipients(tx, c)) {
+    const holder = c.personId ? `p:${c.personId}` : `c:${c.companyId}`;
+    if (!recipients.has(holder)) recipients.set(holder, holderRecipients(tx, c));
+    for (const to of await recipients.get(holder)!) {
       const entry = byEmail.get(to.email) ?? { to, numbers: [] };
       entry.numbers.push(c.number);
       byEmail.set(to.email, entry);

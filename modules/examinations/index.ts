@@ -13,7 +13,7 @@ export { recordResults, entryKey } from "./record-results.ts";
 export { correctResult } from "./correct-result.ts";
 export { importResults, resultsTemplate, MAX_CSV_BYTES } from "./import-results.ts";
 export { parseVerdict, parsePoints, describeResults, type Entry, type ResultRow, type PartSpec } from "./results.ts";
-export { canManageCentres, canSeeCentre, canWorkAtCentre, canExamine, canCancelRegistration, canSeeRegistration, centreStatus, type CentreStatusNow, type Membership } from "./policy.ts";
+export { canManageCentres, canSeeCentre, canWorkAtCentre, canExamine, canCancelRegistration, canLetCandidatesGo, canSeeRegistration, centreStatus, type CentreStatusNow, type Membership } from "./policy.ts";
 export { loadMembership } from "./membership.ts";
 export { sessionLine } from "./session-facts.ts";
 export {

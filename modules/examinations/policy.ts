@@ -64,8 +64,16 @@ export function canExamine(actor: Actor, membership: Membership, centre: CentreF
  * them from one elsewhere).
  */
 export function canCancelRegistration(actor: Actor, membership: Membership, centre: CentreFacts, candidate: { personId: string }): Permission {
-  return canExamine(actor, membership, centre.status === "suspended" ? { ...centre, status: "approved" } : centre, candidate);
+  return canExamine(actor, membership, letGoFacts(centre), candidate);
 }
+
+/** Whether the centre's registrations may be withdrawn by this person at all (the session page's Återkalla column). */
+export function canLetCandidatesGo(actor: Actor, membership: Membership, centre: CentreFacts): Permission {
+  return canWorkAtCentre(actor, membership, letGoFacts(centre));
+}
+
+/** A suspended centre counts as approved for letting a candidate go, and for nothing else. */
+const letGoFacts = (centre: CentreFacts): CentreFacts => (centre.status === "suspended" ? { ...centre, status: "approved" } : centre);
 
 /** A registration and its result: the candidate, the centre's examinators, and staff. */
 export function canSeeRegistration(actor: Actor, membership: Membership, registration: { personId: string; centreId: string }): boolean {

@@ -1,9 +1,9 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import type { Tx } from "../../db/client.ts";
-import { examinationCentres, examinators, examRegistrations, examSessions, persons, schemes, technicalAreas } from "../../db/schema/index.ts";
+import { examinationCentres, examRegistrations, examSessions, persons, schemes, technicalAreas } from "../../db/schema/index.ts";
 import { mailIn } from "../accounts/index.ts";
 import { enqueueMail } from "../outbox/index.ts";
 import { centreStepMail, examCentreSuspendedMail } from "./mails.ts";
+import { listExaminators } from "./queries.ts";
 import { Forbidden, Invalid } from "../../lib/errors.ts";
 import type { Actor, Deps } from "../deps.ts";
 import { changeCentre } from "./centre-change.ts";
@@ -31,8 +31,8 @@ export async function suspendCentre(deps: Deps, actor: Actor & { userId: string 
     action: "centre.suspended",
     details: { reason },
     also: async (tx, centre, now) => {
-      for (const e of await activeExaminators(tx, centre.id)) {
-        await enqueueMail(tx, now, "centre.suspended", await mailIn(tx, e.email, () => centreStepMail(deps.config, e.email, e.name, centre, { suspended: true, reason })));
+      for (const e of await listExaminators(tx, centre.id)) {
+        await enqueueMail(tx, now, "centre.suspended", await mailIn(tx, e.email, () => centreStepMail(deps.config, e.email, `${e.givenName} ${e.familyName}`, centre, { suspended: true, reason })));
       }
       // Whoever waits for a result there is told, so that they can go elsewhere.
       const waiting = await tx
@@ -60,18 +60,10 @@ export async function reinstateCentre(deps: Deps, actor: Actor & { userId: strin
     refused: () => t("examinations.centre.notSuspended"),
     action: "centre.reinstated",
     also: async (tx, centre, now) => {
-      for (const e of await activeExaminators(tx, centre.id)) {
-        await enqueueMail(tx, now, "centre.reinstated", await mailIn(tx, e.email, () => centreStepMail(deps.config, e.email, e.name, centre, { suspended: false })));
+      for (const e of await listExaminators(tx, centre.id)) {
+        await enqueueMail(tx, now, "centre.reinstated", await mailIn(tx, e.email, () => centreStepMail(deps.config, e.email, `${e.givenName} ${e.familyName}`, centre, { suspended: false })));
       }
     },
   });
 }
 
-async function activeExaminators(tx: Tx, centreId: string) {
-  const rows = await tx
-    .select({ email: persons.email, givenName: persons.givenName, familyName: persons.familyName })
-    .from(examinators)
-    .innerJoin(persons, eq(persons.id, examinators.personId))
-    .where(and(eq(examinators.centreId, centreId), isNull(examinators.removedAt)));
-  return rows.map((r) => ({ email: r.email, name: `${r.givenName} ${r.familyName}` }));
-}

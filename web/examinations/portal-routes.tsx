@@ -43,19 +43,25 @@ async function act(c: Ctx, form: Failure["form"], run: () => Promise<string>, va
   }
 }
 
+/** One candidate's Godkänd / Ej godkänd and points per part as the form sent them (CandidateParts), and whether any was filled in. */
+function entriesFrom(values: Record<string, string>, registrationId: string, parts: readonly { id: string }[]): { entries: ResultRow["entries"]; touched: boolean } {
+  const entries: ResultRow["entries"] = {};
+  let touched = false;
+  for (const p of parts) {
+    const verdict = own(values, resultField(registrationId, p.id)) ?? "";
+    const points = (own(values, pointsField(registrationId, p.id)) ?? "").slice(0, 20);
+    if (verdict || points.trim()) touched = true;
+    entries[p.id] = { passed: verdict === "godkand" ? true : verdict === "ej-godkand" ? false : null, points: parsePoints(points) };
+  }
+  return { entries, touched };
+}
+
 /** The results form as rows: candidates left blank are not sent on; a half-filled one is, to be refused. */
 async function resultRows(c: Ctx, values: Record<string, string>): Promise<ResultRow[]> {
   const { registrations, parts } = await getSession(c.var.deps.db, c.var.user!, c.req.param("id")!);
   const rows: ResultRow[] = [];
   for (const r of registrations.filter((x) => x.registration.status === "registered" && x.registration.result === null)) {
-    const entries: ResultRow["entries"] = {};
-    let touched = false;
-    for (const p of parts) {
-      const verdict = own(values, resultField(r.registration.id, p.id)) ?? "";
-      const points = (own(values, pointsField(r.registration.id, p.id)) ?? "").slice(0, 20);
-      if (verdict || points.trim()) touched = true;
-      entries[p.id] = { passed: verdict === "godkand" ? true : verdict === "ej-godkand" ? false : null, points: parsePoints(points) };
-    }
+    const { entries, touched } = entriesFrom(values, r.registration.id, parts);
     if (touched) rows.push({ registrationId: r.registration.id, entries });
   }
   return rows;
@@ -134,11 +140,7 @@ export function examinationPortalRoutes(): Hono<AppEnv> {
     const registrationId = c.req.param("registrationId");
     const { values } = await postedForm(c);
     const { parts } = await getSession(c.var.deps.db, c.var.user!, sessionId);
-    const entries: ResultRow["entries"] = {};
-    for (const p of parts) {
-      const verdict = own(values, resultField(registrationId, p.id)) ?? "";
-      entries[p.id] = { passed: verdict === "godkand" ? true : verdict === "ej-godkand" ? false : null, points: parsePoints((own(values, pointsField(registrationId, p.id)) ?? "").slice(0, 20)) };
-    }
+    const { entries } = entriesFrom(values, registrationId, parts);
     try {
       const { changed } = await correctResult(c.var.deps, c.var.user!, { sessionId, row: { registrationId, entries }, reason: (own(values, "skal") ?? "").slice(0, 2000) });
       return redirectAfterPost(c, `${sessionUrl(sessionId)}?klart=${changed ? "rattat" : "orattat"}#kandidater`);

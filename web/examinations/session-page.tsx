@@ -6,7 +6,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { swedishDate } from "../../lib/dates.ts";
 import type { FieldErrors } from "../../lib/errors.ts";
 import { ownEntry } from "../../lib/own-key.ts";
-import { canCancelRegistration, canWorkAtCentre, centreStatus, entryKey, getSession, type RegistrationRow, type SessionDetails } from "../../modules/examinations/index.ts";
+import { canLetCandidatesGo, canWorkAtCentre, centreStatus, entryKey, getSession, type RegistrationRow, type SessionDetails } from "../../modules/examinations/index.ts";
 import { examResultLocked } from "../../modules/certification/index.ts";
 import type { AppEnv } from "../env.ts";
 import { page } from "../render.tsx";
@@ -49,8 +49,8 @@ export async function renderSessionPage(c: Ctx, mode: SessionMode, sessionId: st
   const today = swedishDate(c.var.deps.clock.now());
   const facts = { centreId: centre.id, status: centreStatus(centre) };
   const mayWork = mode === "examinator" && canWorkAtCentre(user, details.membership, facts).ok;
-  // At a suspended centre its examinators may still let a waiting candidate go (canCancelRegistration).
-  const mayCancel = mode === "examinator" && canCancelRegistration(user, details.membership, facts, { personId: "" }).ok;
+  // At a suspended centre its examinators may still let a waiting candidate go.
+  const mayCancel = mode === "examinator" && canLetCandidatesGo(user, details.membership, facts).ok;
   const active = registrations.filter((r) => r.registration.status === "registered");
   const waiting = active.filter((r) => r.registration.result === null);
   const title = t("session.title", session.date, session.startTime);
